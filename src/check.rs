@@ -1,0 +1,440 @@
+//! Phase 2: [`ast::Framework`] → [`model::Model`].
+//!
+//! The checker reports every problem it finds in one run (it does not stop
+//! at the first): names, types and units of formulas, weights that do not add
+//! up, grade bands that overlap or leave gaps, qualitative bands, missing
+//! rules. It returns a model only when there are no errors; warnings travel
+//! beside it.
+
+mod expr;
+mod grades;
+pub mod model;
+mod rules;
+#[cfg(test)]
+mod tests;
+mod tree;
+
+use crate::diagnostic::{Code, Diagnostic, has_errors};
+use crate::quantity::RoundMode;
+use crate::span::Span;
+use crate::syntax::ast::{self, Item, RoundScope};
+use expr::{IndicatorScope, Scope, resolve};
+use model::{Check, InputDecl, InputSource, LetDecl, MessagePart, Model, Rounding, Ty};
+use rust_decimal::Decimal;
+
+/// The result of checking: the model (when there are no errors) and every
+/// diagnostic, warnings included.
+#[derive(Debug)]
+pub struct Checked {
+    /// The model, `None` when any diagnostic is an error.
+    pub model: Option<Model>,
+    /// Errors and warnings, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Check a parsed framework.
+pub fn check(fw: &ast::Framework) -> Checked {
+    let mut cx = Checker::default();
+    let model = cx.framework(fw);
+    let diagnostics = cx.diags;
+    let model = if has_errors(&diagnostics) {
+        None
+    } else {
+        Some(model)
+    };
+    Checked { model, diagnostics }
+}
+
+#[derive(Default)]
+struct Checker {
+    diags: Vec<Diagnostic>,
+    inputs: Vec<(String, Ty)>,
+    lets: Vec<(String, Ty)>,
+}
+
+/// Names reserved for indicator values.
+const RESERVED: &[&str] = &["weight", "target", "actual", "score"];
+
+impl Checker {
+    fn framework(&mut self, fw: &ast::Framework) -> Model {
+        let basis = self.single(
+            fw,
+            |i| match i {
+                Item::Basis(b) => Some((b.node.clone(), b.span)),
+                _ => None,
+            },
+            "basis",
+        );
+        let total = self.single(
+            fw,
+            |i| match i {
+                Item::Total(t) => Some(((t.node, t.span), t.span)),
+                _ => None,
+            },
+            "total",
+        );
+        let rounding = self
+            .single(
+                fw,
+                |i| match i {
+                    Item::Rounding(r) => Some((r.clone(), r.span)),
+                    _ => None,
+                },
+                "round",
+            )
+            .map_or(
+                Rounding {
+                    places: 2,
+                    mode: RoundMode::HalfUp,
+                    scope: RoundScope::PerLeaf,
+                },
+                |r| Rounding {
+                    places: r.places.node,
+                    mode: r.mode.map_or(RoundMode::HalfUp, |m| m.node),
+                    scope: r.scope.map_or(RoundScope::PerLeaf, |s| s.node),
+                },
+            );
+        let grades_ast = self.single(
+            fw,
+            |i| match i {
+                Item::Grades(g) => Some((g.clone(), g.span)),
+                _ => None,
+            },
+            "grades",
+        );
+
+        let inputs = self.inputs(fw);
+        let lets = self.lets(fw);
+        let checks = fw
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Require(r) => Some(self.require(r, None)),
+                _ => None,
+            })
+            .collect();
+
+        let tree = tree::build(self, fw);
+        let rules = rules::rule_set(
+            self,
+            fw.items.iter().filter_map(|i| match i {
+                Item::Scoring(s) => Some(s),
+                _ => None,
+            }),
+        );
+        if tree.roots.is_empty() {
+            self.diags.push(
+                Diagnostic::error(Code::MissingPart, "the framework has no indicators")
+                    .with_primary(
+                        fw.id.span,
+                        "no `group`, `indicator` or `slot` in this framework",
+                    )
+                    .with_hint(
+                        "add the indicator tree, e.g. `group 产出指标 weight 50 { slot 数量指标 }`",
+                    ),
+            );
+        }
+        let total = tree::check_total(self, &tree, total, fw.id.span);
+        let grades = match &grades_ast {
+            Some(g) => grades::check(self, g, total),
+            None => Vec::new(),
+        };
+        let model = Model {
+            id: fw.id.node.clone(),
+            title: fw.title.as_ref().map(|t| t.node.clone()),
+            basis,
+            total,
+            rounding,
+            grades,
+            inputs,
+            lets,
+            checks,
+            nodes: tree.nodes,
+            roots: tree.roots,
+            rules,
+            span: fw.span,
+        };
+        rules::check_coverage(self, &model, fw.id.span);
+        model
+    }
+
+    /// A setting that may appear at most once; later copies are errors.
+    fn single<T>(
+        &mut self,
+        fw: &ast::Framework,
+        pick: impl Fn(&Item) -> Option<(T, Span)>,
+        keyword: &str,
+    ) -> Option<T> {
+        let mut found: Option<(T, Span)> = None;
+        for item in &fw.items {
+            if let Some((v, span)) = pick(item) {
+                if let Some((_, first)) = &found {
+                    self.diags.push(
+                        Diagnostic::error(
+                            Code::DuplicateSetting,
+                            format!("`{keyword}` is declared twice"),
+                        )
+                        .with_primary(span, "second declaration")
+                        .with_secondary(*first, "first declared here")
+                        .with_hint("keep one of them"),
+                    );
+                } else {
+                    found = Some((v, span));
+                }
+            }
+        }
+        found.map(|(v, _)| v)
+    }
+
+    fn declared_name(&mut self, name: &crate::span::Spanned<String>) -> bool {
+        if RESERVED.contains(&name.node.as_str()) {
+            self.diags.push(
+                Diagnostic::error(
+                    Code::DuplicateName,
+                    format!("`{}` is a reserved name", name.node),
+                )
+                .with_primary(name.span, "reserved for the current indicator's value")
+                .with_hint("choose another name"),
+            );
+            return false;
+        }
+        true
+    }
+
+    fn inputs(&mut self, fw: &ast::Framework) -> Vec<InputDecl> {
+        let mut out: Vec<InputDecl> = Vec::new();
+        for item in &fw.items {
+            let Item::Input(i) = item else { continue };
+            if !self.declared_name(&i.name) {
+                continue;
+            }
+            if let Some(prev) = out.iter().find(|p| p.name == i.name.node) {
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::DuplicateName,
+                        format!("input `{}` is declared twice", i.name.node),
+                    )
+                    .with_primary(i.name.span, "declared again here")
+                    .with_secondary(prev.span, "first declared here"),
+                );
+                continue;
+            }
+            let ty = type_of(&i.ty.node);
+            let default = i.default.as_ref().map(|d| {
+                let scope = Scope {
+                    inputs: &[],
+                    lets: &[],
+                    later_lets: &[],
+                    indicator: None,
+                };
+                let (e, t) = resolve(d, &scope, &mut self.diags);
+                self.expect_type(
+                    &t,
+                    &ty,
+                    d.span,
+                    &format!("the default of `{}`", i.name.node),
+                );
+                e
+            });
+            let source = match &i.from {
+                None => InputSource::Inputs,
+                Some(path) => match InputSource::PATHS.iter().find(|(p, _)| *p == path.node) {
+                    Some((_, s)) => *s,
+                    None => {
+                        let known: Vec<String> = InputSource::PATHS
+                            .iter()
+                            .map(|(p, _)| format!("`{p}`"))
+                            .collect();
+                        self.diags.push(
+                            Diagnostic::error(
+                                Code::BadDataPath,
+                                format!("the data has no field `{}`", path.node),
+                            )
+                            .with_primary(path.span, "unknown data field")
+                            .with_hint(format!(
+                                "use one of {}, or drop `from` to read `[inputs]`",
+                                known.join(", ")
+                            )),
+                        );
+                        InputSource::Inputs
+                    }
+                },
+            };
+            self.inputs.push((i.name.node.clone(), ty.clone()));
+            out.push(InputDecl {
+                name: i.name.node.clone(),
+                ty,
+                default,
+                source,
+                label: i.label.as_ref().map(|l| l.node.clone()),
+                span: i.span,
+            });
+        }
+        out
+    }
+
+    fn lets(&mut self, fw: &ast::Framework) -> Vec<LetDecl> {
+        let all: Vec<&ast::Let> = fw
+            .items
+            .iter()
+            .filter_map(|i| if let Item::Let(l) = i { Some(l) } else { None })
+            .collect();
+        let mut out: Vec<LetDecl> = Vec::new();
+        for (k, l) in all.iter().enumerate() {
+            if !self.declared_name(&l.name) {
+                continue;
+            }
+            let clash = self.inputs.iter().any(|(n, _)| *n == l.name.node)
+                || out.iter().any(|p| p.name == l.name.node);
+            if clash {
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::DuplicateName,
+                        format!("`{}` is already declared", l.name.node),
+                    )
+                    .with_primary(l.name.span, "declared again here")
+                    .with_hint("give the derived value its own name"),
+                );
+                continue;
+            }
+            let later: Vec<(String, Span)> = all[k..]
+                .iter()
+                .map(|x| (x.name.node.clone(), x.name.span))
+                .collect();
+            let scope = Scope {
+                inputs: &self.inputs,
+                lets: &self.lets,
+                later_lets: &later,
+                indicator: None,
+            };
+            let mut diags = Vec::new();
+            let (expr, mut ty) = resolve(&l.value, &scope, &mut diags);
+            self.diags.extend(diags);
+            if let Some(declared) = &l.ty {
+                let want = type_of(&declared.node);
+                self.expect_type(&ty, &want, l.value.span, &format!("`{}`", l.name.node));
+                ty = want;
+            }
+            self.lets.push((l.name.node.clone(), ty.clone()));
+            out.push(LetDecl {
+                name: l.name.node.clone(),
+                ty,
+                expr,
+                span: l.span,
+            });
+        }
+        out
+    }
+
+    /// Check an expression in a scope, with the checker's inputs and lets.
+    fn expr(&mut self, e: &ast::Expr, indicator: Option<&IndicatorScope>) -> (model::Expr, Ty) {
+        let scope = Scope {
+            inputs: &self.inputs,
+            lets: &self.lets,
+            later_lets: &[],
+            indicator,
+        };
+        let mut diags = Vec::new();
+        let out = resolve(e, &scope, &mut diags);
+        self.diags.extend(diags);
+        out
+    }
+
+    fn expect_type(&mut self, got: &Ty, want: &Ty, span: Span, what: &str) {
+        let ok = match (got, want) {
+            (Ty::Any, _) => true,
+            (Ty::Number { .. }, Ty::Number { .. }) | (Ty::Money, Ty::Money) => true,
+            (Ty::Count(_), Ty::Count(None)) => true,
+            (Ty::Count(a), Ty::Count(b)) => a.is_none() || a == b,
+            (Ty::Text | Ty::Level(_), Ty::Text | Ty::Level(_)) => true,
+            (a, b) => a == b,
+        };
+        if !ok {
+            self.diags.push(
+                Diagnostic::error(
+                    if matches!(got, Ty::Bool | Ty::Text | Ty::Level(_))
+                        || matches!(want, Ty::Bool | Ty::Text)
+                    {
+                        Code::TypeMismatch
+                    } else {
+                        Code::UnitMismatch
+                    },
+                    format!(
+                        "{what} must be {}, found {}",
+                        want.describe(),
+                        got.describe()
+                    ),
+                )
+                .with_primary(span, got.describe()),
+            );
+        }
+    }
+
+    fn require(&mut self, r: &ast::Require, indicator: Option<&IndicatorScope>) -> Check {
+        let (cond, ty) = self.expr(&r.cond, indicator);
+        self.expect_type(&ty, &Ty::Bool, r.cond.span, "a `require` condition");
+        let message = self.message(&r.message, indicator);
+        Check {
+            cond,
+            severity: r.severity.node,
+            message,
+            span: r.span,
+        }
+    }
+
+    /// Split `"… {name} …"` into text and resolved references.
+    fn message(
+        &mut self,
+        msg: &crate::span::Spanned<String>,
+        indicator: Option<&IndicatorScope>,
+    ) -> Vec<MessagePart> {
+        let mut parts = Vec::new();
+        let mut rest = msg.node.as_str();
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                break;
+            };
+            if open > 0 {
+                parts.push(MessagePart::Text(rest[..open].to_owned()));
+            }
+            let name = rest[open + 1..close].trim();
+            // The placeholder's span inside the string literal (+1 for the quote).
+            let offset = msg.node.len() - rest.len() + open + 1;
+            let span = Span {
+                file: msg.span.file,
+                start: msg.span.start + u32::try_from(offset).unwrap_or(0),
+                end: msg.span.start + u32::try_from(offset + close - open + 1).unwrap_or(0),
+            };
+            let e = ast::Expr {
+                kind: ast::ExprKind::Name(name.to_owned()),
+                span,
+            };
+            let (resolved, _) = self.expr(&e, indicator);
+            if let model::ExprKind::Ref(r) = resolved.kind {
+                parts.push(MessagePart::Value(r));
+            }
+            rest = &rest[close + 1..];
+        }
+        if !rest.is_empty() {
+            parts.push(MessagePart::Text(rest.to_owned()));
+        }
+        parts
+    }
+}
+
+/// The model type of a declared type name.
+fn type_of(t: &ast::TypeName) -> Ty {
+    match t {
+        ast::TypeName::Money => Ty::Money,
+        ast::TypeName::Percent => Ty::Number { percent: true },
+        ast::TypeName::Number => Ty::Number { percent: false },
+        ast::TypeName::Count(u) => Ty::Count(u.clone()),
+        ast::TypeName::Text => Ty::Text,
+        ast::TypeName::Level(levels) => Ty::Level(levels.clone()),
+    }
+}
+
+/// Sum of decimals (for weights).
+fn sum<'a>(it: impl Iterator<Item = &'a Decimal>) -> Decimal {
+    it.fold(Decimal::ZERO, |a, b| a + b)
+}

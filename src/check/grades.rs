@@ -1,0 +1,115 @@
+//! Grade bands: ordered, no overlaps, no gaps.
+
+use super::Checker;
+use super::model::Grade;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::syntax::ast;
+use rust_decimal::Decimal;
+
+/// Check the bands and turn them into model grades (order kept: the first
+/// band whose threshold the total reaches is the grade).
+pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: Decimal) -> Vec<Grade> {
+    let bands = &g.bands;
+    if bands.is_empty() {
+        cx.diags.push(
+            Diagnostic::error(Code::MissingPart, "`grades` lists no grade")
+                .with_primary(g.span, "empty")
+                .with_hint("list the grades from best to worst: `grades { 优 >= 90; 良 >= 80; 中 >= 60; 差 }`"),
+        );
+    }
+    for (k, b) in bands.iter().enumerate() {
+        if let Some(first) = bands[..k].iter().find(|x| x.name.node == b.name.node) {
+            cx.diags.push(
+                Diagnostic::error(
+                    Code::DuplicateName,
+                    format!("grade `{}` is listed twice", b.name.node),
+                )
+                .with_primary(b.name.span, "again here")
+                .with_secondary(first.name.span, "first here"),
+            );
+        }
+        match (&b.min, k + 1 == bands.len()) {
+            (None, false) => cx.diags.push(
+                Diagnostic::error(
+                    Code::GradeOverlap,
+                    format!(
+                        "grade `{}` has no threshold but is not the last",
+                        b.name.node
+                    ),
+                )
+                .with_primary(
+                    b.span,
+                    "catches every score, so the grades after it are never given",
+                )
+                .with_hint(format!(
+                    "give it a threshold (`{} >= 60`) or move it to the end",
+                    b.name.node
+                )),
+            ),
+            (Some(min), _) => {
+                if min.node > total {
+                    cx.diags.push(
+                        Diagnostic::warning(
+                            Code::GradeAboveTotal,
+                            format!(
+                                "grade `{}` needs {} but the total is {}",
+                                b.name.node,
+                                min.node.normalize(),
+                                total.normalize()
+                            ),
+                        )
+                        .with_primary(min.span, "no project can reach this"),
+                    );
+                }
+                if let Some(prev) = bands[..k]
+                    .iter()
+                    .rev()
+                    .find_map(|x| x.min.as_ref().map(|m| (x, m)))
+                {
+                    if min.node >= prev.1.node {
+                        cx.diags.push(
+                            Diagnostic::error(
+                                Code::GradeOverlap,
+                                format!(
+                                    "grade `{}` (>= {}) overlaps grade `{}` (>= {})",
+                                    b.name.node,
+                                    min.node.normalize(),
+                                    prev.0.name.node,
+                                    prev.1.node.normalize()
+                                ),
+                            )
+                            .with_primary(min.span, "not below the threshold before it")
+                            .with_secondary(prev.1.span, "")
+                            .with_hint("list grades from the highest threshold to the lowest, each lower than the one before"),
+                        );
+                    }
+                }
+            }
+            (None, true) => {}
+        }
+    }
+    if let Some(last) = bands.last() {
+        if let Some(min) = &last.min {
+            if min.node > Decimal::ZERO {
+                cx.diags.push(
+                    Diagnostic::error(
+                        Code::GradeGap,
+                        format!("a total below {} gets no grade", min.node.normalize()),
+                    )
+                    .with_primary(
+                        last.span,
+                        format!("the lowest grade starts at {}", min.node.normalize()),
+                    )
+                    .with_hint("add a last grade without threshold for the rest, e.g. `差`"),
+                );
+            }
+        }
+    }
+    bands
+        .iter()
+        .map(|b| Grade {
+            name: b.name.node.clone(),
+            min: b.min.as_ref().map(|m| m.node),
+        })
+        .collect()
+}

@@ -1,0 +1,437 @@
+//! The checked model of a framework: what the evaluator runs.
+//!
+//! Unlike the AST, names are resolved (an expression refers to input 2, not
+//! to the text `全年预算数`), settings have their defaults filled in, and the
+//! indicator tree is an arena with parent links. Spans are kept so that
+//! evaluation errors can still point at the framework's source.
+
+use crate::diagnostic::Severity;
+use crate::quantity::{Quantity, RoundMode, Unit};
+use crate::span::Span;
+use crate::syntax::ast::{BandPick, BinaryOp, RoundScope, TargetKind, UnaryOp};
+use rust_decimal::Decimal;
+
+/// A checked framework.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// `framework <id>`.
+    pub id: String,
+    /// The title string, if any.
+    pub title: Option<String>,
+    /// `basis "…"`.
+    pub basis: Option<String>,
+    /// The declared total (or the sum of the top-level weights).
+    pub total: Decimal,
+    /// How and where scores are rounded.
+    pub rounding: Rounding,
+    /// Grade bands, highest first; the last may be the catch-all.
+    pub grades: Vec<Grade>,
+    /// Declared inputs, in order.
+    pub inputs: Vec<InputDecl>,
+    /// Derived values, in order (each refers only to inputs and earlier lets).
+    pub lets: Vec<LetDecl>,
+    /// Framework-level checks.
+    pub checks: Vec<Check>,
+    /// The indicator tree as an arena; `roots` lists the top level.
+    pub nodes: Vec<Node>,
+    /// Top-level nodes in order.
+    pub roots: Vec<NodeId>,
+    /// Framework-wide scoring rules for data-supplied leaves.
+    pub rules: RuleSet,
+    /// The `framework` declaration.
+    pub span: Span,
+}
+
+/// Rounding settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rounding {
+    /// Decimal places of scores.
+    pub places: u32,
+    /// Rounding mode.
+    pub mode: RoundMode,
+    /// Where scores are rounded.
+    pub scope: RoundScope,
+}
+
+/// A grade band.
+#[derive(Debug, Clone)]
+pub struct Grade {
+    /// Its name (`优`).
+    pub name: String,
+    /// Lowest total that earns it; `None` for the catch-all.
+    pub min: Option<Decimal>,
+}
+
+/// Where an input's value comes from in the project data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputSource {
+    /// `[inputs]` table, by the input's name.
+    Inputs,
+    /// `funds.initial` (年初预算数).
+    FundsInitial,
+    /// `funds.budget` (全年预算数).
+    FundsBudget,
+    /// `funds.executed` (全年执行数).
+    FundsExecuted,
+    /// `project.year`.
+    ProjectYear,
+}
+
+impl InputSource {
+    /// Every data path an input can name with `from`.
+    pub const PATHS: &'static [(&'static str, InputSource)] = &[
+        ("funds.initial", InputSource::FundsInitial),
+        ("funds.budget", InputSource::FundsBudget),
+        ("funds.executed", InputSource::FundsExecuted),
+        ("project.year", InputSource::ProjectYear),
+    ];
+
+    /// How the source is named in messages.
+    pub fn describe(self, input: &str) -> String {
+        match Self::PATHS.iter().find(|(_, s)| *s == self) {
+            Some((path, _)) => format!("`{path}`"),
+            None => format!("`inputs.{input}`"),
+        }
+    }
+}
+
+/// A declared input.
+#[derive(Debug, Clone)]
+pub struct InputDecl {
+    /// Name used in formulas and data.
+    pub name: String,
+    /// Its type.
+    pub ty: Ty,
+    /// Value when the data gives none (makes the input optional).
+    pub default: Option<Expr>,
+    /// Where the data supplies it.
+    pub source: InputSource,
+    /// How reports name it.
+    pub label: Option<String>,
+    /// The declaration.
+    pub span: Span,
+}
+
+/// A derived value.
+#[derive(Debug, Clone)]
+pub struct LetDecl {
+    /// Its name.
+    pub name: String,
+    /// Its type.
+    pub ty: Ty,
+    /// Its definition.
+    pub expr: Expr,
+    /// The declaration.
+    pub span: Span,
+}
+
+/// A `require … else warn|error "…"`.
+#[derive(Debug, Clone)]
+pub struct Check {
+    /// What must hold.
+    pub cond: Expr,
+    /// Error or warning when it does not.
+    pub severity: Severity,
+    /// The message, with `{name}` placeholders resolved.
+    pub message: Vec<MessagePart>,
+    /// The statement.
+    pub span: Span,
+}
+
+/// A piece of a check message.
+#[derive(Debug, Clone)]
+pub enum MessagePart {
+    /// Literal text.
+    Text(String),
+    /// The value of a name, formatted.
+    Value(Ref),
+}
+
+/// Index into [`Model::nodes`].
+pub type NodeId = usize;
+
+/// A node of the indicator tree.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Its name.
+    pub name: String,
+    /// Group, indicator or slot.
+    pub kind: NodeKind,
+    /// Fixed weight; `None` for slots whose rows bring their own.
+    pub weight: Option<Decimal>,
+    /// Parent group.
+    pub parent: Option<NodeId>,
+    /// Children, in order.
+    pub children: Vec<NodeId>,
+    /// Depth, 1 for top-level nodes (一级).
+    pub level: usize,
+    /// The declaration.
+    pub span: Span,
+    /// The span of the weight, when written.
+    pub weight_span: Option<Span>,
+}
+
+/// What a node is.
+#[derive(Debug, Clone)]
+pub enum NodeKind {
+    /// A group: its score is the sum of its children.
+    Group,
+    /// A leaf the framework scores with its own formula.
+    Indicator(IndicatorDef),
+    /// A place for leaves from the data, with rules overriding the
+    /// framework-wide ones.
+    Slot(RuleSet),
+}
+
+/// A framework-defined leaf.
+#[derive(Debug, Clone)]
+pub struct IndicatorDef {
+    /// `target`, for display and formulas.
+    pub target: Option<Expr>,
+    /// `actual`, for display and formulas.
+    pub actual: Option<Expr>,
+    /// `score`.
+    pub score: Expr,
+    /// Checks evaluated with this indicator's values.
+    pub checks: Vec<Check>,
+}
+
+/// Scoring rules by kind of target.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    /// `scoring at-least`.
+    pub at_least: Option<QuantRule>,
+    /// `scoring at-most`.
+    pub at_most: Option<QuantRule>,
+    /// `scoring equals`.
+    pub equals: Option<QuantRule>,
+    /// `scoring qualitative`.
+    pub qualitative: Option<QualRule>,
+}
+
+impl RuleSet {
+    /// The quantitative rule for a kind of target.
+    pub fn quant(&self, kind: TargetKind) -> Option<&QuantRule> {
+        match kind {
+            TargetKind::AtLeast => self.at_least.as_ref(),
+            TargetKind::AtMost => self.at_most.as_ref(),
+            TargetKind::Equals => self.equals.as_ref(),
+        }
+    }
+}
+
+/// A formula rule.
+#[derive(Debug, Clone)]
+pub struct QuantRule {
+    /// The kind of target it scores.
+    pub kind: TargetKind,
+    /// The score formula.
+    pub score: Expr,
+    /// Checks evaluated for every row it scores.
+    pub checks: Vec<Check>,
+    /// `allow deduction when …`.
+    pub deduction: Option<Expr>,
+    /// The rule.
+    pub span: Span,
+}
+
+/// Qualitative bands.
+#[derive(Debug, Clone)]
+pub struct QualRule {
+    /// Bands, highest first.
+    pub bands: Vec<Band>,
+    /// Score taken when the data names only the band.
+    pub default: BandPick,
+    /// The rule.
+    pub span: Span,
+}
+
+/// One qualitative band.
+#[derive(Debug, Clone)]
+pub struct Band {
+    /// Its name.
+    pub name: String,
+    /// Lower share of the weight (fraction, inclusive).
+    pub low: Decimal,
+    /// Upper share of the weight (fraction; inclusive only for the top band).
+    pub high: Decimal,
+    /// Other words that mean this band.
+    pub aliases: Vec<String>,
+}
+
+/// The static type of an expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    /// A plain number or a percentage (`percent` marks display).
+    Number {
+        /// Whether it is displayed as a percentage.
+        percent: bool,
+    },
+    /// Money.
+    Money,
+    /// A count; `None` means any counting unit.
+    Count(Option<String>),
+    /// Yes/no.
+    Bool,
+    /// Free text.
+    Text,
+    /// One of named levels.
+    Level(Vec<String>),
+    /// An indicator's target or actual from the data: any quantity, known
+    /// only when the data is read.
+    Any,
+}
+
+impl Ty {
+    /// How the type is named in messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Ty::Number { percent: true } => "a percentage".into(),
+            Ty::Number { percent: false } => "a number".into(),
+            Ty::Money => "money".into(),
+            Ty::Count(Some(u)) => format!("a count in `{u}`"),
+            Ty::Count(None) => "a count".into(),
+            Ty::Bool => "a yes/no condition".into(),
+            Ty::Text => "text".into(),
+            Ty::Level(_) => "a level".into(),
+            Ty::Any => "an indicator value".into(),
+        }
+    }
+
+    /// The display unit a value of this type gets by default.
+    pub fn display_unit(&self) -> Option<Unit> {
+        match self {
+            Ty::Number { percent: true } => Some(Unit::Percent),
+            _ => None,
+        }
+    }
+}
+
+/// A resolved expression.
+#[derive(Debug, Clone)]
+pub struct Expr {
+    /// What it is.
+    pub kind: ExprKind,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// The kinds of resolved expression.
+#[derive(Debug, Clone)]
+pub enum ExprKind {
+    /// A literal quantity.
+    Const(Quantity),
+    /// A literal text.
+    Text(String),
+    /// A literal yes/no.
+    Bool(bool),
+    /// A reference.
+    Ref(Ref),
+    /// A prefix operator.
+    Unary(UnaryOp, Box<Expr>),
+    /// An infix operator.
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `if c then a else b`.
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// A built-in function call.
+    Call(Func, Vec<Expr>),
+}
+
+/// What a name refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ref {
+    /// Input by index.
+    Input(usize),
+    /// Derived value by index.
+    Let(usize),
+    /// The current indicator's weight.
+    Weight,
+    /// The current indicator's target.
+    Target,
+    /// The current indicator's actual value.
+    Actual,
+}
+
+/// Built-in functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Func {
+    /// `min(a, b, …)`
+    Min,
+    /// `max(a, b, …)`
+    Max,
+    /// `clamp(x, low, high)`
+    Clamp,
+    /// `abs(x)`
+    Abs,
+    /// `round(x, places)` with the framework's rounding mode
+    Round,
+    /// `floor(x)`
+    Floor,
+    /// `ceil(x)`
+    Ceil,
+}
+
+impl Func {
+    /// Every function with its name and (min, max) argument counts.
+    pub const ALL: &'static [(&'static str, Func, usize, usize)] = &[
+        ("min", Func::Min, 2, usize::MAX),
+        ("max", Func::Max, 2, usize::MAX),
+        ("clamp", Func::Clamp, 3, 3),
+        ("abs", Func::Abs, 1, 1),
+        ("round", Func::Round, 2, 2),
+        ("floor", Func::Floor, 1, 1),
+        ("ceil", Func::Ceil, 1, 1),
+    ];
+
+    /// The function's name.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, f, _, _)| *f == self)
+            .map_or("?", |(n, _, _, _)| n)
+    }
+}
+
+impl Model {
+    /// The path of names from the top of the tree to `id`.
+    pub fn path(&self, id: NodeId) -> Vec<&str> {
+        let mut path = vec![self.nodes[id].name.as_str()];
+        let mut cur = self.nodes[id].parent;
+        while let Some(p) = cur {
+            path.push(self.nodes[p].name.as_str());
+            cur = self.nodes[p].parent;
+        }
+        path.reverse();
+        path
+    }
+
+    /// The rules that score rows of a slot: the slot's own, else the nearest
+    /// framework-wide one.
+    pub fn quant_rule(&self, slot: NodeId, kind: TargetKind) -> Option<&QuantRule> {
+        match &self.nodes[slot].kind {
+            NodeKind::Slot(own) => own.quant(kind).or_else(|| self.rules.quant(kind)),
+            _ => self.rules.quant(kind),
+        }
+    }
+
+    /// The qualitative rule for a slot.
+    pub fn qual_rule(&self, slot: NodeId) -> Option<&QualRule> {
+        match &self.nodes[slot].kind {
+            NodeKind::Slot(own) => own.qualitative.as_ref().or(self.rules.qualitative.as_ref()),
+            _ => self.rules.qualitative.as_ref(),
+        }
+    }
+
+    /// All slots, in tree order.
+    pub fn slots(&self) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut stack: Vec<NodeId> = self.roots.iter().rev().copied().collect();
+        while let Some(id) = stack.pop() {
+            if matches!(self.nodes[id].kind, NodeKind::Slot(_)) {
+                out.push(id);
+            }
+            stack.extend(self.nodes[id].children.iter().rev());
+        }
+        out
+    }
+}

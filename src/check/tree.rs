@@ -1,0 +1,355 @@
+//! The indicator tree: names, weights, framework-defined indicators.
+
+use super::expr::IndicatorScope;
+use super::model::{IndicatorDef, Node, NodeId, NodeKind, Ty};
+use super::{Checker, rules, sum};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::span::{Span, Spanned};
+use crate::syntax::ast::{self, IndicatorItem, Item};
+use rust_decimal::Decimal;
+
+/// The arena and its roots.
+pub(super) struct Tree {
+    pub nodes: Vec<Node>,
+    pub roots: Vec<NodeId>,
+}
+
+pub(super) fn build(cx: &mut Checker, fw: &ast::Framework) -> Tree {
+    let mut tree = Tree {
+        nodes: Vec::new(),
+        roots: Vec::new(),
+    };
+    let top: Vec<&ast::Node> = fw
+        .items
+        .iter()
+        .filter_map(|i| if let Item::Node(n) = i { Some(n) } else { None })
+        .collect();
+    tree.roots = add_children(cx, &mut tree, &top, None, 1);
+    tree
+}
+
+fn node_name(n: &ast::Node) -> &Spanned<String> {
+    match n {
+        ast::Node::Group(g) => &g.name,
+        ast::Node::Indicator(i) => &i.name,
+        ast::Node::Slot(s) => &s.name,
+    }
+}
+
+fn add_children(
+    cx: &mut Checker,
+    tree: &mut Tree,
+    children: &[&ast::Node],
+    parent: Option<NodeId>,
+    level: usize,
+) -> Vec<NodeId> {
+    let mut ids = Vec::new();
+    for (k, child) in children.iter().enumerate() {
+        let name = node_name(child);
+        if let Some(first) = children[..k]
+            .iter()
+            .map(|c| node_name(c))
+            .find(|n| n.node == name.node)
+        {
+            cx.diags.push(
+                Diagnostic::error(
+                    Code::DuplicateName,
+                    format!("`{}` appears twice in the same group", name.node),
+                )
+                .with_primary(name.span, "second one here")
+                .with_secondary(first.span, "first one here")
+                .with_hint("rename one of them, or merge them"),
+            );
+            continue;
+        }
+        ids.push(add_node(cx, tree, child, parent, level));
+    }
+    ids
+}
+
+fn add_node(
+    cx: &mut Checker,
+    tree: &mut Tree,
+    n: &ast::Node,
+    parent: Option<NodeId>,
+    level: usize,
+) -> NodeId {
+    let id = tree.nodes.len();
+    let (kind, weight, weight_span, span) = match n {
+        ast::Node::Group(g) => (
+            NodeKind::Group,
+            Some(g.weight.node),
+            Some(g.weight.span),
+            g.span,
+        ),
+        ast::Node::Slot(s) => (
+            NodeKind::Slot(rules::rule_set(cx, s.scorings.iter())),
+            s.weight.as_ref().map(|w| w.node),
+            s.weight.as_ref().map(|w| w.span),
+            s.span,
+        ),
+        ast::Node::Indicator(i) => {
+            let def = indicator(cx, i);
+            if i.weight.is_none() {
+                cx.diags.push(
+                    Diagnostic::error(
+                        Code::MissingPart,
+                        format!("indicator `{}` has no weight", i.name.node),
+                    )
+                    .with_primary(i.name.span, "no `weight`")
+                    .with_hint(format!(
+                        "write `indicator {} weight 10 {{ … }}`",
+                        i.name.node
+                    )),
+                );
+            }
+            (
+                NodeKind::Indicator(def),
+                i.weight.as_ref().map(|w| w.node),
+                i.weight.as_ref().map(|w| w.span),
+                i.span,
+            )
+        }
+    };
+    if let Some((w, ws)) = weight.zip(weight_span) {
+        if w <= Decimal::ZERO {
+            cx.diags.push(
+                Diagnostic::error(Code::WeightSum, "a weight must be greater than 0")
+                    .with_primary(ws, "not positive")
+                    .with_hint("remove the node instead of giving it weight 0"),
+            );
+        }
+    }
+    tree.nodes.push(Node {
+        name: node_name(n).node.clone(),
+        kind,
+        weight,
+        parent,
+        children: Vec::new(),
+        level,
+        span,
+        weight_span,
+    });
+    if let ast::Node::Group(g) = n {
+        let kids: Vec<&ast::Node> = g.children.iter().collect();
+        if kids.is_empty() {
+            cx.diags.push(
+                Diagnostic::error(
+                    Code::MissingPart,
+                    format!("group `{}` is empty", g.name.node),
+                )
+                .with_primary(g.name.span, "no children")
+                .with_hint("add a `slot`, an `indicator` or a `group` inside it"),
+            );
+        }
+        let children = add_children(cx, tree, &kids, Some(id), level + 1);
+        tree.nodes[id].children.clone_from(&children);
+        check_children_weights(cx, tree, id);
+    }
+    id
+}
+
+fn check_children_weights(cx: &mut Checker, tree: &Tree, id: NodeId) {
+    let node = &tree.nodes[id];
+    let kids: Vec<&Node> = node.children.iter().map(|&c| &tree.nodes[c]).collect();
+    if kids.is_empty() || kids.iter().any(|k| k.weight.is_none()) {
+        // Slots without a fixed weight: rows are checked against the group
+        // when the data is read.
+        return;
+    }
+    let (Some(w), Some(ws)) = (node.weight, node.weight_span) else {
+        return;
+    };
+    let total = sum(kids.iter().filter_map(|k| k.weight.as_ref()));
+    if total != w {
+        let parts: Vec<String> = kids
+            .iter()
+            .map(|k| {
+                k.weight
+                    .map_or_else(String::new, |x| x.normalize().to_string())
+            })
+            .collect();
+        let mut d = Diagnostic::error(
+            Code::WeightSum,
+            format!(
+                "the weights inside `{}` add up to {}, not {}",
+                node.name,
+                total.normalize(),
+                w.normalize()
+            ),
+        )
+        .with_primary(ws, format!("group weight {}", w.normalize()));
+        for k in &kids {
+            if let Some(s) = k.weight_span {
+                d = d.with_secondary(s, "");
+            }
+        }
+        cx.diags.push(
+            d.with_note(format!("{} = {}", parts.join(" + "), total.normalize()))
+                .with_hint(format!(
+                    "change the children so they add up to {}, or the group's weight",
+                    w.normalize()
+                )),
+        );
+    }
+}
+
+/// Compare the top-level weights with `total` (or derive the total).
+pub(super) fn check_total(
+    cx: &mut Checker,
+    tree: &Tree,
+    declared: Option<(Decimal, Span)>,
+    at: Span,
+) -> Decimal {
+    let roots: Vec<&Node> = tree.roots.iter().map(|&r| &tree.nodes[r]).collect();
+    let fixed = roots.iter().all(|r| r.weight.is_some());
+    let sum_roots = sum(roots.iter().filter_map(|r| r.weight.as_ref()));
+    match declared {
+        Some((t, span)) => {
+            if t <= Decimal::ZERO {
+                cx.diags.push(
+                    Diagnostic::error(Code::TotalMismatch, "the total must be greater than 0")
+                        .with_primary(span, "not positive"),
+                );
+            } else if fixed && !roots.is_empty() && sum_roots != t {
+                let parts: Vec<String> = roots
+                    .iter()
+                    .map(|r| format!("{} {}", r.name, r.weight.unwrap_or_default().normalize()))
+                    .collect();
+                let mut d = Diagnostic::error(
+                    Code::TotalMismatch,
+                    format!(
+                        "the top-level weights add up to {}, but the total is {}",
+                        sum_roots.normalize(),
+                        t.normalize()
+                    ),
+                )
+                .with_primary(span, format!("total {}", t.normalize()));
+                for r in &roots {
+                    if let Some(s) = r.weight_span {
+                        d = d.with_secondary(s, "");
+                    }
+                }
+                cx.diags.push(
+                    d.with_note(format!("{} = {}", parts.join(" + "), sum_roots.normalize()))
+                        .with_hint("change a weight or the total so that they agree"),
+                );
+            }
+            t
+        }
+        None => {
+            if !fixed && !roots.is_empty() {
+                cx.diags.push(
+                    Diagnostic::error(Code::MissingPart, "the framework declares no `total`")
+                        .with_primary(
+                            at,
+                            "top-level weights are not all fixed, so the total cannot be derived",
+                        )
+                        .with_hint("add `total 100`"),
+                );
+            }
+            sum_roots
+        }
+    }
+}
+
+fn indicator(cx: &mut Checker, i: &ast::Indicator) -> IndicatorDef {
+    let mut target = None;
+    let mut actual = None;
+    let mut score: Option<(&ast::Expr, Span)> = None;
+    let mut seen: Vec<(&str, Span)> = Vec::new();
+    let dup =
+        |cx: &mut Checker, what: &'static str, span: Span, seen: &mut Vec<(&'static str, Span)>| {
+            if let Some((_, first)) = seen.iter().find(|(w, _)| *w == what) {
+                cx.diags.push(
+                    Diagnostic::error(
+                        Code::DuplicateSetting,
+                        format!("`{what}` is declared twice in `{}`", i.name.node),
+                    )
+                    .with_primary(span, "second one")
+                    .with_secondary(*first, "first one"),
+                );
+                true
+            } else {
+                seen.push((what, span));
+                false
+            }
+        };
+    // `target` and `actual` are visible to each other only through the
+    // indicator scope built below, so resolve them first without it.
+    let mut target_ty = None;
+    let mut actual_ty = None;
+    for item in &i.items {
+        match item {
+            IndicatorItem::Target(e) => {
+                if !dup(cx, "target", e.span, &mut seen) {
+                    let (x, t) = cx.expr(e, None);
+                    target = Some(x);
+                    target_ty = Some(t);
+                }
+            }
+            IndicatorItem::Actual(e) => {
+                if !dup(cx, "actual", e.span, &mut seen) {
+                    let (x, t) = cx.expr(e, None);
+                    actual = Some(x);
+                    actual_ty = Some(t);
+                }
+            }
+            IndicatorItem::Score(e) => {
+                if !dup(cx, "score", e.span, &mut seen) {
+                    score = Some((e, e.span));
+                }
+            }
+            IndicatorItem::Require(_) => {}
+        }
+    }
+    let scope = IndicatorScope {
+        target: target_ty,
+        actual: actual_ty,
+        weight: true,
+    };
+    let score = match score {
+        Some((e, _)) => {
+            let (x, t) = cx.expr(e, Some(&scope));
+            if !matches!(t, Ty::Number { .. } | Ty::Any) {
+                cx.diags.push(
+                    Diagnostic::error(
+                        Code::TypeMismatch,
+                        format!("a score must be a number of points, found {}", t.describe()),
+                    )
+                    .with_primary(e.span, t.describe())
+                    .with_hint("divide money by money to get a rate, then multiply by `weight`"),
+                );
+            }
+            x
+        }
+        None => {
+            cx.diags.push(
+                Diagnostic::error(
+                    Code::MissingScore,
+                    format!("indicator `{}` has no `score`", i.name.node),
+                )
+                .with_primary(i.name.span, "how is it scored?")
+                .with_hint("add a formula, e.g. `score weight * min(actual / target, 1)`"),
+            );
+            super::model::Expr {
+                kind: super::model::ExprKind::Bool(false),
+                span: i.span,
+            }
+        }
+    };
+    let checks = i
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            IndicatorItem::Require(r) => Some(cx.require(r, Some(&scope))),
+            _ => None,
+        })
+        .collect();
+    IndicatorDef {
+        target,
+        actual,
+        score,
+        checks,
+    }
+}

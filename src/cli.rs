@@ -1,0 +1,96 @@
+//! The command line: parse arguments, run a subcommand, map the outcome to
+//! an exit code. Kept thin: every phase lives in the library.
+
+pub mod args;
+mod check;
+mod eval;
+mod load;
+mod output;
+
+use crate::diagnostic::{Diagnostic, has_errors};
+use crate::render::{self, ErrorFormat};
+use crate::source::SourceMap;
+use args::{Args, Color, Command};
+use clap::Parser;
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+/// Exit code for framework or data errors.
+pub const EXIT_ERRORS: u8 = 1;
+/// Exit code for usage errors.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Run pfc with these arguments (the first is the program name).
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
+    let args = match Args::try_parse_from(args) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(EXIT_USAGE)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let out = Printer {
+        color,
+        format: args.error_format,
+    };
+    match args.command {
+        Command::Check { frameworks } => check::run(&out, &frameworks),
+        Command::Eval {
+            framework,
+            data,
+            format,
+            output,
+            template,
+        } => eval::run(
+            &out,
+            &eval::Request {
+                framework,
+                data,
+                format,
+                output,
+                template,
+            },
+        ),
+        Command::List => {
+            for b in crate::builtin::BUILTINS {
+                println!("{}", b.id);
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// How diagnostics are printed.
+pub(crate) struct Printer {
+    color: bool,
+    format: ErrorFormat,
+}
+
+impl Printer {
+    /// Print diagnostics to stderr.
+    pub(crate) fn diagnostics(&self, sources: &SourceMap, diagnostics: &[Diagnostic]) {
+        if !diagnostics.is_empty() {
+            render::to_stderr(sources, diagnostics, self.format, self.color);
+        }
+    }
+
+    /// Print diagnostics and return the exit code they imply.
+    pub(crate) fn finish(&self, sources: &SourceMap, diagnostics: &[Diagnostic]) -> ExitCode {
+        self.diagnostics(sources, diagnostics);
+        if has_errors(diagnostics) {
+            ExitCode::from(EXIT_ERRORS)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Finding frameworks: a folder, a `.pf` file, or a built-in id.
+
+use crate::builtin;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::SourceMap;
+use crate::span::FileId;
+use std::path::{Path, PathBuf};
+
+/// A framework loaded into the source map.
+pub(crate) struct Loaded {
+    /// The framework file.
+    pub file: FileId,
+    /// Its Markdown report template, if it ships one.
+    pub md_template: Option<FileId>,
+}
+
+const FRAMEWORK_FILE: &str = "framework.pf";
+const MD_TEMPLATE: &str = "templates/report.md.tera";
+
+/// Load a framework named on the command line.
+pub(crate) fn framework(sources: &mut SourceMap, arg: &str) -> Result<Loaded, Diagnostic> {
+    let path = Path::new(arg);
+    if path.is_dir() {
+        let file = path.join(FRAMEWORK_FILE);
+        if !file.is_file() {
+            return Err(Diagnostic::error(
+                Code::FrameworkNotFound,
+                format!("the folder `{arg}` has no `{FRAMEWORK_FILE}`"),
+            )
+            .with_hint(
+                "name a framework folder such as `frameworks/cn-self-eval-2020`, or a `.pf` file",
+            ));
+        }
+        return from_file(sources, &file, path);
+    }
+    if path.is_file() {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        return from_file(sources, path, dir);
+    }
+    if let Some(b) = builtin::find(arg) {
+        let file = sources.add(format!("<builtin>/{}/{FRAMEWORK_FILE}", b.id), b.source);
+        let md_template = b
+            .md_template
+            .map(|t| sources.add(format!("<builtin>/{}/{MD_TEMPLATE}", b.id), t));
+        return Ok(Loaded { file, md_template });
+    }
+    let ids: Vec<&str> = builtin::BUILTINS.iter().map(|b| b.id).collect();
+    let mut d = Diagnostic::error(Code::FrameworkNotFound, format!("no framework `{arg}`"))
+        .with_note("it is neither a folder, nor a file, nor a built-in framework");
+    if let Some(best) = ids
+        .iter()
+        .min_by_key(|id| strsim::levenshtein(arg, id))
+        .filter(|id| strsim::levenshtein(arg, id) <= 3)
+    {
+        d = d.with_hint(format!("did you mean `{best}`?"));
+    }
+    Err(d.with_hint(format!("built-in frameworks: {}", ids.join(", "))))
+}
+
+fn from_file(sources: &mut SourceMap, file: &Path, dir: &Path) -> Result<Loaded, Diagnostic> {
+    let file = sources.load(file)?;
+    let template = dir.join(MD_TEMPLATE);
+    let md_template = if template.is_file() {
+        Some(sources.load(&template)?)
+    } else {
+        None
+    };
+    Ok(Loaded { file, md_template })
+}
+
+/// Expand `pfc check` arguments: a folder without `framework.pf` stands for
+/// every framework folder inside it.
+pub(crate) fn check_targets(args: &[String]) -> Result<Vec<String>, Diagnostic> {
+    let args: Vec<String> = if args.is_empty() {
+        vec!["frameworks".to_owned()]
+    } else {
+        args.to_vec()
+    };
+    let mut out = Vec::new();
+    for arg in args {
+        let path = PathBuf::from(&arg);
+        if path.is_dir() && !path.join(FRAMEWORK_FILE).is_file() {
+            let mut found: Vec<String> = std::fs::read_dir(&path)
+                .map_err(|e| {
+                    Diagnostic::error(Code::FileUnreadable, format!("cannot read `{arg}`: {e}"))
+                })?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.join(FRAMEWORK_FILE).is_file())
+                .map(|p| p.display().to_string())
+                .collect();
+            if found.is_empty() {
+                return Err(Diagnostic::error(
+                    Code::FrameworkNotFound,
+                    format!("`{arg}` holds no framework folder (a folder with `{FRAMEWORK_FILE}`)"),
+                ));
+            }
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(arg);
+        }
+    }
+    Ok(out)
+}

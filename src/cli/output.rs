@@ -1,0 +1,27 @@
+//! Writing output files atomically: a temporary file in the same folder,
+//! renamed over the target only when complete.
+
+use crate::diagnostic::{Code, Diagnostic};
+use std::io::Write;
+use std::path::Path;
+
+/// Write `content` to `path` atomically.
+pub(crate) fn write_atomic(path: &Path, content: &[u8]) -> Result<(), Diagnostic> {
+    let shown = path.display();
+    let fail = |e: &dyn std::fmt::Display| {
+        Diagnostic::error(Code::OutputWrite, format!("cannot write `{shown}`: {e}"))
+            .with_hint("check that the folder exists and is writable")
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".pfc-")
+        .tempfile_in(dir)
+        .map_err(|e| fail(&e))?;
+    tmp.write_all(content).map_err(|e| fail(&e))?;
+    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
+    tmp.persist(path).map_err(|e| fail(&e.error))?;
+    Ok(())
+}

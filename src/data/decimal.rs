@@ -1,0 +1,111 @@
+//! A table cell that may be written as a number or as text.
+
+use rust_decimal::Decimal;
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// A cell: `25`, `9.87`, `"87.65万元"` or `"达成"`. The text is kept as
+/// written; numbers become their shortest decimal form, so TOML's `9.87`
+/// (a binary float) is read back exactly as `9.87`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Num {
+    /// The cell as text.
+    pub text: String,
+    /// Whether the file wrote it as a number rather than a string.
+    pub was_number: bool,
+}
+
+impl Num {
+    /// The cell as a plain decimal, if it is one (`"25"`, `25`, `9.87`).
+    pub fn as_decimal(&self) -> Option<Decimal> {
+        let t = self.text.trim();
+        Decimal::from_str(t)
+            .ok()
+            .or_else(|| Decimal::from_scientific(t).ok())
+    }
+}
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
+struct NumVisitor;
+
+impl Visitor<'_> for NumVisitor {
+    type Value = Num;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number or a text such as \"87.65万元\"")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Num, E> {
+        Ok(Num {
+            text: v.to_string(),
+            was_number: true,
+        })
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Num, E> {
+        Ok(Num {
+            text: v.to_string(),
+            was_number: true,
+        })
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Num, E> {
+        if !v.is_finite() {
+            return Err(E::custom("a number must be finite"));
+        }
+        // Rust prints the shortest text that reads back as the same float,
+        // which is the decimal the person typed.
+        Ok(Num {
+            text: v.to_string(),
+            was_number: true,
+        })
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Num, E> {
+        Ok(Num {
+            text: v.to_owned(),
+            was_number: false,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Num, D::Error> {
+        d.deserialize_any(NumVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_floats_read_back_as_typed() {
+        #[derive(Deserialize)]
+        struct T {
+            a: Num,
+            b: Num,
+            c: Num,
+        }
+        let t: T = toml::from_str("a = 9.87\nb = 25\nc = \"87.65万元\"").expect("valid");
+        assert_eq!(
+            t.a.as_decimal(),
+            Some(Decimal::from_str("9.87").expect("d"))
+        );
+        assert_eq!(t.b.text, "25");
+        assert_eq!(t.c.as_decimal(), None);
+    }
+}

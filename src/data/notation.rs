@@ -1,0 +1,289 @@
+//! Target and actual values as people write them in a 自评表.
+//!
+//! `≥95%`, `>=95%`, `≤87.65万元`, `=12个`, `﹦100 %`, `100%` (a bare value),
+//! `不低于90%`, `不超过87.65万元`, `90%以上`, `21,933人`, full-width digits,
+//! and qualitative words (`达成`, `按时完成`). Garbage such as `≥` without a
+//! number or `件/件2万元` is an error, never a guess.
+
+use crate::quantity::{Quantity, Unit};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// A comparison written before (or after) a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Op {
+    /// `≥`, `>=`, `不低于`, `以上`.
+    Ge,
+    /// `>`, `高于`, `超过`.
+    Gt,
+    /// `≤`, `<=`, `不超过`, `以内`.
+    Le,
+    /// `<`, `低于`.
+    Lt,
+    /// `=`.
+    Eq,
+}
+
+impl Op {
+    /// The symbol used when printing.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Ge => "≥",
+            Op::Gt => ">",
+            Op::Le => "≤",
+            Op::Lt => "<",
+            Op::Eq => "=",
+        }
+    }
+}
+
+/// A value read from a table cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notation {
+    /// A number with an optional comparison and unit.
+    Quantity {
+        /// The comparison, if written.
+        op: Option<Op>,
+        /// The value.
+        value: Quantity,
+    },
+    /// Words: a qualitative target or a completion level.
+    Text(String),
+}
+
+/// Why a cell could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotationError {
+    /// What is wrong.
+    pub message: String,
+    /// How to write it instead.
+    pub hint: String,
+}
+
+const PREFIX_WORDS: &[(&str, Op)] = &[
+    ("大于等于", Op::Ge),
+    ("大于或等于", Op::Ge),
+    ("不低于", Op::Ge),
+    ("不少于", Op::Ge),
+    ("不小于", Op::Ge),
+    ("至少", Op::Ge),
+    ("小于等于", Op::Le),
+    ("小于或等于", Op::Le),
+    ("不超过", Op::Le),
+    ("不高于", Op::Le),
+    ("不多于", Op::Le),
+    ("不大于", Op::Le),
+    ("至多", Op::Le),
+    ("控制在", Op::Le),
+    ("高于", Op::Gt),
+    ("大于", Op::Gt),
+    ("多于", Op::Gt),
+    ("超过", Op::Gt),
+    ("低于", Op::Lt),
+    ("少于", Op::Lt),
+    ("小于", Op::Lt),
+    ("等于", Op::Eq),
+    (">=", Op::Ge),
+    ("=>", Op::Ge),
+    ("≥", Op::Ge),
+    ("<=", Op::Le),
+    ("=<", Op::Le),
+    ("≤", Op::Le),
+    ("==", Op::Eq),
+    (">", Op::Gt),
+    ("<", Op::Lt),
+    ("=", Op::Eq),
+];
+
+const SUFFIX_WORDS: &[(&str, Op)] = &[
+    ("以上", Op::Ge),
+    ("及以上", Op::Ge),
+    ("以下", Op::Le),
+    ("以内", Op::Le),
+];
+
+/// Fold full-width and look-alike characters to the ASCII forms.
+fn normalize(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '，' => ',',
+            '％' => '%',
+            '＝' | '﹦' => '=',
+            '＞' => '>',
+            '＜' => '<',
+            '≧' => '≥',
+            '≦' => '≤',
+            '－' | '−' => '-',
+            '\u{3000}' => ' ',
+            other => other,
+        })
+        .collect()
+}
+
+/// Read one cell.
+pub fn parse(cell: &str) -> Result<Notation, NotationError> {
+    let text = normalize(cell);
+    if text.is_empty() {
+        return Err(NotationError {
+            message: "the value is empty".into(),
+            hint: "write the value, e.g. `≥95%`, `≤87.65万元` or `达成`".into(),
+        });
+    }
+    let (op, rest) = match PREFIX_WORDS.iter().find(|(w, _)| text.starts_with(w)) {
+        Some((w, op)) => (Some(*op), text[w.len()..].trim_start()),
+        None => (None, text.as_str()),
+    };
+    let (op, rest) = match (op, SUFFIX_WORDS.iter().find(|(w, _)| rest.ends_with(w))) {
+        (None, Some((w, op))) => (Some(*op), rest[..rest.len() - w.len()].trim_end()),
+        _ => (op, rest),
+    };
+    let starts_numeric =
+        rest.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+' || c == '.');
+    if op.is_none() && !starts_numeric {
+        return Ok(Notation::Text(cell.trim().to_owned()));
+    }
+    let (number, unit_text) = split_number(rest);
+    let Some(number) = number else {
+        let sign = &text[..text.len() - rest.len()].trim();
+        return Err(NotationError {
+            message: if rest.is_empty() {
+                format!("`{sign}` has no number after it")
+            } else {
+                format!("`{}` does not start with a number after `{sign}`", rest)
+            },
+            hint: format!("write a number after the comparison, e.g. `{sign}95%`"),
+        });
+    };
+    let Some(unit) = Unit::parse(unit_text) else {
+        return Err(NotationError {
+            message: format!("`{}` is not a unit pfc can read", unit_text.trim()),
+            hint: "units are `%`, `元`, `千元`, `万元`, `亿元` or a short counting word such as `个`, `人次`, `元/户`"
+                .into(),
+        });
+    };
+    Ok(Notation::Quantity {
+        op,
+        value: Quantity::from_shown(number, unit),
+    })
+}
+
+/// The number of decimals the first number in `cell` is written with:
+/// `98.70%` → 2, `107.5%` → 1, `25` → 0.
+pub fn written_decimals(cell: &str) -> u32 {
+    let text = normalize(cell);
+    let Some(start) = text.find(|c: char| c.is_ascii_digit()) else {
+        return 0;
+    };
+    let digits: &str = &text[start..];
+    let end = digits
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(digits.len());
+    digits[..end]
+        .split_once('.')
+        .map_or(0, |(_, f)| u32::try_from(f.len()).unwrap_or(0))
+}
+
+/// Split `87.65万元` into `87.65` and `万元`; thousands separators allowed.
+fn split_number(s: &str) -> (Option<Decimal>, &str) {
+    let mut end = 0;
+    let bytes = s.as_bytes();
+    let mut seen_digit = false;
+    let mut seen_dot = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let ok = match b {
+            b'0'..=b'9' => {
+                seen_digit = true;
+                true
+            }
+            b'+' | b'-' if i == 0 => true,
+            b'.' if !seen_dot => {
+                seen_dot = true;
+                true
+            }
+            // A thousands separator only between digits.
+            b',' => seen_digit && !seen_dot && bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        end = i + 1;
+    }
+    if !seen_digit {
+        return (None, s);
+    }
+    let digits: String = s[..end].chars().filter(|c| *c != ',').collect();
+    (Decimal::from_str(&digits).ok(), &s[end..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::MoneyScale;
+    use rust_decimal_macros::dec;
+
+    fn q(cell: &str) -> (Option<Op>, Quantity) {
+        match parse(cell) {
+            Ok(Notation::Quantity { op, value }) => (op, value),
+            other => panic!("{cell}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_the_notations_people_write() {
+        assert_eq!(
+            q("≥95%"),
+            (Some(Op::Ge), Quantity::from_shown(dec!(95), Unit::Percent))
+        );
+        assert_eq!(q(">=95%").0, Some(Op::Ge));
+        assert_eq!(q("≤87.65万元").1.value, dec!(876500));
+        assert_eq!(q("≤87.65万元").1.unit, Unit::Money(MoneyScale::Wan));
+        assert_eq!(
+            q("=12个"),
+            (
+                Some(Op::Eq),
+                Quantity::from_shown(dec!(12), Unit::Count("个".into()))
+            )
+        );
+        assert_eq!(q("﹦100 %").0, Some(Op::Eq));
+        assert_eq!(
+            q("100%"),
+            (None, Quantity::from_shown(dec!(100), Unit::Percent))
+        );
+        assert_eq!(q("不低于90%").0, Some(Op::Ge));
+        assert_eq!(q("不超过87.65万元").0, Some(Op::Le));
+        assert_eq!(q("90%以上").0, Some(Op::Ge));
+        assert_eq!(q(">=21,933人").1.value, dec!(21933));
+        assert_eq!(
+            q("≥100百分比").1,
+            Quantity::from_shown(dec!(100), Unit::Percent)
+        );
+        assert_eq!(q("９５％").1, Quantity::from_shown(dec!(95), Unit::Percent));
+        assert_eq!(q("<=5300元/户").1.unit, Unit::Count("元/户".into()));
+        assert_eq!(q("132.9").1, Quantity::number(dec!(132.9)));
+    }
+
+    #[test]
+    fn words_are_text() {
+        assert_eq!(parse("达成").ok(), Some(Notation::Text("达成".into())));
+        assert_eq!(
+            parse("按时完成").ok(),
+            Some(Notation::Text("按时完成".into()))
+        );
+        assert_eq!(
+            parse("件/件2万元").ok(),
+            Some(Notation::Text("件/件2万元".into()))
+        );
+    }
+
+    #[test]
+    fn garbage_is_an_error() {
+        assert!(parse("≥").is_err());
+        assert!(parse("").is_err());
+        assert!(parse("≥优秀").is_err());
+        assert!(parse("≥95%%%%%%%%%%").is_err());
+    }
+}

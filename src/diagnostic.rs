@@ -1,0 +1,271 @@
+//! The one diagnostic type every phase produces.
+//!
+//! Phases build [`Diagnostic`] values; only `render.rs` turns them into text.
+//! Message style: lowercase, no trailing period, names in backticks. Hints are
+//! separate and start with "try …", "use …" or "did you mean `x`?".
+
+use crate::span::Span;
+use serde::Serialize;
+
+/// How bad a diagnostic is. Errors make the command fail; warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Shown, does not change the exit code.
+    Warning,
+    /// The command fails with exit code 1.
+    Error,
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $name:ident = $code:literal, $title:literal; )*) => {
+        /// Stable diagnostic codes. Each is listed with an example in
+        /// `docs/diagnostics.md`; a test keeps that list complete.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Code {
+            $( $(#[$doc])* $name, )*
+        }
+
+        impl Code {
+            /// Every code, in numeric order.
+            pub const ALL: &'static [Code] = &[$(Code::$name),*];
+
+            /// The code as printed, e.g. `PF2005`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$name => $code,)* }
+            }
+
+            /// A one-line title, as listed in `docs/diagnostics.md`.
+            pub fn title(self) -> &'static str {
+                match self { $(Code::$name => $title,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A file could not be read.
+    FileUnreadable = "PF0001", "file cannot be read";
+    /// A file is not UTF-8.
+    NotUtf8 = "PF0002", "file is not UTF-8";
+    /// A framework or data file is empty.
+    EmptyFile = "PF0003", "file is empty";
+    /// A framework named on the command line does not exist.
+    FrameworkNotFound = "PF0004", "framework not found";
+    /// The framework text does not follow the grammar.
+    Syntax = "PF1001", "syntax error";
+    /// A number literal is out of range.
+    BadNumber = "PF1002", "number out of range";
+    /// A name is declared twice.
+    DuplicateName = "PF2001", "duplicate name";
+    /// A name is used but never declared.
+    UnknownName = "PF2002", "unknown name";
+    /// A function that does not exist is called.
+    UnknownFunction = "PF2003", "unknown function";
+    /// A function is called with the wrong number of arguments.
+    Arity = "PF2004", "wrong number of arguments";
+    /// Children weights do not add up to their group's weight.
+    WeightSum = "PF2005", "weights do not add up";
+    /// Top-level weights do not add up to the declared total.
+    TotalMismatch = "PF2006", "weights do not add up to the total";
+    /// Two grade bands overlap.
+    GradeOverlap = "PF2007", "grade bands overlap";
+    /// Some scores would get no grade.
+    GradeGap = "PF2008", "grade bands leave a gap";
+    /// Quantities with incompatible units are combined.
+    UnitMismatch = "PF2009", "unit mismatch";
+    /// A value of the wrong kind is used (e.g. a yes/no where a number is needed).
+    TypeMismatch = "PF2010", "type mismatch";
+    /// A scoring formula can give more than the weight or less than 0.
+    ScoreRange = "PF2011", "score can leave the range 0..weight";
+    /// Division by a literal zero.
+    DivisionByZero = "PF2012", "division by zero";
+    /// A setting is declared twice.
+    DuplicateSetting = "PF2013", "setting declared twice";
+    /// A framework indicator has no score formula.
+    MissingScore = "PF2014", "indicator without a score";
+    /// Qualitative bands overlap, leave a gap or leave 0%..100%.
+    BandRange = "PF2015", "qualitative bands are inconsistent";
+    /// Slots exist but a kind of target has no scoring rule.
+    MissingRule = "PF2016", "no scoring rule for a kind of target";
+    /// `weight`, `target`, `actual` or `score` used outside an indicator.
+    NoIndicatorHere = "PF2017", "indicator value used outside an indicator";
+    /// A grade threshold is above the framework's total.
+    GradeAboveTotal = "PF2018", "grade threshold above the total";
+    /// An input reads from a data field that does not exist.
+    BadDataPath = "PF2020", "unknown data field";
+    /// The framework declares no total, grades or tree.
+    MissingPart = "PF2021", "framework is missing a part";
+    /// A data file is not valid TOML or JSON.
+    DataSyntax = "PF3001", "data file syntax error";
+    /// A data file has a field of the wrong shape, or an unknown field.
+    DataShape = "PF3002", "data file field error";
+    /// A required input has no value in the data.
+    MissingInput = "PF3003", "missing input";
+    /// An indicator row names a group path that is not a slot.
+    UnknownSlot = "PF3004", "indicator in an unknown group";
+    /// The rows of a group do not add up to the group's weight.
+    RowWeightSum = "PF3005", "indicator weights do not add up";
+    /// A target or actual value cannot be read.
+    BadNotation = "PF3006", "unreadable value";
+    /// Target and actual (or an input) have incompatible units.
+    DataUnitMismatch = "PF3007", "unit mismatch in data";
+    /// A qualitative score is outside its band.
+    OutsideBand = "PF3008", "score outside its band";
+    /// A score printed in the submitted table differs from pfc's.
+    ClaimDiffers = "PF3009", "claimed figure differs";
+    /// A qualitative actual value is not a band of the framework.
+    UnknownLevel = "PF3010", "unknown completion level";
+    /// An input value has the wrong type.
+    InputType = "PF3011", "input has the wrong type";
+    /// A manual deduction where the framework does not allow one.
+    DeductionNotAllowed = "PF3012", "deduction not allowed";
+    /// A manual deduction without a reason.
+    DeductionReason = "PF3013", "deduction without a reason";
+    /// A row's kind of target has no scoring rule.
+    NoRule = "PF3014", "no scoring rule for this target";
+    /// The data names another framework.
+    OtherFramework = "PF3015", "data is for another framework";
+    /// An actual value without a unit was read in the target's unit.
+    UnitAssumed = "PF3016", "unit taken from the target";
+    /// Two indicator rows have the same name in the same group.
+    DuplicateRow = "PF3017", "duplicate indicator row";
+    /// An indicator was not met and no reason is given.
+    MissingReason = "PF3018", "unmet indicator without a reason";
+    /// A framework `require … else error` failed.
+    RequireError = "PF4001", "framework check failed";
+    /// A framework `require … else warn` failed.
+    RequireWarn = "PF4002", "framework check warning";
+    /// Division by zero while scoring.
+    RuntimeDivision = "PF4003", "division by zero while scoring";
+    /// Incompatible units met while scoring.
+    RuntimeUnit = "PF4004", "unit mismatch while scoring";
+    /// A value of the wrong kind met while scoring.
+    RuntimeType = "PF4005", "type mismatch while scoring";
+    /// A report template failed.
+    Template = "PF5001", "report template error";
+    /// The output file could not be written.
+    OutputWrite = "PF5002", "output cannot be written";
+}
+
+/// A label pointing at source text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    /// What is pointed at.
+    pub span: Span,
+    /// What to say there (may be empty).
+    pub message: String,
+    /// The primary label says what is wrong; secondary ones give context.
+    pub primary: bool,
+}
+
+/// One message for the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable code.
+    #[serde(serialize_with = "code_str")]
+    pub code: Code,
+    /// The headline.
+    pub message: String,
+    /// Where in the source, if anywhere.
+    pub labels: Vec<Label>,
+    /// A location that is not a span: a data file and field path such as
+    /// `caidian.json: indicators[2].target`.
+    pub location: Option<String>,
+    /// How to fix it.
+    pub hints: Vec<String>,
+    /// Extra facts that are not instructions.
+    pub notes: Vec<String>,
+}
+
+fn code_str<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(code.as_str())
+}
+
+impl Diagnostic {
+    /// A new error.
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, message)
+    }
+
+    /// A new warning.
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, message)
+    }
+
+    fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            labels: Vec::new(),
+            location: None,
+            hints: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Point at what is wrong.
+    #[must_use]
+    pub fn with_primary(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+            primary: true,
+        });
+        self
+    }
+
+    /// Point at related source.
+    #[must_use]
+    pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+            primary: false,
+        });
+        self
+    }
+
+    /// Point at a primary span when one is known.
+    #[must_use]
+    pub fn with_primary_opt(self, span: Option<Span>, message: impl Into<String>) -> Self {
+        match span {
+            Some(span) => self.with_primary(span, message),
+            None => self,
+        }
+    }
+
+    /// Say where, for input without spans.
+    #[must_use]
+    pub fn with_location(mut self, location: impl Into<String>) -> Self {
+        self.location = Some(location.into());
+        self
+    }
+
+    /// Say how to fix it.
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Add a fact.
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Whether this diagnostic makes the command fail.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Whether any diagnostic in the list is an error.
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}

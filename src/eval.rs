@@ -1,0 +1,702 @@
+//! Phase 3: a checked [`Model`] and one project's [`ProjectData`] →
+//! [`Evaluation`].
+//!
+//! All arithmetic is exact (`rust_decimal`); rounding happens only where the
+//! framework's `round` says (per leaf, per group, or on the total). Every
+//! leaf carries the formula with its values put in. Problems in the data are
+//! collected (not just the first) and name the file and field; evaluation
+//! produces a result only when there are no errors.
+
+mod claims;
+mod inputs;
+pub mod interp;
+pub mod probe;
+pub mod result;
+mod rows;
+#[cfg(test)]
+mod tests;
+pub mod value;
+
+use crate::check::model::{Check, Model, NodeId, NodeKind};
+use crate::data::ProjectData;
+use crate::diagnostic::{Code, Diagnostic, Severity, has_errors};
+use crate::quantity::{Quantity, Unit, round};
+use crate::span::Span;
+use crate::syntax::ast::RoundScope;
+use interp::{Env, Ind, eval, explain};
+use result::{
+    Evaluation, Figure, Finding, FrameworkInfo, FundRow, Leaf, NodeKindView, Part, ProjectInfo,
+    ScoredNode,
+};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use value::{OpError, Value};
+
+/// The result of evaluating: the evaluation (when there are no errors) and
+/// every diagnostic.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The evaluation, `None` when any diagnostic is an error.
+    pub evaluation: Option<Evaluation>,
+    /// Errors and warnings.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Score one project.
+pub fn evaluate(model: &Model, data: &ProjectData) -> Outcome {
+    let mut s = Scorer {
+        model,
+        data,
+        diags: std::cell::RefCell::new(Vec::new()),
+        inputs: Vec::new(),
+        lets: Vec::new(),
+    };
+    let evaluation = s.run();
+    let mut diagnostics = s.diags.into_inner();
+    let evaluation = if has_errors(&diagnostics) {
+        None
+    } else {
+        evaluation
+    };
+    // Errors first, then warnings; stable within each group (data order).
+    diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    let evaluation = evaluation.map(|mut e| {
+        e.warnings = diagnostics.iter().map(Finding::from).collect();
+        e
+    });
+    Outcome {
+        evaluation,
+        diagnostics,
+    }
+}
+
+/// State while scoring one project.
+pub(crate) struct Scorer<'a> {
+    model: &'a Model,
+    data: &'a ProjectData,
+    diags: std::cell::RefCell<Vec<Diagnostic>>,
+    inputs: Vec<Value>,
+    lets: Vec<Option<Value>>,
+}
+
+impl<'a> Scorer<'a> {
+    fn run(&mut self) -> Option<Evaluation> {
+        if let Some(id) = &self.data.raw.framework {
+            if *id != self.model.id {
+                self.warn(
+                    Diagnostic::warning(
+                        Code::OtherFramework,
+                        format!("the data is marked for framework `{id}`, but is scored with `{}`", self.model.id),
+                    )
+                    .with_hint("check that you chose the right framework, or correct `framework` in the data"),
+                    "framework",
+                    "another framework",
+                );
+            }
+        }
+        self.inputs = inputs::bind(self.model, self.data, &mut self.diags.borrow_mut())?;
+        let let_errors = self.compute_lets();
+        let before = self.diags.borrow().len();
+        let checks = self.model.checks.clone();
+        self.run_checks(&checks, self.env(None), None);
+        let check_failed = self.diags.borrow()[before..]
+            .iter()
+            .any(Diagnostic::is_error);
+        if !check_failed {
+            // A failed `require` explains the problem better than the
+            // division by zero it guards against.
+            self.diags.borrow_mut().extend(let_errors);
+        }
+        let by_slot = rows::assign(self);
+        self.check_row_weights(&by_slot);
+        let tree: Vec<ScoredNode> = self
+            .model
+            .roots
+            .clone()
+            .into_iter()
+            .filter_map(|id| self.node(id, &by_slot))
+            .collect();
+        if has_errors(&self.diags.borrow()) {
+            return None;
+        }
+        let sum: Decimal = tree.iter().map(|n| n.score).sum();
+        let total = self.round(sum);
+        let grade = self
+            .model
+            .grades
+            .iter()
+            .find(|g| g.min.is_none_or(|m| total >= m))
+            .map(|g| g.name.clone());
+        let mut evaluation = Evaluation {
+            framework: FrameworkInfo {
+                id: self.model.id.clone(),
+                title: self.model.title.clone(),
+                basis: self.model.basis.clone(),
+                total: self.model.total,
+                places: self.model.rounding.places,
+                rounding: self.model.rounding.mode.keyword(),
+                rounding_scope: self.model.rounding.scope.keyword(),
+            },
+            project: self.project(),
+            total: self.scaled(total),
+            grade,
+            parts: tree
+                .iter()
+                .map(|n| Part {
+                    name: n.name.clone(),
+                    weight: n.weight,
+                    score: n.score,
+                })
+                .collect(),
+            funds: self.funds(),
+            figures: self.figures(),
+            warnings: Vec::new(),
+            tree,
+        };
+        self.missing_reasons(&evaluation);
+        claims::compare(self, &mut evaluation);
+        Some(evaluation)
+    }
+
+    /// Compute lets in order; failures are returned, not yet reported.
+    fn compute_lets(&mut self) -> Vec<Diagnostic> {
+        let mut errors = Vec::new();
+        for decl in &self.model.lets {
+            let env = Env {
+                model: self.model,
+                inputs: &self.inputs,
+                lets: &self.lets,
+                ind: None,
+            };
+            let v = match eval(&decl.expr, env) {
+                Ok(Value::Q(q)) => Some(Value::Q(match decl.ty.display_unit() {
+                    Some(u) if q.unit.dimension() == u.dimension() => Quantity {
+                        value: q.value,
+                        unit: u,
+                    },
+                    _ => q,
+                })),
+                Ok(v) => Some(v),
+                Err((e, span)) => {
+                    // A missing value upstream was already reported.
+                    if e.code != Code::RuntimeType || !e.message.contains("not available") {
+                        errors.push(
+                            Diagnostic::error(
+                                e.code,
+                                format!("cannot compute `{}`: {}", decl.name, e.message),
+                            )
+                            .with_primary(span, "fails for this project")
+                            .with_location(self.data.file_name.clone())
+                            .with_hint("check the project's figures this formula uses"),
+                        );
+                    }
+                    None
+                }
+            };
+            self.lets.push(v);
+        }
+        errors
+    }
+
+    fn env<'s>(&'s self, ind: Option<&'s Ind<'s>>) -> Env<'s> {
+        Env {
+            model: self.model,
+            inputs: &self.inputs,
+            lets: &self.lets,
+            ind,
+        }
+    }
+
+    /// Report an error at a data field.
+    fn error(&self, d: Diagnostic, path: &str, label: &str) {
+        let d = self.data.at(d, path, label);
+        self.diags.borrow_mut().push(d);
+    }
+
+    /// Report a warning at a data field.
+    fn warn(&self, d: Diagnostic, path: &str, label: &str) {
+        self.error(d, path, label);
+    }
+
+    fn runtime(&self, e: &OpError, span: Span, here: &str, name: &str) {
+        let d = Diagnostic::error(e.code, format!("scoring `{name}` failed: {}", e.message))
+            .with_primary(span, "in this formula")
+            .with_hint("check the row's target and actual values");
+        let (_, loc) = self.data.locate(here);
+        self.diags.borrow_mut().push(d.with_location(loc));
+    }
+
+    /// Keep a formula's score within 0..weight, warning when it was not.
+    fn within_weight(
+        &self,
+        raw: Decimal,
+        weight: Decimal,
+        span: Span,
+        here: &str,
+        name: &str,
+    ) -> Decimal {
+        let clamped = raw.max(Decimal::ZERO).min(weight);
+        if clamped != raw {
+            let (_, loc) = self.data.locate(here);
+            self.diags.borrow_mut().push(
+                Diagnostic::warning(
+                    Code::ScoreRange,
+                    format!(
+                        "the formula gave `{name}` {} points, outside 0..{}; counted as {}",
+                        raw.normalize(),
+                        weight.normalize(),
+                        clamped.normalize()
+                    ),
+                )
+                .with_primary(span, "this formula leaves the range")
+                .with_location(loc)
+                .with_hint(
+                    "cap the formula with `min(…, weight)` and `max(0, …)` in the framework",
+                ),
+            );
+        }
+        clamped
+    }
+
+    /// Evaluate checks; `row` gives the data location for per-row checks.
+    fn run_checks(&self, checks: &[Check], env: Env<'_>, row: Option<(&str, &str)>) {
+        let mut found = Vec::new();
+        for c in checks {
+            let holds = match eval(&c.cond, env).map(|v| v.boolean("a `require` condition")) {
+                Ok(Ok(b)) => b,
+                // A value the condition needs is missing or failed: that
+                // failure is reported where it happened.
+                _ => continue,
+            };
+            if holds {
+                continue;
+            }
+            let text = rows::message(&c.message, env);
+            let mut d = match c.severity {
+                Severity::Error => Diagnostic::error(rows::check_code(c.severity), text.clone()),
+                Severity::Warning => {
+                    Diagnostic::warning(rows::check_code(c.severity), text.clone())
+                }
+            }
+            .with_secondary(c.span, "required by the framework here");
+            d = match row {
+                Some((here, name)) => {
+                    d.message = format!("`{name}`: {text}");
+                    let (span, loc) = self.data.locate(&format!("{here}.actual"));
+                    let d = d.with_location(loc);
+                    match span {
+                        Some(s) => d.with_primary(s, "this value"),
+                        None => d,
+                    }
+                }
+                None => d.with_location(self.data.file_name.clone()),
+            };
+            found.push(d);
+        }
+        self.diags.borrow_mut().extend(found);
+    }
+
+    fn round(&self, d: Decimal) -> Decimal {
+        round(d, self.model.rounding.places, self.model.rounding.mode)
+    }
+
+    /// A score with exactly the framework's decimal places, for output.
+    fn scaled(&self, d: Decimal) -> Decimal {
+        let mut r = self.round(d);
+        r.rescale(self.model.rounding.places);
+        r
+    }
+
+    /// Apply leaf rounding and a deduction; return the counted score and the
+    /// explanation `formula = raw → rounded`.
+    fn finish_leaf(
+        &self,
+        raw: Decimal,
+        deduction: Option<Decimal>,
+        formula: String,
+    ) -> (Decimal, String) {
+        let per_leaf = self.model.rounding.scope == RoundScope::PerLeaf;
+        let rounded = if per_leaf { self.round(raw) } else { raw };
+        let shown = Quantity::number(raw).display_max(4);
+        // `86.54万元 ≤ 87.65万元 ⇒ 25` needs no `= 25` after it.
+        let mut text = if formula == shown.0 || formula.ends_with(&format!("⇒ {}", shown.0)) {
+            formula
+        } else {
+            format!("{formula} {} {}", if shown.1 { "=" } else { "≈" }, shown.0)
+        };
+        if per_leaf && rounded != raw {
+            text.push_str(&format!(" → {}", rounded.normalize()));
+        }
+        let score = match deduction {
+            Some(d) => {
+                let after = (rounded - d).max(Decimal::ZERO);
+                text.push_str(&format!(
+                    " − {} (deduction) = {}",
+                    d.normalize(),
+                    after.normalize()
+                ));
+                after
+            }
+            None => rounded,
+        };
+        (score, text)
+    }
+
+    fn node(&self, id: NodeId, by_slot: &BTreeMap<NodeId, Vec<usize>>) -> Option<ScoredNode> {
+        let model = self.model;
+        let node = &model.nodes[id];
+        let path: Vec<String> = model.path(id).into_iter().map(str::to_owned).collect();
+        let (kind, children, leaf, weight, score) = match &node.kind {
+            NodeKind::Group => {
+                let kids: Vec<ScoredNode> = node
+                    .children
+                    .iter()
+                    .filter_map(|&c| self.node(c, by_slot))
+                    .collect();
+                let sum: Decimal = kids.iter().map(|k| k.score).sum();
+                (
+                    NodeKindView::Group,
+                    kids,
+                    None,
+                    node.weight.unwrap_or_default(),
+                    self.group_round(sum),
+                )
+            }
+            NodeKind::Slot(_) => {
+                let mut kids = Vec::new();
+                for &i in by_slot.get(&id).map_or(&[][..], Vec::as_slice) {
+                    let row = &self.data.raw.indicators[i];
+                    if let Some((score, leaf)) = rows::score_row(self, id, i) {
+                        let mut row_path = path.clone();
+                        row_path.push(row.name.clone());
+                        kids.push(ScoredNode {
+                            name: row.name.clone(),
+                            path: row_path,
+                            kind: NodeKindView::Row,
+                            level: node.level + 1,
+                            weight: row.weight.as_decimal().unwrap_or_default(),
+                            score,
+                            children: Vec::new(),
+                            leaf: Some(leaf),
+                        });
+                    }
+                }
+                let weight = node
+                    .weight
+                    .unwrap_or_else(|| kids.iter().map(|k| k.weight).sum());
+                let sum: Decimal = kids.iter().map(|k| k.score).sum();
+                (
+                    NodeKindView::Slot,
+                    kids,
+                    None,
+                    weight,
+                    self.group_round(sum),
+                )
+            }
+            NodeKind::Indicator(def) => {
+                let weight = node.weight.unwrap_or_default();
+                let (score, leaf) = self.indicator(id, def, weight)?;
+                (
+                    NodeKindView::Indicator,
+                    Vec::new(),
+                    Some(leaf),
+                    weight,
+                    score,
+                )
+            }
+        };
+        Some(ScoredNode {
+            name: node.name.clone(),
+            path,
+            kind,
+            level: node.level,
+            weight,
+            score,
+            children,
+            leaf,
+        })
+    }
+
+    fn group_round(&self, sum: Decimal) -> Decimal {
+        if self.model.rounding.scope == RoundScope::PerGroup {
+            self.round(sum)
+        } else {
+            sum
+        }
+    }
+
+    fn indicator(
+        &self,
+        id: NodeId,
+        def: &crate::check::model::IndicatorDef,
+        weight: Decimal,
+    ) -> Option<(Decimal, Leaf)> {
+        let name = self.model.nodes[id].name.clone();
+        let base = self.env(None);
+        let target = def.target.as_ref().and_then(|e| eval(e, base).ok());
+        let actual = def.actual.as_ref().and_then(|e| eval(e, base).ok());
+        let ind = Ind {
+            weight,
+            target: target.clone(),
+            actual: actual.clone(),
+            target_expr: def.target.as_ref(),
+            actual_expr: def.actual.as_ref(),
+        };
+        let env = self.env(Some(&ind));
+        let raw = match eval(&def.score, env) {
+            Ok(v) => match v.quantity("a score") {
+                Ok(q) => q.value,
+                Err(e) => {
+                    let span = def.score.span;
+                    self.runtime(&e, span, "funds", &name);
+                    return None;
+                }
+            },
+            Err((e, span)) => {
+                // A missing value was reported where it failed.
+                if !e.message.contains("not available") {
+                    self.runtime(&e, span, "funds", &name);
+                }
+                return None;
+            }
+        };
+        let formula = explain(&def.score, env);
+        let checks = def.checks.clone();
+        self.run_checks(&checks, env, None);
+        let raw = self.within_weight(raw, weight, def.score.span, "funds", &name);
+        let (score, explanation) = self.finish_leaf(raw, None, formula);
+        let show = |v: &Option<Value>| match v {
+            Some(Value::Q(q)) if q.unit == Unit::Percent && !q.display_max(2).1 => {
+                q.display_fixed(2)
+            }
+            Some(v) => v.to_string(),
+            None => "—".to_owned(),
+        };
+        let completion = match (&actual, &target) {
+            (Some(Value::Q(a)), Some(Value::Q(t))) => rows::ratio(a, t).map(rows::percent),
+            _ => None,
+        };
+        Some((
+            score,
+            Leaf {
+                target: show(&target),
+                actual: show(&actual),
+                completion,
+                saving: None,
+                rule: "formula",
+                explanation,
+                raw_score: raw,
+                met: raw >= weight,
+                band: None,
+                deduction: None,
+                deduction_reason: None,
+                claimed_score: None,
+                claimed_completion: None,
+                reason: None,
+            },
+        ))
+    }
+
+    /// Rows of a group must add up to the group's weight.
+    fn check_row_weights(&self, by_slot: &BTreeMap<NodeId, Vec<usize>>) {
+        let model = self.model;
+        let rows = &self.data.raw.indicators;
+        let row_sum = |slot: NodeId| -> Decimal {
+            by_slot.get(&slot).map_or(Decimal::ZERO, |v| {
+                v.iter().filter_map(|&i| rows[i].weight.as_decimal()).sum()
+            })
+        };
+        for (id, node) in model.nodes.iter().enumerate() {
+            let has_open_slot = node
+                .children
+                .iter()
+                .any(|&c| rows::is_slot(&model.nodes[c].kind) && model.nodes[c].weight.is_none());
+            let is_fixed_slot = rows::is_slot(&node.kind) && node.weight.is_some();
+            let (expected, got, parts) = if has_open_slot {
+                let mut parts = Vec::new();
+                let got: Decimal = node
+                    .children
+                    .iter()
+                    .map(|&c| {
+                        let child = &model.nodes[c];
+                        let w = match (child.weight, rows::is_slot(&child.kind)) {
+                            (Some(w), _) => w,
+                            (None, _) => row_sum(c),
+                        };
+                        if !w.is_zero() {
+                            parts.push(format!("{} {}", child.name, w.normalize()));
+                        }
+                        w
+                    })
+                    .sum();
+                (node.weight.unwrap_or_default(), got, parts)
+            } else if is_fixed_slot {
+                (node.weight.unwrap_or_default(), row_sum(id), Vec::new())
+            } else {
+                continue;
+            };
+            let slot_ids: Vec<NodeId> = if is_fixed_slot {
+                vec![id]
+            } else {
+                node.children.clone()
+            };
+            let any_rows = slot_ids
+                .iter()
+                .any(|s| by_slot.get(s).is_some_and(|v| !v.is_empty()));
+            if got != expected && (any_rows || !expected.is_zero()) {
+                let first_row = slot_ids
+                    .iter()
+                    .find_map(|s| by_slot.get(s).and_then(|v| v.first()).copied());
+                let mut d = Diagnostic::error(
+                    Code::RowWeightSum,
+                    format!(
+                        "the indicators in `{}` add up to {} points, but the framework gives it {}",
+                        model.path(id).join("/"),
+                        got.normalize(),
+                        expected.normalize()
+                    ),
+                )
+                .with_secondary(node.span, "the framework's weight")
+                .with_hint(format!(
+                    "change the rows' `weight` so that they add up to {}",
+                    expected.normalize()
+                ));
+                if !parts.is_empty() {
+                    d = d.with_note(format!("{} = {}", parts.join(" + "), got.normalize()));
+                }
+                match first_row {
+                    Some(i) => self.error(d, &format!("indicators[{i}].weight"), "one of the rows"),
+                    None => {
+                        let file = self.data.file_name.clone();
+                        self.diags.borrow_mut().push(
+                            d.with_location(format!("{file}: indicators"))
+                                .with_note("the data has no indicator rows for this group"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn missing_reasons(&self, e: &Evaluation) {
+        for n in e.tree.iter().flat_map(ScoredNode::walk) {
+            let Some(leaf) = &n.leaf else { continue };
+            if n.kind == NodeKindView::Row && n.score < n.weight && leaf.reason.is_none() {
+                let idx = self
+                    .data
+                    .raw
+                    .indicators
+                    .iter()
+                    .position(|r| r.name == n.name);
+                let d = Diagnostic::warning(
+                    Code::MissingReason,
+                    format!(
+                        "`{}` scored {} of {} but gives no 偏差原因分析",
+                        n.name,
+                        n.score.normalize(),
+                        n.weight.normalize()
+                    ),
+                )
+                .with_hint("10号 asks for the reasons and improvements when a target is not met: add `reason = \"…\"`");
+                match idx {
+                    Some(i) => self.warn(d, &format!("indicators[{i}]"), "this row"),
+                    None => self.diags.borrow_mut().push(d),
+                }
+            }
+        }
+    }
+
+    fn project(&self) -> ProjectInfo {
+        let p = &self.data.raw.project;
+        ProjectInfo {
+            name: p.name.clone(),
+            department: p.department.clone(),
+            unit: p.unit.clone(),
+            code: p.code.clone(),
+            year: self.data.raw.year,
+            source: self.data.file_name.clone(),
+        }
+    }
+
+    fn funds(&self) -> Vec<FundRow> {
+        let f = &self.data.raw.funds;
+        let unit = self.data.funds_unit();
+        let show = |c: &Option<crate::data::Cell>| -> Option<(String, Option<Quantity>)> {
+            c.as_ref().map(|c| {
+                let q = inputs::money(c, unit).ok();
+                let shown = q
+                    .as_ref()
+                    .map_or_else(|| c.text.clone(), Quantity::to_string);
+                (shown, q)
+            })
+        };
+        let row = |name: &str,
+                   initial: &Option<crate::data::Cell>,
+                   budget: &Option<crate::data::Cell>,
+                   executed: &Option<crate::data::Cell>| {
+            let (b, e) = (show(budget), show(executed));
+            let rate = match (&b, &e) {
+                (Some((_, Some(b))), Some((_, Some(e)))) => rows::ratio(e, b).map(rows::percent),
+                _ => None,
+            };
+            FundRow {
+                name: name.to_owned(),
+                initial: show(initial).map(|x| x.0),
+                budget: b.map(|x| x.0),
+                executed: e.map(|x| x.0),
+                rate,
+            }
+        };
+        if f.initial.is_none() && f.budget.is_none() && f.executed.is_none() && f.sources.is_empty()
+        {
+            return Vec::new();
+        }
+        let mut out = vec![row("年度资金总额", &f.initial, &f.budget, &f.executed)];
+        out.extend(
+            f.sources
+                .iter()
+                .map(|s| row(&s.name, &s.initial, &s.budget, &s.executed)),
+        );
+        out
+    }
+
+    fn figures(&self) -> Vec<Figure> {
+        let inputs = self
+            .model
+            .inputs
+            .iter()
+            .zip(&self.inputs)
+            .map(|(d, v)| (d.name.clone(), d.label.clone(), Some(v)));
+        let lets = self
+            .model
+            .lets
+            .iter()
+            .zip(&self.lets)
+            .map(|(d, v)| (d.name.clone(), None, v.as_ref()));
+        inputs
+            .chain(lets)
+            .filter_map(|(name, label, v)| {
+                let v = v?;
+                let (value, exact, unit) = match v {
+                    Value::Q(q) => (
+                        if q.unit == Unit::Percent {
+                            q.display_fixed(2)
+                        } else {
+                            q.to_string()
+                        },
+                        q.shown().normalize().to_string(),
+                        q.unit.suffix().to_owned(),
+                    ),
+                    other => (other.to_string(), other.to_string(), String::new()),
+                };
+                Some(Figure {
+                    name,
+                    label,
+                    value,
+                    exact,
+                    unit,
+                })
+            })
+            .collect()
+    }
+}

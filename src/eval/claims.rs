@@ -1,0 +1,246 @@
+//! Re-checking the figures a submitted report printed.
+//!
+//! pfc never forces its figures to agree with the submitted ones: it shows
+//! both and says where they differ (a warning, not an error).
+
+use super::Scorer;
+use super::result::{Evaluation, NodeKindView, ScoredNode};
+use crate::data::notation::{self, Notation};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::quantity::{RoundMode, round};
+use rust_decimal::Decimal;
+
+fn find<'e>(
+    tree: &'e mut [ScoredNode],
+    pred: &dyn Fn(&ScoredNode) -> bool,
+) -> Option<&'e mut ScoredNode> {
+    for n in tree {
+        if pred(n) {
+            return Some(n);
+        }
+        if let Some(found) = find(&mut n.children, pred) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Compare a claimed figure with ours at the claim's own precision: a claim
+/// of `98.7%` agrees with `98.7336%`, a claim of `107.5%` does not agree
+/// with `106.25%`.
+fn agrees(claimed: Decimal, written: &str, ours: Decimal) -> bool {
+    round(ours, notation::written_decimals(written), RoundMode::HalfUp) == claimed
+}
+
+pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
+    let data = s.data;
+    for (i, row) in data.raw.indicators.iter().enumerate() {
+        let here = format!("indicators[{i}]");
+        let names = row.path.names();
+        let Some(node) = find(&mut e.tree, &|n| {
+            n.kind == NodeKindView::Row
+                && n.name == row.name
+                && n.path[..n.path.len() - 1].ends_with(&names)
+        }) else {
+            continue;
+        };
+        let Some(leaf) = node.leaf.as_mut() else {
+            continue;
+        };
+        if let Some(cell) = &row.claimed_score {
+            match cell.as_decimal() {
+                Some(c) => {
+                    leaf.claimed_score = Some(c);
+                    if c != node.score {
+                        s.warn(
+                            Diagnostic::warning(
+                                Code::ClaimDiffers,
+                                format!(
+                                    "`{}`: the submitted table gives {} points, pfc computes {}",
+                                    row.name,
+                                    c.normalize(),
+                                    node.score.normalize()
+                                ),
+                            )
+                            .with_note(format!("pfc: {}", leaf.explanation)),
+                            &format!("{here}.claimed_score"),
+                            "as submitted",
+                        );
+                    }
+                }
+                None => s.warn(
+                    Diagnostic::warning(
+                        Code::BadNotation,
+                        format!("claimed score `{cell}` is not a number"),
+                    ),
+                    &format!("{here}.claimed_score"),
+                    "not a number",
+                ),
+            }
+        }
+        if let Some(cell) = &row.claimed_completion {
+            leaf.claimed_completion = Some(cell.text.clone());
+            let claimed = match notation::parse(&cell.text) {
+                Ok(Notation::Quantity { value, .. }) => Some(value.shown()),
+                _ => None,
+            };
+            let ours = leaf
+                .completion
+                .as_deref()
+                .and_then(|c| c.trim_end_matches('%').parse::<Decimal>().ok());
+            if let (Some(c), Some(_)) = (claimed, ours) {
+                // Compare against the exact ratio, not our 2-decimal display.
+                let exact = exact_completion(&leaf.actual, &leaf.target);
+                if exact.is_some_and(|x| !agrees(c, &cell.text, x)) {
+                    s.warn(
+                        Diagnostic::warning(
+                            Code::ClaimDiffers,
+                            format!(
+                                "`{}`: the report gives a completion rate of {}, but {} ÷ {} = {}",
+                                row.name,
+                                cell.text,
+                                leaf.actual,
+                                leaf.target.trim_start_matches(['≥', '>', '≤', '<', '=']),
+                                leaf.completion.as_deref().unwrap_or("?")
+                            ),
+                        )
+                        .with_hint("correct the completion rate in the report text"),
+                        &format!("{here}.claimed_completion"),
+                        "as submitted",
+                    );
+                }
+            }
+        }
+    }
+    let claimed = &data.raw.claimed;
+    for (name, cell) in &claimed.values {
+        let Some(fig) = e.figures.iter().find(|f| f.name == *name) else {
+            s.warn(
+                Diagnostic::warning(Code::ClaimDiffers, format!("the framework has no value named `{name}`"))
+                    .with_hint("claimed values are compared with the framework's inputs and `let` values by name"),
+                &format!("claimed.values.{name}"),
+                "unknown name",
+            );
+            continue;
+        };
+        let c = match notation::parse(&cell.text) {
+            Ok(Notation::Quantity { value, .. }) => value.shown(),
+            _ => continue,
+        };
+        let ours: Option<Decimal> = fig.exact.parse().ok();
+        if ours.is_some_and(|o| !agrees(c, &cell.text, o)) {
+            let fig_value = fig.value.clone();
+            s.warn(
+                Diagnostic::warning(
+                    Code::ClaimDiffers,
+                    format!(
+                        "`{name}`: the report gives {}, pfc computes {fig_value}",
+                        cell.text
+                    ),
+                ),
+                &format!("claimed.values.{name}"),
+                "as submitted",
+            );
+        }
+    }
+    let mut listed = Decimal::ZERO;
+    for (name, cell) in &claimed.parts {
+        let Some(c) = cell.as_decimal() else { continue };
+        listed += c;
+        let found = find(&mut e.tree, &|n| n.name == *name).map(|n| n.score);
+        match found {
+            None => s.warn(
+                Diagnostic::warning(
+                    Code::ClaimDiffers,
+                    format!("the report names a part `{name}` the framework does not have"),
+                )
+                .with_hint("use the framework's group or indicator names in `[claimed.parts]`"),
+                &format!("claimed.parts.{name}"),
+                "unknown part",
+            ),
+            Some(ours) if ours != c => s.warn(
+                Diagnostic::warning(
+                    Code::ClaimDiffers,
+                    format!(
+                        "`{name}`: the report gives {} points, pfc computes {}",
+                        c.normalize(),
+                        ours.normalize()
+                    ),
+                ),
+                &format!("claimed.parts.{name}"),
+                "as submitted",
+            ),
+            Some(_) => {}
+        }
+    }
+    if !claimed.parts.is_empty() {
+        let omitted: Vec<String> = e
+            .parts
+            .iter()
+            .filter(|p| !claimed.parts.contains_key(&p.name))
+            .map(|p| format!("{} ({} points)", p.name, p.score.normalize()))
+            .collect();
+        if !omitted.is_empty() {
+            let total_note = claimed
+                .total
+                .as_ref()
+                .and_then(|t| t.as_decimal())
+                .map(|t| format!(", yet its total is {}", t.normalize()))
+                .unwrap_or_default();
+            s.warn(
+                Diagnostic::warning(
+                    Code::ClaimDiffers,
+                    format!(
+                        "the report's conclusion leaves out {}: the parts it lists add up to {}{total_note}",
+                        omitted.join(", "),
+                        listed.normalize()
+                    ),
+                )
+                .with_hint(format!(
+                    "list every part in the conclusion: {} = {}",
+                    e.parts.iter().map(|p| p.score.normalize().to_string()).collect::<Vec<_>>().join(" + "),
+                    e.total.normalize()
+                )),
+                "claimed.parts",
+                "as submitted",
+            );
+        }
+    }
+    if let Some(t) = claimed.total.as_ref().and_then(|t| t.as_decimal()) {
+        if t != e.total {
+            s.warn(
+                Diagnostic::warning(
+                    Code::ClaimDiffers,
+                    format!(
+                        "the report gives a total of {}, pfc computes {}",
+                        t.normalize(),
+                        e.total.normalize()
+                    ),
+                ),
+                "claimed.total",
+                "as submitted",
+            );
+        }
+    }
+    if let (Some(g), Some(ours)) = (&claimed.grade, &e.grade) {
+        if g.trim() != ours {
+            s.warn(
+                Diagnostic::warning(
+                    Code::ClaimDiffers,
+                    format!("the report gives grade {g}, pfc computes {ours}"),
+                ),
+                "claimed.grade",
+                "as submitted",
+            );
+        }
+    }
+}
+
+fn exact_completion(actual: &str, target: &str) -> Option<Decimal> {
+    let read = |s: &str| match notation::parse(s) {
+        Ok(Notation::Quantity { value, .. }) => Some(value),
+        _ => None,
+    };
+    let (a, t) = (read(actual)?, read(target)?);
+    super::rows::ratio(&a, &t).map(|r| r * Decimal::ONE_HUNDRED)
+}

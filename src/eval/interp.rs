@@ -1,0 +1,235 @@
+//! Evaluating resolved expressions, and explaining them with the values put in.
+
+use super::value::{OpError, Value, binary, extremum, map_shown, round_value};
+use crate::check::model::{Expr, ExprKind, Func, Model, Ref};
+use crate::quantity::Quantity;
+use crate::span::Span;
+use crate::syntax::ast::{BinaryOp, UnaryOp};
+use rust_decimal::Decimal;
+
+/// The values of the indicator being scored.
+#[derive(Debug, Clone, Default)]
+pub struct Ind<'a> {
+    /// Its weight (分值).
+    pub weight: Decimal,
+    /// Its target value.
+    pub target: Option<Value>,
+    /// Its actual value.
+    pub actual: Option<Value>,
+    /// For framework indicators: the formula defining `target`.
+    pub target_expr: Option<&'a Expr>,
+    /// For framework indicators: the formula defining `actual`.
+    pub actual_expr: Option<&'a Expr>,
+}
+
+/// Everything an expression can refer to.
+#[derive(Clone, Copy)]
+pub struct Env<'a> {
+    /// The framework.
+    pub model: &'a Model,
+    /// Input values, by index.
+    pub inputs: &'a [Value],
+    /// Let values, by index (`None` where computing it failed).
+    pub lets: &'a [Option<Value>],
+    /// The current indicator, if any.
+    pub ind: Option<&'a Ind<'a>>,
+}
+
+/// An evaluation failure and where.
+pub type EvalError = (OpError, Span);
+
+/// Evaluate an expression.
+pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
+    let at = |r: Result<Value, OpError>| r.map_err(|x| (x, e.span));
+    match &e.kind {
+        ExprKind::Const(q) => Ok(Value::Q(q.clone())),
+        ExprKind::Text(t) => Ok(Value::Text(t.clone())),
+        ExprKind::Bool(b) => Ok(Value::Bool(*b)),
+        ExprKind::Ref(r) => lookup(*r, env).ok_or_else(|| {
+            (
+                OpError {
+                    code: crate::diagnostic::Code::RuntimeType,
+                    message: "this value is not available here".into(),
+                },
+                e.span,
+            )
+        }),
+        ExprKind::Unary(op, x) => {
+            let v = eval(x, env)?;
+            match op {
+                UnaryOp::Neg => at(map_shown(&v, "`-`", |d| -d)),
+                UnaryOp::Not => at(v.boolean("`not`").map(|b| Value::Bool(!b))),
+            }
+        }
+        ExprKind::Binary(op, l, r) => {
+            let lv = eval(l, env)?;
+            // `and`/`or` short-circuit so that `target > 0 and actual / target > 1` is safe.
+            match (op, &lv) {
+                (BinaryOp::And, Value::Bool(false)) => return Ok(Value::Bool(false)),
+                (BinaryOp::Or, Value::Bool(true)) => return Ok(Value::Bool(true)),
+                _ => {}
+            }
+            let rv = eval(r, env)?;
+            at(binary(*op, &lv, &rv))
+        }
+        ExprKind::If(c, t, f) => {
+            let cond = eval(c, env)?.boolean("`if`").map_err(|x| (x, c.span))?;
+            eval(if cond { t } else { f }, env)
+        }
+        ExprKind::Call(func, args) => {
+            let vals = args
+                .iter()
+                .map(|a| eval(a, env))
+                .collect::<Result<Vec<_>, _>>()?;
+            at(call(*func, &vals, env.model))
+        }
+    }
+}
+
+fn call(func: Func, vals: &[Value], model: &Model) -> Result<Value, OpError> {
+    match func {
+        Func::Min => extremum(vals, false),
+        Func::Max => extremum(vals, true),
+        Func::Clamp => {
+            let low = extremum(&[vals[0].clone(), vals[1].clone()], true)?;
+            extremum(&[low, vals[2].clone()], false)
+        }
+        Func::Abs => map_shown(&vals[0], "`abs`", |d| d.abs()),
+        Func::Floor => map_shown(&vals[0], "`floor`", |d| d.floor()),
+        Func::Ceil => map_shown(&vals[0], "`ceil`", |d| d.ceil()),
+        Func::Round => {
+            let places = vals[1].quantity("`round`")?.value;
+            let places = u32::try_from(places.trunc().mantissa()).unwrap_or(2);
+            round_value(&vals[0], places, model.rounding.mode)
+        }
+    }
+}
+
+fn lookup(r: Ref, env: Env<'_>) -> Option<Value> {
+    match r {
+        Ref::Input(i) => env.inputs.get(i).cloned(),
+        Ref::Let(i) => env.lets.get(i).cloned().flatten(),
+        Ref::Weight => env.ind.map(|i| Value::Q(Quantity::number(i.weight))),
+        Ref::Target => env.ind.and_then(|i| i.target.clone()),
+        Ref::Actual => env.ind.and_then(|i| i.actual.clone()),
+    }
+}
+
+/// The value of a name, as shown in messages (`{执行率}` → `98.73%`).
+pub fn show_ref(r: Ref, env: Env<'_>) -> String {
+    match lookup(r, env) {
+        Some(Value::Q(q)) if q.unit == crate::quantity::Unit::Percent => q.display_fixed(2),
+        Some(v) => v.to_string(),
+        None => "?".into(),
+    }
+}
+
+/// The formula with the values put in: `10 × min(86.54万元 ÷ 87.65万元, 100%)`.
+/// `if` shows the condition that held and the branch taken.
+pub fn explain(e: &Expr, env: Env<'_>) -> String {
+    match &e.kind {
+        ExprKind::Const(q) => q.to_string(),
+        ExprKind::Text(t) => format!("“{t}”"),
+        ExprKind::Bool(b) => b.to_string(),
+        ExprKind::Ref(r) => explain_ref(*r, env),
+        ExprKind::Unary(UnaryOp::Neg, x) => format!("−{}", wrap(x, 7, env)),
+        ExprKind::Unary(UnaryOp::Not, x) => format!("not {}", wrap(x, 3, env)),
+        ExprKind::Binary(op, l, r) => {
+            let p = op.precedence();
+            // Right operands of − and ÷ need parentheses at equal precedence.
+            let rp = if matches!(op, BinaryOp::Sub | BinaryOp::Div) {
+                p + 1
+            } else {
+                p
+            };
+            format!("{} {} {}", wrap(l, p, env), op.symbol(), wrap(r, rp, env))
+        }
+        ExprKind::If(c, t, f) => {
+            match eval(c, env).and_then(|v| v.boolean("`if`").map_err(|x| (x, c.span))) {
+                Ok(true) => format!("{} ⇒ {}", explain(c, env), explain(t, env)),
+                Ok(false) => format!("{} ⇒ {}", negate(c, env), explain(f, env)),
+                Err(_) => format!(
+                    "if {} then {} else {}",
+                    explain(c, env),
+                    explain(t, env),
+                    explain(f, env)
+                ),
+            }
+        }
+        ExprKind::Call(func, args) => {
+            let inner: Vec<String> = args.iter().map(|a| explain(a, env)).collect();
+            format!("{}({})", func.name(), inner.join(", "))
+        }
+    }
+}
+
+fn explain_ref(r: Ref, env: Env<'_>) -> String {
+    match r {
+        Ref::Let(i) => explain(&env.model.lets[i].expr, env),
+        Ref::Target | Ref::Actual => {
+            let def = env.ind.and_then(|i| {
+                if r == Ref::Target {
+                    i.target_expr
+                } else {
+                    i.actual_expr
+                }
+            });
+            match def {
+                Some(x) => explain(x, env),
+                None => lookup(r, env).map_or_else(|| "?".into(), |v| v.to_string()),
+            }
+        }
+        _ => lookup(r, env).map_or_else(|| "?".into(), |v| v.to_string()),
+    }
+}
+
+/// Explain a sub-expression, in parentheses when it binds looser than `min_prec`.
+fn wrap(e: &Expr, min_prec: u8, env: Env<'_>) -> String {
+    let prec = precedence(e, env);
+    let s = explain(e, env);
+    if prec < min_prec { format!("({s})") } else { s }
+}
+
+/// How tightly an explained expression binds; a name that is shown as its
+/// definition binds like the definition.
+fn precedence(e: &Expr, env: Env<'_>) -> u8 {
+    match &e.kind {
+        ExprKind::Binary(op, ..) => op.precedence(),
+        ExprKind::If(..) => 0,
+        ExprKind::Ref(Ref::Let(i)) => env
+            .model
+            .lets
+            .get(*i)
+            .map_or(9, |d| precedence(&d.expr, env)),
+        ExprKind::Ref(r @ (Ref::Target | Ref::Actual)) => {
+            let def = env.ind.and_then(|i| {
+                if *r == Ref::Target {
+                    i.target_expr
+                } else {
+                    i.actual_expr
+                }
+            });
+            def.map_or(9, |d| precedence(d, env))
+        }
+        _ => 9,
+    }
+}
+
+/// The condition that held when `c` was false: `a > b` for `a <= b`.
+fn negate(c: &Expr, env: Env<'_>) -> String {
+    if let ExprKind::Binary(op, l, r) = &c.kind {
+        let flipped = match op {
+            BinaryOp::Le => Some(BinaryOp::Gt),
+            BinaryOp::Lt => Some(BinaryOp::Ge),
+            BinaryOp::Ge => Some(BinaryOp::Lt),
+            BinaryOp::Gt => Some(BinaryOp::Le),
+            BinaryOp::Eq => Some(BinaryOp::Ne),
+            BinaryOp::Ne => Some(BinaryOp::Eq),
+            _ => None,
+        };
+        if let Some(f) = flipped {
+            return format!("{} {} {}", wrap(l, 5, env), f.symbol(), wrap(r, 5, env));
+        }
+    }
+    format!("not ({})", explain(c, env))
+}

@@ -1,0 +1,213 @@
+//! The result of scoring one project: what `--format json` prints and what
+//! the report context is built from. Decimals serialise as exact strings.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// One scored project.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    /// Which framework scored it.
+    pub framework: FrameworkInfo,
+    /// The project.
+    pub project: ProjectInfo,
+    /// The total score, rounded as the framework declares.
+    pub total: Decimal,
+    /// The grade, if the framework declares grades.
+    pub grade: Option<String>,
+    /// Scores of the top-level parts (一级指标), in order.
+    pub parts: Vec<Part>,
+    /// The funds block (项目资金): total row and rows by source.
+    pub funds: Vec<FundRow>,
+    /// Inputs and derived values, as used.
+    pub figures: Vec<Figure>,
+    /// Warnings found while scoring (errors stop the evaluation).
+    pub warnings: Vec<Finding>,
+    /// The scored indicator tree.
+    pub tree: Vec<ScoredNode>,
+}
+
+/// Framework metadata.
+#[derive(Debug, Clone, Serialize)]
+pub struct FrameworkInfo {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its legal basis.
+    pub basis: Option<String>,
+    /// Its total points.
+    pub total: Decimal,
+    /// Decimal places of scores.
+    pub places: u32,
+    /// Rounding mode keyword.
+    pub rounding: &'static str,
+    /// Where rounding happens.
+    pub rounding_scope: &'static str,
+}
+
+/// Project metadata.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectInfo {
+    /// 项目名称.
+    pub name: String,
+    /// 主管部门.
+    pub department: String,
+    /// 实施单位.
+    pub unit: String,
+    /// Project code, if any.
+    pub code: String,
+    /// Fiscal year.
+    pub year: Option<i64>,
+    /// The data file.
+    pub source: String,
+}
+
+/// A top-level part's score.
+#[derive(Debug, Clone, Serialize)]
+pub struct Part {
+    /// Its name.
+    pub name: String,
+    /// Its weight.
+    pub weight: Decimal,
+    /// Its score.
+    pub score: Decimal,
+}
+
+/// A row of the funds block; amounts as written, rate computed.
+#[derive(Debug, Clone, Serialize)]
+pub struct FundRow {
+    /// `年度资金总额` or the source's name.
+    pub name: String,
+    /// 年初预算数.
+    pub initial: Option<String>,
+    /// 全年预算数.
+    pub budget: Option<String>,
+    /// 全年执行数.
+    pub executed: Option<String>,
+    /// 执行率 = 全年执行数 ÷ 全年预算数, as a percentage with 2 decimals.
+    pub rate: Option<String>,
+}
+
+/// An input or derived value.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    /// Its name in the framework.
+    pub name: String,
+    /// Its label, if declared.
+    pub label: Option<String>,
+    /// For display (percentages with 2 decimals, amounts as written).
+    pub value: String,
+    /// The exact value in display units (no unit).
+    pub exact: String,
+    /// The unit suffix.
+    pub unit: String,
+}
+
+/// A diagnostic as data, for JSON and reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// `warning` or `error`.
+    pub severity: Severity,
+    /// Stable code.
+    pub code: &'static str,
+    /// The message.
+    pub message: String,
+    /// Where (`file: field`), if known.
+    pub location: Option<String>,
+    /// How to fix it.
+    pub hints: Vec<String>,
+}
+
+impl From<&Diagnostic> for Finding {
+    fn from(d: &Diagnostic) -> Self {
+        Finding {
+            severity: d.severity,
+            code: d.code.as_str(),
+            message: d.message.clone(),
+            location: d.location.clone(),
+            hints: d.hints.clone(),
+        }
+    }
+}
+
+/// What kind of node a scored node is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKindView {
+    /// A framework group.
+    Group,
+    /// A slot filled from the data.
+    Slot,
+    /// A framework-defined indicator.
+    Indicator,
+    /// An indicator row from the data.
+    Row,
+}
+
+/// A node of the scored tree.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoredNode {
+    /// Its name.
+    pub name: String,
+    /// Names from the top of the tree down to this node.
+    pub path: Vec<String>,
+    /// What it is.
+    pub kind: NodeKindView,
+    /// Depth: 1 for 一级.
+    pub level: usize,
+    /// Its weight (for slots: the sum of their rows).
+    pub weight: Decimal,
+    /// Its score as counted in the total.
+    pub score: Decimal,
+    /// Children in order (empty for leaves).
+    pub children: Vec<ScoredNode>,
+    /// Leaf details (indicators and rows).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub leaf: Option<Leaf>,
+}
+
+/// Details of a scored leaf.
+#[derive(Debug, Clone, Serialize)]
+pub struct Leaf {
+    /// 年度指标值, as written.
+    pub target: String,
+    /// 实际完成值, as written.
+    pub actual: String,
+    /// 完成率 = actual ÷ target, 2 decimals, e.g. `106.25%`.
+    pub completion: Option<String>,
+    /// For at-most targets: (target − actual) ÷ target, e.g. `1.27%`.
+    pub saving: Option<String>,
+    /// `at-least`, `at-most`, `equals`, `qualitative` or `formula`.
+    pub rule: &'static str,
+    /// The formula with the values put in, and the rounding.
+    pub explanation: String,
+    /// The score before rounding and deduction.
+    pub raw_score: Decimal,
+    /// Whether the target was met (full marks before deduction).
+    pub met: bool,
+    /// The qualitative band, if any.
+    pub band: Option<String>,
+    /// Points deducted by the evaluator.
+    pub deduction: Option<Decimal>,
+    /// Why.
+    pub deduction_reason: Option<String>,
+    /// 得分 as printed in the submitted table.
+    pub claimed_score: Option<Decimal>,
+    /// 完成率 as printed in the submitted report.
+    pub claimed_completion: Option<String>,
+    /// 偏差原因分析及改进措施.
+    pub reason: Option<String>,
+}
+
+impl ScoredNode {
+    /// Every node below and including this one, depth first.
+    pub fn walk(&self) -> Vec<&ScoredNode> {
+        let mut out = vec![self];
+        for c in &self.children {
+            out.extend(c.walk());
+        }
+        out
+    }
+}

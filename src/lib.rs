@@ -1,0 +1,40 @@
+//! pfc, the performance-framework compiler.
+//!
+//! Phases, each a module with one entry point, data flowing one way:
+//! [`syntax::parse`] → [`check::check`] → [`eval::evaluate`] → [`report`].
+//! Diagnostics from every phase are [`diagnostic::Diagnostic`] values,
+//! rendered only by [`render`].
+
+pub mod builtin;
+pub mod check;
+pub mod cli;
+pub mod data;
+pub mod diagnostic;
+pub mod eval;
+pub mod quantity;
+pub mod render;
+pub mod report;
+pub mod source;
+pub mod span;
+pub mod syntax;
+
+use check::model::Model;
+use diagnostic::Diagnostic;
+use source::SourceMap;
+use span::FileId;
+
+/// Parse and check a framework file already in `sources`; also run the
+/// score-range lint when checking succeeds. Returns the model (if there are
+/// no errors) and every diagnostic.
+pub fn compile(sources: &SourceMap, file: FileId) -> (Option<Model>, Vec<Diagnostic>) {
+    let ast = match syntax::parse(sources, file) {
+        Ok(ast) => ast,
+        Err(d) => return (None, vec![d]),
+    };
+    let checked = check::check(&ast);
+    let mut diagnostics = checked.diagnostics;
+    if let Some(model) = &checked.model {
+        diagnostics.extend(eval::probe::check_score_ranges(model));
+    }
+    (checked.model, diagnostics)
+}

@@ -1,0 +1,291 @@
+//! Exact quantities: a decimal value with a unit.
+//!
+//! Values are stored in a base unit so that arithmetic is exact: percents as
+//! fractions (`95%` is `0.95`), money in 元 (`87.65万元` is `876500`). The
+//! unit remembers how the value was written, so results print the way people
+//! wrote their inputs (`86.54万元`, not `865400元`).
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+use std::fmt;
+
+/// A money unit: how many 元 one unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum MoneyScale {
+    /// 元
+    Yuan,
+    /// 千元
+    Qian,
+    /// 万元
+    Wan,
+    /// 亿元
+    Yi,
+}
+
+impl MoneyScale {
+    /// 元 per unit.
+    pub fn factor(self) -> Decimal {
+        match self {
+            MoneyScale::Yuan => Decimal::ONE,
+            MoneyScale::Qian => Decimal::from(1_000),
+            MoneyScale::Wan => Decimal::from(10_000),
+            MoneyScale::Yi => Decimal::from(100_000_000),
+        }
+    }
+
+    /// The unit as written.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            MoneyScale::Yuan => "元",
+            MoneyScale::Qian => "千元",
+            MoneyScale::Wan => "万元",
+            MoneyScale::Yi => "亿元",
+        }
+    }
+}
+
+/// The unit of a quantity, including how to display it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub enum Unit {
+    /// A plain number (points, ratios).
+    None,
+    /// A percentage; the value is a fraction.
+    Percent,
+    /// Money; the value is in 元, displayed in the given scale.
+    Money(MoneyScale),
+    /// A count of something (`个`, `人次`, `元/户`): only the same unit mixes.
+    Count(String),
+}
+
+/// What can be added to what: units of one dimension mix, others do not.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    /// Plain numbers and percents.
+    Number,
+    /// Any money unit.
+    Money,
+    /// One named counting unit.
+    Count(String),
+}
+
+impl fmt::Display for Dimension {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Dimension::Number => f.write_str("a number"),
+            Dimension::Money => f.write_str("money"),
+            Dimension::Count(u) => write!(f, "a count in `{u}`"),
+        }
+    }
+}
+
+impl Unit {
+    /// The dimension this unit belongs to.
+    pub fn dimension(&self) -> Dimension {
+        match self {
+            Unit::None | Unit::Percent => Dimension::Number,
+            Unit::Money(_) => Dimension::Money,
+            Unit::Count(u) => Dimension::Count(u.clone()),
+        }
+    }
+
+    /// Read a unit as people write it after a number. `None` for text that is
+    /// not a plausible unit (contains digits, spaces or is too long).
+    pub fn parse(text: &str) -> Option<Unit> {
+        let t = text.trim();
+        Some(match t {
+            "" => Unit::None,
+            "%" | "％" | "百分比" | "百分点" => Unit::Percent,
+            "元" => Unit::Money(MoneyScale::Yuan),
+            "千元" => Unit::Money(MoneyScale::Qian),
+            "万元" => Unit::Money(MoneyScale::Wan),
+            "亿元" => Unit::Money(MoneyScale::Yi),
+            other => {
+                let plausible = other.chars().count() <= 8
+                    && other.chars().all(|c| {
+                        !c.is_ascii_digit()
+                            && !c.is_whitespace()
+                            && !"%％≥≤<>=＜＞﹦＝,，。;；:：()（）".contains(c)
+                    });
+                if !plausible {
+                    return None;
+                }
+                Unit::Count(other.to_owned())
+            }
+        })
+    }
+
+    /// The unit as printed after a number.
+    pub fn suffix(&self) -> &str {
+        match self {
+            Unit::None => "",
+            Unit::Percent => "%",
+            Unit::Money(s) => s.symbol(),
+            Unit::Count(u) => u,
+        }
+    }
+
+    /// Base value → the number shown before the suffix.
+    pub fn to_display(&self, base: Decimal) -> Decimal {
+        match self {
+            Unit::None | Unit::Count(_) => base,
+            Unit::Percent => base * Decimal::ONE_HUNDRED,
+            Unit::Money(s) => base / s.factor(),
+        }
+    }
+
+    /// The number shown before the suffix → base value.
+    pub fn from_display(&self, shown: Decimal) -> Decimal {
+        match self {
+            Unit::None | Unit::Count(_) => shown,
+            Unit::Percent => shown / Decimal::ONE_HUNDRED,
+            Unit::Money(s) => shown * s.factor(),
+        }
+    }
+}
+
+/// A decimal value with a unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quantity {
+    /// The value in the base unit (fraction for percents, 元 for money).
+    pub value: Decimal,
+    /// The unit, including its display scale.
+    pub unit: Unit,
+}
+
+/// How to round, as a framework declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoundMode {
+    /// Half away from zero (Excel's ROUND, Oracle's ROUND): 2.675 → 2.68.
+    HalfUp,
+    /// Half to even (banker's rounding): 2.665 → 2.66.
+    HalfEven,
+    /// Toward zero (truncate): 9.879 → 9.87.
+    Down,
+    /// Away from zero: 9.871 → 9.88.
+    Up,
+}
+
+impl RoundMode {
+    /// The keyword used in frameworks.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            RoundMode::HalfUp => "half-up",
+            RoundMode::HalfEven => "half-even",
+            RoundMode::Down => "down",
+            RoundMode::Up => "up",
+        }
+    }
+
+    fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundMode::Down => RoundingStrategy::ToZero,
+            RoundMode::Up => RoundingStrategy::AwayFromZero,
+        }
+    }
+}
+
+/// Round a plain decimal.
+pub fn round(value: Decimal, places: u32, mode: RoundMode) -> Decimal {
+    value.round_dp_with_strategy(places, mode.strategy())
+}
+
+impl Quantity {
+    /// A plain number.
+    pub fn number(value: Decimal) -> Self {
+        Quantity {
+            value,
+            unit: Unit::None,
+        }
+    }
+
+    /// Build from the number as shown and its unit (`87.65`, 万元).
+    pub fn from_shown(shown: Decimal, unit: Unit) -> Self {
+        Quantity {
+            value: unit.from_display(shown),
+            unit,
+        }
+    }
+
+    /// The number shown before the unit suffix.
+    pub fn shown(&self) -> Decimal {
+        self.unit.to_display(self.value)
+    }
+
+    /// Round in display units: `round(98.733%, 2)` is `98.73%`,
+    /// `round(87.654万元, 2)` is `87.65万元`.
+    pub fn round_shown(&self, places: u32, mode: RoundMode) -> Quantity {
+        Quantity::from_shown(round(self.shown(), places, mode), self.unit.clone())
+    }
+
+    /// Format with at most `places` decimals (trailing zeros removed), marking
+    /// whether the printed figure is exact.
+    pub fn display_max(&self, places: u32) -> (String, bool) {
+        let shown = self.shown();
+        let rounded = round(shown, places, RoundMode::HalfUp);
+        (
+            format!("{}{}", rounded.normalize(), self.unit.suffix()),
+            rounded == shown,
+        )
+    }
+
+    /// Format with exactly `places` decimals (`98.73%`, `9.87`).
+    pub fn display_fixed(&self, places: u32) -> String {
+        let shown = round(self.shown(), places, RoundMode::HalfUp);
+        format!("{}{}", fixed(shown, places), self.unit.suffix())
+    }
+}
+
+/// `d` with exactly `places` decimals, for tables.
+pub fn fixed(d: Decimal, places: u32) -> String {
+    let mut r = round(d, places, RoundMode::HalfUp);
+    r.rescale(places);
+    r.to_string()
+}
+
+impl fmt::Display for Quantity {
+    /// Exact, trailing zeros removed: `87.65万元`, `106.25%`, `12个`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.shown().normalize(), self.unit.suffix())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn money_is_exact_across_scales() {
+        let wan = Quantity::from_shown(dec!(87.65), Unit::Money(MoneyScale::Wan));
+        assert_eq!(wan.value, dec!(876500));
+        assert_eq!(wan.to_string(), "87.65万元");
+    }
+
+    #[test]
+    fn half_up_is_not_binary_float_rounding() {
+        assert_eq!(round(dec!(2.675), 2, RoundMode::HalfUp), dec!(2.68));
+        assert_eq!(round(dec!(2.665), 2, RoundMode::HalfEven), dec!(2.66));
+        assert_eq!(round(dec!(9.879), 2, RoundMode::Down), dec!(9.87));
+        assert_eq!(round(dec!(9.871), 2, RoundMode::Up), dec!(9.88));
+    }
+
+    #[test]
+    fn percents_round_in_percent_points() {
+        let q = Quantity::from_shown(dec!(98.7335), Unit::Percent);
+        assert_eq!(q.round_shown(2, RoundMode::HalfUp).to_string(), "98.73%");
+        assert_eq!(q.display_fixed(2), "98.73%");
+    }
+
+    #[test]
+    fn units_parse_and_refuse_garbage() {
+        assert_eq!(Unit::parse("百分比"), Some(Unit::Percent));
+        assert_eq!(
+            Unit::parse("元/人*月"),
+            Some(Unit::Count("元/人*月".into()))
+        );
+        assert_eq!(Unit::parse("件2万元"), None);
+    }
+}

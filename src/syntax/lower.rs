@@ -1,0 +1,616 @@
+//! Pest pairs → AST: one `lower_<rule>` function per grammar rule.
+//!
+//! The grammar guarantees the shape of the pairs, so an unexpected rule is a
+//! bug in this file (`unreachable!` names the function). Values that the
+//! grammar accepts but that make no sense (a number too large for a decimal)
+//! become diagnostics with the literal's span.
+
+use super::ast::*;
+use super::grammar::Rule;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::quantity::{RoundMode, Unit};
+use crate::span::{FileId, Span, Spanned};
+use pest::iterators::{Pair, Pairs};
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+type Lowered<T> = Result<T, Diagnostic>;
+
+static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::op_or, Assoc::Left))
+        .op(Op::infix(Rule::op_and, Assoc::Left))
+        .op(Op::prefix(Rule::op_not))
+        .op(Op::infix(Rule::op_eq, Assoc::Left)
+            | Op::infix(Rule::op_ne, Assoc::Left)
+            | Op::infix(Rule::op_lt, Assoc::Left)
+            | Op::infix(Rule::op_le, Assoc::Left)
+            | Op::infix(Rule::op_gt, Assoc::Left)
+            | Op::infix(Rule::op_ge, Assoc::Left))
+        .op(Op::infix(Rule::op_add, Assoc::Left) | Op::infix(Rule::op_sub, Assoc::Left))
+        .op(Op::infix(Rule::op_mul, Assoc::Left) | Op::infix(Rule::op_div, Assoc::Left))
+        .op(Op::prefix(Rule::op_neg))
+});
+
+struct Ctx {
+    file: FileId,
+}
+
+impl Ctx {
+    fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.file, s.start(), s.end())
+    }
+
+    fn spanned<T>(&self, pair: &Pair<'_, Rule>, node: T) -> Spanned<T> {
+        Spanned::new(node, self.span(pair))
+    }
+}
+
+/// Lower the `file` pair.
+pub(super) fn lower_file(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Framework> {
+    let cx = Ctx { file };
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::framework => return lower_framework(&cx, p),
+            Rule::EOI => {}
+            r => unreachable!("{r:?} in lower_file"),
+        }
+    }
+    unreachable!("file without framework")
+}
+
+fn lower_framework(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Framework> {
+    let span = cx.span(&pair);
+    let mut id = None;
+    let mut title = None;
+    let mut items = Vec::new();
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_framework => {}
+            Rule::framework_id => id = Some(cx.spanned(&p, p.as_str().to_owned())),
+            Rule::string => title = Some(lower_string(cx, p)),
+            Rule::basis => items.push(Item::Basis(lower_string(cx, last_inner(p)))),
+            Rule::total => items.push(Item::Total(lower_number(cx, last_inner(p))?)),
+            Rule::rounding => items.push(Item::Rounding(lower_rounding(cx, p)?)),
+            Rule::grades => items.push(Item::Grades(lower_grades(cx, p)?)),
+            Rule::input => items.push(Item::Input(lower_input(cx, p)?)),
+            Rule::let_decl => items.push(Item::Let(lower_let(cx, p)?)),
+            Rule::require => items.push(Item::Require(lower_require(cx, p)?)),
+            Rule::indicator | Rule::group | Rule::slot => {
+                items.push(Item::Node(lower_node(cx, p)?))
+            }
+            Rule::scoring => items.push(Item::Scoring(lower_scoring(cx, p)?)),
+            r => unreachable!("{r:?} in lower_framework"),
+        }
+    }
+    Ok(Framework {
+        id: id.unwrap_or_else(|| Spanned::new(String::new(), span)),
+        title,
+        items,
+        span,
+    })
+}
+
+fn last_inner(pair: Pair<'_, Rule>) -> Pair<'_, Rule> {
+    let rule = pair.as_rule();
+    pair.into_inner()
+        .last()
+        .unwrap_or_else(|| unreachable!("{rule:?} without children"))
+}
+
+fn lower_string(cx: &Ctx, pair: Pair<'_, Rule>) -> Spanned<String> {
+    let span = cx.span(&pair);
+    let body = pair.into_inner().next().map_or("", |b| b.as_str());
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Spanned::new(out, span)
+}
+
+fn parse_decimal(cx: &Ctx, pair: &Pair<'_, Rule>) -> Lowered<Decimal> {
+    Decimal::from_str(pair.as_str()).map_err(|_| {
+        Diagnostic::error(
+            Code::BadNumber,
+            format!("the number `{}` is too large", pair.as_str()),
+        )
+        .with_primary(cx.span(pair), "out of range")
+        .with_hint("numbers can have at most 28 significant digits")
+    })
+}
+
+fn lower_number(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Spanned<Decimal>> {
+    Ok(cx.spanned(&pair, parse_decimal(cx, &pair)?))
+}
+
+fn lower_name(cx: &Ctx, pair: Pair<'_, Rule>) -> Spanned<String> {
+    let inner = last_inner(pair);
+    match inner.as_rule() {
+        Rule::ident => cx.spanned(&inner, inner.as_str().to_owned()),
+        Rule::string => lower_string(cx, inner),
+        r => unreachable!("{r:?} in lower_name"),
+    }
+}
+
+fn lower_rounding(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Rounding> {
+    let span = cx.span(&pair);
+    let mut places = None;
+    let mut mode = None;
+    let mut scope = None;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_round => {}
+            Rule::integer => {
+                let n = p
+                    .as_str()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| *n <= 10)
+                    .ok_or_else(|| {
+                        Diagnostic::error(
+                            Code::BadNumber,
+                            format!("cannot round to {} decimal places", p.as_str()),
+                        )
+                        .with_primary(cx.span(&p), "expected 0 to 10")
+                        .with_hint("scores are usually rounded to 2 decimal places: `round 2`")
+                    })?;
+                places = Some(cx.spanned(&p, n));
+            }
+            Rule::round_mode => {
+                let m = match p.as_str() {
+                    "half-up" => RoundMode::HalfUp,
+                    "half-even" => RoundMode::HalfEven,
+                    "down" => RoundMode::Down,
+                    "up" => RoundMode::Up,
+                    other => unreachable!("round mode {other}"),
+                };
+                mode = Some(cx.spanned(&p, m));
+            }
+            Rule::round_scope => {
+                let s = match p.as_str() {
+                    "per-leaf" => RoundScope::PerLeaf,
+                    "per-group" => RoundScope::PerGroup,
+                    "total-only" => RoundScope::TotalOnly,
+                    other => unreachable!("round scope {other}"),
+                };
+                scope = Some(cx.spanned(&p, s));
+            }
+            r => unreachable!("{r:?} in lower_rounding"),
+        }
+    }
+    Ok(Rounding {
+        places: places.unwrap_or_else(|| unreachable!("rounding without places")),
+        mode,
+        scope,
+        span,
+    })
+}
+
+fn lower_grades(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Grades> {
+    let span = cx.span(&pair);
+    let mut bands = Vec::new();
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_grades => {}
+            Rule::grade => {
+                let gspan = cx.span(&p);
+                let mut name = None;
+                let mut min = None;
+                for g in p.into_inner() {
+                    match g.as_rule() {
+                        Rule::name => name = Some(lower_name(cx, g)),
+                        Rule::op_ge => {}
+                        Rule::number => min = Some(lower_number(cx, g)?),
+                        r => unreachable!("{r:?} in lower_grades"),
+                    }
+                }
+                bands.push(GradeBand {
+                    name: name.unwrap_or_else(|| unreachable!("grade without name")),
+                    min,
+                    span: gspan,
+                });
+            }
+            r => unreachable!("{r:?} in lower_grades"),
+        }
+    }
+    Ok(Grades { bands, span })
+}
+
+fn lower_type(cx: &Ctx, pair: Pair<'_, Rule>) -> Spanned<TypeName> {
+    let span = cx.span(&pair);
+    let inner = last_inner(pair);
+    let ty = match inner.as_rule() {
+        Rule::ty_money => TypeName::Money,
+        Rule::ty_percent => TypeName::Percent,
+        Rule::ty_number => TypeName::Number,
+        Rule::ty_text => TypeName::Text,
+        Rule::ty_count => TypeName::Count(inner.into_inner().next().map(|u| u.as_str().to_owned())),
+        Rule::ty_level => TypeName::Level(
+            inner
+                .into_inner()
+                .filter(|p| p.as_rule() == Rule::name)
+                .map(|p| lower_name(cx, p).node)
+                .collect(),
+        ),
+        r => unreachable!("{r:?} in lower_type"),
+    };
+    Spanned::new(ty, span)
+}
+
+fn lower_input(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Input> {
+    let span = cx.span(&pair);
+    let mut name = None;
+    let mut ty = None;
+    let mut default = None;
+    let mut from = None;
+    let mut label = None;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_input => {}
+            Rule::ident => name = Some(cx.spanned(&p, p.as_str().to_owned())),
+            Rule::type_name => ty = Some(lower_type(cx, p)),
+            Rule::input_default => default = Some(lower_expr(cx, last_inner(p))?),
+            Rule::input_from => {
+                let path = last_inner(p);
+                from = Some(cx.spanned(&path, path.as_str().to_owned()));
+            }
+            Rule::input_label => label = Some(lower_string(cx, last_inner(p))),
+            r => unreachable!("{r:?} in lower_input"),
+        }
+    }
+    Ok(Input {
+        name: name.unwrap_or_else(|| unreachable!("input without name")),
+        ty: ty.unwrap_or_else(|| unreachable!("input without type")),
+        default,
+        from,
+        label,
+        span,
+    })
+}
+
+fn lower_let(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Let> {
+    let span = cx.span(&pair);
+    let mut name = None;
+    let mut ty = None;
+    let mut value = None;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_let => {}
+            Rule::ident => name = Some(cx.spanned(&p, p.as_str().to_owned())),
+            Rule::type_name => ty = Some(lower_type(cx, p)),
+            Rule::expr => value = Some(lower_expr(cx, p)?),
+            r => unreachable!("{r:?} in lower_let"),
+        }
+    }
+    Ok(Let {
+        name: name.unwrap_or_else(|| unreachable!("let without name")),
+        ty,
+        value: value.unwrap_or_else(|| unreachable!("let without value")),
+        span,
+    })
+}
+
+fn lower_require(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Require> {
+    let span = cx.span(&pair);
+    let mut cond = None;
+    let mut severity = None;
+    let mut message = None;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_require | Rule::kw_else => {}
+            Rule::expr => cond = Some(lower_expr(cx, p)?),
+            Rule::severity => {
+                let s = if p.as_str() == "warn" {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                };
+                severity = Some(cx.spanned(&p, s));
+            }
+            Rule::string => message = Some(lower_string(cx, p)),
+            r => unreachable!("{r:?} in lower_require"),
+        }
+    }
+    Ok(Require {
+        cond: cond.unwrap_or_else(|| unreachable!("require without condition")),
+        severity: severity.unwrap_or_else(|| unreachable!("require without severity")),
+        message: message.unwrap_or_else(|| unreachable!("require without message")),
+        span,
+    })
+}
+
+fn lower_weight(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Spanned<Decimal>> {
+    lower_number(cx, last_inner(pair))
+}
+
+fn lower_node(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Node> {
+    match pair.as_rule() {
+        Rule::group => lower_group(cx, pair).map(Node::Group),
+        Rule::indicator => lower_indicator(cx, pair).map(Node::Indicator),
+        Rule::slot => lower_slot(cx, pair).map(Node::Slot),
+        r => unreachable!("{r:?} in lower_node"),
+    }
+}
+
+fn lower_group(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Group> {
+    let span = cx.span(&pair);
+    let mut name = None;
+    let mut weight = None;
+    let mut children = Vec::new();
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_group => {}
+            Rule::name => name = Some(lower_name(cx, p)),
+            Rule::weight => weight = Some(lower_weight(cx, p)?),
+            Rule::group | Rule::indicator | Rule::slot => children.push(lower_node(cx, p)?),
+            r => unreachable!("{r:?} in lower_group"),
+        }
+    }
+    Ok(Group {
+        name: name.unwrap_or_else(|| unreachable!("group without name")),
+        weight: weight.unwrap_or_else(|| unreachable!("group without weight")),
+        children,
+        span,
+    })
+}
+
+fn lower_indicator(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Indicator> {
+    let span = cx.span(&pair);
+    let mut name = None;
+    let mut weight = None;
+    let mut items = Vec::new();
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_indicator => {}
+            Rule::name => name = Some(lower_name(cx, p)),
+            Rule::weight => weight = Some(lower_weight(cx, p)?),
+            Rule::ind_target => items.push(IndicatorItem::Target(lower_expr(cx, last_inner(p))?)),
+            Rule::ind_actual => items.push(IndicatorItem::Actual(lower_expr(cx, last_inner(p))?)),
+            Rule::ind_score => items.push(IndicatorItem::Score(lower_expr(cx, last_inner(p))?)),
+            Rule::require => items.push(IndicatorItem::Require(lower_require(cx, p)?)),
+            r => unreachable!("{r:?} in lower_indicator"),
+        }
+    }
+    Ok(Indicator {
+        name: name.unwrap_or_else(|| unreachable!("indicator without name")),
+        weight,
+        items,
+        span,
+    })
+}
+
+fn lower_slot(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Slot> {
+    let span = cx.span(&pair);
+    let mut name = None;
+    let mut weight = None;
+    let mut scorings = Vec::new();
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_slot => {}
+            Rule::name => name = Some(lower_name(cx, p)),
+            Rule::weight => weight = Some(lower_weight(cx, p)?),
+            Rule::scoring => scorings.push(lower_scoring(cx, p)?),
+            r => unreachable!("{r:?} in lower_slot"),
+        }
+    }
+    Ok(Slot {
+        name: name.unwrap_or_else(|| unreachable!("slot without name")),
+        weight,
+        scorings,
+        span,
+    })
+}
+
+fn lower_scoring(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Scoring> {
+    let span = cx.span(&pair);
+    let inner = last_inner(pair);
+    match inner.as_rule() {
+        Rule::quantitative => lower_quantitative(cx, inner, span).map(Scoring::Quantitative),
+        Rule::qualitative => lower_qualitative(cx, inner, span).map(Scoring::Qualitative),
+        r => unreachable!("{r:?} in lower_scoring"),
+    }
+}
+
+fn lower_quantitative(cx: &Ctx, pair: Pair<'_, Rule>, span: Span) -> Lowered<QuantRule> {
+    let mut kind = None;
+    let mut items = Vec::new();
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::target_kind => {
+                let k = match p.as_str() {
+                    "at-least" => TargetKind::AtLeast,
+                    "at-most" => TargetKind::AtMost,
+                    "equals" => TargetKind::Equals,
+                    other => unreachable!("target kind {other}"),
+                };
+                kind = Some(cx.spanned(&p, k));
+            }
+            Rule::ind_score => items.push(RuleItem::Score(lower_expr(cx, last_inner(p))?)),
+            Rule::require => items.push(RuleItem::Require(lower_require(cx, p)?)),
+            Rule::deduction => items.push(RuleItem::Deduction(lower_expr(cx, last_inner(p))?)),
+            r => unreachable!("{r:?} in lower_quantitative"),
+        }
+    }
+    Ok(QuantRule {
+        kind: kind.unwrap_or_else(|| unreachable!("rule without kind")),
+        items,
+        span,
+    })
+}
+
+fn lower_qualitative(cx: &Ctx, pair: Pair<'_, Rule>, span: Span) -> Lowered<QualRule> {
+    let mut bands = Vec::new();
+    let mut default = None;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_qualitative => {}
+            Rule::band => bands.push(lower_band(cx, p)?),
+            Rule::band_default => {
+                let pick = last_inner(p);
+                let v = match pick.as_str() {
+                    "upper" => BandPick::Upper,
+                    "middle" => BandPick::Middle,
+                    "lower" => BandPick::Lower,
+                    other => unreachable!("band pick {other}"),
+                };
+                default = Some(cx.spanned(&pick, v));
+            }
+            r => unreachable!("{r:?} in lower_qualitative"),
+        }
+    }
+    Ok(QualRule {
+        bands,
+        default,
+        span,
+    })
+}
+
+fn lower_band(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Band> {
+    let span = cx.span(&pair);
+    let mut name = None;
+    let mut bounds = Vec::new();
+    let mut aliases = Vec::new();
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::name => name = Some(lower_name(cx, p)),
+            Rule::percent_lit => {
+                let s = cx.span(&p);
+                let num = p
+                    .into_inner()
+                    .find(|n| n.as_rule() == Rule::number)
+                    .unwrap_or_else(|| unreachable!("percent without number"));
+                let d = parse_decimal(cx, &num)? / Decimal::ONE_HUNDRED;
+                bounds.push(Spanned::new(d, s));
+            }
+            Rule::kw_also => {}
+            Rule::string => aliases.push(lower_string(cx, p)),
+            r => unreachable!("{r:?} in lower_band"),
+        }
+    }
+    let mut bounds = bounds.into_iter();
+    let (Some(low), Some(high)) = (bounds.next(), bounds.next()) else {
+        unreachable!("band without two bounds")
+    };
+    Ok(Band {
+        name: name.unwrap_or_else(|| unreachable!("band without name")),
+        low,
+        high,
+        aliases,
+        span,
+    })
+}
+
+/// Lower an `expr` pair with the Pratt parser.
+fn lower_expr(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Expr> {
+    debug_assert_eq!(pair.as_rule(), Rule::expr);
+    lower_pratt(cx, pair.into_inner())
+}
+
+fn lower_pratt(cx: &Ctx, pairs: Pairs<'_, Rule>) -> Lowered<Expr> {
+    PRATT
+        .map_primary(|p| lower_primary(cx, p))
+        .map_prefix(|op, rhs| {
+            let rhs = rhs?;
+            let span = cx.span(&op).merge(rhs.span);
+            let op = match op.as_rule() {
+                Rule::op_neg => UnaryOp::Neg,
+                Rule::op_not => UnaryOp::Not,
+                r => unreachable!("{r:?} as prefix"),
+            };
+            Ok(Expr {
+                kind: ExprKind::Unary(op, Box::new(rhs)),
+                span,
+            })
+        })
+        .map_infix(|lhs, op, rhs| {
+            let (lhs, rhs) = (lhs?, rhs?);
+            let op = match op.as_rule() {
+                Rule::op_or => BinaryOp::Or,
+                Rule::op_and => BinaryOp::And,
+                Rule::op_eq => BinaryOp::Eq,
+                Rule::op_ne => BinaryOp::Ne,
+                Rule::op_lt => BinaryOp::Lt,
+                Rule::op_le => BinaryOp::Le,
+                Rule::op_gt => BinaryOp::Gt,
+                Rule::op_ge => BinaryOp::Ge,
+                Rule::op_add => BinaryOp::Add,
+                Rule::op_sub => BinaryOp::Sub,
+                Rule::op_mul => BinaryOp::Mul,
+                Rule::op_div => BinaryOp::Div,
+                r => unreachable!("{r:?} as infix"),
+            };
+            let span = lhs.span.merge(rhs.span);
+            Ok(Expr {
+                kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)),
+                span,
+            })
+        })
+        .parse(pairs)
+}
+
+fn lower_primary(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Expr> {
+    let span = cx.span(&pair);
+    let kind = match pair.as_rule() {
+        Rule::expr => return lower_expr(cx, pair).map(|e| Expr { span, ..e }),
+        Rule::quantity => {
+            let mut inner = pair.into_inner();
+            let num = inner
+                .next()
+                .unwrap_or_else(|| unreachable!("quantity without number"));
+            let shown = parse_decimal(cx, &num)?;
+            let unit = match inner.next() {
+                None => Unit::None,
+                Some(u) => Unit::parse(u.as_str()).ok_or_else(|| {
+                    Diagnostic::error(Code::UnitMismatch, format!("`{}` is not a unit pfc knows", u.as_str()))
+                        .with_primary(cx.span(&u), "unknown unit")
+                        .with_hint("units are `%`, `元`, `千元`, `万元`, `亿元` or a short counting word such as `个`")
+                })?,
+            };
+            ExprKind::Quantity(unit.from_display(shown), unit)
+        }
+        Rule::string => ExprKind::Text(lower_string(cx, pair).node),
+        Rule::boolean => ExprKind::Bool(pair.as_str() == "true"),
+        Rule::ident => ExprKind::Name(pair.as_str().to_owned()),
+        Rule::if_expr => {
+            let mut parts = Vec::with_capacity(3);
+            for p in pair.into_inner() {
+                match p.as_rule() {
+                    Rule::kw_if | Rule::kw_then | Rule::kw_else => {}
+                    Rule::expr => parts.push(lower_expr(cx, p)?),
+                    r => unreachable!("{r:?} in if_expr"),
+                }
+            }
+            let mut parts = parts.into_iter();
+            let (Some(c), Some(t), Some(e)) = (parts.next(), parts.next(), parts.next()) else {
+                unreachable!("if without three parts")
+            };
+            ExprKind::If(Box::new(c), Box::new(t), Box::new(e))
+        }
+        Rule::call => {
+            let mut inner = pair.into_inner();
+            let f = inner
+                .next()
+                .unwrap_or_else(|| unreachable!("call without name"));
+            let name = cx.spanned(&f, f.as_str().to_owned());
+            let args = inner
+                .map(|a| lower_expr(cx, a))
+                .collect::<Lowered<Vec<_>>>()?;
+            ExprKind::Call(name, args)
+        }
+        r => unreachable!("{r:?} in lower_primary"),
+    };
+    Ok(Expr { kind, span })
+}

@@ -1,0 +1,96 @@
+//! The command line as a user meets it: exit codes, files, built-ins.
+
+use crate::harness::{files, pfc, pfc_in};
+
+const CAIDIAN: &str = "frameworks/cn-self-eval-2020/examples/caidian-2019.toml";
+
+#[test]
+fn caidian_reproduces_the_seed_figures() {
+    let run = pfc(&[
+        "eval",
+        "frameworks/cn-self-eval-2020",
+        CAIDIAN,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(v["total"], "99.87");
+    assert_eq!(v["grade"], "优");
+    let scores: Vec<&str> = v["parts"]
+        .as_array()
+        .expect("parts")
+        .iter()
+        .map(|p| p["score"].as_str().expect("score"))
+        .collect();
+    assert_eq!(scores, ["9.87", "50", "30", "10"]);
+}
+
+#[test]
+fn builtin_framework_works_from_any_directory() {
+    let data = std::fs::read(crate::harness::root().join(CAIDIAN)).expect("example");
+    let dir = files(&[("data.toml", &data)]);
+    let run = pfc_in(
+        dir.path(),
+        &["eval", "cn-self-eval-2020", "data.toml", "-f", "json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.stdout.contains("\"total\": \"99.87\""));
+}
+
+#[test]
+fn output_file_is_written_whole_or_not_at_all() {
+    let data = std::fs::read(crate::harness::root().join(CAIDIAN)).expect("example");
+    let dir = files(&[("data.toml", &data), ("bad.toml", b"year = \"x\"")]);
+    let ok = pfc_in(
+        dir.path(),
+        &[
+            "eval",
+            "cn-self-eval-2020",
+            "data.toml",
+            "-f",
+            "md",
+            "-o",
+            "report.md",
+        ],
+    );
+    assert_eq!(ok.code, 0, "{}", ok.transcript());
+    assert!(ok.stdout.is_empty());
+    let written = std::fs::read_to_string(dir.path().join("report.md")).expect("report written");
+    assert!(written.contains("99.87"));
+    let bad = pfc_in(
+        dir.path(),
+        &["eval", "cn-self-eval-2020", "bad.toml", "-o", "bad.md"],
+    );
+    assert_eq!(bad.code, 1);
+    assert!(
+        !dir.path().join("bad.md").exists(),
+        "no partial output on failure"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".pfc-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(pfc(&["eval"]).code, 2);
+    assert_eq!(pfc(&["frobnicate"]).code, 2);
+    assert_eq!(
+        pfc(&["eval", "cn-self-eval-2020", CAIDIAN, "--format", "pdf"]).code,
+        2
+    );
+    assert_eq!(pfc(&["--help"]).code, 0);
+}
+
+#[test]
+fn same_input_same_bytes() {
+    for format in ["text", "md", "json"] {
+        let a = pfc(&["eval", "cn-self-eval-2020", CAIDIAN, "-f", format]);
+        let b = pfc(&["eval", "cn-self-eval-2020", CAIDIAN, "-f", format]);
+        assert_eq!(a.stdout, b.stdout, "{format} output differs between runs");
+    }
+}

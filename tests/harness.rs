@@ -1,0 +1,67 @@
+//! Running the `pfc` binary the way a user does, and snapshotting what it
+//! prints.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What one run printed.
+#[derive(Debug)]
+pub struct Run {
+    /// Exit code.
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl Run {
+    /// Everything, for a snapshot: exit code, stdout, stderr.
+    pub fn transcript(&self) -> String {
+        format!(
+            "exit: {}\n----- stdout\n{}----- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+/// The repository root (tests run from there, as a user would).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Run pfc in `dir` with `args` (colour off).
+#[track_caller]
+pub fn pfc_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_pfc"))
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .args(["--color", "never"])
+        .args(args)
+        .output()
+        .expect("pfc runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Run pfc from the repository root.
+#[track_caller]
+pub fn pfc(args: &[&str]) -> Run {
+    pfc_in(&root(), args)
+}
+
+/// A temporary folder holding the given files.
+pub fn files(list: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, content) in list {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, content).expect("write");
+    }
+    dir
+}
