@@ -17,6 +17,8 @@ pub mod report;
 pub mod source;
 pub mod span;
 pub mod syntax;
+#[cfg(test)]
+mod testing;
 
 use check::model::Model;
 use diagnostic::Diagnostic;

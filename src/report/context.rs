@@ -22,7 +22,7 @@ pub struct Context {
     pub project: ProjectInfo,
     /// Fiscal year as text (`2019`), empty when unknown.
     pub year: String,
-    /// Total score, e.g. `99.87`.
+    /// Total score with the framework's decimal places, e.g. `99.87`, `80.00`.
     pub total: String,
     /// The framework's total points, e.g. `100`.
     pub max_total: String,
@@ -176,7 +176,7 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
         framework: ev.framework.clone(),
         project: ev.project.clone(),
         year: ev.project.year.map(|y| y.to_string()).unwrap_or_default(),
-        total: num(ev.total),
+        total: ev.total.to_string(),
         max_total: num(ev.framework.total),
         grade: ev.grade.clone().unwrap_or_default(),
         parts,
@@ -214,7 +214,7 @@ fn conclusion(ev: &Evaluation, parts: &[PartView]) -> String {
     format!(
         "根据上述分析，{basis}{}，总计评分为{}分{grade}。",
         listed.join("，"),
-        num(ev.total)
+        ev.total
     )
 }
 
@@ -235,7 +235,7 @@ fn leaf_view(n: &ScoredNode) -> LeafView {
         ),
         "at-most" => {
             let tail = if saving.starts_with('-') {
-                format!("超出{}", saving.trim_start_matches('-'))
+                format!("超支{}", saving.trim_start_matches('-'))
             } else {
                 format!("节约{saving}")
             };

@@ -176,6 +176,21 @@ pub(super) fn to_diagnostic(
         InputLocation::Span((s, _)) => s,
     };
     let found = found_at(text, pos);
+    if std::env::var_os("PFC_DEBUG_PEST").is_some() {
+        let a = err.parse_attempts();
+        eprintln!("DEBUG pos={pos} variant={:?}", err.variant);
+        if let Some(a) = a {
+            eprintln!(
+                "DEBUG max={} tokens={:?} stacks={:?}",
+                a.max_position,
+                a.expected_tokens()
+                    .iter()
+                    .map(|t| t.to_string())
+                    .collect::<Vec<_>>(),
+                a.call_stacks()
+            );
+        }
+    }
     let mut expected: Vec<&'static str> = Vec::new();
     if let ErrorVariant::ParsingError { positives, .. } = &err.variant {
         for r in positives {

@@ -1,1 +1,140 @@
+use super::ast::{ExprKind, Item, Node};
+use crate::source::SourceMap;
+use crate::testing::CN_SELF_EVAL;
 
+fn parse(src: &str) -> Result<super::ast::Framework, crate::diagnostic::Diagnostic> {
+    let mut sources = SourceMap::new();
+    let file = sources.add("test.pf", src);
+    super::parse(&sources, file)
+}
+
+#[track_caller]
+fn error(src: &str) -> String {
+    let mut sources = SourceMap::new();
+    let file = sources.add("test.pf", src);
+    let d = super::parse(&sources, file).expect_err("should not parse");
+    crate::render::to_string(&sources, &[d], crate::render::ErrorFormat::Human)
+}
+
+/// The framework's one `let`, printed with explicit parentheses.
+fn let_expr(body: &str) -> String {
+    let fw = parse(&format!("framework t {{ let x = {body} }}")).expect("parses");
+    let Some(Item::Let(l)) = fw.items.first() else {
+        panic!("no let")
+    };
+    show(&l.value)
+}
+
+fn show(e: &super::ast::Expr) -> String {
+    match &e.kind {
+        ExprKind::Quantity(v, u) => format!("{}{}", u.to_display(*v).normalize(), u.suffix()),
+        ExprKind::Text(t) => format!("{t:?}"),
+        ExprKind::Bool(b) => b.to_string(),
+        ExprKind::Name(n) => n.clone(),
+        ExprKind::Unary(op, x) => format!("({op:?} {})", show(x)),
+        ExprKind::Binary(op, l, r) => format!("({} {} {})", show(l), op.symbol(), show(r)),
+        ExprKind::If(c, t, f) => format!("(if {} {} {})", show(c), show(t), show(f)),
+        ExprKind::Call(f, args) => format!(
+            "{}({})",
+            f.node,
+            args.iter().map(show).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+#[test]
+fn the_bundled_framework_parses() {
+    let fw = parse(CN_SELF_EVAL).expect("parses");
+    assert_eq!(fw.id.node, "cn-self-eval-2020");
+    let groups = fw
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Node(Node::Group(_))))
+        .count();
+    assert_eq!(groups, 3);
+}
+
+#[test]
+fn precedence_follows_arithmetic() {
+    assert_eq!(let_expr("1 + 2 * 3"), "(1 + (2 × 3))");
+    assert_eq!(let_expr("1 - 2 - 3"), "((1 − 2) − 3)");
+    assert_eq!(let_expr("a / b * c"), "((a ÷ b) × c)");
+    assert_eq!(let_expr("-a * b"), "((Neg a) × b)");
+    assert_eq!(
+        let_expr("a < b and not c or d"),
+        "(((a < b) and (Not c)) or d)"
+    );
+    assert_eq!(
+        let_expr("if a >= 1 then b else c + 1"),
+        "(if (a ≥ 1) b (c + 1))"
+    );
+}
+
+#[test]
+fn full_width_forms_and_units() {
+    assert_eq!(let_expr("执行率 ≥ 80％"), "(执行率 ≥ 80%)");
+    assert_eq!(let_expr("min（a，100%）"), "min(a, 100%)");
+    assert_eq!(let_expr("87.65万元 × 2"), "(87.65万元 × 2)");
+    assert_eq!(let_expr("a ÷ b − c"), "((a ÷ b) − c)");
+    assert_eq!(let_expr("12个"), "12个");
+    assert_eq!(let_expr("“达成”"), "\"达成\"");
+}
+
+#[test]
+fn comments_and_separators() {
+    let fw =
+        parse("# a comment\nframework t { // another\n total 100; basis \"b\" }").expect("parses");
+    assert_eq!(fw.items.len(), 2);
+}
+
+#[test]
+fn errors_never_show_rule_names() {
+    for src in [
+        "framework t { grdes { 优 >= 90 } }",
+        "framework t { total }",
+        "framework t { group g weight 10 { slot s }",
+        "framework t { let x = 1 + }",
+        "framework t { grades { 优 = 90 } }",
+        "framework t { input x money }",
+        "framework",
+        "framework t { scoring sideways { } }",
+    ] {
+        let out = error(src);
+        for word in [
+            "kw_",
+            "op_",
+            "ident",
+            "expr",
+            "Rule::",
+            "EOI",
+            "percent_lit",
+            "_",
+        ] {
+            if word == "_" {
+                continue;
+            }
+            assert!(!out.contains(word), "`{word}` in:\n{out}");
+        }
+        assert!(out.contains("test.pf:1:"), "no position in:\n{out}");
+    }
+}
+
+#[test]
+fn misspelled_keyword_gets_a_suggestion() {
+    let out = error("framework t {\n  grdes { 优 >= 90 }\n}");
+    assert!(out.contains("did you mean `grades`?"), "{out}");
+    assert!(out.contains("test.pf:2:3"), "{out}");
+}
+
+#[test]
+fn unclosed_brace_says_so() {
+    let out = error("framework t {\n  total 100\n");
+    assert!(out.contains("found the end of the file"), "{out}");
+    assert!(out.contains("not closed"), "{out}");
+}
+
+#[test]
+fn empty_file_is_an_error() {
+    let out = error("  \n");
+    assert!(out.contains("is empty"), "{out}");
+}

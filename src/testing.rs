@@ -1,0 +1,48 @@
+//! Helpers for the unit tests of every phase.
+
+use crate::check::model::Model;
+use crate::data::ProjectData;
+use crate::diagnostic::Diagnostic;
+use crate::eval::Outcome;
+use crate::render::{self, ErrorFormat};
+use crate::source::SourceMap;
+
+/// Parse and check framework text.
+pub(crate) fn compile(src: &str) -> (SourceMap, Option<Model>, Vec<Diagnostic>) {
+    let mut sources = SourceMap::new();
+    let file = sources.add("test.pf", src);
+    let (model, diags) = crate::compile(&sources, file);
+    (sources, model, diags)
+}
+
+/// Framework text that must check without errors.
+#[track_caller]
+pub(crate) fn model(src: &str) -> Model {
+    let (sources, model, diags) = compile(src);
+    model.unwrap_or_else(|| {
+        panic!(
+            "framework has errors:\n{}",
+            render::to_string(&sources, &diags, ErrorFormat::Human)
+        )
+    })
+}
+
+/// Diagnostics of framework text, rendered as a user sees them.
+pub(crate) fn diagnostics(src: &str) -> String {
+    let (sources, _, diags) = compile(src);
+    render::to_string(&sources, &diags, ErrorFormat::Human)
+}
+
+/// Evaluate TOML data against a framework.
+pub(crate) fn evaluate(framework: &str, data: &str) -> (SourceMap, Outcome, ProjectData) {
+    let m = model(framework);
+    let mut sources = SourceMap::new();
+    let file = sources.add("data.toml", data);
+    let data =
+        crate::data::load(&sources, file).unwrap_or_else(|d| panic!("data error: {}", d.message));
+    let outcome = crate::eval::evaluate(&m, &data);
+    (sources, outcome, data)
+}
+
+/// The bundled self-evaluation framework.
+pub(crate) const CN_SELF_EVAL: &str = include_str!("../frameworks/cn-self-eval-2020/framework.pf");
