@@ -159,9 +159,28 @@ pub struct Label {
     pub primary: bool,
 }
 
-/// One message for the user.
+/// One message for the user. Boxed so that `Result<T, Diagnostic>` stays
+/// small on paths that succeed; fields are reached through `Deref`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Diagnostic {
+#[serde(transparent)]
+pub struct Diagnostic(Box<DiagnosticData>);
+
+impl std::ops::Deref for Diagnostic {
+    type Target = DiagnosticData;
+    fn deref(&self) -> &DiagnosticData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Diagnostic {
+    fn deref_mut(&mut self) -> &mut DiagnosticData {
+        &mut self.0
+    }
+}
+
+/// The contents of a [`Diagnostic`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiagnosticData {
     /// Error or warning.
     pub severity: Severity,
     /// Stable code.
@@ -196,7 +215,7 @@ impl Diagnostic {
     }
 
     fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
-        Diagnostic {
+        Diagnostic(Box::new(DiagnosticData {
             severity,
             code,
             message: message.into(),
@@ -204,7 +223,7 @@ impl Diagnostic {
             location: None,
             hints: Vec::new(),
             notes: Vec::new(),
-        }
+        }))
     }
 
     /// Point at what is wrong.

@@ -307,6 +307,16 @@ impl<'a> Scorer<'a> {
         r
     }
 
+    /// A score for output: with the framework's decimal places when it has no
+    /// more than that (`12` → `12.00`), exact otherwise (unrounded scopes).
+    fn tidy(&self, d: Decimal) -> Decimal {
+        let mut n = d.normalize();
+        if n.scale() < self.model.rounding.places {
+            n.rescale(self.model.rounding.places);
+        }
+        n
+    }
+
     /// Apply leaf rounding and a deduction; return the counted score and the
     /// explanation `formula = raw → rounded`.
     fn finish_leaf(
@@ -374,8 +384,8 @@ impl<'a> Scorer<'a> {
                             path: row_path,
                             kind: NodeKindView::Row,
                             level: node.level + 1,
-                            weight: row.weight.as_decimal().unwrap_or_default(),
-                            score,
+                            weight: row.weight.as_decimal().unwrap_or_default().normalize(),
+                            score: self.tidy(score),
                             children: Vec::new(),
                             leaf: Some(leaf),
                         });
@@ -410,8 +420,8 @@ impl<'a> Scorer<'a> {
             path,
             kind,
             level: node.level,
-            weight,
-            score,
+            weight: weight.normalize(),
+            score: self.tidy(score),
             children,
             leaf,
         })
