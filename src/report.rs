@@ -1,18 +1,37 @@
-//! Phase 4: an [`Evaluation`] → text, Markdown or JSON.
+//! Phase 4: an [`Evaluation`] → text, Markdown, HTML, JSON, Excel or Word.
 //!
 //! Every format renders from the same [`context::Context`] (JSON renders the
-//! evaluation itself, which the context is built from). Markdown goes through
-//! Tera with the framework's own template, or the generic one built into
-//! pfc. Template errors name the template file, line and the missing field.
+//! evaluation itself, which the context is built from):
+//!
+//! | format | how |
+//! |---|---|
+//! | text | `text.rs`, comfy-table |
+//! | md | a Tera template, no escaping |
+//! | html | a Tera template, HTML-escaped, with the SVG chart from `html.rs` |
+//! | docx | a Tera template producing Markdown (escaped for Markdown), converted to WordprocessingML by `docx.rs` and zipped with fixed parts |
+//! | xlsx | laid out by `xlsx.rs` (rust_xlsxwriter) as 附件1's 自评表 |
+//! | json | serde |
+//!
+//! Which template: `--template FILE`, else the framework's
+//! `templates/report.<format>.tera` (for docx, its `report.md.tera` when it
+//! has no `report.docx.tera`), else pfc's own (`templates/`). Template
+//! errors name the template file, line and the missing field.
 
 pub mod context;
+mod docx;
+mod fields;
+mod filters;
+mod html;
+pub mod template;
 mod text;
+mod xlsx;
 
 use crate::data::ProjectData;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::result::Evaluation;
 use crate::source::SourceMap;
-use crate::span::{FileId, Span};
+use crate::span::FileId;
+use template::Escape;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -21,75 +40,118 @@ pub enum Format {
     Text,
     /// The self-evaluation report in Markdown, from a Tera template.
     Md,
+    /// One self-contained web page: grade, total, chart, table, warnings.
+    Html,
     /// The whole result as one JSON object (schema in docs/data.md).
     Json,
+    /// The 自评表 as an Excel workbook, laid out as 附件1 (needs `-o FILE`).
+    Xlsx,
+    /// The self-evaluation report as a Word document (needs `-o FILE`).
+    Docx,
 }
 
-/// The generic Markdown template, for frameworks that ship none.
-pub const GENERIC_MD: &str = include_str!("report/templates/generic.md.tera");
+impl Format {
+    /// The format's name on the command line and as a file extension.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
+        }
+    }
 
-/// Render one evaluation. `template` is the Markdown template's file in
-/// `sources` (ignored by the other formats).
+    /// Zip files that a terminal cannot show: they need `-o FILE`.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Xlsx | Format::Docx)
+    }
+
+    /// Whether a Tera template produces (the text of) this format.
+    pub fn is_templated(self) -> bool {
+        matches!(self, Format::Md | Format::Html | Format::Docx)
+    }
+}
+
+/// The report templates a framework folder ships
+/// (`templates/report.<format>.tera`), as files in the source map.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FrameworkTemplates {
+    /// `report.md.tera`.
+    pub md: Option<FileId>,
+    /// `report.html.tera`.
+    pub html: Option<FileId>,
+    /// `report.docx.tera` (Markdown for the Word report).
+    pub docx: Option<FileId>,
+}
+
+impl FrameworkTemplates {
+    /// The framework's template for `format`. The Word report falls back to
+    /// the Markdown report's template: both are the same text.
+    pub fn for_format(&self, format: Format) -> Option<FileId> {
+        match format {
+            Format::Md => self.md,
+            Format::Html => self.html,
+            Format::Docx => self.docx.or(self.md),
+            Format::Text | Format::Json | Format::Xlsx => None,
+        }
+    }
+}
+
+/// Render one evaluation. `template` is the template file (already in
+/// `sources`) for templated formats; `None` uses pfc's own. pfc's own
+/// templates are added to `sources` when used, so that diagnostics can point
+/// into them. Every error is returned, not just the first.
 pub fn render(
     format: Format,
     ev: &Evaluation,
     data: &ProjectData,
-    sources: &SourceMap,
+    sources: &mut SourceMap,
     template: Option<FileId>,
-) -> Result<String, Diagnostic> {
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let ctx = context::build(ev, data);
     match format {
         Format::Json => {
             let mut s = serde_json::to_string_pretty(ev).map_err(|e| {
-                Diagnostic::error(Code::Template, format!("cannot write JSON: {e}"))
+                vec![Diagnostic::error(
+                    Code::Template,
+                    format!("cannot write JSON: {e}"),
+                )]
             })?;
             s.push('\n');
-            Ok(s)
+            Ok(s.into_bytes())
         }
-        Format::Text => Ok(text::render(&context::build(ev, data))),
-        Format::Md => {
-            let ctx = context::build(ev, data);
-            match template {
-                Some(file) => tera_render(sources, file, &ctx),
-                None => {
-                    let mut tmp = SourceMap::new();
-                    let file = tmp.add("<builtin>/generic.md.tera", GENERIC_MD);
-                    tera_render(&tmp, file, &ctx)
-                }
+        Format::Text => Ok(text::render(&ctx).into_bytes()),
+        Format::Xlsx => xlsx::render(&ctx).map_err(|d| vec![d]),
+        Format::Md | Format::Html | Format::Docx => {
+            let (file, builtin) = match template {
+                Some(file) => (file, false),
+                None => (builtin_template(sources, format), true),
+            };
+            let escape = match format {
+                Format::Html => Escape::Html,
+                Format::Docx => Escape::Markdown,
+                _ if builtin => Escape::None,
+                _ => Escape::from_name(&sources.get(file).name),
+            };
+            let text = template::render(sources, file, &ctx, escape)?;
+            match format {
+                Format::Docx => docx::render(&ctx, &text).map_err(|d| vec![d]),
+                _ => Ok(text.into_bytes()),
             }
         }
     }
 }
 
-fn tera_render(
-    sources: &SourceMap,
-    file: FileId,
-    ctx: &context::Context,
-) -> Result<String, Diagnostic> {
-    let src = sources.get(file);
-    let mut tera = tera::Tera::new();
-    // Markdown is not HTML: escaping would corrupt `<`, `&` and quotes in
-    // project names.
-    tera.autoescape_on(Vec::<&'static str>::new());
-    tera.add_raw_template(&src.name, &src.text)
-        .map_err(|e| tera_error(&e, file, src.text.len()))?;
-    let context = tera::Context::from_serialize(ctx).map_err(|e| tera_error(&e, file, 0))?;
-    tera.render(&src.name, &context)
-        .map_err(|e| tera_error(&e, file, src.text.len()))
-}
-
-fn tera_error(e: &tera::Error, file: FileId, len: usize) -> Diagnostic {
-    match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            let range = r.span().range.clone();
-            let start = range.start.min(len);
-            let end = range.end.clamp(start, len);
-            let mut d = Diagnostic::error(Code::Template, format!("template: {}", r.message()))
-                .with_primary(Span::new(file, start, end), r.message().to_owned());
-            if r.message().contains("not found") || r.message().contains("undefined") {
-                d = d.with_hint("docs/reports.md lists every field a template can use");
-            }
-            d
-        }
-        other => Diagnostic::error(Code::Template, format!("template: {other}")),
+/// pfc's own template for a format, added to `sources` once.
+fn builtin_template(sources: &mut SourceMap, format: Format) -> FileId {
+    let (name, text) = match format {
+        Format::Html => template::BUILTIN_NAMES[1],
+        _ => template::BUILTIN_NAMES[0],
+    };
+    match sources.files().iter().position(|f| f.name == name) {
+        Some(i) => FileId(u32::try_from(i).unwrap_or(u32::MAX)),
+        None => sources.add(name, text),
     }
 }

@@ -31,6 +31,24 @@ const EXIT_CODES: &str = "Exit codes:
   1  the framework or the data has errors
   2  the command line is wrong (unknown option, missing argument)";
 
+const EVAL_HELP: &str = "Formats:
+  text  the self-evaluation table for a terminal (default)
+  md    the self-evaluation report, Markdown
+  html  one self-contained web page: grade, total, chart, table, warnings
+  json  everything, for machines
+  xlsx  the 自评表 as an Excel workbook, laid out as 附件1 (needs -o FILE)
+  docx  the self-evaluation report as a Word document (needs -o FILE)
+
+Examples:
+  pfc eval cn-self-eval-2020 data.toml -o 自评报告.docx
+  pfc eval cn-self-eval-2020 data.toml -o 自评表.xlsx
+  pfc eval cn-self-eval-2020 data.toml -f html -o report.html
+
+Exit codes:
+  0  success (warnings may have been printed)
+  1  the framework or the data has errors
+  2  the command line is wrong (unknown option, missing argument)";
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -41,21 +59,25 @@ pub enum Command {
         /// `framework.pf` is searched for framework folders. Default: `frameworks/`.
         frameworks: Vec<String>,
     },
-    /// Score one project and print the table, the report or JSON.
-    #[command(after_help = EXIT_CODES)]
+    /// Score one project and print the table, or write the report, the Excel
+    /// table or the Word report.
+    #[command(after_help = EVAL_HELP)]
     Eval {
         /// A framework folder, a `.pf` file or a built-in id (`cn-self-eval-2020`).
         framework: String,
         /// The project data (`.toml` or `.json`).
         data: PathBuf,
-        /// Output format.
-        #[arg(long, short, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        /// Write the output to this file (atomically) instead of standard output.
-        #[arg(long, short)]
+        /// Output format [default: from the extension of `-o`, else text].
+        #[arg(long, short, value_enum)]
+        format: Option<Format>,
+        /// Write the output to this file (atomically) instead of standard
+        /// output. Required for xlsx and docx.
+        #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Render `--format md` with this Tera template instead of the framework's.
-        #[arg(long)]
+        /// Render md, html or docx with this Tera template instead of the
+        /// framework's. A name ending in `.html` or `.html.tera` turns on HTML
+        /// escaping.
+        #[arg(long, value_name = "FILE")]
         template: Option<PathBuf>,
     },
     /// List the frameworks built into pfc.

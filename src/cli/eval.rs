@@ -1,23 +1,74 @@
 //! `pfc eval`.
 
-use super::{EXIT_ERRORS, Printer, load, output};
+use super::{EXIT_ERRORS, EXIT_USAGE, Printer, load, output};
 use crate::diagnostic::has_errors;
 use crate::report::{self, Format};
 use crate::source::SourceMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// What `pfc eval` was asked to do.
 pub(crate) struct Request {
     pub framework: String,
     pub data: PathBuf,
-    pub format: Format,
+    pub format: Option<Format>,
     pub output: Option<PathBuf>,
     pub template: Option<PathBuf>,
 }
 
+/// The format: as given, else from the output file's extension, else text.
+fn format_of(req: &Request) -> Format {
+    if let Some(f) = req.format {
+        return f;
+    }
+    let ext = req
+        .output
+        .as_deref()
+        .and_then(Path::extension)
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("md" | "markdown") => Format::Md,
+        Some("html" | "htm") => Format::Html,
+        Some("json") => Format::Json,
+        Some("xlsx") => Format::Xlsx,
+        Some("docx") => Format::Docx,
+        _ => Format::Text,
+    }
+}
+
+/// Combinations of options that cannot work, found before any file is read.
+fn usage_error(req: &Request, format: Format) -> Option<(String, String)> {
+    let name = format.name();
+    if format.is_binary() && req.output.is_none() {
+        let what = match format {
+            Format::Xlsx => "an Excel workbook",
+            _ => "a Word document",
+        };
+        return Some((
+            format!("`--format {name}` writes {what}, a file and not text: it needs `-o FILE`"),
+            format!("name the file to write, e.g. `-o 自评表.{name}`"),
+        ));
+    }
+    if req.template.is_some() && !format.is_templated() {
+        return Some((
+            format!("`--template` does not apply to `--format {name}`"),
+            "templates render md, html and docx; text, json and xlsx are laid out by pfc"
+                .to_owned(),
+        ));
+    }
+    None
+}
+
 pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
+    let format = format_of(req);
+    if let Some((message, tip)) = usage_error(req, format) {
+        eprintln!(
+            "error: {message}\n\n  tip: {tip}\n\nFor more information, try 'pfc eval --help'."
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
     let mut sources = SourceMap::new();
     let fw = match load::framework(&mut sources, &req.framework) {
         Ok(f) => f,
@@ -41,29 +92,29 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
             Ok(f) => Some(f),
             Err(d) => return out.finish(&sources, &[d]),
         },
-        None => fw.md_template,
+        None => fw.templates.for_format(format),
     };
     let outcome = crate::eval::evaluate(&model, &data);
     diags.extend(outcome.diagnostics);
     let Some(evaluation) = outcome.evaluation else {
         return out.finish(&sources, &diags);
     };
-    let rendered = match report::render(req.format, &evaluation, &data, &sources, template) {
+    let rendered = match report::render(format, &evaluation, &data, &mut sources, template) {
         Ok(r) => r,
-        Err(d) => {
-            diags.push(d);
+        Err(errors) => {
+            diags.extend(errors);
             return out.finish(&sources, &diags);
         }
     };
     if let Some(path) = &req.output {
-        if let Err(d) = output::write_atomic(path, rendered.as_bytes()) {
+        if let Err(d) = output::write_atomic(path, &rendered) {
             diags.push(d);
             return out.finish(&sources, &diags);
         }
     } else {
         let mut stdout = std::io::stdout().lock();
         if stdout
-            .write_all(rendered.as_bytes())
+            .write_all(&rendered)
             .and_then(|()| stdout.flush())
             .is_err()
         {

@@ -2,6 +2,7 @@
 
 use crate::builtin;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::report::FrameworkTemplates;
 use crate::source::SourceMap;
 use crate::span::FileId;
 use std::path::{Path, PathBuf};
@@ -10,12 +11,22 @@ use std::path::{Path, PathBuf};
 pub(crate) struct Loaded {
     /// The framework file.
     pub file: FileId,
-    /// Its Markdown report template, if it ships one.
-    pub md_template: Option<FileId>,
+    /// The report templates it ships, by format.
+    pub templates: FrameworkTemplates,
 }
 
 const FRAMEWORK_FILE: &str = "framework.pf";
-const MD_TEMPLATE: &str = "templates/report.md.tera";
+/// Report templates a framework folder may ship, in `templates/`.
+const TEMPLATES: [&str; 3] = ["report.md.tera", "report.html.tera", "report.docx.tera"];
+
+fn set_template(templates: &mut FrameworkTemplates, name: &str, file: FileId) {
+    match name {
+        "report.md.tera" => templates.md = Some(file),
+        "report.html.tera" => templates.html = Some(file),
+        "report.docx.tera" => templates.docx = Some(file),
+        _ => {}
+    }
+}
 
 /// Load a framework named on the command line.
 pub(crate) fn framework(sources: &mut SourceMap, arg: &str) -> Result<Loaded, Diagnostic> {
@@ -39,10 +50,12 @@ pub(crate) fn framework(sources: &mut SourceMap, arg: &str) -> Result<Loaded, Di
     }
     if let Some(b) = builtin::find(arg) {
         let file = sources.add(format!("<builtin>/{}/{FRAMEWORK_FILE}", b.id), b.source);
-        let md_template = b
-            .md_template
-            .map(|t| sources.add(format!("<builtin>/{}/{MD_TEMPLATE}", b.id), t));
-        return Ok(Loaded { file, md_template });
+        let mut templates = FrameworkTemplates::default();
+        for (name, text) in b.templates {
+            let t = sources.add(format!("<builtin>/{}/templates/{name}", b.id), *text);
+            set_template(&mut templates, name, t);
+        }
+        return Ok(Loaded { file, templates });
     }
     let ids: Vec<&str> = builtin::BUILTINS.iter().map(|b| b.id).collect();
     let mut d = Diagnostic::error(Code::FrameworkNotFound, format!("no framework `{arg}`"))
@@ -59,13 +72,15 @@ pub(crate) fn framework(sources: &mut SourceMap, arg: &str) -> Result<Loaded, Di
 
 fn from_file(sources: &mut SourceMap, file: &Path, dir: &Path) -> Result<Loaded, Diagnostic> {
     let file = sources.load(file)?;
-    let template = dir.join(MD_TEMPLATE);
-    let md_template = if template.is_file() {
-        Some(sources.load(&template)?)
-    } else {
-        None
-    };
-    Ok(Loaded { file, md_template })
+    let mut templates = FrameworkTemplates::default();
+    for name in TEMPLATES {
+        let path = dir.join("templates").join(name);
+        if path.is_file() {
+            let t = sources.load(&path)?;
+            set_template(&mut templates, name, t);
+        }
+    }
+    Ok(Loaded { file, templates })
 }
 
 /// Expand `pfc check` arguments: a folder without `framework.pf` stands for

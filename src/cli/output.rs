@@ -16,10 +16,17 @@ pub(crate) fn write_atomic(path: &Path, content: &[u8]) -> Result<(), Diagnostic
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".pfc-")
-        .tempfile_in(dir)
-        .map_err(|e| fail(&e))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".pfc-");
+    // A temporary file is private (0600); the report is an ordinary file:
+    // keep the permissions of the file it replaces, or make it readable.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| fail(&e))?;
     tmp.write_all(content).map_err(|e| fail(&e))?;
     tmp.as_file().sync_all().map_err(|e| fail(&e))?;
     tmp.persist(path).map_err(|e| fail(&e.error))?;

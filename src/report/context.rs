@@ -5,10 +5,13 @@
 //! docs/reports.md. Numbers are pre-formatted strings (exact, trailing
 //! zeros removed) so that templates need no number formatting.
 
+use crate::data::notation::{self, Notation};
 use crate::data::{Goals, Narrative, ProjectData};
+use crate::diagnostic::Diagnostic;
 use crate::eval::result::{
     Evaluation, Finding, FrameworkInfo, FundRow, NodeKindView, ProjectInfo, ScoredNode,
 };
+use crate::quantity::{Quantity, Unit, fixed};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -28,10 +31,28 @@ pub struct Context {
     pub max_total: String,
     /// Grade, empty when the framework has none.
     pub grade: String,
+    /// Total as a share of the maximum (得分率), e.g. `99.87%`.
+    pub score_rate: String,
+    /// Points lost: maximum minus total, e.g. `0.13`.
+    pub lost: String,
     /// Top-level parts with their scores.
     pub parts: Vec<PartView>,
     /// The funds block.
     pub funds: Vec<FundRow>,
+    /// 执行率 of the 年度资金总额 row, e.g. `98.73%`; empty without funds.
+    pub execution_rate: String,
+    /// 结余 = 全年预算数 − 全年执行数 of the total row, e.g. `1.11万元`.
+    pub unspent: String,
+    /// 节约率 (结余率) = 结余 ÷ 全年预算数, e.g. `1.27%`; negative when overspent.
+    pub saving_rate: String,
+    /// 分值 of the framework's execution-rate indicator (the funds block's
+    /// 分值 column), e.g. `10`; empty when the framework has none.
+    pub execution_weight: String,
+    /// 得分 of that indicator, e.g. `9.87`.
+    pub execution_score: String,
+    /// How many leaves there are, how many met their target, and how many
+    /// warnings pfc found.
+    pub counts: Counts,
     /// Inputs and derived values by name, formatted (`执行率` → `98.73%`).
     pub figures: BTreeMap<String, String>,
     /// 年度总体目标.
@@ -48,6 +69,19 @@ pub struct Context {
     pub warnings: Vec<Finding>,
 }
 
+/// Counts for summaries (`8 项指标中 5 项达成`).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    /// Scored leaves.
+    pub leaves: usize,
+    /// Leaves that met their target.
+    pub met: usize,
+    /// Leaves that did not.
+    pub unmet: usize,
+    /// pfc's warnings.
+    pub warnings: usize,
+}
+
 /// A top-level part.
 #[derive(Debug, Clone, Serialize)]
 pub struct PartView {
@@ -59,6 +93,8 @@ pub struct PartView {
     pub weight: String,
     /// Score.
     pub score: String,
+    /// Score as a share of the weight (得分率), e.g. `98.70%`.
+    pub score_rate: String,
 }
 
 /// A 一级 part with its children grouped by 二级 name.
@@ -72,6 +108,10 @@ pub struct GroupView {
     pub weight: String,
     /// Score.
     pub score: String,
+    /// Score as a share of the weight, e.g. `86.34%`.
+    pub score_rate: String,
+    /// Number of leaves in the part (the rows its 一级 cell spans).
+    pub rows: usize,
     /// Second-level groups that have leaves.
     pub groups: Vec<SubGroupView>,
 }
@@ -81,6 +121,8 @@ pub struct GroupView {
 pub struct SubGroupView {
     /// `时效指标`.
     pub name: String,
+    /// Number of leaves (the rows its 二级 cell spans).
+    pub rows: usize,
     /// Its leaves.
     pub leaves: Vec<LeafView>,
 }
@@ -102,10 +144,17 @@ pub struct LeafView {
     pub weight: String,
     /// 得分.
     pub score: String,
+    /// 得分率 = 得分 ÷ 分值, e.g. `94.47%`.
+    pub score_rate: String,
+    /// Points lost: 分值 − 得分, e.g. `0.83`.
+    pub lost: String,
     /// 完成率, e.g. `106.25%`, empty when not a ratio.
     pub completion: String,
     /// 节约率 for at-most targets, empty otherwise.
     pub saving: String,
+    /// What the table's 完成率 column shows: `106.25%`, `节约1.27%`,
+    /// `超支5.56%`, or empty.
+    pub progress: String,
     /// The rule used.
     pub rule: String,
     /// The formula with values and rounding.
@@ -128,6 +177,24 @@ fn num(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
+/// `part ÷ whole` as a percentage with 2 decimals; empty when `whole` is 0.
+fn rate(part: Decimal, whole: Decimal) -> String {
+    if whole.is_zero() {
+        return String::new();
+    }
+    part.checked_div(whole)
+        .map(|r| format!("{}%", fixed(r * Decimal::ONE_HUNDRED, 2)))
+        .unwrap_or_default()
+}
+
+/// An amount of the funds block as written (`87.65万元`), read back.
+pub(crate) fn amount(text: Option<&str>) -> Option<Quantity> {
+    match notation::parse(text?) {
+        Ok(Notation::Quantity { value, .. }) if matches!(value.unit, Unit::Money(_)) => Some(value),
+        _ => None,
+    }
+}
+
 fn goal_name(name: &str) -> String {
     name.replace("指标", "目标")
 }
@@ -145,9 +212,13 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
             let view = leaf_view(n);
             let key = view.level2.clone();
             match groups.iter_mut().find(|g| g.name == key) {
-                Some(g) => g.leaves.push(view.clone()),
+                Some(g) => {
+                    g.leaves.push(view.clone());
+                    g.rows += 1;
+                }
                 None => groups.push(SubGroupView {
                     name: key,
+                    rows: 1,
                     leaves: vec![view.clone()],
                 }),
             }
@@ -158,6 +229,8 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
             goal_name: goal_name(&top.name),
             weight: num(top.weight),
             score: num(top.score),
+            score_rate: rate(top.score, top.weight),
+            rows: groups.iter().map(|g| g.rows).sum(),
             groups,
         });
     }
@@ -169,9 +242,35 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
             goal_name: goal_name(&p.name),
             weight: num(p.weight),
             score: num(p.score),
+            score_rate: rate(p.score, p.weight),
         })
         .collect();
     let conclusion = conclusion(ev, &parts);
+    let total_row = ev.funds.first();
+    let budget = total_row.and_then(|f| amount(f.budget.as_deref()));
+    let executed = total_row.and_then(|f| amount(f.executed.as_deref()));
+    let (unspent, saving_rate) = match (&budget, &executed) {
+        (Some(b), Some(e)) => {
+            let left = Quantity {
+                value: b.value - e.value,
+                unit: b.unit.clone(),
+            };
+            (left.to_string(), rate(left.value, b.value))
+        }
+        _ => (String::new(), String::new()),
+    };
+    let met = leaves.iter().filter(|l| l.met).count();
+    // The funds block's 分值 and 得分 belong to the framework's own
+    // execution-rate indicator (预算执行率 in 附件1).
+    let execution = leaves
+        .iter()
+        .find(|l| l.framework_indicator && l.name.contains("执行率"));
+    let counts = Counts {
+        leaves: leaves.len(),
+        met,
+        unmet: leaves.len() - met,
+        warnings: ev.warnings.len(),
+    };
     Context {
         framework: ev.framework.clone(),
         project: ev.project.clone(),
@@ -179,8 +278,16 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
         total: ev.total.to_string(),
         max_total: num(ev.framework.total),
         grade: ev.grade.clone().unwrap_or_default(),
+        score_rate: rate(ev.total, ev.framework.total),
+        lost: num(ev.framework.total - ev.total),
         parts,
         funds: ev.funds.clone(),
+        execution_rate: total_row.and_then(|f| f.rate.clone()).unwrap_or_default(),
+        unspent,
+        saving_rate,
+        execution_weight: execution.map(|l| l.weight.clone()).unwrap_or_default(),
+        execution_score: execution.map(|l| l.score.clone()).unwrap_or_default(),
+        counts,
         figures: ev
             .figures
             .iter()
@@ -228,6 +335,11 @@ fn leaf_view(n: &ScoredNode) -> LeafView {
     let saving = get(|l| l.saving.clone());
     let rule = get(|l| Some(l.rule.to_owned()));
     let band = get(|l| l.band.clone());
+    let progress = match saving.strip_prefix('-') {
+        Some(over) => format!("超支{over}"),
+        None if !saving.is_empty() => format!("节约{saving}"),
+        None => completion.clone(),
+    };
     let sentence = match rule.as_str() {
         "qualitative" => format!(
             "{}目标为“{target}”，实际完成情况为“{actual}”，评定为“{band}”。",
@@ -257,8 +369,11 @@ fn leaf_view(n: &ScoredNode) -> LeafView {
         actual,
         weight: num(n.weight),
         score: num(n.score),
+        score_rate: rate(n.score, n.weight),
+        lost: num(n.weight - n.score),
         completion,
         saving,
+        progress,
         rule,
         explanation: get(|l| Some(l.explanation.clone())),
         band,
@@ -267,5 +382,104 @@ fn leaf_view(n: &ScoredNode) -> LeafView {
         met: leaf.is_some_and(|l| l.met),
         framework_indicator: n.kind == NodeKindView::Indicator,
         sentence,
+    }
+}
+
+impl Context {
+    /// A context with one item in every list, so that the shape of list
+    /// items is known even when this project's lists are empty (no
+    /// warnings, no funds). Used to check templates, never rendered.
+    pub(crate) fn sample() -> Context {
+        let leaf = LeafView {
+            level1: "产出指标".into(),
+            level2: "数量指标".into(),
+            name: "x".into(),
+            target: "≥1个".into(),
+            actual: "1个".into(),
+            weight: "1".into(),
+            score: "1".into(),
+            score_rate: "100.00%".into(),
+            lost: "0".into(),
+            completion: "100.00%".into(),
+            saving: String::new(),
+            progress: "100.00%".into(),
+            rule: "at-least".into(),
+            explanation: String::new(),
+            band: String::new(),
+            reason: String::new(),
+            claimed_score: String::new(),
+            met: true,
+            framework_indicator: false,
+            sentence: String::new(),
+        };
+        let part = PartView {
+            name: "产出指标".into(),
+            goal_name: "产出目标".into(),
+            weight: "1".into(),
+            score: "1".into(),
+            score_rate: "100.00%".into(),
+        };
+        let finding = Finding::from(&Diagnostic::warning(
+            crate::diagnostic::Code::ClaimDiffers,
+            "x",
+        ));
+        Context {
+            framework: FrameworkInfo {
+                id: "x".into(),
+                title: Some("x".into()),
+                basis: Some("x".into()),
+                total: Decimal::ONE,
+                places: 2,
+                rounding: "half-up",
+                rounding_scope: "per-leaf",
+            },
+            project: ProjectInfo {
+                name: "x".into(),
+                department: String::new(),
+                unit: String::new(),
+                code: String::new(),
+                year: Some(2020),
+                source: String::new(),
+            },
+            year: String::new(),
+            total: String::new(),
+            max_total: String::new(),
+            grade: String::new(),
+            score_rate: String::new(),
+            lost: String::new(),
+            parts: vec![part],
+            funds: vec![FundRow {
+                name: "x".into(),
+                initial: Some("1万元".into()),
+                budget: Some("1万元".into()),
+                executed: Some("1万元".into()),
+                rate: Some("100.00%".into()),
+            }],
+            execution_rate: String::new(),
+            unspent: String::new(),
+            saving_rate: String::new(),
+            execution_weight: String::new(),
+            execution_score: String::new(),
+            counts: Counts::default(),
+            figures: BTreeMap::new(),
+            goals: Goals::default(),
+            narrative: Narrative::default(),
+            leaves: vec![leaf.clone()],
+            tree: vec![GroupView {
+                name: "产出指标".into(),
+                goal_name: "产出目标".into(),
+                weight: "1".into(),
+                score: "1".into(),
+                score_rate: "100.00%".into(),
+                rows: 1,
+                groups: vec![SubGroupView {
+                    name: "数量指标".into(),
+                    rows: 1,
+                    leaves: vec![leaf],
+                }],
+            }],
+            conclusion: String::new(),
+            warnings: vec![finding],
+        }
     }
 }

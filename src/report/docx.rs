@@ -1,0 +1,713 @@
+//! The Word report: Markdown text from a Tera template, converted to
+//! WordprocessingML and zipped with fixed parts.
+//!
+//! Why Markdown in between: the framework's own `report.md.tera` (or a
+//! `report.docx.tera`) stays in control of every word of the report, and
+//! template authors never write XML. pfc owns the Word side: headings become
+//! Word's built-in heading styles (so they appear in the navigation pane and
+//! a table of contents), pipe tables become real Word tables with a repeated
+//! header row and rows that do not split across pages, lists become Word
+//! numbering. The styles (`templates/docx/styles.xml`) declare the Chinese
+//! fonts through `w:eastAsia` and the page is A4.
+//!
+//! Markdown understood: ATX/setext headings, paragraphs, `**bold**`,
+//! `*italic*`, `~~strike~~`, `` `code` ``, bullet and numbered lists (nested),
+//! block quotes, code blocks, pipe tables, hard breaks, and `---`, which
+//! starts a new page. HTML is shown as text; images show their alt text.
+//!
+//! Output is byte-for-byte deterministic: fixed zip timestamps, parts in a
+//! fixed order, no dates in the document properties.
+
+use super::context::Context;
+use super::html::esc;
+use crate::diagnostic::{Code, Diagnostic};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// A4 in twentieths of a point, with GB/T 9704 margins (37/35/28/26 mm).
+const PAGE_WIDTH: u32 = 11906;
+const PAGE_HEIGHT: u32 = 16838;
+const MARGIN_TOP: u32 = 2098;
+const MARGIN_BOTTOM: u32 = 1984;
+const MARGIN_LEFT: u32 = 1588;
+const MARGIN_RIGHT: u32 = 1474;
+const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+
+const STYLES: &str = include_str!("templates/docx/styles.xml");
+
+/// Build the `.docx` file from the report's Markdown text.
+pub(crate) fn render(ctx: &Context, markdown: &str) -> Result<Vec<u8>, Diagnostic> {
+    let (body, ordered_starts) = convert(markdown);
+    let title = format!("{}绩效自评报告", ctx.project.name);
+    let parts: Vec<(&str, String)> = vec![
+        ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
+        ("_rels/.rels", ROOT_RELS.to_owned()),
+        ("docProps/core.xml", core_properties(&title)),
+        ("docProps/app.xml", APP_PROPERTIES.to_owned()),
+        ("word/document.xml", document(&body)),
+        ("word/styles.xml", STYLES.to_owned()),
+        ("word/numbering.xml", numbering(&ordered_starts)),
+        ("word/settings.xml", SETTINGS.to_owned()),
+        ("word/footer1.xml", FOOTER.to_owned()),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_owned()),
+    ];
+    zip_parts(&parts).map_err(|e| {
+        Diagnostic::error(
+            Code::OutputWrite,
+            format!("cannot build the Word file: {e}"),
+        )
+    })
+}
+
+fn zip_parts(parts: &[(&str, String)]) -> zip::result::ZipResult<Vec<u8>> {
+    use zip::write::SimpleFileOptions;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // A fixed timestamp (1980-01-01) and permissions make the bytes depend
+    // on the content only.
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for (name, text) in parts {
+        zip.start_file(*name, options)?;
+        zip.write_all(text.as_bytes())?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+fn document(body: &str) -> String {
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            "\n",
+            r#"<w:document xmlns:w="{w}" xmlns:r="{r}"><w:body>"#,
+            "\n{body}",
+            r#"<w:sectPr><w:footerReference w:type="default" r:id="rId4"/>"#,
+            r#"<w:pgSz w:w="{pw}" w:h="{ph}"/>"#,
+            r#"<w:pgMar w:top="{mt}" w:right="{mr}" w:bottom="{mb}" w:left="{ml}" w:header="851" w:footer="992" w:gutter="0"/>"#,
+            r#"<w:pgNumType w:start="1"/></w:sectPr>"#,
+            "\n</w:body></w:document>\n"
+        ),
+        w = W_NS,
+        r = R_NS,
+        body = body,
+        pw = PAGE_WIDTH,
+        ph = PAGE_HEIGHT,
+        mt = MARGIN_TOP,
+        mr = MARGIN_RIGHT,
+        mb = MARGIN_BOTTOM,
+        ml = MARGIN_LEFT,
+    )
+}
+
+/// Numbering: `numId` 1 is the bullet list; every numbered list gets its
+/// own `numId` (from 2) so that each starts again at its first number.
+fn numbering(ordered_starts: &[u64]) -> String {
+    let mut s = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{}<w:numbering xmlns:w="{W_NS}">"#,
+        "\n"
+    );
+    for (id, fmt) in [(0, "bullet"), (1, "decimal")] {
+        let _ = write!(
+            s,
+            r#"<w:abstractNum w:abstractNumId="{id}"><w:multiLevelType w:val="hybridMultilevel"/>"#
+        );
+        for lvl in 0..9u32 {
+            let text = if fmt == "bullet" {
+                ["•", "◦", "▪"][(lvl % 3) as usize].to_owned()
+            } else {
+                format!("%{}.", lvl + 1)
+            };
+            let left = 640 + lvl * 420;
+            let _ = write!(
+                s,
+                concat!(
+                    r#"<w:lvl w:ilvl="{lvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>"#,
+                    r#"<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>"#,
+                    r#"<w:pPr><w:ind w:left="{left}" w:hanging="320"/></w:pPr></w:lvl>"#
+                ),
+                lvl = lvl,
+                fmt = fmt,
+                text = text,
+                left = left
+            );
+        }
+        s.push_str("</w:abstractNum>");
+    }
+    s.push_str(r#"<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#);
+    for (i, start) in ordered_starts.iter().enumerate() {
+        let _ = write!(
+            s,
+            r#"<w:num w:numId="{}"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>"#,
+            i + 2
+        );
+    }
+    s.push_str("</w:numbering>\n");
+    s
+}
+
+fn core_properties(title: &str) -> String {
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            "\n",
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+            r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
+            r#"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            "<dc:title>{}</dc:title><dc:creator>pfc</dc:creator><dc:language>zh-CN</dc:language>",
+            "</cp:coreProperties>\n"
+        ),
+        esc(title)
+    )
+}
+
+const CONTENT_TYPES: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    "\n",
+    r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+    r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
+    r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+    r#"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
+    r#"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#,
+    r#"<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>"#,
+    r#"<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>"#,
+    r#"<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#,
+    r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#,
+    r#"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#,
+    "</Types>\n"
+);
+
+const ROOT_RELS: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    "\n",
+    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>"#,
+    r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#,
+    r#"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>"#,
+    "</Relationships>\n"
+);
+
+const DOCUMENT_RELS: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    "\n",
+    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#,
+    r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>"#,
+    r#"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>"#,
+    r#"<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>"#,
+    "</Relationships>\n"
+);
+
+const APP_PROPERTIES: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    "\n",
+    r#"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">"#,
+    "<Application>pfc</Application></Properties>\n"
+);
+
+const SETTINGS: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    "\n",
+    r#"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+    r#"<w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/>"#,
+    r#"<w:characterSpacingControl w:val="compressPunctuation"/>"#,
+    r#"<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#,
+    "</w:settings>\n"
+);
+
+/// A centred page number: `— 1 —`.
+const FOOTER: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    "\n",
+    r#"<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+    r#"<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>"#,
+    r#"<w:r><w:t xml:space="preserve">— </w:t></w:r>"#,
+    r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r>"#,
+    r#"<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>"#,
+    r#"<w:r><w:fldChar w:fldCharType="separate"/></w:r>"#,
+    r#"<w:r><w:t>1</w:t></w:r>"#,
+    r#"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#,
+    r#"<w:r><w:t xml:space="preserve"> —</w:t></w:r>"#,
+    "</w:p></w:ftr>\n"
+);
+
+/// A paragraph being built.
+struct Para {
+    style: &'static str,
+    num: Option<(usize, usize)>,
+    align: Option<&'static str>,
+    runs: String,
+}
+
+/// A table being built: rows of cells, each cell's paragraphs as XML.
+struct TableBuf {
+    aligns: Vec<Alignment>,
+    rows: Vec<(bool, Vec<(String, usize)>)>,
+    in_head: bool,
+    cell_col: usize,
+}
+
+struct ListState {
+    num_id: usize,
+    /// Whether the current item's first paragraph has been opened.
+    item_started: bool,
+}
+
+#[derive(Default)]
+struct Converter {
+    out: String,
+    para: Option<Para>,
+    bold: usize,
+    italic: usize,
+    strike: usize,
+    lists: Vec<ListState>,
+    ordered_starts: Vec<u64>,
+    table: Option<TableBuf>,
+    quote: usize,
+    code_block: Option<String>,
+    heading: Option<&'static str>,
+    last_char: Option<char>,
+    soft_break: bool,
+    last_was_table: bool,
+}
+
+/// Convert Markdown to the body of `document.xml`; also returns the start
+/// number of every numbered list, in order.
+fn convert(markdown: &str) -> (String, Vec<u64>) {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut c = Converter::default();
+    for event in Parser::new_ext(markdown, options) {
+        c.event(event);
+    }
+    c.close_para();
+    if c.out.is_empty() || c.last_was_table {
+        c.out.push_str("<w:p/>\n");
+    }
+    (c.out, c.ordered_starts)
+}
+
+impl Converter {
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => {
+                if let Some(code) = &mut self.code_block {
+                    code.push_str(&t);
+                } else {
+                    self.text(&t, None);
+                }
+            }
+            Event::Code(t) => self.text(&t, Some("CodeChar")),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                for (i, line) in t.lines().enumerate() {
+                    if i > 0 {
+                        self.hard_break();
+                    }
+                    self.text(line, None);
+                }
+            }
+            Event::SoftBreak => self.soft_break = true,
+            Event::HardBreak => self.hard_break(),
+            Event::Rule => {
+                self.close_para();
+                self.out
+                    .push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>\n");
+                self.last_was_table = false;
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph => {
+                if self.table.is_some() {
+                    return;
+                }
+                self.close_para();
+                self.open_block_para();
+            }
+            Tag::Heading { level, .. } => {
+                self.close_para();
+                let style = match level {
+                    HeadingLevel::H1 => "Heading1",
+                    HeadingLevel::H2 => "Heading2",
+                    HeadingLevel::H3 => "Heading3",
+                    _ => "Heading4",
+                };
+                self.heading = Some(style);
+                self.open(style, None, None);
+            }
+            Tag::BlockQuote(_) => {
+                self.close_para();
+                self.quote += 1;
+            }
+            Tag::CodeBlock(_) => {
+                self.close_para();
+                self.code_block = Some(String::new());
+            }
+            Tag::List(start) => {
+                self.close_para();
+                let num_id = match start {
+                    Some(n) => {
+                        self.ordered_starts.push(n);
+                        self.ordered_starts.len() + 1
+                    }
+                    None => 1,
+                };
+                self.lists.push(ListState {
+                    num_id,
+                    item_started: false,
+                });
+            }
+            Tag::Item => {
+                self.close_para();
+                if let Some(l) = self.lists.last_mut() {
+                    l.item_started = false;
+                }
+            }
+            Tag::Table(aligns) => {
+                self.close_para();
+                self.table = Some(TableBuf {
+                    aligns,
+                    rows: Vec::new(),
+                    in_head: false,
+                    cell_col: 0,
+                });
+            }
+            Tag::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.in_head = true;
+                    t.rows.push((true, Vec::new()));
+                    t.cell_col = 0;
+                }
+            }
+            Tag::TableRow => {
+                if let Some(t) = &mut self.table {
+                    t.rows.push((false, Vec::new()));
+                    t.cell_col = 0;
+                }
+            }
+            Tag::TableCell => {
+                let (style, align) = match &self.table {
+                    Some(t) => {
+                        let align = match t.aligns.get(t.cell_col) {
+                            Some(Alignment::Right) => Some("right"),
+                            Some(Alignment::Center) => Some("center"),
+                            _ => None,
+                        };
+                        let style = if t.in_head {
+                            "TableHeading"
+                        } else {
+                            "TableText"
+                        };
+                        (style, align)
+                    }
+                    None => ("TableText", None),
+                };
+                self.open(style, None, align);
+            }
+            Tag::Emphasis => self.italic += 1,
+            Tag::Strong => self.bold += 1,
+            Tag::Strikethrough => self.strike += 1,
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => {
+                if self.table.is_none() {
+                    self.close_para();
+                }
+            }
+            TagEnd::Heading(_) => {
+                self.close_para();
+                self.heading = None;
+            }
+            TagEnd::BlockQuote(_) => {
+                self.close_para();
+                self.quote = self.quote.saturating_sub(1);
+            }
+            TagEnd::CodeBlock => {
+                if let Some(code) = self.code_block.take() {
+                    for line in code.trim_end_matches('\n').split('\n') {
+                        self.open("Code", None, None);
+                        self.text(line, None);
+                        self.close_para();
+                    }
+                }
+            }
+            TagEnd::List(_) => {
+                self.close_para();
+                self.lists.pop();
+            }
+            TagEnd::Item => self.close_para(),
+            TagEnd::TableCell => {
+                let xml = self.take_para();
+                if let Some(t) = &mut self.table {
+                    let len = xml.1;
+                    if let Some(row) = t.rows.last_mut() {
+                        row.1.push((xml.0, len));
+                    }
+                    t.cell_col += 1;
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.in_head = false;
+                }
+            }
+            TagEnd::Table => {
+                if let Some(t) = self.table.take() {
+                    if self.last_was_table {
+                        // Word joins tables that touch: keep them apart.
+                        self.out
+                            .push_str("<w:p><w:pPr><w:pStyle w:val=\"TableGap\"/></w:pPr></w:p>\n");
+                    }
+                    table_xml(&mut self.out, &t);
+                    self.last_was_table = true;
+                }
+            }
+            TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
+            TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    /// Open the paragraph for body text here: a list item's (numbered or
+    /// continued), a quote's, or a plain body paragraph.
+    fn open_block_para(&mut self) {
+        let depth = self.lists.len();
+        if let Some(list) = self.lists.last_mut() {
+            if list.item_started {
+                self.open("ListContinue", None, None);
+            } else {
+                list.item_started = true;
+                let num = (list.num_id, depth - 1);
+                self.open("ListParagraph", Some(num), None);
+            }
+        } else if self.quote > 0 {
+            self.open("Quote", None, None);
+        } else {
+            self.open("BodyText", None, None);
+        }
+    }
+
+    fn open(
+        &mut self,
+        style: &'static str,
+        num: Option<(usize, usize)>,
+        align: Option<&'static str>,
+    ) {
+        self.para = Some(Para {
+            style,
+            num,
+            align,
+            runs: String::new(),
+        });
+        self.last_char = None;
+        self.soft_break = false;
+    }
+
+    fn text(&mut self, text: &str, char_style: Option<&str>) {
+        if text.is_empty() {
+            return;
+        }
+        if self.para.is_none() {
+            // Text of a tight list item, or text outside any paragraph.
+            self.open_block_para();
+        }
+        let mut text = text.to_owned();
+        if std::mem::take(&mut self.soft_break) {
+            // A line break inside a paragraph: Chinese runs on, Latin words
+            // need their space back.
+            let joins_latin = self.last_char.is_some_and(|c| c.is_ascii_alphanumeric())
+                && text.starts_with(|c: char| c.is_ascii_alphanumeric());
+            if joins_latin {
+                text.insert(0, ' ');
+            }
+        }
+        self.last_char = text.chars().last();
+        let mut props = String::new();
+        if let Some(s) = char_style {
+            let _ = write!(props, r#"<w:rStyle w:val="{s}"/>"#);
+        }
+        if self.bold > 0 {
+            props.push_str("<w:b/><w:bCs/>");
+        }
+        if self.italic > 0 {
+            props.push_str("<w:i/><w:iCs/>");
+        }
+        if self.strike > 0 {
+            props.push_str("<w:strike/>");
+        }
+        let Some(p) = &mut self.para else {
+            return;
+        };
+        p.runs.push_str("<w:r>");
+        if !props.is_empty() {
+            let _ = write!(p.runs, "<w:rPr>{props}</w:rPr>");
+        }
+        for (i, piece) in text.split('\t').enumerate() {
+            if i > 0 {
+                p.runs.push_str("<w:tab/>");
+            }
+            if !piece.is_empty() {
+                let _ = write!(p.runs, r#"<w:t xml:space="preserve">{}</w:t>"#, esc(piece));
+            }
+        }
+        p.runs.push_str("</w:r>");
+    }
+
+    fn hard_break(&mut self) {
+        if let Some(p) = &mut self.para {
+            p.runs.push_str("<w:r><w:br/></w:r>");
+        }
+        self.soft_break = false;
+    }
+
+    /// Close the open paragraph into the document (or, in a table, into
+    /// the current cell).
+    fn close_para(&mut self) {
+        if self.table.is_some() {
+            return;
+        }
+        let (xml, _) = self.take_para();
+        if !xml.is_empty() {
+            self.out.push_str(&xml);
+            self.out.push('\n');
+            self.last_was_table = false;
+        }
+    }
+
+    /// The open paragraph as XML, and the length of its text (for column
+    /// widths).
+    fn take_para(&mut self) -> (String, usize) {
+        let Some(p) = self.para.take() else {
+            return (String::new(), 0);
+        };
+        let mut ppr = format!(r#"<w:pStyle w:val="{}"/>"#, p.style);
+        if let Some((num, lvl)) = p.num {
+            let _ = write!(
+                ppr,
+                r#"<w:numPr><w:ilvl w:val="{}"/><w:numId w:val="{num}"/></w:numPr>"#,
+                lvl.min(8)
+            );
+        }
+        if let Some(a) = p.align {
+            let _ = write!(ppr, r#"<w:jc w:val="{a}"/>"#);
+        }
+        let len = text_width(&p.runs);
+        (format!("<w:p><w:pPr>{ppr}</w:pPr>{}</w:p>", p.runs), len)
+    }
+}
+
+/// The width of a paragraph's text in half-ems (a Chinese character is two,
+/// a digit or Latin letter one), read back from its runs.
+fn text_width(runs: &str) -> usize {
+    let mut width = 0;
+    let mut rest = runs;
+    while let Some(start) = rest.find("<w:t xml:space=\"preserve\">") {
+        let body = &rest[start + 26..];
+        let end = body.find("</w:t>").unwrap_or(body.len());
+        width += body[..end]
+            .chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum::<usize>();
+        rest = &body[end..];
+    }
+    width
+}
+
+/// Write a table. Column widths follow the longest text in each column
+/// (within limits), scaled to the text width of the page.
+fn table_xml(out: &mut String, t: &TableBuf) {
+    let cols = t
+        .rows
+        .iter()
+        .map(|r| r.1.len())
+        .max()
+        .unwrap_or(0)
+        .max(t.aligns.len())
+        .max(1);
+    let mut want = vec![4usize; cols];
+    for (_, cells) in &t.rows {
+        for (i, (_, len)) in cells.iter().enumerate() {
+            want[i] = want[i].max((*len).min(28));
+        }
+    }
+    let total: usize = want.iter().sum();
+    let widths: Vec<u32> = want
+        .iter()
+        .map(|w| u32::try_from(*w * TEXT_WIDTH as usize / total).unwrap_or(TEXT_WIDTH))
+        .collect();
+    out.push_str(r#"<w:tbl><w:tblPr><w:tblStyle w:val="ReportTable"/>"#);
+    let _ = write!(
+        out,
+        r#"<w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#
+    );
+    for w in &widths {
+        let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
+    }
+    out.push_str("</w:tblGrid>\n");
+    for (header, cells) in &t.rows {
+        out.push_str("<w:tr><w:trPr><w:cantSplit/>");
+        if *header {
+            out.push_str("<w:tblHeader/>");
+        }
+        out.push_str("</w:trPr>");
+        for (i, w) in widths.iter().enumerate() {
+            let _ = write!(
+                out,
+                r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>"#
+            );
+            match cells.get(i) {
+                Some((xml, _)) if !xml.is_empty() => out.push_str(xml),
+                _ => out.push_str(r#"<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr></w:p>"#),
+            }
+            out.push_str("</w:tc>");
+        }
+        out.push_str("</w:tr>\n");
+    }
+    out.push_str("</w:tbl>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_lists_and_tables() {
+        let md = "# 标题\n\n## 一、基本\n\n正文**粗**。\n\n- 甲\n- 乙\n\n1. 一\n2. 二\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n";
+        let (body, starts) = convert(md);
+        assert!(body.contains(r#"<w:pStyle w:val="Heading1"/>"#));
+        assert!(body.contains(r#"<w:pStyle w:val="Heading2"/>"#));
+        assert!(body.contains("<w:b/>"));
+        assert!(body.contains(r#"<w:numId w:val="1"/>"#));
+        assert!(body.contains(r#"<w:numId w:val="2"/>"#));
+        assert_eq!(starts, [1]);
+        assert!(body.contains("<w:tblHeader/>"));
+        assert!(body.contains(r#"<w:jc w:val="right"/>"#));
+    }
+
+    #[test]
+    fn escaped_markdown_is_plain_text() {
+        let (body, _) = convert(r"A\|B \<script\> 98\.73\%");
+        assert!(body.contains("A|B &lt;script&gt; 98.73%"), "{body}");
+    }
+
+    #[test]
+    fn chinese_lines_join_without_spaces() {
+        let (body, _) = convert("第一行\n第二行 and\nmore");
+        assert!(body.contains(">第一行</w:t>"));
+        assert!(body.contains(">第二行 and</w:t>"));
+        assert!(body.contains("> more</w:t>"));
+    }
+}

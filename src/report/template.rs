@@ -1,0 +1,189 @@
+//! Rendering a Tera template against the report context.
+//!
+//! One function, [`render`], used by every templated format (Markdown, HTML,
+//! the text of the Word report). pfc's own templates are registered under
+//! stable names (`pfc/report.md`, `pfc/report.html`) so a framework's or a
+//! user's template can `{% extends %}` or `{% include %}` them. Before Tera
+//! renders anything, [`super::fields`] checks every field the template names;
+//! Tera's own errors (syntax, filters) are turned into diagnostics that point
+//! into the template file.
+
+use super::context::Context;
+use super::fields::{self, Shape};
+use super::filters;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::SourceMap;
+use crate::span::{FileId, Span};
+
+/// How values printed by `{{ … }}` are escaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escape {
+    /// Not at all (Markdown that people read as text).
+    None,
+    /// For HTML: `<`, `>`, `&`, quotes (a `<script>` in a project name is
+    /// shown, never run).
+    Html,
+    /// For Markdown that pfc converts (the Word report): every ASCII
+    /// punctuation mark is backslash-escaped, so a value can never turn into
+    /// a heading, a list, emphasis or a table column.
+    Markdown,
+}
+
+impl Escape {
+    /// HTML escaping for templates whose file name says HTML
+    /// (`report.html.tera`, `mine.htm`), none otherwise.
+    pub fn from_name(name: &str) -> Escape {
+        let name = name.strip_suffix(".tera").unwrap_or(name);
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".html") || lower.ends_with(".htm") {
+            Escape::Html
+        } else {
+            Escape::None
+        }
+    }
+}
+
+/// pfc's generic Markdown report (frameworks without `report.md.tera`).
+pub const GENERIC_MD: &str = include_str!("templates/report.md.tera");
+/// pfc's HTML report (frameworks without `report.html.tera`).
+pub const GENERIC_HTML: &str = include_str!("templates/report.html.tera");
+
+/// The names under which pfc's own templates can be extended or included.
+pub const BUILTIN_NAMES: [(&str, &str); 2] = [
+    ("pfc/report.md", GENERIC_MD),
+    ("pfc/report.html", GENERIC_HTML),
+];
+
+/// Render `main` (a file in `sources`) against `ctx`. pfc's built-in
+/// templates are added to `sources` so that diagnostics can point into them.
+pub fn render(
+    sources: &mut SourceMap,
+    main: FileId,
+    ctx: &Context,
+    escape: Escape,
+) -> Result<String, Vec<Diagnostic>> {
+    let mut names: Vec<(String, FileId)> = Vec::new();
+    for (name, text) in BUILTIN_NAMES {
+        let id = match sources.files().iter().position(|f| f.name == name) {
+            Some(i) => FileId(u32::try_from(i).unwrap_or(u32::MAX)),
+            None => sources.add(name, text),
+        };
+        names.push((name.to_owned(), id));
+    }
+    let main_name = sources.get(main).name.clone();
+    if !names.iter().any(|(_, id)| *id == main) {
+        names.push((main_name.clone(), main));
+    }
+
+    let mut tera = tera::Tera::new();
+    match escape {
+        Escape::None => tera.autoescape_on(Vec::<&'static str>::new()),
+        // Every template name ends with "": all of them are escaped.
+        Escape::Html => tera.autoescape_on([""]),
+        Escape::Markdown => {
+            tera.autoescape_on([""]);
+            tera.set_escape_fn(filters::escape_markdown);
+        }
+    }
+    filters::register(&mut tera, ctx);
+    let templates: Vec<(String, String)> = names
+        .iter()
+        .map(|(name, id)| (name.clone(), sources.get(*id).text.clone()))
+        .collect();
+    tera.add_raw_templates(templates)
+        .map_err(|e| vec![tera_error(sources, &names, main, &e)])?;
+
+    let context_json = serde_json::to_value(ctx).map_err(|e| {
+        vec![Diagnostic::error(
+            Code::Template,
+            format!("cannot build the report context: {e}"),
+        )]
+    })?;
+    let sample = serde_json::to_value(Context::sample()).unwrap_or_default();
+    let shape = Shape::of(&context_json).merge(Shape::of(&sample));
+    let src = &sources.get(main).text;
+    let problems = fields::check(src, &shape);
+    if !problems.is_empty() {
+        return Err(problems
+            .into_iter()
+            .map(|p| {
+                let mut d = Diagnostic::error(Code::Template, p.message)
+                    .with_primary(Span::new(main, p.range.start, p.range.end), "not a field");
+                for h in p.hints {
+                    d = d.with_hint(h);
+                }
+                d.with_note("docs/reports.md lists every field of the report context")
+            })
+            .collect());
+    }
+
+    let context = tera::Context::from_serialize(ctx).map_err(|e| {
+        vec![Diagnostic::error(
+            Code::Template,
+            format!("cannot build the report context: {e}"),
+        )]
+    })?;
+    tera.render(&main_name, &context)
+        .map_err(|e| vec![tera_error(sources, &names, main, &e)])
+}
+
+/// Turn a Tera error into a diagnostic pointing into the template it names.
+fn tera_error(
+    sources: &SourceMap,
+    names: &[(String, FileId)],
+    main: FileId,
+    e: &tera::Error,
+) -> Diagnostic {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let file = names
+                .iter()
+                .find(|(n, _)| n == r.filename())
+                .map_or(main, |(_, id)| *id);
+            let len = sources.get(file).text.len();
+            let range = r.span().range.clone();
+            let start = range.start.min(len);
+            let end = range.end.clamp(start, len);
+            let message = first_line(r.message());
+            let mut d = Diagnostic::error(Code::Template, format!("template: {message}"))
+                .with_primary(Span::new(file, start, end), message.clone());
+            if message.contains("not defined") || message.contains("undefined") {
+                d = d.with_hint("docs/reports.md lists every field a template can use");
+            }
+            d
+        }
+        other => {
+            let mut message = format!("{other}");
+            let mut source = std::error::Error::source(e);
+            while let Some(s) = source {
+                message = format!("{message}: {s}");
+                source = s.source();
+            }
+            Diagnostic::error(
+                Code::Template,
+                format!(
+                    "template `{}`: {}",
+                    sources.get(main).name,
+                    first_line(&message)
+                ),
+            )
+        }
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_follows_the_file_name() {
+        assert_eq!(Escape::from_name("report.html.tera"), Escape::Html);
+        assert_eq!(Escape::from_name("x/MINE.HTM"), Escape::Html);
+        assert_eq!(Escape::from_name("report.md.tera"), Escape::None);
+        assert_eq!(Escape::from_name("report.docx.tera"), Escape::None);
+    }
+}

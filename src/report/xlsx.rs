@@ -1,0 +1,363 @@
+//! The 项目支出绩效自评表 as an Excel workbook, laid out as 附件1 of
+//! 财预〔2020〕10号.
+//!
+//! ```text
+//!  A          B      C       D        E          F          G     H      I
+//!  项目支出绩效自评表（YYYY年度）
+//!  项目名称   …
+//!  主管部门   …                       实施单位   …
+//!  项目资金   (row)          年初预算数 全年预算数 全年执行数 分值  执行率  得分
+//!  （万元）   年度资金总额    …
+//!             其中：…
+//!  年度总体   预期目标                 实际完成情况
+//!  目标       …                        …
+//!  绩效指标   一级   二级    三级     年度指标值 实际完成值 分值  得分   偏差原因分析及改进措施
+//!             (merged down)
+//!  总分                                            100   99.87  等级
+//! ```
+//!
+//! As in 附件1, the execution-rate indicator's 分值 and 得分 sit in the funds
+//! block, not among the indicators. Amounts are numbers in 万元, scores are
+//! numbers with the framework's decimal places, rates are numbers formatted
+//! as percentages with two decimals. The sheet prints on one landscape A4
+//! page. The file's creation date is fixed so that the same input gives the
+//! same bytes.
+
+use super::context::{Context, LeafView, amount};
+use crate::diagnostic::{Code, Diagnostic};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+/// Column widths in characters, A to I.
+const WIDTHS: [f64; 9] = [7.0, 13.0, 15.0, 30.0, 13.0, 13.0, 7.0, 8.0, 30.0];
+const LAST_COL: u16 = 8;
+/// GB2312, so that Excel picks the Chinese font for Chinese text.
+const CHARSET_GB2312: u8 = 134;
+
+/// Build the workbook.
+pub(crate) fn render(ctx: &Context) -> Result<Vec<u8>, Diagnostic> {
+    build(ctx).map_err(|e| {
+        Diagnostic::error(
+            Code::OutputWrite,
+            format!("cannot build the Excel file: {e}"),
+        )
+    })
+}
+
+struct Styles {
+    title: Format,
+    subtitle: Format,
+    label: Format,
+    text: Format,
+    center: Format,
+    amount: Format,
+    weight: Format,
+    score: Format,
+    rate: Format,
+    total_label: Format,
+    total_weight: Format,
+    total_score: Format,
+}
+
+fn styles(places: u32) -> Styles {
+    let base = Format::new()
+        .set_font_name("宋体")
+        .set_font_charset(CHARSET_GB2312)
+        .set_font_size(10.5)
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_text_wrap();
+    let score_format = if places == 0 {
+        "0".to_owned()
+    } else {
+        format!("0.{}", "0".repeat(places as usize))
+    };
+    let center = base.clone().set_align(FormatAlign::Center);
+    let label = center.clone().set_font_name("黑体");
+    Styles {
+        title: Format::new()
+            .set_font_name("黑体")
+            .set_font_charset(CHARSET_GB2312)
+            .set_font_size(16)
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter),
+        subtitle: Format::new()
+            .set_font_name("宋体")
+            .set_font_charset(CHARSET_GB2312)
+            .set_font_size(11)
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter),
+        text: base.clone(),
+        amount: base
+            .clone()
+            .set_align(FormatAlign::Right)
+            .set_num_format("0.00##"),
+        weight: center.clone().set_num_format("General"),
+        score: center.clone().set_num_format(&score_format),
+        rate: center.clone().set_num_format("0.00%"),
+        total_label: label.clone(),
+        total_weight: center.clone().set_bold().set_num_format("General"),
+        total_score: center.clone().set_bold().set_num_format(&score_format),
+        center,
+        label,
+    }
+}
+
+fn build(ctx: &Context) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(format!("{}项目支出绩效自评表", ctx.project.name))
+            .set_author("pfc")
+            .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
+    );
+    let places = ctx.framework.places;
+    let s = styles(places);
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("自评表")?;
+    for (col, width) in (0u16..).zip(WIDTHS) {
+        sheet.set_column_width(col, width)?;
+    }
+
+    let year = if ctx.year.is_empty() {
+        "（    年度）".to_owned()
+    } else {
+        format!("（{}年度）", ctx.year)
+    };
+    sheet.merge_range(0, 0, 0, LAST_COL, "项目支出绩效自评表", &s.title)?;
+    sheet.set_row_height(0, 28)?;
+    sheet.merge_range(1, 0, 1, LAST_COL, &year, &s.subtitle)?;
+
+    sheet.write_string_with_format(2, 0, "项目名称", &s.label)?;
+    sheet.merge_range(2, 1, 2, LAST_COL, &ctx.project.name, &s.text)?;
+    sheet.write_string_with_format(3, 0, "主管部门", &s.label)?;
+    sheet.merge_range(3, 1, 3, 3, &ctx.project.department, &s.text)?;
+    sheet.write_string_with_format(3, 4, "实施单位", &s.label)?;
+    sheet.merge_range(3, 5, 3, LAST_COL, &ctx.project.unit, &s.text)?;
+
+    let mut row = funds_block(sheet, ctx, &s, 4)?;
+    row = goals_block(sheet, ctx, &s, row)?;
+    let last = indicator_block(sheet, ctx, &s, row)?;
+
+    sheet.set_landscape();
+    sheet.set_paper_size(9); // A4
+    sheet.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
+    sheet.set_print_center_horizontally(true);
+    sheet.set_print_area(0, 0, last, LAST_COL)?;
+    sheet.set_print_fit_to_pages(1, 1);
+    workbook.save_to_buffer()
+}
+
+/// 项目资金（万元）: header and one row per fund line. Returns the next row.
+fn funds_block(
+    sheet: &mut Worksheet,
+    ctx: &Context,
+    s: &Styles,
+    top: u32,
+) -> Result<u32, XlsxError> {
+    let headers = [
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+        "分值",
+        "执行率",
+        "得分",
+    ];
+    let rows = u32::try_from(ctx.funds.len().max(1)).unwrap_or(1);
+    sheet.merge_range(top, 0, top + rows, 0, "项目资金（万元）", &s.label)?;
+    sheet.merge_range(top, 1, top, 2, "", &s.label)?;
+    for (col, h) in (3u16..).zip(headers) {
+        sheet.write_string_with_format(top, col, h, &s.label)?;
+    }
+    if ctx.funds.is_empty() {
+        sheet.merge_range(top + 1, 1, top + 1, 2, "年度资金总额", &s.text)?;
+        for col in 3..=LAST_COL {
+            sheet.write_blank(top + 1, col, &s.text)?;
+        }
+        return Ok(top + 2);
+    }
+    for (i, f) in ctx.funds.iter().enumerate() {
+        let r = top + 1 + u32::try_from(i).unwrap_or(0);
+        let name = if i == 0 {
+            f.name.clone()
+        } else {
+            format!("其中：{}", f.name)
+        };
+        sheet.merge_range(r, 1, r, 2, &name, &s.text)?;
+        for (col, value) in [(3u16, &f.initial), (4, &f.budget), (5, &f.executed)] {
+            match amount(value.as_deref()).and_then(|q| wan(q.value)) {
+                Some(n) => sheet.write_number_with_format(r, col, n, &s.amount)?,
+                None => sheet.write_string_with_format(
+                    r,
+                    col,
+                    value.as_deref().unwrap_or(""),
+                    &s.amount,
+                )?,
+            };
+        }
+        let budget = amount(f.budget.as_deref());
+        let executed = amount(f.executed.as_deref());
+        match budget.zip(executed).and_then(|(b, e)| {
+            if b.value.is_zero() {
+                None
+            } else {
+                e.value.checked_div(b.value)?.to_f64()
+            }
+        }) {
+            Some(rate) => sheet.write_number_with_format(r, 7, rate, &s.rate)?,
+            None => sheet.write_string_with_format(r, 7, "—", &s.center)?,
+        };
+        if i == 0 && !ctx.execution_weight.is_empty() {
+            write_number(sheet, r, 6, &ctx.execution_weight, &s.weight)?;
+            write_number(sheet, r, 8, &ctx.execution_score, &s.score)?;
+        } else {
+            sheet.write_string_with_format(r, 6, "—", &s.center)?;
+            sheet.write_string_with_format(r, 8, "—", &s.center)?;
+        }
+    }
+    Ok(top + 1 + rows)
+}
+
+/// 年度总体目标: 预期目标 and 实际完成情况 side by side.
+fn goals_block(
+    sheet: &mut Worksheet,
+    ctx: &Context,
+    s: &Styles,
+    top: u32,
+) -> Result<u32, XlsxError> {
+    sheet.merge_range(top, 0, top + 1, 0, "年度总体目标", &s.label)?;
+    sheet.merge_range(top, 1, top, 4, "预期目标", &s.label)?;
+    sheet.merge_range(top, 5, top, LAST_COL, "实际完成情况", &s.label)?;
+    sheet.merge_range(top + 1, 1, top + 1, 4, &ctx.goals.expected, &s.text)?;
+    sheet.merge_range(top + 1, 5, top + 1, LAST_COL, &ctx.goals.achieved, &s.text)?;
+    // Merged cells do not grow with their text: size the row for it.
+    let chars = ctx
+        .goals
+        .expected
+        .chars()
+        .count()
+        .max(ctx.goals.achieved.chars().count());
+    sheet.set_row_height(top + 1, row_height(chars, 60.0))?;
+    Ok(top + 2)
+}
+
+/// 绩效指标: one row per leaf with 一级/二级 merged down, then 总分.
+/// Returns the last row written.
+fn indicator_block(
+    sheet: &mut Worksheet,
+    ctx: &Context,
+    s: &Styles,
+    top: u32,
+) -> Result<u32, XlsxError> {
+    let headers = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ];
+    for (col, h) in (1u16..).zip(headers) {
+        sheet.write_string_with_format(top, col, h, &s.label)?;
+    }
+    let in_funds = |l: &LeafView| {
+        !ctx.execution_weight.is_empty() && l.framework_indicator && l.name.contains("执行率")
+    };
+    let mut r = top + 1;
+    for part in &ctx.tree {
+        let leaves: Vec<(&str, &LeafView)> = part
+            .groups
+            .iter()
+            .flat_map(|g| g.leaves.iter().map(move |l| (g.name.as_str(), l)))
+            .filter(|(_, l)| !in_funds(l))
+            .collect();
+        if leaves.is_empty() {
+            continue;
+        }
+        let part_rows = u32::try_from(leaves.len()).unwrap_or(1);
+        merge_or_write(sheet, r, r + part_rows - 1, 1, &part.name, &s.center)?;
+        let mut i = 0;
+        while i < leaves.len() {
+            let group = leaves[i].0;
+            let span = leaves[i..].iter().take_while(|(g, _)| *g == group).count();
+            let first = r + u32::try_from(i).unwrap_or(0);
+            let last = first + u32::try_from(span).unwrap_or(1) - 1;
+            merge_or_write(sheet, first, last, 2, group, &s.center)?;
+            i += span;
+        }
+        for (k, (_, l)) in leaves.iter().enumerate() {
+            let row = r + u32::try_from(k).unwrap_or(0);
+            sheet.write_string_with_format(row, 3, &l.name, &s.text)?;
+            sheet.write_string_with_format(row, 4, &l.target, &s.center)?;
+            sheet.write_string_with_format(row, 5, &l.actual, &s.center)?;
+            write_number(sheet, row, 6, &l.weight, &s.weight)?;
+            write_number(sheet, row, 7, &l.score, &s.score)?;
+            sheet.write_string_with_format(row, 8, &l.reason, &s.text)?;
+            let chars = l.name.chars().count().max(l.reason.chars().count() / 2);
+            if chars > 15 {
+                sheet.set_row_height(row, row_height(chars, 15.0))?;
+            }
+        }
+        r += part_rows;
+    }
+    sheet.merge_range(top, 0, r - 1, 0, "绩效指标", &s.label)?;
+    sheet.merge_range(r, 0, r, 5, "总分", &s.total_label)?;
+    write_number(sheet, r, 6, &ctx.max_total, &s.total_weight)?;
+    write_number(sheet, r, 7, &ctx.total, &s.total_score)?;
+    let grade = if ctx.grade.is_empty() {
+        String::new()
+    } else {
+        format!("评价等级：{}", ctx.grade)
+    };
+    sheet.write_string_with_format(r, 8, &grade, &s.total_label)?;
+    Ok(r)
+}
+
+fn merge_or_write(
+    sheet: &mut Worksheet,
+    first: u32,
+    last: u32,
+    col: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if first == last {
+        sheet.write_string_with_format(first, col, text, format)?;
+    } else {
+        sheet.merge_range(first, col, last, col, text, format)?;
+    }
+    Ok(())
+}
+
+/// Write a number given as exact text (`9.87`); text that is not a number
+/// is written as text rather than lost.
+fn write_number(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    match text.parse::<Decimal>().ok().and_then(|d| d.to_f64()) {
+        Some(n) => sheet.write_number_with_format(row, col, n, format)?,
+        None => sheet.write_string_with_format(row, col, text, format)?,
+    };
+    Ok(())
+}
+
+/// An amount in 元 as a number of 万元.
+fn wan(yuan: Decimal) -> Option<f64> {
+    (yuan / Decimal::from(10_000)).to_f64()
+}
+
+/// Height in points for `chars` characters wrapped in a cell about
+/// `width` characters wide.
+fn row_height(chars: usize, width: f64) -> f64 {
+    let lines = (chars as f64 / width).ceil().max(1.0);
+    15.0 * lines + 3.0
+}
