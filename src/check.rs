@@ -50,6 +50,7 @@ struct Checker {
     diags: Vec<Diagnostic>,
     inputs: Vec<(String, Ty)>,
     lets: Vec<(String, Ty)>,
+    scales: Vec<model::Scale>,
 }
 
 /// Names reserved for indicator values.
@@ -103,6 +104,19 @@ impl Checker {
             "grades",
         );
 
+        let period = self
+            .single(
+                fw,
+                |i| match i {
+                    Item::Period(p) => Some((p.clone(), p.span)),
+                    _ => None,
+                },
+                "years",
+            )
+            .map(|p| self.period(&p));
+        self.leftover_extension_items(fw);
+        self.scales = self.scales(fw);
+
         let inputs = self.inputs(fw);
         let lets = self.lets(fw);
         let checks = fw
@@ -152,10 +166,113 @@ impl Checker {
             nodes: tree.nodes,
             roots: tree.roots,
             rules,
+            extends: fw.extends.as_ref().map(|e| e.node.clone()),
+            period,
+            scales: std::mem::take(&mut self.scales),
+            tests: fw
+                .items
+                .iter()
+                .filter_map(|i| {
+                    if let Item::Test(t) = i {
+                        Some(t.clone())
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
             span: fw.span,
         };
         rules::check_coverage(self, &model, fw.id.span);
         model
+    }
+
+    fn period(&mut self, p: &ast::Period) -> (i64, Option<i64>) {
+        if let Some(to) = &p.to {
+            if to.node < p.from.node {
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::BadNumber,
+                        format!(
+                            "the period ends ({}) before it starts ({})",
+                            to.node, p.from.node
+                        ),
+                    )
+                    .with_primary(p.span, "not a range of years")
+                    .with_hint("write the first year first, e.g. `years 2020..2021`"),
+                );
+            }
+        }
+        (p.from.node, p.to.as_ref().map(|t| t.node))
+    }
+
+    /// `reweight`, `remove` and `within` only make sense against a parent;
+    /// after extension they are gone, so any left over is a mistake.
+    fn leftover_extension_items(&mut self, fw: &ast::Framework) {
+        for item in &fw.items {
+            let (word, span) = match item {
+                Item::Reweight(p, _) => ("reweight", p.span),
+                Item::Remove(p) => ("remove", p.span),
+                Item::Within(p, _, _) => ("within", p.span),
+                _ => continue,
+            };
+            self.diags.push(
+                Diagnostic::error(
+                    Code::Extension,
+                    format!("`{word}` changes a framework this one extends, but it extends none"),
+                )
+                .with_primary(span, "nothing to change")
+                .with_hint(format!(
+                    "write `framework {} extends <parent-id> {{ … }}`, or declare the node directly",
+                    fw.id.node
+                )),
+            );
+        }
+    }
+
+    fn scales(&mut self, fw: &ast::Framework) -> Vec<model::Scale> {
+        let mut out: Vec<model::Scale> = Vec::new();
+        for item in &fw.items {
+            let Item::Answers(a) = item else { continue };
+            if out.iter().any(|s| s.name == a.name.node) {
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::DuplicateName,
+                        format!("answer scale `{}` is declared twice", a.name.node),
+                    )
+                    .with_primary(a.name.span, "declared again here"),
+                );
+                continue;
+            }
+            let mut answers: Vec<(String, Option<Decimal>)> = Vec::new();
+            for (name, value) in &a.answers {
+                if answers.iter().any(|(n, _)| *n == name.node) {
+                    self.diags.push(
+                        Diagnostic::error(
+                            Code::DuplicateName,
+                            format!("answer `{}` is listed twice", name.node),
+                        )
+                        .with_primary(name.span, "again here"),
+                    );
+                }
+                if let Some(v) = value {
+                    if v.node < Decimal::ZERO || v.node > Decimal::ONE {
+                        self.diags.push(
+                            Diagnostic::error(
+                                Code::BandRange,
+                                format!("answer `{}` must be worth 0% to 100%", name.node),
+                            )
+                            .with_primary(v.span, "outside 0%..100%"),
+                        );
+                    }
+                }
+                answers.push((name.node.clone(), value.as_ref().map(|v| v.node)));
+            }
+            out.push(model::Scale {
+                name: a.name.node.clone(),
+                answers,
+            });
+        }
+        out
     }
 
     /// A setting that may appear at most once; later copies are errors.
@@ -245,17 +362,23 @@ impl Checker {
                             .iter()
                             .map(|(p, _)| format!("`{p}`"))
                             .collect();
-                        self.diags.push(
-                            Diagnostic::error(
-                                Code::BadDataPath,
-                                format!("the data has no field `{}`", path.node),
-                            )
-                            .with_primary(path.span, "unknown data field")
-                            .with_hint(format!(
-                                "use one of {}, or drop `from` to read `[inputs]`",
-                                known.join(", ")
-                            )),
-                        );
+                        let best = InputSource::PATHS
+                            .iter()
+                            .map(|(p, _)| (strsim::levenshtein(&path.node, p), *p))
+                            .filter(|(d, _)| *d <= 3)
+                            .min_by_key(|(d, _)| *d);
+                        let mut d = Diagnostic::error(
+                            Code::BadDataPath,
+                            format!("the data has no field `{}`", path.node),
+                        )
+                        .with_primary(path.span, "unknown data field");
+                        if let Some((_, p)) = best {
+                            d = d.with_hint(format!("did you mean `{p}`?"));
+                        }
+                        self.diags.push(d.with_hint(format!(
+                            "use one of {}, or drop `from` to read the value from `[inputs]`",
+                            known.join(", ")
+                        )));
                         InputSource::Inputs
                     }
                 },

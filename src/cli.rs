@@ -3,9 +3,11 @@
 
 pub mod args;
 mod check;
+mod diff;
 mod eval;
 mod load;
 mod output;
+mod test;
 
 use crate::diagnostic::{Diagnostic, has_errors};
 use crate::render::{self, ErrorFormat};
@@ -44,7 +46,12 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         format: args.error_format,
     };
     match args.command {
-        Command::Check { frameworks } => check::run(&out, &frameworks),
+        Command::Check {
+            frameworks,
+            explain_extension,
+        } => check::run(&out, &frameworks, explain_extension),
+        Command::Test { frameworks } => test::run(&out, &frameworks),
+        Command::Diff { old, new } => diff::run(&out, &old, &new),
         Command::Eval {
             framework,
             data,

@@ -52,6 +52,12 @@ pub struct Raw {
     /// The indicator rows (三级指标).
     #[serde(default)]
     pub indicators: Vec<Row>,
+    /// Answers to the framework's questions, by question id.
+    #[serde(default)]
+    pub answers: BTreeMap<String, String>,
+    /// The evaluator's ratings of `rated` indicators, by indicator name.
+    #[serde(default)]
+    pub ratings: BTreeMap<String, Rating>,
     /// Free text for the report.
     #[serde(default)]
     pub narrative: Narrative,
@@ -134,6 +140,7 @@ pub struct Row {
     /// 实际完成值, as written.
     pub actual: Num,
     /// 分值.
+    #[serde(deserialize_with = "points")]
     pub weight: Num,
     /// The evaluator's score inside a qualitative band.
     pub score: Option<Num>,
@@ -150,13 +157,53 @@ pub struct Row {
 }
 
 /// A group path, as a list or as one string with `/` between names.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
 pub enum PathSpec {
     /// `["产出指标", "时效指标"]`
     List(Vec<String>),
     /// `"产出指标/时效指标"`
     Joined(String),
+}
+
+impl<'de> Deserialize<'de> for PathSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct PathVisitor;
+        impl<'de> serde::de::Visitor<'de> for PathVisitor {
+            type Value = PathSpec;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of group names")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PathSpec, E> {
+                Ok(PathSpec::Joined(v.to_owned()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<PathSpec, A::Error> {
+                let mut names = Vec::new();
+                while let Some(name) = seq.next_element::<String>()? {
+                    names.push(name);
+                }
+                Ok(PathSpec::List(names))
+            }
+        }
+        d.deserialize_any(PathVisitor)
+    }
+}
+
+/// A weight (分值) must be a number: refuse `"十分"` when the file is read,
+/// rather than report the group's weights as wrong later.
+fn points<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Num, D::Error> {
+    let cell = Num::deserialize(d)?;
+    if cell.as_decimal().is_some() {
+        Ok(cell)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{CUSTOM_MARK}weight{CUSTOM_HINT}must be a number of points, found the text \"{}\"{CUSTOM_HINT}write the weight as a number, e.g. `weight = 10`{CUSTOM_HINT}not a number",
+            cell.text
+        )))
+    }
 }
 
 impl Default for PathSpec {
@@ -179,6 +226,18 @@ impl PathSpec {
             .map(str::to_owned)
             .collect()
     }
+}
+
+/// An evaluator's rating of a `rated` indicator.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    /// The band (`达成`, `部分达成`, `未达成`, or a word the framework lists with `also`).
+    pub level: String,
+    /// A score inside the band; the framework's default when absent.
+    pub score: Option<Num>,
+    /// The evidence for the rating (评价依据).
+    pub evidence: Option<String>,
 }
 
 /// Free-text sections of the report.
@@ -265,15 +324,17 @@ pub fn load(sources: &SourceMap, file: FileId) -> Result<ProjectData, Diagnostic
             .with_hint("a data file needs at least `[project]`, `[funds]` and `[[indicators]]`: see docs/data.md"));
     }
     let format = Format::of(&src.name);
-    let raw: Raw = match format {
-        Format::Toml => toml::from_str(text).map_err(|e| toml_error(&e, file, &src.name))?,
-        Format::Json => {
-            serde_json::from_str(text).map_err(|e| json_error(&e, file, text, &src.name))?
-        }
-    };
     let spans = match format {
         Format::Toml => spans::SpanTable::from_toml(text),
-        Format::Json => spans::SpanTable::default(),
+        Format::Json => spans::SpanTable::from_json(text),
+    };
+    let raw: Raw = match format {
+        Format::Toml => {
+            toml::from_str(text).map_err(|e| toml_error(&e, file, text, &src.name, &spans))?
+        }
+        Format::Json => {
+            serde_json::from_str(text).map_err(|e| json_error(&e, file, text, &src.name, &spans))?
+        }
     };
     Ok(ProjectData {
         file,
@@ -309,76 +370,381 @@ impl ProjectData {
     }
 }
 
-fn toml_error(e: &toml::de::Error, file: FileId, name: &str) -> Diagnostic {
-    let msg = e.message().trim().to_owned();
-    let (code, hint) = shape_hint(&msg);
-    let d = Diagnostic::error(code, format!("`{name}`: {msg}"));
-    let d = match e.span() {
-        Some(r) => d.with_primary(
-            Span::new(file, r.start, r.end.max(r.start)),
-            first_line(&msg),
-        ),
-        None => d,
-    };
-    d.with_hint(hint)
+fn toml_error(
+    e: &toml::de::Error,
+    file: FileId,
+    text: &str,
+    name: &str,
+    spans: &spans::SpanTable,
+) -> Diagnostic {
+    let msg = e.message().trim();
+    let msg = first_line(msg);
+    let span = e.span().map(|r| (r.start, r.end.max(r.start)));
+    let path = span.and_then(|(s, _)| spans.path_at(s)).map(str::to_owned);
+    let (d, label) = shape_error(&msg, path.as_deref())
+        .unwrap_or_else(|| toml_syntax(&msg, span.map(|(s, e)| &text[s..e.min(text.len())])));
+    place(d, &label, file, name, span, path.as_deref())
 }
 
-fn json_error(e: &serde_json::Error, file: FileId, text: &str, name: &str) -> Diagnostic {
-    let msg = e.to_string();
-    let (code, hint) = if e.is_syntax() || e.is_eof() {
+/// A TOML syntax error in plain words, with a hint for the usual mistakes.
+fn toml_syntax(msg: &str, found: Option<&str>) -> (Diagnostic, String) {
+    let found = found
+        .map(str::trim)
+        .filter(|f| !f.is_empty() && !f.contains('\n'));
+    let (message, label, hint) = if msg.contains("string values must be quoted") {
         (
-            Code::DataSyntax,
-            "check the JSON syntax near this point (commas, quotes, brackets)".to_owned(),
+            "a text value must be in quotes".to_owned(),
+            "not in quotes",
+            match found {
+                Some(f) => format!("put the text in quotes: `\"{f}\"`"),
+                None => "put the text in double quotes".to_owned(),
+            },
         )
-    } else {
-        shape_hint(&msg)
-    };
-    let offset = offset_of(text, e.line(), e.column());
-    Diagnostic::error(code, format!("`{name}`: {msg}"))
-        .with_primary(
-            Span::new(file, offset, (offset + 1).min(text.len())),
-            first_line(&msg),
-        )
-        .with_hint(hint)
-}
-
-fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or("").to_owned()
-}
-
-fn shape_hint(msg: &str) -> (Code, String) {
-    if msg.contains("unknown field") {
+    } else if msg.contains("invalid basic string") || msg.contains("unclosed") {
         (
-            Code::DataShape,
-            "check the spelling of the field; docs/data.md lists every field".to_owned(),
-        )
-    } else if msg.contains("missing field") {
-        (
-            Code::DataShape,
-            "add the missing field; docs/data.md lists every field".to_owned(),
-        )
-    } else if msg.contains("invalid type")
-        || msg.contains("invalid value")
-        || msg.contains("did not match any variant")
-    {
-        (
-            Code::DataShape,
-            "check the value's type: numbers, texts such as \"87.65万元\", paths as lists of names"
-                .to_owned(),
+            "a text is missing its closing `\"`".to_owned(),
+            "the line ends before the closing `\"`",
+            "end the text with `\"` on the same line; for text over several lines use `\"\"\"…\"\"\"`".to_owned(),
         )
     } else if msg.contains("unquoted key") {
         (
-            Code::DataSyntax,
-            "keys with Chinese characters must be quoted in TOML: `\"执行率\" = \"98.73%\"`"
-                .to_owned(),
+            "a key with Chinese characters must be in quotes".to_owned(),
+            "key not in quotes",
+            match found {
+                Some(f) => format!("write the key in quotes: `\"{f}\" = …`"),
+                None => "quote the key: `\"执行率\" = \"98.73%\"`".to_owned(),
+            },
+        )
+    } else if msg.contains("duplicate key") {
+        (
+            match found {
+                Some(f) => format!("`{f}` is given twice"),
+                None => msg.to_owned(),
+            },
+            "second time",
+            "remove one of the two, or rename it".to_owned(),
         )
     } else {
         (
-            Code::DataSyntax,
+            msg.to_owned(),
+            "here",
             "check the TOML syntax near this point (quotes, `=`, brackets)".to_owned(),
         )
+    };
+    (
+        Diagnostic::error(Code::DataSyntax, message).with_hint(hint),
+        label.to_owned(),
+    )
+}
+
+fn json_error(
+    e: &serde_json::Error,
+    file: FileId,
+    text: &str,
+    name: &str,
+    spans: &spans::SpanTable,
+) -> Diagnostic {
+    // serde_json's Display appends " at line L column C"; the caret says that.
+    let full = e.to_string();
+    let msg = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(m, _)| m)
+        .to_owned();
+    let msg = if msg.starts_with("EOF while parsing") {
+        "the file ends before the JSON is complete".to_owned()
+    } else {
+        msg
+    };
+    let offset = offset_of(text, e.line(), e.column());
+    if e.is_syntax() || e.is_eof() {
+        let (span, label, hint) = if msg.contains("trailing comma") {
+            // serde_json reports the bracket after the comma; point at the comma.
+            let comma = text[..offset].rfind(',').unwrap_or(offset);
+            (
+                (comma, comma + 1),
+                "remove this comma",
+                "JSON allows no `,` after the last item of a list or object",
+            )
+        } else if e.is_eof() {
+            (
+                (text.len(), text.len()),
+                "the file ends here",
+                "close every `{` and `[`; the file may be cut short",
+            )
+        } else {
+            // serde_json reports the character it could not use.
+            let width = text[offset.min(text.len())..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            let missing_comma = msg.starts_with("expected `,`");
+            (
+                (offset, offset + width),
+                if missing_comma {
+                    "expected `,` before this"
+                } else {
+                    "here"
+                },
+                if missing_comma {
+                    "add a `,` after the item before this one"
+                } else {
+                    "check the JSON syntax near this point (commas, quotes, brackets)"
+                },
+            )
+        };
+        let msg = if msg.starts_with("expected `,`") {
+            "a `,` is missing between two items".to_owned()
+        } else {
+            msg
+        };
+        let d = Diagnostic::error(Code::DataSyntax, msg).with_hint(hint);
+        return place(d, label, file, name, Some(span), None);
+    }
+    // serde_json's column is that of the last character it read.
+    let consumed = (offset + 1).min(text.len());
+    let mut path = spans.path_before(consumed).map(str::to_owned);
+    // serde_json may report a bad field of an object only at the object's
+    // end; pfc's own messages name the field.
+    if let Some(field) = msg
+        .strip_prefix(CUSTOM_MARK)
+        .and_then(|m| m.split(CUSTOM_HINT).next())
+    {
+        if let Some(p) = path.as_deref().filter(|p| last_name(p) != field) {
+            let child = format!("{p}.{field}");
+            if spans.get(&child).is_some() {
+                path = Some(child);
+            }
+        }
+    }
+    let (d, label) = shape_error(&msg, path.as_deref()).unwrap_or_else(|| {
+        (
+            Diagnostic::error(Code::DataShape, msg.clone())
+                .with_hint("check the value's type; docs/data.md lists every field"),
+            "here".to_owned(),
+        )
+    });
+    // Point at the key for unknown fields, at the start of the object for
+    // missing ones, else at the value.
+    let span = path.as_deref().and_then(|p| {
+        if msg.starts_with("unknown field") {
+            spans.key(p)
+        } else if msg.starts_with("missing field") {
+            spans.get(p).map(|(s, _)| (s, s + 1))
+        } else {
+            spans.get(p).or_else(|| spans.key(p))
+        }
+    });
+    let span = span.or(Some((offset.saturating_sub(1), offset)));
+    let mut d = d;
+    for h in &mut d.hints {
+        *h = json_examples(h);
+    }
+    place(d, &label, file, name, span, path.as_deref())
+}
+
+/// Rewrite TOML examples in a hint for a JSON file: `` `weight = 25` `` →
+/// `` `"weight": 25` ``.
+fn json_examples(hint: &str) -> String {
+    hint.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            let example = (i % 2 == 1)
+                .then(|| part.split_once(" = "))
+                .flatten()
+                .filter(|(k, _)| k.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+            match example {
+                Some((k, v)) => format!("\"{k}\": {v}"),
+                None => part.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
+}
+
+/// Attach the caret and the `file: path` location.
+fn place(
+    mut d: Diagnostic,
+    label: &str,
+    file: FileId,
+    name: &str,
+    span: Option<(usize, usize)>,
+    path: Option<&str>,
+) -> Diagnostic {
+    if let Some((s, e)) = span {
+        d = d.with_primary(Span::new(file, s, e), label);
+    }
+    match path {
+        Some(p) => d.with_location(format!("{name}: {p}")),
+        None if span.is_none() => d.with_location(name.to_owned()),
+        None => d,
     }
 }
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").trim().to_owned()
+}
+
+/// The names between backticks in a serde message.
+fn backticked(s: &str) -> Vec<&str> {
+    s.split('`').skip(1).step_by(2).collect()
+}
+
+/// serde's words for a value, in plain words.
+fn plain_found(unexpected: &str) -> String {
+    let u = unexpected.trim();
+    if let Some(t) = u.strip_prefix("string ") {
+        format!("the text {t}")
+    } else if let Some(n) = u
+        .strip_prefix("integer ")
+        .or_else(|| u.strip_prefix("floating point "))
+    {
+        format!("the number {}", n.trim_matches('`'))
+    } else if let Some(b) = u.strip_prefix("boolean ") {
+        b.to_owned()
+    } else {
+        match u {
+            "sequence" => "a list".to_owned(),
+            "map" => "a table".to_owned(),
+            "unit value" | "null" => "an empty value".to_owned(),
+            other => other.to_owned(),
+        }
+    }
+}
+
+/// serde's words for an expected type, in plain words.
+fn plain_expected(expected: &str) -> String {
+    let e = expected.trim();
+    match e {
+        "i64" | "i32" | "u64" | "u32" | "usize" | "an integer" => "a whole number".to_owned(),
+        "a string" => "a text in quotes".to_owned(),
+        "a sequence" => "a list".to_owned(),
+        "a boolean" => "`true` or `false`".to_owned(),
+        "a map" => "a table".to_owned(),
+        _ if e.starts_with("struct ") => "a table".to_owned(),
+        _ => e.to_owned(),
+    }
+}
+
+/// An example of a correct value for a field, by its last name.
+fn example_for(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "year" => "`year = 2020`",
+        "weight" => "`weight = 25`",
+        "path" => "`path = [\"产出指标\", \"数量指标\"]` or `path = \"产出指标/数量指标\"`",
+        "name" => "`name = \"项目成本控制\"`",
+        "target" => "`target = \"≥95%\"`",
+        "actual" => "`actual = \"96%\"`",
+        "score" | "claimed_score" => "`score = 22.5`",
+        "deduction" => "`deduction = 1.5`",
+        "sources" => "`[[funds.sources]]`",
+        "indicators" => "`[[indicators]]`",
+        _ => return None,
+    })
+}
+
+/// The last name of a field path: `indicators[3].weight` → `weight`.
+fn last_name(path: &str) -> &str {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    last.split('[').next().unwrap_or(last)
+}
+
+/// The table a field belongs in, for "add … to …".
+fn parent_of(path: &str) -> &str {
+    path.rsplit_once('.').map_or("", |(p, _)| p)
+}
+
+/// A serde error about the data's shape, in plain words, and the caret's
+/// label; `None` for syntax errors.
+fn shape_error(msg: &str, path: Option<&str>) -> Option<(Diagnostic, String)> {
+    let field = path.map_or_else(|| "a field".to_owned(), |p| format!("`{p}`"));
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let names = backticked(rest);
+        let (unknown, allowed) = names.split_first()?;
+        let mut d = Diagnostic::error(Code::DataShape, format!("unknown field `{unknown}`"));
+        let best = allowed
+            .iter()
+            .map(|a| (strsim::damerau_levenshtein(unknown, a), *a))
+            .filter(|(d, a)| *d <= 2 && *d < a.len())
+            .min_by_key(|(d, _)| *d);
+        if let Some((_, a)) = best {
+            d = d.with_hint(format!("did you mean `{a}`?"));
+        } else {
+            d = d.with_hint("remove it, or check its spelling; docs/data.md lists every field");
+        }
+        let list: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+        if !list.is_empty() {
+            let here = path.map(parent_of).filter(|p| !p.is_empty());
+            d = d.with_note(match here {
+                Some(p) => format!("the fields of `{p}` are {}", list.join(", ")),
+                None => format!("the fields here are {}", list.join(", ")),
+            });
+        }
+        return Some((d, "unknown field".to_owned()));
+    }
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        let missing = backticked(rest).first().copied().unwrap_or(rest);
+        let table = path.filter(|p| !p.is_empty());
+        let message = match table {
+            Some(t) => format!("`{t}` has no `{missing}`"),
+            None => format!("the field `{missing}` is missing"),
+        };
+        let hint = match (example_for(missing), table) {
+            (Some(ex), Some(t)) => format!("add {ex} to `{t}`"),
+            (Some(ex), None) => format!("add {ex}"),
+            (None, Some(t)) => format!("add `{missing} = …` to `{t}`"),
+            (None, None) => format!("add `{missing} = …`"),
+        };
+        return Some((
+            Diagnostic::error(Code::DataShape, message).with_hint(hint),
+            format!("no `{missing}` here"),
+        ));
+    }
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = msg.strip_prefix(prefix) {
+            let (found, expected) = rest.rsplit_once(", expected ")?;
+            let expected = plain_expected(expected);
+            let mut d = Diagnostic::error(
+                Code::DataShape,
+                format!("{field} must be {expected}, found {}", plain_found(found)),
+            );
+            if let Some(ex) = path.map(last_name).and_then(example_for) {
+                d = d.with_hint(format!("write e.g. {ex}"));
+            }
+            let label = if expected.chars().count() <= 30 {
+                format!("expected {expected}")
+            } else {
+                "wrong kind of value".to_owned()
+            };
+            return Some((d, label));
+        }
+    }
+    if msg.starts_with("invalid length") {
+        return Some((
+            Diagnostic::error(Code::DataShape, format!("{field}: {msg}")),
+            "here".to_owned(),
+        ));
+    }
+    // Messages written by pfc's own readers (see `decimal.rs`, `PathSpec`)
+    // are already plain.
+    if msg.starts_with(CUSTOM_MARK) {
+        let mut parts = msg.trim_start_matches(CUSTOM_MARK).split(CUSTOM_HINT);
+        let _field = parts.next();
+        let message = parts.next().unwrap_or_default();
+        let mut d = Diagnostic::error(Code::DataShape, format!("{field} {message}"));
+        if let Some(hint) = parts.next().filter(|h| !h.is_empty()) {
+            d = d.with_hint(hint);
+        }
+        let label = parts.next().unwrap_or("wrong kind of value");
+        return Some((d, label.to_owned()));
+    }
+    None
+}
+
+/// Starts a message written by pfc's own readers:
+/// `{CUSTOM_MARK}field{CUSTOM_HINT}must be …{CUSTOM_HINT}write …{CUSTOM_HINT}label`.
+pub(crate) const CUSTOM_MARK: &str = "pfc: ";
+/// Separates a custom message from its hint.
+pub(crate) const CUSTOM_HINT: &str = " | ";
 
 /// Byte offset of a 1-based line and column (serde_json counts columns in bytes).
 fn offset_of(text: &str, line: usize, column: usize) -> usize {

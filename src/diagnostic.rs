@@ -96,6 +96,10 @@ codes! {
     BadDataPath = "PF2020", "unknown data field";
     /// The framework declares no total, grades or tree.
     MissingPart = "PF2021", "framework is missing a part";
+    /// A framework that extends another changes it in a way that cannot work.
+    Extension = "PF2022", "bad extension";
+    /// A framework test names data that cannot be read.
+    TestData = "PF2023", "test data missing";
     /// A data file is not valid TOML or JSON.
     DataSyntax = "PF3001", "data file syntax error";
     /// A data file has a field of the wrong shape, or an unknown field.
@@ -132,6 +136,12 @@ codes! {
     DuplicateRow = "PF3017", "duplicate indicator row";
     /// An indicator was not met and no reason is given.
     MissingReason = "PF3018", "unmet indicator without a reason";
+    /// The project's year is outside the framework's period.
+    OutOfPeriod = "PF3019", "year outside the framework's period";
+    /// A question has no answer, or an answer not on its scale.
+    BadAnswer = "PF3020", "missing or unknown answer";
+    /// A rated indicator has no rating in the data.
+    MissingRating = "PF3021", "missing rating";
     /// A framework `require … else error` failed.
     RequireError = "PF4001", "framework check failed";
     /// A framework `require … else warn` failed.

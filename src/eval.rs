@@ -94,6 +94,7 @@ impl<'a> Scorer<'a> {
                 );
             }
         }
+        self.check_period();
         self.inputs = inputs::bind(self.model, self.data, &mut self.diags.borrow_mut())?;
         let let_errors = self.compute_lets();
         let before = self.diags.borrow().len();
@@ -121,11 +122,15 @@ impl<'a> Scorer<'a> {
         }
         let sum: Decimal = tree.iter().map(|n| n.score).sum();
         let total = self.round(sum);
+        // Overrides (`name when cond`) come first in the model's grades.
         let grade = self
             .model
             .grades
             .iter()
-            .find(|g| g.min.is_none_or(|m| total >= m))
+            .find(|g| match &g.when {
+                Some(cond) => matches!(eval(cond, self.env(None)), Ok(Value::Bool(true))),
+                None => g.min.is_none_or(|m| total >= m),
+            })
             .map(|g| g.name.clone());
         let mut evaluation = Evaluation {
             framework: FrameworkInfo {
@@ -156,6 +161,47 @@ impl<'a> Scorer<'a> {
         self.missing_reasons(&evaluation);
         claims::compare(self, &mut evaluation);
         Some(evaluation)
+    }
+
+    /// A framework applies only to the fiscal years it declares.
+    fn check_period(&self) {
+        let Some((from, to)) = self.model.period else {
+            return;
+        };
+        let covered = match to {
+            Some(t) if t == from => format!("{from}"),
+            Some(t) => format!("{from}–{t}"),
+            None => format!("{from} onwards"),
+        };
+        match self.data.raw.year {
+            Some(y) if y < from || to.is_some_and(|t| y > t) => self.error(
+                Diagnostic::error(
+                    Code::OutOfPeriod,
+                    format!(
+                        "framework `{}` covers fiscal years {covered}, not {y}",
+                        self.model.id
+                    ),
+                )
+                .with_hint(
+                    "choose the framework in force for that year, or correct `year` in the data",
+                ),
+                "year",
+                "outside the framework's years",
+            ),
+            Some(_) => {}
+            None => {
+                let d = Diagnostic::warning(
+                    Code::OutOfPeriod,
+                    format!(
+                        "the data gives no `year`; framework `{}` covers {covered}",
+                        self.model.id
+                    ),
+                )
+                .with_hint("add `year = …` so that pfc can check the framework applies")
+                .with_location(self.data.file_name.clone());
+                self.diags.borrow_mut().push(d);
+            }
+        }
     }
 
     /// Compute lets in order; failures are returned, not yet reported.
@@ -358,11 +404,14 @@ impl<'a> Scorer<'a> {
         let path: Vec<String> = model.path(id).into_iter().map(str::to_owned).collect();
         let (kind, children, leaf, weight, score) = match &node.kind {
             NodeKind::Group => {
-                let kids: Vec<ScoredNode> = node
+                let mut kids: Vec<ScoredNode> = node
                     .children
                     .iter()
                     .filter_map(|&c| self.node(c, by_slot))
                     .collect();
+                if node.renormalize {
+                    self.renormalize(&mut kids, node.weight.unwrap_or_default());
+                }
                 let sum: Decimal = kids.iter().map(|k| k.score).sum();
                 (
                     NodeKindView::Group,
@@ -403,6 +452,33 @@ impl<'a> Scorer<'a> {
                     self.group_round(sum),
                 )
             }
+            NodeKind::Question {
+                id: qid,
+                text,
+                scale,
+            } => {
+                // Relative weight; a `renormalize` group turns it into points.
+                let weight = node.weight.unwrap_or(Decimal::ONE);
+                let (score, leaf) = self.question(qid, text.as_deref(), *scale, weight)?;
+                (
+                    NodeKindView::Question,
+                    Vec::new(),
+                    Some(leaf),
+                    weight,
+                    score,
+                )
+            }
+            NodeKind::Indicator(def) if def.rated => {
+                let weight = node.weight.unwrap_or_default();
+                let (score, leaf) = self.rated(&node.name, weight)?;
+                (
+                    NodeKindView::Indicator,
+                    Vec::new(),
+                    Some(leaf),
+                    weight,
+                    score,
+                )
+            }
             NodeKind::Indicator(def) => {
                 let weight = node.weight.unwrap_or_default();
                 let (score, leaf) = self.indicator(id, def, weight)?;
@@ -425,6 +501,154 @@ impl<'a> Scorer<'a> {
             children,
             leaf,
         })
+    }
+
+    /// In a `renormalize` group, children that do not apply drop out and the
+    /// others share the group's weight in proportion to their own weights.
+    fn renormalize(&self, kids: &mut [ScoredNode], group_weight: Decimal) {
+        let applies = |k: &ScoredNode| k.leaf.as_ref().is_none_or(|l| l.applicable);
+        let total: Decimal = kids.iter().filter(|k| applies(k)).map(|k| k.weight).sum();
+        if total.is_zero() {
+            return;
+        }
+        let places = self.model.rounding.places + 2;
+        for k in kids.iter_mut() {
+            if !applies(k) {
+                k.weight = Decimal::ZERO;
+                k.score = self.tidy(Decimal::ZERO);
+                continue;
+            }
+            let factor = group_weight / total;
+            let share = k.weight * factor;
+            let raw = k.leaf.as_ref().map_or(k.score, |l| l.raw_score) * factor;
+            let score = if self.model.rounding.scope == RoundScope::PerLeaf && k.leaf.is_some() {
+                self.round(raw)
+            } else {
+                raw
+            };
+            if let Some(leaf) = k.leaf.as_mut() {
+                let (shown, exact) = Quantity::number(raw).display_max(4);
+                leaf.explanation = format!(
+                    "{} → share {} of {} applicable: {} × {} ÷ {} {} {shown}{}",
+                    leaf.explanation,
+                    k.weight.normalize(),
+                    total.normalize(),
+                    leaf.raw_score.normalize(),
+                    group_weight.normalize(),
+                    total.normalize(),
+                    if exact { "=" } else { "≈" },
+                    if score == raw {
+                        String::new()
+                    } else {
+                        format!(" → {}", score.normalize())
+                    }
+                );
+                leaf.raw_score = raw;
+            }
+            k.weight = round(share, places, crate::quantity::RoundMode::HalfUp).normalize();
+            k.score = self.tidy(score);
+        }
+    }
+
+    fn question(
+        &self,
+        qid: &str,
+        text: Option<&str>,
+        scale: usize,
+        weight: Decimal,
+    ) -> Option<(Decimal, Leaf)> {
+        let scale = &self.model.scales[scale];
+        let options = || {
+            scale
+                .answers
+                .iter()
+                .map(|(a, _)| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let Some(answer) = self.data.raw.answers.get(qid) else {
+            self.error(
+                Diagnostic::error(Code::BadAnswer, format!("question `{qid}` has no answer"))
+                    .with_hint(format!(
+                        "add `\"{qid}\" = \"…\"` to `[answers]`, one of {}",
+                        options()
+                    )),
+                "answers",
+                "no answer for this question",
+            );
+            return None;
+        };
+        let Some((name, value)) = scale.answers.iter().find(|(a, _)| a == answer.trim()) else {
+            self.error(
+                Diagnostic::error(
+                    Code::BadAnswer,
+                    format!(
+                        "`{answer}` is not an answer on the `{}` scale of question `{qid}`",
+                        scale.name
+                    ),
+                )
+                .with_hint(format!("answer one of {}", options())),
+                &format!("answers.{qid}"),
+                "unknown answer",
+            );
+            return None;
+        };
+        let (raw, applicable, formula) = match value {
+            Some(v) => (
+                weight * v,
+                true,
+                format!(
+                    "{name}: {} × {}",
+                    Quantity {
+                        value: *v,
+                        unit: Unit::Percent
+                    },
+                    weight.normalize()
+                ),
+            ),
+            None => (Decimal::ZERO, false, format!("{name}: does not apply")),
+        };
+        let (score, explanation) = if applicable {
+            self.finish_leaf(raw, None, formula)
+        } else {
+            (raw, formula)
+        };
+        Some((
+            score,
+            Leaf {
+                target: text.unwrap_or("—").to_owned(),
+                actual: name.clone(),
+                completion: None,
+                saving: None,
+                rule: "question",
+                explanation,
+                raw_score: raw,
+                met: applicable && raw >= weight,
+                applicable,
+                band: None,
+                deduction: None,
+                deduction_reason: None,
+                claimed_score: None,
+                claimed_completion: None,
+                reason: None,
+            },
+        ))
+    }
+
+    fn rated(&self, name: &str, weight: Decimal) -> Option<(Decimal, Leaf)> {
+        let here = format!("ratings.{name}");
+        let Some(rating) = self.data.raw.ratings.get(name) else {
+            self.error(
+                Diagnostic::error(Code::MissingRating, format!("indicator `{name}` has no rating"))
+                    .with_hint(format!(
+                        "add `[ratings.\"{name}\"]` with `level = \"达成\"` (and optionally `score` and `evidence`)"
+                    )),
+                "ratings",
+                "no rating for this indicator",
+            );
+            return None;
+        };
+        rows::rate(self, name, weight, rating, &here)
     }
 
     fn group_round(&self, sum: Decimal) -> Decimal {
@@ -453,7 +677,9 @@ impl<'a> Scorer<'a> {
             actual_expr: def.actual.as_ref(),
         };
         let env = self.env(Some(&ind));
+        let skipped = matches!(eval(&def.score, env), Ok(Value::Skip));
         let raw = match eval(&def.score, env) {
+            Ok(Value::Skip) => Decimal::ZERO,
             Ok(v) => match v.quantity("a score") {
                 Ok(q) => q.value,
                 Err(e) => {
@@ -474,7 +700,11 @@ impl<'a> Scorer<'a> {
         let checks = def.checks.clone();
         self.run_checks(&checks, env, None);
         let raw = self.within_weight(raw, weight, def.score.span, "funds", &name);
-        let (score, explanation) = self.finish_leaf(raw, None, formula);
+        let (score, explanation) = if skipped {
+            (Decimal::ZERO, format!("{formula}: does not apply"))
+        } else {
+            self.finish_leaf(raw, None, formula)
+        };
         let show = |v: &Option<Value>| match v {
             Some(Value::Q(q)) if q.unit == Unit::Percent && !q.display_max(2).1 => {
                 q.display_fixed(2)
@@ -496,7 +726,8 @@ impl<'a> Scorer<'a> {
                 rule: "formula",
                 explanation,
                 raw_score: raw,
-                met: raw >= weight,
+                met: !skipped && raw >= weight,
+                applicable: !skipped,
                 band: None,
                 deduction: None,
                 deduction_reason: None,

@@ -10,7 +10,10 @@ pub mod check;
 pub mod cli;
 pub mod data;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
+pub mod extend;
+pub mod fwtest;
 pub mod quantity;
 pub mod render;
 pub mod report;
@@ -25,13 +28,14 @@ use diagnostic::Diagnostic;
 use source::SourceMap;
 use span::FileId;
 
-/// Parse and check a framework file already in `sources`; also run the
+/// Parse a framework file already in `sources`, apply its `extends` chain
+/// (loading parents into `sources`), check it; also run the
 /// score-range lint when checking succeeds. Returns the model (if there are
 /// no errors) and every diagnostic.
-pub fn compile(sources: &SourceMap, file: FileId) -> (Option<Model>, Vec<Diagnostic>) {
-    let ast = match syntax::parse(sources, file) {
+pub fn compile(sources: &mut SourceMap, file: FileId) -> (Option<Model>, Vec<Diagnostic>) {
+    let ast = match extend::load(sources, file) {
         Ok(ast) => ast,
-        Err(d) => return (None, vec![d]),
+        Err(d) => return (None, d),
     };
     let checked = check::check(&ast);
     let mut diagnostics = checked.diagnostics;

@@ -11,7 +11,7 @@ use crate::source::SourceMap;
 pub(crate) fn compile(src: &str) -> (SourceMap, Option<Model>, Vec<Diagnostic>) {
     let mut sources = SourceMap::new();
     let file = sources.add("test.pf", src);
-    let (model, diags) = crate::compile(&sources, file);
+    let (model, diags) = crate::compile(&mut sources, file);
     (sources, model, diags)
 }
 

@@ -81,10 +81,11 @@ pub(super) fn resolve(e: &ast::Expr, scope: &Scope<'_>, diags: &mut Vec<Diagnost
                 diags.push(
                     Diagnostic::error(Code::DivisionByZero, "division by zero")
                         .with_primary(r.span, "this is zero")
-                        .with_secondary(span, "in this division"),
+                        .with_secondary(l.span, "divided by zero")
+                        .with_hint("divide by a value that is not zero, e.g. `actual / target`"),
                 );
             }
-            let ty = binary_type(*op, (&lt, l.span), (&rt, r.span), span, diags);
+            let ty = binary_type(*op, (&lt, l.span), (&rt, r.span), diags);
             (ExprKind::Binary(*op, Box::new(le), Box::new(re)), ty)
         }
         ast::ExprKind::If(c, t, f) => {
@@ -111,6 +112,34 @@ pub(super) fn resolve(e: &ast::Expr, scope: &Scope<'_>, diags: &mut Vec<Diagnost
             (ExprKind::If(Box::new(ce), Box::new(te), Box::new(fe)), ty)
         }
         ast::ExprKind::Call(name, args) => resolve_call(name, args, span, scope, diags),
+        ast::ExprKind::Skip => (ExprKind::Skip, Ty::Any),
+        ast::ExprKind::Tiers(subject, tiers, otherwise) => {
+            let (se, st) = resolve(subject, scope, diags);
+            let mut out = Vec::with_capacity(tiers.len());
+            let (oe, mut ty) = resolve(otherwise, scope, diags);
+            for (op, bound, value) in tiers {
+                let (be, bt) = resolve(bound, scope, diags);
+                binary_type(*op, (&st, subject.span), (&bt, bound.span), diags);
+                let (ve, vt) = resolve(value, scope, diags);
+                match unify(&ty, &vt) {
+                    Some(u) => ty = u,
+                    None => diags.push(
+                        Diagnostic::error(
+                            Code::UnitMismatch,
+                            format!(
+                                "the tiers give different kinds of value: {} and {}",
+                                ty.describe(),
+                                vt.describe()
+                            ),
+                        )
+                        .with_primary(value.span, vt.describe())
+                        .with_hint("every tier must give the same kind of value"),
+                    ),
+                }
+                out.push((*op, be, ve));
+            }
+            (ExprKind::Tiers(Box::new(se), out, Box::new(oe)), ty)
+        }
     };
     (Expr { kind, span }, ty)
 }
@@ -236,7 +265,7 @@ fn unify(a: &Ty, b: &Ty) -> Option<Ty> {
     })
 }
 
-fn mismatch(op: BinaryOp, l: (&Ty, Span), r: (&Ty, Span), span: Span) -> Diagnostic {
+fn mismatch(op: BinaryOp, l: (&Ty, Span), r: (&Ty, Span)) -> Diagnostic {
     let code = if is_quantity(l.0) && is_quantity(r.0) {
         Code::UnitMismatch
     } else {
@@ -252,7 +281,7 @@ fn mismatch(op: BinaryOp, l: (&Ty, Span), r: (&Ty, Span), span: Span) -> Diagnos
     };
     let hint = match (l.0, r.0) {
         (Ty::Money, Ty::Number { percent: true }) | (Ty::Number { percent: true }, Ty::Money) => {
-            "money and percentages do not mix: compare a rate with a rate (`执行率 >= 80%`) or money with money"
+            "compare a rate with a rate (`执行率 >= 80%`) or money with money (`全年执行数 >= 0元`)"
         }
         (Ty::Money, Ty::Number { .. }) | (Ty::Number { .. }, Ty::Money) => {
             "write the number with a money unit, e.g. `0元` or `87.65万元`"
@@ -267,30 +296,19 @@ fn mismatch(op: BinaryOp, l: (&Ty, Span), r: (&Ty, Span), span: Span) -> Diagnos
         code,
         format!("cannot {verb} {} and {}", l.0.describe(), r.0.describe()),
     )
-    .with_primary(
-        span,
-        format!(
-            "`{}` between {} and {}",
-            op.symbol(),
-            l.0.describe(),
-            r.0.describe()
-        ),
-    )
+    .with_primary(r.1, r.0.describe())
     .with_secondary(l.1, l.0.describe())
-    .with_secondary(r.1, r.0.describe())
+    .with_note(format!(
+        "`{}` needs the same kind of value on both sides",
+        op.symbol()
+    ))
     .with_hint(hint)
 }
 
-fn binary_type(
-    op: BinaryOp,
-    l: (&Ty, Span),
-    r: (&Ty, Span),
-    span: Span,
-    diags: &mut Vec<Diagnostic>,
-) -> Ty {
+fn binary_type(op: BinaryOp, l: (&Ty, Span), r: (&Ty, Span), diags: &mut Vec<Diagnostic>) -> Ty {
     let (lt, rt) = (l.0, r.0);
     let mut fail = || {
-        diags.push(mismatch(op, l, r, span));
+        diags.push(mismatch(op, l, r));
         Ty::Any
     };
     match op {
@@ -349,15 +367,27 @@ fn resolve_call(
             format!("unknown function `{}`", name.node),
         )
         .with_primary(name.span, "no such function");
+        // `minimum` → `min`, `maximum` → `max`, `mni` → `min`.
         let best = names
             .iter()
-            .map(|c| (strsim::levenshtein(&name.node, c), *c))
+            .map(|c| {
+                let d = strsim::levenshtein(&name.node, c);
+                (
+                    if name.node.starts_with(c) {
+                        d.min(1)
+                    } else {
+                        d
+                    },
+                    *c,
+                )
+            })
             .filter(|(d, _)| *d <= 2)
             .min_by_key(|(d, _)| *d);
-        d = match best {
-            Some((_, c)) => d.with_hint(format!("did you mean `{c}`?")),
-            None => d.with_hint(format!("the functions are {}", names.join(", "))),
-        };
+        if let Some((_, c)) = best {
+            d = d.with_hint(format!("did you mean `{c}`?"));
+        }
+        let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        d = d.with_note(format!("the functions are {}", list.join(", ")));
         diags.push(d);
         return (ExprKind::Bool(false), Ty::Any);
     };
@@ -369,16 +399,32 @@ fn resolve_call(
         } else {
             format!("{min} to {max}")
         };
+        let plural = |n: usize| if n == 1 { "argument" } else { "arguments" };
+        let wanted_n = if max == usize::MAX { min } else { max };
+        let example = match func {
+            Func::Min => "`min(actual / target, 1)`",
+            Func::Max => "`max(0, 1 - actual / target)`",
+            Func::Clamp => "`clamp(actual / target, 0, 1)`",
+            Func::Abs => "`abs(actual - target)`",
+            Func::Round => "`round(执行率, 2)`",
+            Func::Floor => "`floor(actual)`",
+            Func::Ceil => "`ceil(actual)`",
+            Func::Excess => "`excess(在职人员控制率, 100%)`",
+            Func::Shortfall => "`shortfall(满意度, 90%)`",
+            Func::Steps => "`steps(excess(actual, 100%), 1%)`",
+        };
         diags.push(
             Diagnostic::error(
                 Code::Arity,
                 format!(
-                    "`{}` takes {want} arguments, found {}",
+                    "`{}` takes {want} {}, found {}",
                     name.node,
+                    plural(wanted_n),
                     args.len()
                 ),
             )
-            .with_primary(span, format!("{} arguments", args.len())),
+            .with_primary(span, format!("{} {}", args.len(), plural(args.len())))
+            .with_hint(format!("write e.g. {example}")),
         );
         return (ExprKind::Bool(false), Ty::Any);
     }
@@ -410,6 +456,10 @@ fn resolve_call(
                 break;
             }
         }
+    }
+    if func == Func::Steps {
+        // A count of steps: `steps(5%, 1%)` is 5.
+        ty = Ty::Number { percent: false };
     }
     if func == Func::Round {
         let places_ok = matches!(&resolved[1].0.kind, ExprKind::Const(q)

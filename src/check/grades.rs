@@ -9,7 +9,27 @@ use rust_decimal::Decimal;
 /// Check the bands and turn them into model grades (order kept: the first
 /// band whose threshold the total reaches is the grade).
 pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: Decimal) -> Vec<Grade> {
-    let bands = &g.bands;
+    // `name when cond` overrides take no part in the ordering of thresholds.
+    let bands: Vec<&ast::GradeBand> = g.bands.iter().filter(|b| b.when.is_none()).collect();
+    let overrides: Vec<Grade> = g
+        .bands
+        .iter()
+        .filter_map(|b| {
+            let cond = b.when.as_ref()?;
+            let (e, t) = cx.expr(cond, None);
+            cx.expect_type(
+                &t,
+                &super::model::Ty::Bool,
+                cond.span,
+                "a grade override condition",
+            );
+            Some(Grade {
+                name: b.name.node.clone(),
+                min: None,
+                when: Some(e),
+            })
+        })
+        .collect();
     if bands.is_empty() {
         cx.diags.push(
             Diagnostic::error(Code::MissingPart, "`grades` lists no grade")
@@ -38,12 +58,12 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: Decimal) -> Vec<Gr
                     ),
                 )
                 .with_primary(
-                    b.span,
-                    "catches every score, so the grades after it are never given",
+                    b.name.span,
+                    "catches every total, so the grades after it are never given",
                 )
                 .with_hint(format!(
-                    "give it a threshold (`{} >= 60`) or move it to the end",
-                    b.name.node
+                    "move `{}` to the end of the list, or give it a threshold such as `{} >= 60`",
+                    b.name.node, b.name.node
                 )),
             ),
             (Some(min), _) => {
@@ -79,7 +99,10 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: Decimal) -> Vec<Gr
                                 ),
                             )
                             .with_primary(min.span, "not below the threshold before it")
-                            .with_secondary(prev.1.span, "")
+                            .with_secondary(
+                                prev.1.span,
+                                format!("`{}` starts here", prev.0.name.node),
+                            )
                             .with_hint("list grades from the highest threshold to the lowest, each lower than the one before"),
                         );
                     }
@@ -88,7 +111,10 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: Decimal) -> Vec<Gr
             (None, true) => {}
         }
     }
-    if let Some(last) = bands.last() {
+    // A catch-all listed too early is reported above; moving it to the end
+    // also closes the gap, so the gap is not reported twice.
+    let has_catch_all = bands.iter().any(|b| b.min.is_none());
+    if let Some(last) = bands.last().filter(|_| !has_catch_all) {
         if let Some(min) = &last.min {
             if min.node > Decimal::ZERO {
                 cx.diags.push(
@@ -105,11 +131,12 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: Decimal) -> Vec<Gr
             }
         }
     }
-    bands
-        .iter()
-        .map(|b| Grade {
+    overrides
+        .into_iter()
+        .chain(bands.iter().map(|b| Grade {
             name: b.name.node.clone(),
             min: b.min.as_ref().map(|m| m.node),
-        })
+            when: None,
+        }))
         .collect()
 }

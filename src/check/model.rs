@@ -38,6 +38,14 @@ pub struct Model {
     pub roots: Vec<NodeId>,
     /// Framework-wide scoring rules for data-supplied leaves.
     pub rules: RuleSet,
+    /// The framework this one extends, if any.
+    pub extends: Option<String>,
+    /// Fiscal years in force: first and (if bounded) last.
+    pub period: Option<(i64, Option<i64>)>,
+    /// Answer scales for questions.
+    pub scales: Vec<Scale>,
+    /// The framework's own tests.
+    pub tests: Vec<crate::syntax::ast::TestDecl>,
     /// The `framework` declaration.
     pub span: Span,
 }
@@ -60,6 +68,17 @@ pub struct Grade {
     pub name: String,
     /// Lowest total that earns it; `None` for the catch-all.
     pub min: Option<Decimal>,
+    /// An override: given whenever this holds, whatever the total.
+    pub when: Option<Expr>,
+}
+
+/// A named answer scale.
+#[derive(Debug, Clone)]
+pub struct Scale {
+    /// Its name.
+    pub name: String,
+    /// Answers and their share of the weight; `None` = does not apply.
+    pub answers: Vec<(String, Option<Decimal>)>,
 }
 
 /// Where an input's value comes from in the project data.
@@ -165,6 +184,8 @@ pub struct Node {
     pub children: Vec<NodeId>,
     /// Depth, 1 for top-level nodes (一级).
     pub level: usize,
+    /// Children that do not apply drop out and the rest share the weight.
+    pub renormalize: bool,
     /// The declaration.
     pub span: Span,
     /// The span of the weight, when written.
@@ -181,6 +202,15 @@ pub enum NodeKind {
     /// A place for leaves from the data, with rules overriding the
     /// framework-wide ones.
     Slot(RuleSet),
+    /// A question answered in the data's `[answers]` table.
+    Question {
+        /// Its id, the key in `[answers]`.
+        id: String,
+        /// Its text.
+        text: Option<String>,
+        /// Index into [`Model::scales`].
+        scale: usize,
+    },
 }
 
 /// A framework-defined leaf.
@@ -190,10 +220,12 @@ pub struct IndicatorDef {
     pub target: Option<Expr>,
     /// `actual`, for display and formulas.
     pub actual: Option<Expr>,
-    /// `score`.
+    /// `score` (unused when `rated`).
     pub score: Expr,
     /// Checks evaluated with this indicator's values.
     pub checks: Vec<Check>,
+    /// Rated by the evaluator in a qualitative band (data `[ratings]`).
+    pub rated: bool,
 }
 
 /// Scoring rules by kind of target.
@@ -335,6 +367,10 @@ pub enum ExprKind {
     If(Box<Expr>, Box<Expr>, Box<Expr>),
     /// A built-in function call.
     Call(Func, Vec<Expr>),
+    /// `tiers x { op bound => value; …; otherwise => value }`.
+    Tiers(Box<Expr>, Vec<(BinaryOp, Expr, Expr)>, Box<Expr>),
+    /// `skip`: does not apply.
+    Skip,
 }
 
 /// What a name refers to.
@@ -369,6 +405,12 @@ pub enum Func {
     Floor,
     /// `ceil(x)`
     Ceil,
+    /// `excess(x, limit)` = max(0, x − limit)
+    Excess,
+    /// `shortfall(x, floor)` = max(0, floor − x)
+    Shortfall,
+    /// `steps(amount, size)` = amount ÷ size
+    Steps,
 }
 
 impl Func {
@@ -381,6 +423,9 @@ impl Func {
         ("round", Func::Round, 2, 2),
         ("floor", Func::Floor, 1, 1),
         ("ceil", Func::Ceil, 1, 1),
+        ("excess", Func::Excess, 2, 2),
+        ("shortfall", Func::Shortfall, 2, 2),
+        ("steps", Func::Steps, 2, 2),
     ];
 
     /// The function's name.

@@ -158,7 +158,8 @@ fn qual(cx: &mut Checker, q: &ast::QualRule) -> QualRule {
             cx.diags.push(
                 Diagnostic::error(Code::BandRange, "no band reaches 100% of the weight")
                     .with_primary(top.high.span, "the highest band ends here")
-                    .with_hint("the top band should end at 100%"),
+                    .with_note("a row in the highest band could never get full marks")
+                    .with_hint(format!("end `{}` at 100%", top.name.node)),
             );
         }
     }
@@ -167,7 +168,8 @@ fn qual(cx: &mut Checker, q: &ast::QualRule) -> QualRule {
             cx.diags.push(
                 Diagnostic::error(Code::BandRange, "no band starts at 0% of the weight")
                     .with_primary(bottom.low.span, "the lowest band starts here")
-                    .with_hint("the bottom band should start at 0%"),
+                    .with_note("a row that missed its target entirely would still get points")
+                    .with_hint(format!("start `{}` at 0%", bottom.name.node)),
             );
         }
     }
@@ -182,11 +184,18 @@ fn qual(cx: &mut Checker, q: &ast::QualRule) -> QualRule {
                         upper.name.node, lower.name.node
                     ),
                 )
-                .with_primary(lower.high.span, "ends above where the next band starts")
-                .with_secondary(upper.low.span, "")
-                .with_hint(
-                    "a band should end where the next one begins, e.g. `60%..80%` then `80%..100%`",
-                ),
+                .with_primary(
+                    lower.high.span,
+                    format!(
+                        "`{}` ends above where `{}` starts",
+                        lower.name.node, upper.name.node
+                    ),
+                )
+                .with_secondary(upper.low.span, format!("`{}` starts here", upper.name.node))
+                .with_hint(format!(
+                    "end `{}` where `{}` starts, e.g. `60%..80%` then `80%..100%`",
+                    lower.name.node, upper.name.node
+                )),
             );
         } else if lower.high.node < upper.low.node {
             cx.diags.push(
@@ -201,7 +210,10 @@ fn qual(cx: &mut Checker, q: &ast::QualRule) -> QualRule {
                     lower.high.span.merge(upper.low.span),
                     "scores in between belong to no band",
                 )
-                .with_hint("a band should end where the next one begins"),
+                .with_hint(format!(
+                    "end `{}` where `{}` starts",
+                    lower.name.node, upper.name.node
+                )),
             );
         }
     }

@@ -33,6 +33,7 @@ fn node_name(n: &ast::Node) -> &Spanned<String> {
         ast::Node::Group(g) => &g.name,
         ast::Node::Indicator(i) => &i.name,
         ast::Node::Slot(s) => &s.name,
+        ast::Node::Question(q) => &q.id,
     }
 }
 
@@ -60,8 +61,9 @@ fn add_children(
                 .with_secondary(first.span, "first one here")
                 .with_hint("rename one of them, or merge them"),
             );
-            continue;
         }
+        // A duplicate is still added, so that its weight counts in the sums
+        // (the model is not used when there are errors).
         ids.push(add_node(cx, tree, child, parent, level));
     }
     ids
@@ -88,6 +90,38 @@ fn add_node(
             s.weight.as_ref().map(|w| w.span),
             s.span,
         ),
+        ast::Node::Question(q) => {
+            let scale = match cx.scales.iter().position(|sc| sc.name == q.scale.node) {
+                Some(k) => k,
+                None => {
+                    let known: Vec<String> = cx
+                        .scales
+                        .iter()
+                        .map(|sc| format!("`{}`", sc.name))
+                        .collect();
+                    cx.diags.push(
+                        Diagnostic::error(Code::UnknownName, format!("unknown answer scale `{}`", q.scale.node))
+                            .with_primary(q.scale.span, "no `answers` block with this name")
+                            .with_hint(if known.is_empty() {
+                                format!("declare it: `answers {} {{ \"Yes\" 100%; \"No\" 0%; \"N/A\" skip }}`", q.scale.node)
+                            } else {
+                                format!("the scales are {}", known.join(", "))
+                            }),
+                    );
+                    0
+                }
+            };
+            (
+                NodeKind::Question {
+                    id: q.id.node.clone(),
+                    text: q.text.as_ref().map(|t| t.node.clone()),
+                    scale,
+                },
+                q.weight.as_ref().map(|w| w.node),
+                q.weight.as_ref().map(|w| w.span),
+                q.span,
+            )
+        }
         ast::Node::Indicator(i) => {
             let def = indicator(cx, i);
             if i.weight.is_none() {
@@ -127,6 +161,7 @@ fn add_node(
         parent,
         children: Vec::new(),
         level,
+        renormalize: matches!(n, ast::Node::Group(g) if g.renormalize),
         span,
         weight_span,
     });
@@ -144,6 +179,25 @@ fn add_node(
         }
         let children = add_children(cx, tree, &kids, Some(id), level + 1);
         tree.nodes[id].children.clone_from(&children);
+        if !g.renormalize {
+            for &c in &children {
+                let child = &tree.nodes[c];
+                if matches!(child.kind, NodeKind::Question { .. }) && child.weight.is_none() {
+                    cx.diags.push(
+                        Diagnostic::error(
+                            Code::WeightSum,
+                            format!("question `{}` has no weight, but its group does not renormalize", child.name),
+                        )
+                        .with_primary(child.span, "no weight")
+                        .with_hint(format!(
+                            "give the question a weight, or write `group {} weight {} renormalize {{ … }}` so that questions share the group's weight equally",
+                            g.name.node,
+                            g.weight.node.normalize()
+                        )),
+                    );
+                }
+            }
+        }
         check_children_weights(cx, tree, id);
     }
     id
@@ -152,7 +206,7 @@ fn add_node(
 fn check_children_weights(cx: &mut Checker, tree: &Tree, id: NodeId) {
     let node = &tree.nodes[id];
     let kids: Vec<&Node> = node.children.iter().map(|&c| &tree.nodes[c]).collect();
-    if kids.is_empty() || kids.iter().any(|k| k.weight.is_none()) {
+    if kids.is_empty() || node.renormalize || kids.iter().any(|k| k.weight.is_none()) {
         // Slots without a fixed weight: rows are checked against the group
         // when the data is read.
         return;
@@ -300,7 +354,7 @@ fn indicator(cx: &mut Checker, i: &ast::Indicator) -> IndicatorDef {
                     score = Some((e, e.span));
                 }
             }
-            IndicatorItem::Require(_) => {}
+            IndicatorItem::Require(_) | IndicatorItem::Rated(_) => {}
         }
     }
     let scope = IndicatorScope {
@@ -308,7 +362,35 @@ fn indicator(cx: &mut Checker, i: &ast::Indicator) -> IndicatorDef {
         actual: actual_ty,
         weight: true,
     };
+    let rated = i.items.iter().find_map(|it| match it {
+        IndicatorItem::Rated(s) => Some(*s),
+        _ => None,
+    });
     let score = match score {
+        Some((e, _)) if rated.is_some() => {
+            cx.diags.push(
+                Diagnostic::error(
+                    Code::DuplicateSetting,
+                    format!(
+                        "indicator `{}` is `rated` and also has a `score`",
+                        i.name.node
+                    ),
+                )
+                .with_primary(
+                    e.span,
+                    "a rated indicator is scored from the evaluator's band",
+                )
+                .with_hint("remove `score …` or remove `rated`"),
+            );
+            super::model::Expr {
+                kind: super::model::ExprKind::Bool(false),
+                span: i.span,
+            }
+        }
+        None if rated.is_some() => super::model::Expr {
+            kind: super::model::ExprKind::Skip,
+            span: i.span,
+        },
         Some((e, _)) => {
             let (x, t) = cx.expr(e, Some(&scope));
             if !matches!(t, Ty::Number { .. } | Ty::Any) {
@@ -351,5 +433,6 @@ fn indicator(cx: &mut Checker, i: &ast::Indicator) -> IndicatorDef {
         actual,
         score,
         checks,
+        rated: rated.is_some(),
     }
 }

@@ -58,6 +58,25 @@ pub enum Command {
         /// Framework folders, `.pf` files or built-in ids; a folder without
         /// `framework.pf` is searched for framework folders. Default: `frameworks/`.
         frameworks: Vec<String>,
+        /// For a framework that `extends` another, list what it changes.
+        #[arg(long)]
+        explain_extension: bool,
+    },
+    /// Run the tests frameworks declare (`test "…" { … }`).
+    #[command(after_help = EXIT_CODES)]
+    Test {
+        /// Framework folders or `.pf` files; a folder without `framework.pf`
+        /// is searched for framework folders. Default: `frameworks/`.
+        frameworks: Vec<String>,
+    },
+    /// Say what changed between two frameworks: indicators, weights, grade
+    /// bands, scoring rules, settings.
+    #[command(after_help = EXIT_CODES)]
+    Diff {
+        /// The older framework (folder, `.pf` file or built-in id).
+        old: String,
+        /// The newer framework.
+        new: String,
     },
     /// Score one project and print the table, or write the report, the Excel
     /// table or the Word report.

@@ -5,7 +5,7 @@ use crate::diagnostic::{Severity, has_errors};
 use crate::source::SourceMap;
 use std::process::ExitCode;
 
-pub(crate) fn run(out: &Printer, args: &[String]) -> ExitCode {
+pub(crate) fn run(out: &Printer, args: &[String], explain_extension: bool) -> ExitCode {
     let mut sources = SourceMap::new();
     let targets = match load::check_targets(args) {
         Ok(t) => t,
@@ -16,7 +16,13 @@ pub(crate) fn run(out: &Printer, args: &[String]) -> ExitCode {
     let mut lines = Vec::new();
     for t in &targets {
         let diags = match load::framework(&mut sources, t) {
-            Ok(l) => crate::compile(&sources, l.file).1,
+            Ok(l) => {
+                let (model, diags) = crate::compile(&mut sources, l.file);
+                if let (true, Some(m)) = (explain_extension, &model) {
+                    explain(&mut sources, m, &mut lines);
+                }
+                diags
+            }
             Err(d) => vec![d],
         };
         let errors = diags
@@ -47,5 +53,29 @@ pub(crate) fn run(out: &Printer, args: &[String]) -> ExitCode {
         ExitCode::from(EXIT_ERRORS)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// What a framework changes in the one it extends, as lines of output.
+fn explain(sources: &mut SourceMap, child: &crate::check::model::Model, lines: &mut Vec<String>) {
+    let Some(parent_id) = &child.extends else {
+        lines.push(format!("       {} extends no framework", child.id));
+        return;
+    };
+    // The parent was loaded into `sources` while extending; compile it again
+    // on its own to compare.
+    let parent_file = sources.files().iter().position(|f| {
+        f.name.ends_with(&format!("{parent_id}/framework.pf"))
+            || f.name.ends_with(&format!("{parent_id}.pf"))
+    });
+    let Some(file) = parent_file.and_then(|i| u32::try_from(i).ok()) else {
+        return;
+    };
+    let (Some(parent), _) = crate::compile(sources, crate::span::FileId(file)) else {
+        return;
+    };
+    lines.push(format!("       {} extends {}:", child.id, parent.id));
+    for c in crate::diff::diff(sources, &parent, child) {
+        lines.push(format!("         {:<9} {}", c.area, c.text));
     }
 }

@@ -74,7 +74,7 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         Ok(f) => f,
         Err(d) => return out.finish(&sources, &[d]),
     };
-    let (model, mut diags) = crate::compile(&sources, fw.file);
+    let (model, mut diags) = crate::compile(&mut sources, fw.file);
     let Some(model) = model else {
         return out.finish(&sources, &diags);
     };

@@ -62,7 +62,8 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                                     node.score.normalize()
                                 ),
                             )
-                            .with_note(format!("pfc: {}", leaf.explanation)),
+                            .with_note(format!("pfc: {}", leaf.explanation))
+                            .with_hint("correct the score in the submitted table, or check the row's target and actual"),
                             &format!("{here}.claimed_score"),
                             "as submitted",
                         );
@@ -216,7 +217,8 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                         t.normalize(),
                         e.total.normalize()
                     ),
-                ),
+                )
+                .with_hint("correct the total in the submitted report, or check the rows whose scores differ"),
                 "claimed.total",
                 "as submitted",
             );

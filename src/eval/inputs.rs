@@ -112,21 +112,40 @@ pub(super) fn bind(
 }
 
 fn missing(decl: &InputDecl, data: &ProjectData, path: &str) -> Diagnostic {
-    Diagnostic::error(
+    let (table, key) = path.rsplit_once('.').unwrap_or(("", path));
+    let plain_key = key
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let key_shown = if plain_key {
+        key.to_owned()
+    } else {
+        format!("\"{key}\"")
+    };
+    let example = match &decl.ty {
+        Ty::Money => "\"100万元\"".to_owned(),
+        Ty::Number { percent: true } => "\"95%\"".to_owned(),
+        Ty::Number { percent: false } => "1".to_owned(),
+        Ty::Count(Some(u)) => format!("\"12{u}\""),
+        Ty::Count(None) => "\"12个\"".to_owned(),
+        Ty::Level(levels) => format!("\"{}\"", levels.first().map_or("…", String::as_str)),
+        _ => "\"…\"".to_owned(),
+    };
+    let mut d = Diagnostic::error(
         Code::MissingInput,
         format!("the data gives no value for input `{}`", decl.name),
     )
-    .with_location(format!("{}: {path}", data.file_name))
-    .with_secondary(decl.span, "declared here")
-    .with_hint(format!(
-        "add `{}` to `{}`",
-        path.rsplit('.').next().unwrap_or(path),
-        if path.contains('.') {
-            format!("[{}]", path.rsplit_once('.').map_or("", |x| x.0))
-        } else {
-            "the top level".into()
+    .with_location(format!("{}: {path}", data.file_name));
+    if !table.is_empty() {
+        if let (Some(span), _) = data.locate(table) {
+            d = d.with_primary(span, format!("no `{key}` in `[{table}]`"));
         }
-    ))
+    }
+    d.with_secondary(decl.span, "the framework needs this input")
+        .with_hint(if table.is_empty() {
+            format!("add `{key_shown} = {example}` at the top of the data file")
+        } else {
+            format!("add `{key_shown} = {example}` under `[{table}]`")
+        })
 }
 
 fn read(decl: &InputDecl, cell: &Cell, default_unit: &str) -> Result<Value, String> {

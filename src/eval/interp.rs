@@ -54,8 +54,22 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
                 e.span,
             )
         }),
+        ExprKind::Skip => Ok(Value::Skip),
+        ExprKind::Tiers(subject, tiers, otherwise) => {
+            let v = eval(subject, env)?;
+            if v == Value::Skip {
+                return Ok(Value::Skip);
+            }
+            match matching_tier(&v, tiers, env)? {
+                Some(k) => eval(&tiers[k].2, env),
+                None => eval(otherwise, env),
+            }
+        }
         ExprKind::Unary(op, x) => {
             let v = eval(x, env)?;
+            if v == Value::Skip {
+                return Ok(Value::Skip);
+            }
             match op {
                 UnaryOp::Neg => at(map_shown(&v, "`-`", |d| -d)),
                 UnaryOp::Not => at(v.boolean("`not`").map(|b| Value::Bool(!b))),
@@ -70,10 +84,17 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
                 _ => {}
             }
             let rv = eval(r, env)?;
+            if lv == Value::Skip || rv == Value::Skip {
+                return Ok(Value::Skip);
+            }
             at(binary(*op, &lv, &rv))
         }
         ExprKind::If(c, t, f) => {
-            let cond = eval(c, env)?.boolean("`if`").map_err(|x| (x, c.span))?;
+            let cond = eval(c, env)?;
+            if cond == Value::Skip {
+                return Ok(Value::Skip);
+            }
+            let cond = cond.boolean("`if`").map_err(|x| (x, c.span))?;
             eval(if cond { t } else { f }, env)
         }
         ExprKind::Call(func, args) => {
@@ -81,13 +102,56 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
                 .iter()
                 .map(|a| eval(a, env))
                 .collect::<Result<Vec<_>, _>>()?;
+            if vals.contains(&Value::Skip) {
+                return Ok(Value::Skip);
+            }
             at(call(*func, &vals, env.model))
         }
     }
 }
 
+/// The index of the first tier whose comparison holds for `v`.
+fn matching_tier(
+    v: &Value,
+    tiers: &[(BinaryOp, Expr, Expr)],
+    env: Env<'_>,
+) -> Result<Option<usize>, EvalError> {
+    for (k, (op, bound, _)) in tiers.iter().enumerate() {
+        let b = eval(bound, env)?;
+        let holds = binary(*op, v, &b)
+            .and_then(|x| x.boolean("a tier"))
+            .map_err(|x| (x, bound.span))?;
+        if holds {
+            return Ok(Some(k));
+        }
+    }
+    Ok(None)
+}
+
+fn zero_like(v: &Value) -> Value {
+    match v {
+        Value::Q(q) => Value::Q(Quantity {
+            value: Decimal::ZERO,
+            unit: q.unit.clone(),
+        }),
+        other => other.clone(),
+    }
+}
+
 fn call(func: Func, vals: &[Value], model: &Model) -> Result<Value, OpError> {
     match func {
+        Func::Excess => {
+            let d = binary(BinaryOp::Sub, &vals[0], &vals[1])?;
+            extremum(&[zero_like(&d), d], true)
+        }
+        Func::Shortfall => {
+            let d = binary(BinaryOp::Sub, &vals[1], &vals[0])?;
+            extremum(&[zero_like(&d), d], true)
+        }
+        Func::Steps => binary(BinaryOp::Div, &vals[0], &vals[1]).map(|v| match v {
+            Value::Q(q) => Value::Q(Quantity::number(q.value)),
+            other => other,
+        }),
         Func::Min => extremum(vals, false),
         Func::Max => extremum(vals, true),
         Func::Clamp => {
@@ -132,6 +196,25 @@ pub fn explain(e: &Expr, env: Env<'_>) -> String {
         ExprKind::Text(t) => format!("“{t}”"),
         ExprKind::Bool(b) => b.to_string(),
         ExprKind::Ref(r) => explain_ref(*r, env),
+        ExprKind::Skip => "n/a".to_owned(),
+        ExprKind::Tiers(subject, tiers, otherwise) => {
+            let shown = explain(subject, env);
+            let Ok(v) = eval(subject, env) else {
+                return format!("tiers {shown}");
+            };
+            match matching_tier(&v, tiers, env) {
+                Ok(Some(k)) => {
+                    let (op, bound, value) = &tiers[k];
+                    format!(
+                        "{shown} {} {} ⇒ {}",
+                        op.symbol(),
+                        explain(bound, env),
+                        explain(value, env)
+                    )
+                }
+                _ => format!("{shown} in no tier ⇒ {}", explain(otherwise, env)),
+            }
+        }
         ExprKind::Unary(UnaryOp::Neg, x) => format!("−{}", wrap(x, 7, env)),
         ExprKind::Unary(UnaryOp::Not, x) => format!("not {}", wrap(x, 3, env)),
         ExprKind::Binary(op, l, r) => {

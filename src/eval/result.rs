@@ -144,6 +144,8 @@ pub enum NodeKindView {
     Indicator,
     /// An indicator row from the data.
     Row,
+    /// A question answered in the data.
+    Question,
 }
 
 /// A node of the scored tree.
@@ -187,6 +189,9 @@ pub struct Leaf {
     pub raw_score: Decimal,
     /// Whether the target was met (full marks before deduction).
     pub met: bool,
+    /// `false` when the indicator does not apply (`skip`, an N/A answer):
+    /// it scores nothing and, in a `renormalize` group, drops out.
+    pub applicable: bool,
     /// The qualitative band, if any.
     pub band: Option<String>,
     /// Points deducted by the evaluator.

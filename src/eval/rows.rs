@@ -47,20 +47,20 @@ pub(super) fn assign(s: &Scorer<'_>) -> BTreeMap<NodeId, Vec<usize>> {
                     .iter()
                     .find(|&&j| s.data.raw.indicators[j].name == row.name)
                 {
-                    s.error(
-                        Diagnostic::error(
-                            Code::DuplicateRow,
-                            format!(
-                                "indicator `{}` appears twice in `{}`",
-                                row.name,
-                                names.join("/")
-                            ),
-                        )
-                        .with_note(format!("first at indicators[{first}]"))
-                        .with_hint("merge the two rows or give them different names"),
-                        &format!("{here}.name"),
-                        "second row with this name",
-                    );
+                    let mut d = Diagnostic::error(
+                        Code::DuplicateRow,
+                        format!(
+                            "indicator `{}` appears twice in `{}`",
+                            row.name,
+                            names.join("/")
+                        ),
+                    )
+                    .with_hint("merge the two rows or give them different names");
+                    match s.data.locate(&format!("indicators[{first}].name")) {
+                        (Some(span), _) => d = d.with_secondary(span, "first row with this name"),
+                        (None, _) => d = d.with_note(format!("the first is indicators[{first}]")),
+                    }
+                    s.error(d, &format!("{here}.name"), "second row with this name");
                     continue;
                 }
                 list.push(i);
@@ -68,31 +68,55 @@ pub(super) fn assign(s: &Scorer<'_>) -> BTreeMap<NodeId, Vec<usize>> {
             [] => {
                 let known: Vec<String> = slots.iter().map(|&id| model.path(id).join("/")).collect();
                 let wanted = names.join("/");
-                let best = known
-                    .iter()
-                    .map(|k| (strsim::levenshtein(&wanted, k), k))
-                    .filter(|(d, _)| *d <= 3)
-                    .min_by_key(|(d, _)| *d);
-                let hint = match best {
-                    Some((_, k)) => format!("did you mean `{k}`?"),
-                    None => format!("the framework's slots are: {}", known.join(", ")),
+                // Compare with the whole path and with as many trailing names
+                // as the row gives (`数量指彪` against `数量指标`).
+                let distance = |id: NodeId| {
+                    let path = model.path(id);
+                    let tail = path[path.len().saturating_sub(names.len())..].join("/");
+                    strsim::levenshtein(&wanted, &path.join("/"))
+                        .min(strsim::levenshtein(&wanted, &tail))
                 };
-                s.error(
-                    Diagnostic::error(
-                        Code::UnknownSlot,
-                        if names.is_empty() {
-                            format!("indicator `{}` names no group", row.name)
-                        } else {
-                            format!("indicator `{}` is in `{wanted}`, which the framework does not have", row.name)
-                        },
-                    )
-                    .with_hint(hint),
-                    &format!("{here}.path"),
-                    "no such slot",
+                let best = slots
+                    .iter()
+                    .map(|&id| (distance(id), id))
+                    .filter(|(d, _)| !names.is_empty() && *d <= 3)
+                    .min_by_key(|(d, _)| *d);
+                let mut d = Diagnostic::error(
+                    Code::UnknownSlot,
+                    if names.is_empty() {
+                        format!("indicator `{}` names no group", row.name)
+                    } else {
+                        format!(
+                            "indicator `{}` is in `{wanted}`, which the framework does not have",
+                            row.name
+                        )
+                    },
                 );
+                match best {
+                    Some((_, id)) => {
+                        let guess = model.path(id).join("/");
+                        d = d
+                            .with_hint(format!("did you mean `{guess}`?"))
+                            .with_note(format!("the other checks count this row in `{guess}`"));
+                        // Counted where it was probably meant, so that the
+                        // group's weights are not reported as wrong too.
+                        by_slot.entry(id).or_default().push(i);
+                    }
+                    None => {
+                        let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+                        d = d.with_hint(format!(
+                            "use one of the framework's groups: {}",
+                            list.join(", ")
+                        ));
+                    }
+                }
+                s.error(d, &format!("{here}.path"), "no such group");
             }
             many => {
-                let list: Vec<String> = many.iter().map(|&id| model.path(id).join("/")).collect();
+                let list: Vec<String> = many
+                    .iter()
+                    .map(|&id| format!("`{}`", model.path(id).join("/")))
+                    .collect();
                 s.error(
                     Diagnostic::error(
                         Code::UnknownSlot,
@@ -114,7 +138,7 @@ struct Read {
     written: String,
 }
 
-fn read_cell(s: &Scorer<'_>, cell: &Cell, path: &str, what: &str) -> Option<Read> {
+fn read_cell(s: &Scorer<'_>, cell: &Cell, path: &str, what: &str, row: &str) -> Option<Read> {
     match notation::parse(&cell.text) {
         Ok(n) => Some(Read {
             notation: n,
@@ -124,7 +148,7 @@ fn read_cell(s: &Scorer<'_>, cell: &Cell, path: &str, what: &str) -> Option<Read
             s.error(
                 Diagnostic::error(
                     Code::BadNotation,
-                    format!("{what} `{}`: {}", cell.text, e.message),
+                    format!("{what} of `{row}` cannot be read: {}", e.message),
                 )
                 .with_hint(e.hint),
                 path,
@@ -158,8 +182,20 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decim
             return None;
         }
     };
-    let target = read_cell(s, &row.target, &format!("{here}.target"), "年度指标值");
-    let actual = read_cell(s, &row.actual, &format!("{here}.actual"), "实际完成值");
+    let target = read_cell(
+        s,
+        &row.target,
+        &format!("{here}.target"),
+        "年度指标值",
+        &row.name,
+    );
+    let actual = read_cell(
+        s,
+        &row.actual,
+        &format!("{here}.actual"),
+        "实际完成值",
+        &row.name,
+    );
     let (target, actual) = (target?, actual?);
     match (&target.notation, &actual.notation) {
         (_, Notation::Text(word)) => {
@@ -171,8 +207,10 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decim
             {
                 Some(b) => qualitative(s, rule, b, weight, row, &here, &target, &actual),
                 None => {
-                    let names: Vec<&str> = rule.bands.iter().map(|b| b.name.as_str()).collect();
-                    let msg = if matches!(target.notation, Notation::Quantity { .. }) {
+                    let names: Vec<String> =
+                        rule.bands.iter().map(|b| format!("`{}`", b.name)).collect();
+                    let numeric_target = matches!(target.notation, Notation::Quantity { .. });
+                    let msg = if numeric_target {
                         format!(
                             "实际完成值 `{word}` of `{}` is not a number, but its target `{}` is",
                             row.name, target.written
@@ -183,14 +221,38 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decim
                             row.name
                         )
                     };
-                    s.error(
-                        Diagnostic::error(Code::UnknownLevel, msg).with_hint(format!(
-                            "write a number for a numeric target, or one of the levels {} (or a word the framework lists with `also`)",
+                    let mut d = Diagnostic::error(Code::UnknownLevel, msg);
+                    // The closest band name or `also` word.
+                    let best = rule
+                        .bands
+                        .iter()
+                        .flat_map(|b| {
+                            std::iter::once(&b.name)
+                                .chain(b.aliases.iter())
+                                .map(move |w| (w, b))
+                        })
+                        .map(|(w, b)| (strsim::levenshtein(word, w), w, b))
+                        .filter(|(d, w, _)| *d <= 2 && *d < w.chars().count())
+                        .min_by_key(|(d, ..)| *d);
+                    if numeric_target {
+                        d = d.with_hint(format!(
+                            "write the value reached as a number, e.g. `{}`",
+                            target.written.trim_start_matches(['≥', '≤', '>', '<', '='])
+                        ));
+                    } else if let Some((_, w, b)) = best {
+                        d = d.with_hint(if *w == b.name {
+                            format!("did you mean `{w}`?")
+                        } else {
+                            format!("did you mean `{w}`? (a word for band `{}`)", b.name)
+                        });
+                    }
+                    if !numeric_target {
+                        d = d.with_note(format!(
+                            "the levels are {}, and the words the framework lists with `also`",
                             names.join(", ")
-                        )),
-                        &format!("{here}.actual"),
-                        "unknown level",
-                    );
+                        ));
+                    }
+                    s.error(d, &format!("{here}.actual"), "unknown level");
                     None
                 }
             }
@@ -308,7 +370,7 @@ fn reconcile(
                         y.dimension()
                     ),
                 )
-                .with_hint("target and actual must be in the same unit (万元 and 元 mix; 个 and 人 do not)"),
+                .with_hint("write both in the same kind of unit: money in 元, 万元 or 亿元 (they mix); a count such as `个` only with the same word"),
                 &format!("{here}.actual"),
                 "unit differs from the target",
             );
@@ -371,7 +433,7 @@ fn quantitative(
     let raw = s.within_weight(raw, weight, rule.score.span, here, &row.name);
     let checks: Vec<Check> = rule.checks.clone();
     s.run_checks(&checks, env, Some((here, &row.name)));
-    let deduction = deduction(s, rule.deduction.as_ref(), env, row, here);
+    let deduction = deduction(s, (kind.keyword(), rule.deduction.as_ref()), env, row, here);
     let completion = ratio(&a, &t).map(|r| percent(r));
     let saving = (kind == TargetKind::AtMost)
         .then(|| {
@@ -397,6 +459,7 @@ fn quantitative(
             explanation,
             raw_score: raw,
             met: raw >= weight,
+            applicable: true,
             band: None,
             deduction,
             deduction_reason: row.deduction_reason.clone(),
@@ -407,9 +470,11 @@ fn quantitative(
     ))
 }
 
+/// A manual deduction, if the row has one and the rule (`kind`, with its
+/// `allow deduction when` condition) permits it.
 fn deduction(
     s: &Scorer<'_>,
-    allowed: Option<&crate::check::model::Expr>,
+    (kind, allowed): (&str, Option<&crate::check::model::Expr>),
     env: Env<'_>,
     row: &Row,
     here: &str,
@@ -434,19 +499,28 @@ fn deduction(
             .unwrap_or(false)
     });
     if permitted != Some(true) {
+        let mut d = Diagnostic::error(
+            Code::DeductionNotAllowed,
+            format!(
+                "the framework does not allow a deduction for `{}`",
+                row.name
+            ),
+        )
+        .with_note(match allowed {
+            Some(_) => format!(
+                "`scoring {kind}` allows a deduction only when its `allow deduction when …` condition holds, and it does not for this row"
+            ),
+            None => format!(
+                "`{}` is scored by `scoring {kind}`, which allows no deduction",
+                row.name
+            ),
+        })
+        .with_hint("remove `deduction` and `deduction_reason` from this row");
+        if let Some(e) = allowed {
+            d = d.with_secondary(e.span, "the condition that does not hold");
+        }
         s.error(
-            Diagnostic::error(
-                Code::DeductionNotAllowed,
-                format!(
-                    "the framework does not allow a deduction for `{}`",
-                    row.name
-                ),
-            )
-            .with_hint(if allowed.is_some() {
-                "the rule's `allow deduction when …` condition does not hold for this row"
-            } else {
-                "this kind of target has no `allow deduction when …` in the framework"
-            }),
+            d,
             &format!("{here}.deduction"),
             "deduction not allowed here",
         );
@@ -462,9 +536,9 @@ fn deduction(
                 Code::DeductionReason,
                 format!("the deduction for `{}` gives no reason", row.name),
             )
-            .with_hint("add `deduction_reason = \"…\"` explaining the 偏离度"),
+            .with_hint("add `deduction_reason = \"…\"` to this row, saying why the points were deducted (e.g. the 偏离度)"),
             &format!("{here}.deduction"),
-            "no reason",
+            "deducted without `deduction_reason`",
         );
         return None;
     }
@@ -500,7 +574,8 @@ fn qualitative(
                     Diagnostic::error(
                         Code::BadNotation,
                         format!("score `{cell}` of `{}` is not a number", row.name),
-                    ),
+                    )
+                    .with_hint("write the score as a number of points, e.g. `score = 22.5`"),
                     &format!("{here}.score"),
                     "not a number",
                 );
@@ -508,26 +583,45 @@ fn qualitative(
             };
             let inside = v >= low && (v < high || (top && v <= high));
             if !inside {
-                s.error(
-                    Diagnostic::error(
-                        Code::OutsideBand,
-                        format!(
-                            "score {} of `{}` is outside band `{}` ({range} points)",
-                            v.normalize(),
-                            row.name,
-                            band.name
-                        ),
+                let allowed = if top {
+                    format!("{} to {} points", low.normalize(), high.normalize())
+                } else {
+                    format!(
+                        "{} up to (not including) {} points",
+                        low.normalize(),
+                        high.normalize()
                     )
-                    .with_hint(format!(
-                        "band `{}` allows {}%–{}% of the weight {}: give a score in {range}, or name the band that fits",
-                        band.name,
-                        fixed(band.low * Decimal::ONE_HUNDRED, 0),
-                        fixed(band.high * Decimal::ONE_HUNDRED, 0),
-                        weight.normalize()
+                };
+                let mut d = Diagnostic::error(
+                    Code::OutsideBand,
+                    format!(
+                        "score {} of `{}` is outside band `{}`, which allows {allowed}",
+                        v.normalize(),
+                        row.name,
+                        band.name
+                    ),
+                )
+                .with_note(format!(
+                    "band `{}` is {}%–{}% of the weight {}",
+                    band.name,
+                    fixed(band.low * Decimal::ONE_HUNDRED, 0),
+                    fixed(band.high * Decimal::ONE_HUNDRED, 0),
+                    weight.normalize()
+                ));
+                // The band the score would fit, if any.
+                let fits = rule.bands.iter().enumerate().find(|(k, b)| {
+                    let (lo, hi) = (s.round(weight * b.low), weight * b.high);
+                    v >= lo && (v < hi || (*k == 0 && v <= hi))
+                });
+                d = match fits {
+                    Some((_, b)) => d.with_hint(format!(
+                        "give a score of {allowed}, or write `actual = \"{}\"` if {} points is right",
+                        b.name,
+                        v.normalize()
                     )),
-                    &format!("{here}.score"),
-                    "outside the band",
-                );
+                    None => d.with_hint(format!("give a score of {allowed}")),
+                };
+                s.error(d, &format!("{here}.score"), "outside the band");
                 return None;
             }
             (v, "evaluator's score".to_owned())
@@ -555,7 +649,7 @@ fn qualitative(
         fixed(band.high * Decimal::ONE_HUNDRED, 0),
         weight.normalize()
     );
-    let deduction = deduction(s, None, s.env(None), row, here);
+    let deduction = deduction(s, ("qualitative", None), s.env(None), row, here);
     let (score, explanation) = s.finish_leaf(raw, deduction, reason_note);
     Some((
         score,
@@ -568,6 +662,7 @@ fn qualitative(
             explanation,
             raw_score: raw,
             met: raw >= weight,
+            applicable: true,
             band: Some(band.name.clone()),
             deduction,
             deduction_reason: row.deduction_reason.clone(),
@@ -618,4 +713,61 @@ pub(super) fn check_code(sev: Severity) -> Code {
         Severity::Error => Code::RequireError,
         Severity::Warning => Code::RequireWarn,
     }
+}
+
+/// Score a `rated` framework indicator from the evaluator's rating.
+pub(super) fn rate(
+    s: &Scorer<'_>,
+    name: &str,
+    weight: Decimal,
+    rating: &crate::data::Rating,
+    here: &str,
+) -> Option<(Decimal, Leaf)> {
+    let Some(rule) = s.model.rules.qualitative.as_ref() else {
+        s.error(
+            Diagnostic::error(
+                Code::NoRule,
+                format!("`{name}` is rated, but the framework has no qualitative bands"),
+            )
+            .with_hint(
+                "add `scoring qualitative { 达成 80%..100%; 部分达成 60%..80%; 未达成 0%..60% }`",
+            ),
+            here,
+            "no bands",
+        );
+        return None;
+    };
+    let word = rating.level.trim();
+    let Some(b) = rule
+        .bands
+        .iter()
+        .position(|b| b.name == word || b.aliases.iter().any(|a| a == word))
+    else {
+        let names: Vec<&str> = rule.bands.iter().map(|b| b.name.as_str()).collect();
+        s.error(
+            Diagnostic::error(
+                Code::UnknownLevel,
+                format!("rating `{word}` of `{name}` is not a band of the framework"),
+            )
+            .with_hint(format!("rate it as one of {}", names.join(", "))),
+            &format!("{here}.level"),
+            "unknown level",
+        );
+        return None;
+    };
+    let row = Row {
+        name: name.to_owned(),
+        weight: Cell {
+            text: weight.normalize().to_string(),
+            was_number: true,
+        },
+        score: rating.score.clone(),
+        reason: rating.evidence.clone(),
+        ..Row::default()
+    };
+    let read = |t: &str| Read {
+        notation: Notation::Text(t.to_owned()),
+        written: t.to_owned(),
+    };
+    qualitative(s, rule, b, weight, &row, here, &read("—"), &read(word))
 }

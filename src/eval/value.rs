@@ -15,6 +15,8 @@ pub enum Value {
     Bool(bool),
     /// Text or a level.
     Text(String),
+    /// `skip`: the indicator does not apply. Any operation on it gives `skip`.
+    Skip,
 }
 
 /// Why an operation failed (the caller adds the span).
@@ -42,6 +44,7 @@ impl fmt::Display for Value {
             }
             Value::Bool(b) => f.write_str(if *b { "true" } else { "false" }),
             Value::Text(t) => write!(f, "“{t}”"),
+            Value::Skip => f.write_str("n/a"),
         }
     }
 }

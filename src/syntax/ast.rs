@@ -16,6 +16,8 @@ pub struct Framework {
     pub id: Spanned<String>,
     /// The optional title string after the id.
     pub title: Option<Spanned<String>>,
+    /// `extends <id>`: the framework this one changes.
+    pub extends: Option<Spanned<String>>,
     /// Everything between the braces, in order.
     pub items: Vec<Item>,
     /// The whole declaration.
@@ -43,6 +45,113 @@ pub enum Item {
     Node(Node),
     /// `scoring at-least { … }` and friends.
     Scoring(Scoring),
+    /// `answers yes-no { "Yes" 100%; "N/A" skip }`.
+    Answers(AnswerScale),
+    /// `years 2020..2021`.
+    Period(Period),
+    /// `reweight 产出指标 40` (in a framework that extends another).
+    Reweight(NodePath, Spanned<Decimal>),
+    /// `remove 效益指标/生态效益指标`.
+    Remove(NodePath),
+    /// `within 产出指标 { … }`: add or replace nodes inside a group.
+    Within(NodePath, Vec<Node>, Span),
+    /// `test "…" { data …; expect … }`.
+    Test(TestDecl),
+}
+
+/// A path of node names, `产出指标/成本指标`.
+pub type NodePath = Spanned<Vec<String>>;
+
+/// `years 2020..2021`: the fiscal years a framework is in force.
+#[derive(Debug, Clone)]
+pub struct Period {
+    /// First year.
+    pub from: Spanned<i64>,
+    /// Last year, `None` for open-ended.
+    pub to: Option<Spanned<i64>>,
+    /// The statement.
+    pub span: Span,
+}
+
+/// A named answer scale for questions.
+#[derive(Debug, Clone)]
+pub struct AnswerScale {
+    /// Its name (`yes-no`).
+    pub name: Spanned<String>,
+    /// Answers and their share of the weight; `None` = not applicable.
+    pub answers: Vec<(Spanned<String>, Option<Spanned<Decimal>>)>,
+    /// The declaration.
+    pub span: Span,
+}
+
+/// A question whose answer comes from the data's `[answers]` table.
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// Its id (`"1.1"`), the key in `[answers]`.
+    pub id: Spanned<String>,
+    /// The question's text.
+    pub text: Option<Spanned<String>>,
+    /// The answer scale's name.
+    pub scale: Spanned<String>,
+    /// A relative weight; equal shares when absent.
+    pub weight: Option<Spanned<Decimal>>,
+    /// The declaration.
+    pub span: Span,
+}
+
+/// `test "name" { data …; expect … }`.
+#[derive(Debug, Clone)]
+pub struct TestDecl {
+    /// The test's name.
+    pub name: Spanned<String>,
+    /// The project data.
+    pub data: Option<TestData>,
+    /// What must come out.
+    pub expects: Vec<Expect>,
+    /// The block.
+    pub span: Span,
+}
+
+/// Where a test's data is.
+#[derive(Debug, Clone)]
+pub enum TestData {
+    /// A file, relative to the framework's folder.
+    File(Spanned<String>),
+    /// TOML written in the test.
+    Inline(Spanned<String>),
+}
+
+/// One expectation of a test.
+#[derive(Debug, Clone)]
+pub struct Expect {
+    /// What is expected.
+    pub kind: ExpectKind,
+    /// The statement.
+    pub span: Span,
+}
+
+/// The kinds of expectation.
+#[derive(Debug, Clone)]
+pub enum ExpectKind {
+    /// `expect total 99.87`.
+    Total(Decimal),
+    /// `expect grade 优`.
+    Grade(String),
+    /// `expect score 产出指标/成本指标 25`.
+    Score(Vec<String>, Decimal),
+    /// `expect warning PF3009` or `expect warning "text"`.
+    Warning(Matcher),
+    /// `expect error PF3005` or `expect error "text"`.
+    Error(Matcher),
+}
+
+/// How a diagnostic is recognised in a test.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Matcher {
+    /// By code.
+    Code(String),
+    /// By a piece of its message.
+    Text(String),
 }
 
 /// `round 2 half-up per-leaf`.
@@ -97,6 +206,8 @@ pub struct GradeBand {
     pub name: Spanned<String>,
     /// `>= n`, absent for the catch-all band.
     pub min: Option<Spanned<Decimal>>,
+    /// `when cond`: an override given whatever the total.
+    pub when: Option<Expr>,
     /// The whole band.
     pub span: Span,
 }
@@ -170,6 +281,8 @@ pub enum Node {
     Indicator(Indicator),
     /// `slot name`: leaves come from the project data.
     Slot(Slot),
+    /// `question "1.1" "…" answers yes-no`.
+    Question(Question),
 }
 
 /// A weighted group of nodes.
@@ -179,6 +292,9 @@ pub struct Group {
     pub name: Spanned<String>,
     /// Its weight (分值).
     pub weight: Spanned<Decimal>,
+    /// `renormalize`: children that do not apply drop out and the rest
+    /// share the group's weight.
+    pub renormalize: bool,
     /// Its children.
     pub children: Vec<Node>,
     /// The whole declaration.
@@ -209,6 +325,8 @@ pub enum IndicatorItem {
     Score(Expr),
     /// `require …`.
     Require(Require),
+    /// `rated`: the evaluator rates it in a qualitative band (data `[ratings]`).
+    Rated(Span),
 }
 
 /// A place for leaves that the project data supplies.
@@ -354,6 +472,10 @@ pub enum ExprKind {
     If(Box<Expr>, Box<Expr>, Box<Expr>),
     /// `min(a, b)`.
     Call(Spanned<String>, Vec<Expr>),
+    /// `tiers x { <= 10% => 4; otherwise => 0 }`.
+    Tiers(Box<Expr>, Vec<(BinaryOp, Expr, Expr)>, Box<Expr>),
+    /// `skip`: the indicator does not apply.
+    Skip,
 }
 
 /// Prefix operators.

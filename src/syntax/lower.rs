@@ -66,12 +66,54 @@ fn lower_framework(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Framework> {
     let span = cx.span(&pair);
     let mut id = None;
     let mut title = None;
+    let mut extends = None;
     let mut items = Vec::new();
     for p in pair.into_inner() {
         match p.as_rule() {
             Rule::kw_framework => {}
             Rule::framework_id => id = Some(cx.spanned(&p, p.as_str().to_owned())),
             Rule::string => title = Some(lower_string(cx, p)),
+            Rule::extends => {
+                let parent = last_inner(p);
+                extends = Some(cx.spanned(&parent, parent.as_str().to_owned()));
+            }
+            Rule::answers => items.push(Item::Answers(lower_answers(cx, p)?)),
+            Rule::period => items.push(Item::Period(lower_period(cx, p)?)),
+            Rule::reweight => {
+                let mut inner = p.into_inner().filter(|x| x.as_rule() != Rule::kw_reweight);
+                let path = lower_path(
+                    cx,
+                    inner
+                        .next()
+                        .unwrap_or_else(|| unreachable!("reweight without path")),
+                );
+                let w = lower_number(
+                    cx,
+                    inner
+                        .next()
+                        .unwrap_or_else(|| unreachable!("reweight without weight")),
+                )?;
+                items.push(Item::Reweight(path, w));
+            }
+            Rule::remove => items.push(Item::Remove(lower_path(cx, last_inner(p)))),
+            Rule::within => {
+                let span = cx.span(&p);
+                let mut path = None;
+                let mut nodes = Vec::new();
+                for x in p.into_inner() {
+                    match x.as_rule() {
+                        Rule::kw_within => {}
+                        Rule::node_path => path = Some(lower_path(cx, x)),
+                        _ => nodes.push(lower_node(cx, x)?),
+                    }
+                }
+                items.push(Item::Within(
+                    path.unwrap_or_else(|| unreachable!("within without path")),
+                    nodes,
+                    span,
+                ));
+            }
+            Rule::test_block => items.push(Item::Test(lower_test(cx, p)?)),
             Rule::basis => items.push(Item::Basis(lower_string(cx, last_inner(p)))),
             Rule::total => items.push(Item::Total(lower_number(cx, last_inner(p))?)),
             Rule::rounding => items.push(Item::Rounding(lower_rounding(cx, p)?)),
@@ -89,6 +131,7 @@ fn lower_framework(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Framework> {
     Ok(Framework {
         id: id.unwrap_or_else(|| Spanned::new(String::new(), span)),
         title,
+        extends,
         items,
         span,
     })
@@ -209,17 +252,20 @@ fn lower_grades(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Grades> {
                 let gspan = cx.span(&p);
                 let mut name = None;
                 let mut min = None;
+                let mut when = None;
                 for g in p.into_inner() {
                     match g.as_rule() {
                         Rule::name => name = Some(lower_name(cx, g)),
-                        Rule::op_ge => {}
+                        Rule::op_ge | Rule::kw_when => {}
                         Rule::number => min = Some(lower_number(cx, g)?),
+                        Rule::expr => when = Some(lower_expr(cx, g)?),
                         r => unreachable!("{r:?} in lower_grades"),
                     }
                 }
                 bands.push(GradeBand {
                     name: name.unwrap_or_else(|| unreachable!("grade without name")),
                     min,
+                    when,
                     span: gspan,
                 });
             }
@@ -341,6 +387,7 @@ fn lower_node(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Node> {
         Rule::group => lower_group(cx, pair).map(Node::Group),
         Rule::indicator => lower_indicator(cx, pair).map(Node::Indicator),
         Rule::slot => lower_slot(cx, pair).map(Node::Slot),
+        Rule::question => lower_question(cx, pair).map(Node::Question),
         r => unreachable!("{r:?} in lower_node"),
     }
 }
@@ -349,19 +396,24 @@ fn lower_group(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Group> {
     let span = cx.span(&pair);
     let mut name = None;
     let mut weight = None;
+    let mut renormalize = false;
     let mut children = Vec::new();
     for p in pair.into_inner() {
         match p.as_rule() {
             Rule::kw_group => {}
             Rule::name => name = Some(lower_name(cx, p)),
             Rule::weight => weight = Some(lower_weight(cx, p)?),
-            Rule::group | Rule::indicator | Rule::slot => children.push(lower_node(cx, p)?),
+            Rule::renormalize => renormalize = true,
+            Rule::group | Rule::indicator | Rule::slot | Rule::question => {
+                children.push(lower_node(cx, p)?)
+            }
             r => unreachable!("{r:?} in lower_group"),
         }
     }
     Ok(Group {
         name: name.unwrap_or_else(|| unreachable!("group without name")),
         weight: weight.unwrap_or_else(|| unreachable!("group without weight")),
+        renormalize,
         children,
         span,
     })
@@ -381,6 +433,7 @@ fn lower_indicator(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Indicator> {
             Rule::ind_actual => items.push(IndicatorItem::Actual(lower_expr(cx, last_inner(p))?)),
             Rule::ind_score => items.push(IndicatorItem::Score(lower_expr(cx, last_inner(p))?)),
             Rule::require => items.push(IndicatorItem::Require(lower_require(cx, p)?)),
+            Rule::ind_rated => items.push(IndicatorItem::Rated(cx.span(&p))),
             r => unreachable!("{r:?} in lower_indicator"),
         }
     }
@@ -574,15 +627,69 @@ fn lower_primary(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Expr> {
             let unit = match inner.next() {
                 None => Unit::None,
                 Some(u) => Unit::parse(u.as_str()).ok_or_else(|| {
-                    Diagnostic::error(Code::UnitMismatch, format!("`{}` is not a unit pfc knows", u.as_str()))
-                        .with_primary(cx.span(&u), "unknown unit")
-                        .with_hint("units are `%`, `元`, `千元`, `万元`, `亿元` or a short counting word such as `个`")
+                    let d = Diagnostic::error(Code::Syntax, format!("`{}` is not a unit pfc knows", u.as_str()))
+                        .with_primary(cx.span(&u), "unknown unit");
+                    let d = if u.as_str().starts_with(['%', '％']) {
+                        d.with_hint(format!("did you mean `{}%`?", num.as_str()))
+                    } else {
+                        d
+                    };
+                    d.with_hint("units are `%`, `元`, `千元`, `万元`, `亿元` or a short counting word such as `个`")
                 })?,
             };
             ExprKind::Quantity(unit.from_display(shown), unit)
         }
         Rule::string => ExprKind::Text(lower_string(cx, pair).node),
         Rule::boolean => ExprKind::Bool(pair.as_str() == "true"),
+        Rule::skip => ExprKind::Skip,
+        Rule::tiers => {
+            let mut subject = None;
+            let mut tiers = Vec::new();
+            let mut otherwise = None;
+            for p in pair.into_inner() {
+                match p.as_rule() {
+                    Rule::kw_tiers => {}
+                    Rule::expr => subject = Some(lower_expr(cx, p)?),
+                    Rule::tier => {
+                        let mut inner = p.into_inner();
+                        let op = inner
+                            .next()
+                            .and_then(|o| o.into_inner().next())
+                            .map(|o| o.as_rule());
+                        let op = match op {
+                            Some(Rule::op_le) => BinaryOp::Le,
+                            Some(Rule::op_ge) => BinaryOp::Ge,
+                            Some(Rule::op_lt) => BinaryOp::Lt,
+                            Some(Rule::op_gt) => BinaryOp::Gt,
+                            Some(Rule::op_eq) => BinaryOp::Eq,
+                            r => unreachable!("{r:?} as tier operator"),
+                        };
+                        let bound = lower_expr(
+                            cx,
+                            inner.next().unwrap_or_else(|| unreachable!("tier bound")),
+                        )?;
+                        let value = lower_expr(
+                            cx,
+                            inner.next().unwrap_or_else(|| unreachable!("tier value")),
+                        )?;
+                        tiers.push((op, bound, value));
+                    }
+                    Rule::tier_else => {
+                        let e = p.into_inner().find(|x| x.as_rule() == Rule::expr);
+                        otherwise = Some(lower_expr(
+                            cx,
+                            e.unwrap_or_else(|| unreachable!("otherwise value")),
+                        )?);
+                    }
+                    r => unreachable!("{r:?} in tiers"),
+                }
+            }
+            ExprKind::Tiers(
+                Box::new(subject.unwrap_or_else(|| unreachable!("tiers without subject"))),
+                tiers,
+                Box::new(otherwise.unwrap_or_else(|| unreachable!("tiers without otherwise"))),
+            )
+        }
         Rule::ident => ExprKind::Name(pair.as_str().to_owned()),
         Rule::if_expr => {
             let mut parts = Vec::with_capacity(3);
@@ -613,4 +720,184 @@ fn lower_primary(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Expr> {
         r => unreachable!("{r:?} in lower_primary"),
     };
     Ok(Expr { kind, span })
+}
+
+fn lower_path(cx: &Ctx, pair: Pair<'_, Rule>) -> NodePath {
+    let span = cx.span(&pair);
+    let names = pair
+        .into_inner()
+        .filter(|p| p.as_rule() == Rule::name)
+        .map(|p| lower_name(cx, p).node)
+        .collect();
+    Spanned::new(names, span)
+}
+
+fn lower_year(cx: &Ctx, pair: &Pair<'_, Rule>) -> Lowered<Spanned<i64>> {
+    pair.as_str()
+        .parse::<i64>()
+        .ok()
+        .filter(|y| (1900..=2200).contains(y))
+        .map(|y| cx.spanned(pair, y))
+        .ok_or_else(|| {
+            Diagnostic::error(
+                Code::BadNumber,
+                format!("`{}` is not a year", pair.as_str()),
+            )
+            .with_primary(cx.span(pair), "expected a year such as 2020")
+        })
+}
+
+fn lower_period(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Period> {
+    let span = cx.span(&pair);
+    let years: Vec<Pair<'_, Rule>> = pair
+        .into_inner()
+        .filter(|p| p.as_rule() == Rule::integer)
+        .collect();
+    let from = lower_year(cx, &years[0])?;
+    let to = match years.get(1) {
+        Some(y) => Some(lower_year(cx, y)?),
+        None => None,
+    };
+    Ok(Period { from, to, span })
+}
+
+fn lower_answers(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<AnswerScale> {
+    let span = cx.span(&pair);
+    let mut name = None;
+    let mut answers = Vec::new();
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_answers => {}
+            Rule::answer_scale => name = Some(cx.spanned(&p, p.as_str().to_owned())),
+            Rule::answer => {
+                let mut inner = p.into_inner();
+                let n = lower_name(
+                    cx,
+                    inner
+                        .next()
+                        .unwrap_or_else(|| unreachable!("answer without name")),
+                );
+                let v = inner
+                    .next()
+                    .unwrap_or_else(|| unreachable!("answer without value"));
+                let value = match v.as_rule() {
+                    Rule::skip => None,
+                    Rule::percent_lit => {
+                        let s = cx.span(&v);
+                        let num = v
+                            .into_inner()
+                            .find(|x| x.as_rule() == Rule::number)
+                            .unwrap_or_else(|| unreachable!("percent without number"));
+                        Some(Spanned::new(
+                            parse_decimal(cx, &num)? / Decimal::ONE_HUNDRED,
+                            s,
+                        ))
+                    }
+                    r => unreachable!("{r:?} as answer value"),
+                };
+                answers.push((n, value));
+            }
+            r => unreachable!("{r:?} in lower_answers"),
+        }
+    }
+    Ok(AnswerScale {
+        name: name.unwrap_or_else(|| unreachable!("answers without name")),
+        answers,
+        span,
+    })
+}
+
+fn lower_question(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Question> {
+    let span = cx.span(&pair);
+    let mut id = None;
+    let mut text = None;
+    let mut scale = None;
+    let mut weight = None;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_question | Rule::kw_answers => {}
+            Rule::name => id = Some(lower_name(cx, p)),
+            Rule::string => text = Some(lower_string(cx, p)),
+            Rule::answer_scale => scale = Some(cx.spanned(&p, p.as_str().to_owned())),
+            Rule::weight => weight = Some(lower_weight(cx, p)?),
+            r => unreachable!("{r:?} in lower_question"),
+        }
+    }
+    Ok(Question {
+        id: id.unwrap_or_else(|| unreachable!("question without id")),
+        text,
+        scale: scale.unwrap_or_else(|| unreachable!("question without scale")),
+        weight,
+        span,
+    })
+}
+
+fn lower_test(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<TestDecl> {
+    let span = cx.span(&pair);
+    let mut name = None;
+    let mut data = None;
+    let mut expects = Vec::new();
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_test => {}
+            Rule::string => name = Some(lower_string(cx, p)),
+            Rule::test_data => {
+                let v = last_inner(p);
+                data = Some(match v.as_rule() {
+                    Rule::string_multi => {
+                        let body = v
+                            .clone()
+                            .into_inner()
+                            .next()
+                            .map_or("", |b| b.as_str())
+                            .to_owned();
+                        TestData::Inline(cx.spanned(&v, body))
+                    }
+                    _ => TestData::File(lower_string(cx, v)),
+                });
+            }
+            Rule::test_expect => {
+                let espan = cx.span(&p);
+                let e = last_inner(p);
+                let kind = match e.as_rule() {
+                    Rule::exp_total => ExpectKind::Total(lower_number(cx, last_inner(e))?.node),
+                    Rule::exp_grade => ExpectKind::Grade(lower_name(cx, last_inner(e)).node),
+                    Rule::exp_score => {
+                        let mut inner = e.into_inner().filter(|x| x.as_rule() != Rule::kw_score);
+                        let path = lower_path(
+                            cx,
+                            inner.next().unwrap_or_else(|| unreachable!("score path")),
+                        );
+                        let n = lower_number(
+                            cx,
+                            inner.next().unwrap_or_else(|| unreachable!("score value")),
+                        )?;
+                        ExpectKind::Score(path.node, n.node)
+                    }
+                    Rule::exp_warning | Rule::exp_error => {
+                        let is_error = e.as_rule() == Rule::exp_error;
+                        let m = last_inner(e);
+                        let matcher = match m.as_rule() {
+                            Rule::diag_code => Matcher::Code(m.as_str().to_owned()),
+                            _ => Matcher::Text(lower_string(cx, m).node),
+                        };
+                        if is_error {
+                            ExpectKind::Error(matcher)
+                        } else {
+                            ExpectKind::Warning(matcher)
+                        }
+                    }
+                    r => unreachable!("{r:?} in expect"),
+                };
+                expects.push(Expect { kind, span: espan });
+            }
+            r => unreachable!("{r:?} in lower_test"),
+        }
+    }
+    Ok(TestDecl {
+        name: name.unwrap_or_else(|| unreachable!("test without name")),
+        data,
+        expects,
+        span,
+    })
 }

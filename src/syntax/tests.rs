@@ -39,6 +39,16 @@ fn show(e: &super::ast::Expr) -> String {
             f.node,
             args.iter().map(show).collect::<Vec<_>>().join(", ")
         ),
+        ExprKind::Skip => "skip".to_owned(),
+        ExprKind::Tiers(x, tiers, other) => format!(
+            "(tiers {} {} otherwise {})",
+            show(x),
+            tiers
+                .iter()
+                .map(|(op, b, v)| format!("[{} {} => {}]", op.symbol(), show(b), show(v)))
+                .collect::<String>(),
+            show(other)
+        ),
     }
 }
 
@@ -78,6 +88,37 @@ fn full_width_forms_and_units() {
     assert_eq!(let_expr("a ÷ b − c"), "((a ÷ b) − c)");
     assert_eq!(let_expr("12个"), "12个");
     assert_eq!(let_expr("“达成”"), "\"达成\"");
+}
+
+#[test]
+fn tiers_and_skip() {
+    assert_eq!(
+        let_expr("tiers r { <= 0% => 5; <= 10% => 4 otherwise => 0 }"),
+        "(tiers r [≤ 0% => 5][≤ 10% => 4] otherwise 0)"
+    );
+    assert_eq!(let_expr("if a then skip else 1"), "(if a skip 1)");
+}
+
+#[test]
+fn extension_statements_parse() {
+    let fw = parse(
+        "framework child extends parent { reweight 产出指标 40; remove 效益指标/生态效益指标; within 产出指标 { slot 新 } }",
+    )
+    .expect("parses");
+    assert_eq!(fw.extends.map(|e| e.node).as_deref(), Some("parent"));
+    assert_eq!(fw.items.len(), 3);
+}
+
+#[test]
+fn tests_with_inline_data_parse() {
+    let fw = parse(
+        "framework t { test \"a\" { data \"\"\"\nyear = 2020\n\"\"\" expect total 99.87; expect grade 优; expect score a/b 2; expect warning PF3009; expect error \"x\" } }",
+    )
+    .expect("parses");
+    let Some(Item::Test(t)) = fw.items.first() else {
+        panic!("no test")
+    };
+    assert_eq!(t.expects.len(), 5);
 }
 
 #[test]

@@ -1,0 +1,315 @@
+//! Between syntax and check: a framework that `extends` another becomes one
+//! whole framework.
+//!
+//! The child's statements are applied to the parent's, in order: settings
+//! (`basis`, `total`, `round`, `grades`, `years`) replace the parent's;
+//! inputs, lets, answer scales, scoring rules and top-level nodes with the
+//! parent's name replace it, new ones are added; `reweight`, `remove` and
+//! `within` change nodes anywhere in the tree; checks are added; tests are
+//! the child's own. Every node keeps the span of the file that wrote it, so
+//! the checker's diagnostics point into the file that made the mistake.
+
+use crate::builtin;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::SourceMap;
+use crate::span::{FileId, Span, Spanned};
+use crate::syntax::{self, ast};
+use ast::{Item, Node};
+use std::path::{Path, PathBuf};
+
+/// Parse `file` and apply its `extends` chain.
+pub fn load(sources: &mut SourceMap, file: FileId) -> Result<ast::Framework, Vec<Diagnostic>> {
+    let mut chain = Vec::new();
+    load_chain(sources, file, &mut chain)
+}
+
+fn load_chain(
+    sources: &mut SourceMap,
+    file: FileId,
+    chain: &mut Vec<String>,
+) -> Result<ast::Framework, Vec<Diagnostic>> {
+    let fw = syntax::parse(sources, file).map_err(|d| vec![d])?;
+    let Some(parent_id) = fw.extends.clone() else {
+        return Ok(fw);
+    };
+    chain.push(fw.id.node.clone());
+    if chain.contains(&parent_id.node) {
+        chain.push(parent_id.node.clone());
+        return Err(vec![
+            Diagnostic::error(
+                Code::Extension,
+                format!(
+                    "frameworks extend each other in a cycle: {}",
+                    chain.join(" → ")
+                ),
+            )
+            .with_primary(parent_id.span, "this closes the cycle")
+            .with_hint("a framework cannot extend itself, directly or through others"),
+        ]);
+    }
+    let parent_file = find_parent(sources, file, &parent_id)?;
+    let parent = load_chain(sources, parent_file, chain)?;
+    apply(parent, fw)
+}
+
+/// Where the parent framework is: a sibling folder `../<id>/framework.pf`,
+/// a sibling file `<id>.pf`, or a built-in framework.
+fn find_parent(
+    sources: &mut SourceMap,
+    child: FileId,
+    id: &Spanned<String>,
+) -> Result<FileId, Vec<Diagnostic>> {
+    let name = sources.get(child).name.clone();
+    if !name.starts_with("<builtin>") {
+        let path = Path::new(&name);
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let candidates: Vec<PathBuf> = vec![
+            dir.parent()
+                .unwrap_or(Path::new(".."))
+                .join(&id.node)
+                .join("framework.pf"),
+            dir.join(format!("{}.pf", id.node)),
+            dir.join(&id.node).join("framework.pf"),
+        ];
+        if let Some(found) = candidates.iter().find(|p| p.is_file()) {
+            return sources.load(found).map_err(|d| vec![d]);
+        }
+    }
+    match builtin::find(&id.node) {
+        Some(b) => Ok(sources.add(format!("<builtin>/{}/framework.pf", b.id), b.source)),
+        None => Err(vec![Diagnostic::error(Code::Extension, format!("cannot find framework `{}` to extend", id.node))
+            .with_primary(id.span, "no such framework")
+            .with_hint(format!(
+                "put it beside this one as `../{}/framework.pf`, or extend a built-in framework ({})",
+                id.node,
+                builtin::BUILTINS.iter().map(|b| b.id).collect::<Vec<_>>().join(", ")
+            ))]),
+    }
+}
+
+fn same_setting(a: &Item, b: &Item) -> bool {
+    matches!(
+        (a, b),
+        (Item::Basis(_), Item::Basis(_))
+            | (Item::Total(_), Item::Total(_))
+            | (Item::Rounding(_), Item::Rounding(_))
+            | (Item::Grades(_), Item::Grades(_))
+            | (Item::Period(_), Item::Period(_))
+    )
+}
+
+fn node_name(n: &Node) -> &str {
+    match n {
+        Node::Group(g) => &g.name.node,
+        Node::Indicator(i) => &i.name.node,
+        Node::Slot(s) => &s.name.node,
+        Node::Question(q) => &q.id.node,
+    }
+}
+
+fn scoring_key(s: &ast::Scoring) -> &'static str {
+    match s {
+        ast::Scoring::Quantitative(q) => q.kind.node.keyword(),
+        ast::Scoring::Qualitative(_) => "qualitative",
+    }
+}
+
+/// Apply a child's statements to its (already resolved) parent.
+fn apply(parent: ast::Framework, child: ast::Framework) -> Result<ast::Framework, Vec<Diagnostic>> {
+    let mut items: Vec<Item> = parent
+        .items
+        .into_iter()
+        .filter(|i| !matches!(i, Item::Test(_)))
+        .collect();
+    let mut errors = Vec::new();
+    for item in child.items {
+        match item {
+            Item::Basis(_)
+            | Item::Total(_)
+            | Item::Rounding(_)
+            | Item::Grades(_)
+            | Item::Period(_) => {
+                items.retain(|i| !same_setting(i, &item));
+                items.push(item);
+            }
+            Item::Input(i) => replace_or_push(&mut items, Item::Input(i), |a, b| match (a, b) {
+                (Item::Input(x), Item::Input(y)) => x.name.node == y.name.node,
+                _ => false,
+            }),
+            Item::Let(l) => replace_or_push(&mut items, Item::Let(l), |a, b| match (a, b) {
+                (Item::Let(x), Item::Let(y)) => x.name.node == y.name.node,
+                _ => false,
+            }),
+            Item::Answers(s) => {
+                replace_or_push(&mut items, Item::Answers(s), |a, b| match (a, b) {
+                    (Item::Answers(x), Item::Answers(y)) => x.name.node == y.name.node,
+                    _ => false,
+                })
+            }
+            Item::Scoring(s) => {
+                replace_or_push(&mut items, Item::Scoring(s), |a, b| match (a, b) {
+                    (Item::Scoring(x), Item::Scoring(y)) => scoring_key(x) == scoring_key(y),
+                    _ => false,
+                })
+            }
+            Item::Node(n) => replace_or_push(&mut items, Item::Node(n), |a, b| match (a, b) {
+                (Item::Node(x), Item::Node(y)) => node_name(x) == node_name(y),
+                _ => false,
+            }),
+            Item::Require(_) | Item::Test(_) => items.push(item),
+            Item::Reweight(path, w) => match find_mut(&mut items, &path.node) {
+                Some(node) => set_weight(node, w),
+                None => errors.push(not_found(&items, &path, "reweight")),
+            },
+            Item::Remove(path) => {
+                if !remove(&mut items, &path.node) {
+                    errors.push(not_found(&items, &path, "remove"));
+                }
+            }
+            Item::Within(path, nodes, _) => match find_mut(&mut items, &path.node) {
+                Some(Node::Group(g)) => {
+                    for n in nodes {
+                        match g
+                            .children
+                            .iter()
+                            .position(|c| node_name(c) == node_name(&n))
+                        {
+                            Some(k) => g.children[k] = n,
+                            None => g.children.push(n),
+                        }
+                    }
+                }
+                Some(_) => errors.push(
+                    Diagnostic::error(
+                        Code::Extension,
+                        format!("`{}` is not a group", path.node.join("/")),
+                    )
+                    .with_primary(path.span, "only groups have children")
+                    .with_hint("use `within` with a group's path"),
+                ),
+                None => errors.push(not_found(&items, &path, "within")),
+            },
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(ast::Framework {
+        id: child.id,
+        title: child.title.or(parent.title),
+        extends: child.extends,
+        items,
+        span: child.span,
+    })
+}
+
+fn replace_or_push(items: &mut Vec<Item>, new: Item, same: impl Fn(&Item, &Item) -> bool) {
+    match items.iter().position(|i| same(i, &new)) {
+        Some(k) => items[k] = new,
+        None => items.push(new),
+    }
+}
+
+fn set_weight(node: &mut Node, w: Spanned<rust_decimal::Decimal>) {
+    match node {
+        Node::Group(g) => g.weight = w,
+        Node::Indicator(i) => i.weight = Some(w),
+        Node::Slot(s) => s.weight = Some(w),
+        Node::Question(q) => q.weight = Some(w),
+    }
+}
+
+fn find_mut<'a>(items: &'a mut [Item], path: &[String]) -> Option<&'a mut Node> {
+    let (first, rest) = path.split_first()?;
+    let root = items.iter_mut().find_map(|i| match i {
+        Item::Node(n) if node_name(n) == first => Some(n),
+        _ => None,
+    })?;
+    descend(root, rest)
+}
+
+fn descend<'a>(node: &'a mut Node, rest: &[String]) -> Option<&'a mut Node> {
+    let Some((next, tail)) = rest.split_first() else {
+        return Some(node);
+    };
+    match node {
+        Node::Group(g) => {
+            let child = g.children.iter_mut().find(|c| node_name(c) == next)?;
+            descend(child, tail)
+        }
+        _ => None,
+    }
+}
+
+fn remove(items: &mut Vec<Item>, path: &[String]) -> bool {
+    match path {
+        [] => false,
+        [only] => {
+            let before = items.len();
+            items.retain(|i| !matches!(i, Item::Node(n) if node_name(n) == only));
+            items.len() != before
+        }
+        [.., last] => {
+            let parent_path = &path[..path.len() - 1];
+            match find_mut(items, parent_path) {
+                Some(Node::Group(g)) => {
+                    let before = g.children.len();
+                    g.children.retain(|c| node_name(c) != last);
+                    g.children.len() != before
+                }
+                _ => false,
+            }
+        }
+    }
+}
+
+/// "no `产出指标/数重指标` in the parent" with the names that do exist there.
+fn not_found(items: &[Item], path: &ast::NodePath, verb: &str) -> Diagnostic {
+    let mut level: Vec<&Node> = items
+        .iter()
+        .filter_map(|i| if let Item::Node(n) = i { Some(n) } else { None })
+        .collect();
+    let mut known_prefix = Vec::new();
+    for name in &path.node {
+        match level.iter().find(|n| node_name(n) == name) {
+            Some(Node::Group(g)) => {
+                known_prefix.push(name.clone());
+                level = g.children.iter().collect();
+            }
+            _ => break,
+        }
+    }
+    let names: Vec<&str> = level.iter().map(|n| node_name(n)).collect();
+    let missing = path
+        .node
+        .get(known_prefix.len())
+        .cloned()
+        .unwrap_or_default();
+    let best = names
+        .iter()
+        .map(|n| (strsim::levenshtein(&missing, n), *n))
+        .filter(|(d, n)| *d <= 2 && *d < n.chars().count())
+        .min_by_key(|(d, _)| *d);
+    let place = if known_prefix.is_empty() {
+        "at the top of the tree".to_owned()
+    } else {
+        format!("in `{}`", known_prefix.join("/"))
+    };
+    let d = Diagnostic::error(
+        Code::Extension,
+        format!(
+            "cannot {verb} `{}`: the framework it extends has no such node",
+            path.node.join("/")
+        ),
+    )
+    .with_primary(path.span, format!("no `{missing}` {place}"));
+    match best {
+        Some((_, n)) => d.with_hint(format!("did you mean `{n}`?")),
+        None => d.with_hint(format!("the nodes {place} are: {}", names.join(", "))),
+    }
+}
+
+/// The span of a framework's `extends` clause, for messages.
+pub fn extends_span(fw: &ast::Framework) -> Option<Span> {
+    fw.extends.as_ref().map(|e| e.span)
+}
