@@ -1,6 +1,9 @@
 //! pfc's command-line tests, built into one test binary.
 
 mod cli;
+mod diagnostics;
 mod docs;
 mod examples;
+mod frameworks;
 mod harness;
+mod reports;
