@@ -42,10 +42,28 @@ fn every_example_scores_in_every_format() {
             .and_then(|s| s.to_str())
             .expect("name")
             .to_owned();
-        for format in ["text", "md", "json"] {
+        for format in ["text", "md", "json", "html"] {
             let run = pfc(&["eval", &fw, &ex, "--format", format]);
             assert_eq!(run.code, 0, "{ex} as {format}:\n{}", run.transcript());
             insta::assert_snapshot!(format!("{name}.{format}"), run.transcript());
         }
+        // The Word file is a zip: its text lives in word/document.xml.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("report.docx");
+        let out_arg = out.display().to_string();
+        let run = pfc(&["eval", &fw, &ex, "--format", "docx", "-o", &out_arg]);
+        assert_eq!(run.code, 0, "{ex} as docx:\n{}", run.transcript());
+        let xml = crate::reports::zip_part(&out, "word/document.xml");
+        insta::assert_snapshot!(format!("{name}.docx.document.xml"), xml);
+        let run = pfc(&[
+            "eval",
+            &fw,
+            &ex,
+            "--format",
+            "xlsx",
+            "-o",
+            &dir.path().join("t.xlsx").display().to_string(),
+        ]);
+        assert_eq!(run.code, 0, "{ex} as xlsx:\n{}", run.transcript());
     }
 }

@@ -235,12 +235,42 @@ const FOOTER: &str = concat!(
     "</w:p></w:ftr>\n"
 );
 
-/// A paragraph being built.
+/// A paragraph being built. Text waits in `pending` while its formatting
+/// stays the same, so that `99\.87` (which the parser hands over in pieces)
+/// becomes one run, as Word would write it.
 struct Para {
     style: &'static str,
     num: Option<(usize, usize)>,
     align: Option<&'static str>,
     runs: String,
+    pending: String,
+    pending_props: String,
+}
+
+impl Para {
+    fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        self.runs.push_str("<w:r>");
+        if !self.pending_props.is_empty() {
+            let _ = write!(self.runs, "<w:rPr>{}</w:rPr>", self.pending_props);
+        }
+        for (i, piece) in self.pending.split('\t').enumerate() {
+            if i > 0 {
+                self.runs.push_str("<w:tab/>");
+            }
+            if !piece.is_empty() {
+                let _ = write!(
+                    self.runs,
+                    r#"<w:t xml:space="preserve">{}</w:t>"#,
+                    esc(piece)
+                );
+            }
+        }
+        self.runs.push_str("</w:r>");
+        self.pending.clear();
+    }
 }
 
 /// A table being built: rows of cells, each cell's paragraphs as XML.
@@ -511,6 +541,8 @@ impl Converter {
             num,
             align,
             runs: String::new(),
+            pending: String::new(),
+            pending_props: String::new(),
         });
         self.last_char = None;
         self.soft_break = false;
@@ -551,23 +583,16 @@ impl Converter {
         let Some(p) = &mut self.para else {
             return;
         };
-        p.runs.push_str("<w:r>");
-        if !props.is_empty() {
-            let _ = write!(p.runs, "<w:rPr>{props}</w:rPr>");
+        if p.pending_props != props {
+            p.flush();
+            p.pending_props = props;
         }
-        for (i, piece) in text.split('\t').enumerate() {
-            if i > 0 {
-                p.runs.push_str("<w:tab/>");
-            }
-            if !piece.is_empty() {
-                let _ = write!(p.runs, r#"<w:t xml:space="preserve">{}</w:t>"#, esc(piece));
-            }
-        }
-        p.runs.push_str("</w:r>");
+        p.pending.push_str(&text);
     }
 
     fn hard_break(&mut self) {
         if let Some(p) = &mut self.para {
+            p.flush();
             p.runs.push_str("<w:r><w:br/></w:r>");
         }
         self.soft_break = false;
@@ -590,9 +615,10 @@ impl Converter {
     /// The open paragraph as XML, and the length of its text (for column
     /// widths).
     fn take_para(&mut self) -> (String, usize) {
-        let Some(p) = self.para.take() else {
+        let Some(mut p) = self.para.take() else {
             return (String::new(), 0);
         };
+        p.flush();
         let mut ppr = format!(r#"<w:pStyle w:val="{}"/>"#, p.style);
         if let Some((num, lvl)) = p.num {
             let _ = write!(
@@ -637,7 +663,9 @@ fn table_xml(out: &mut String, t: &TableBuf) {
         .unwrap_or(0)
         .max(t.aligns.len())
         .max(1);
-    let mut want = vec![4usize; cols];
+    // At least three Chinese characters wide, so that `分值`, `得分` and
+    // two-decimal scores never wrap a character per line.
+    let mut want = vec![7usize; cols];
     for (_, cells) in &t.rows {
         for (i, (_, len)) in cells.iter().enumerate() {
             want[i] = want[i].max((*len).min(28));
