@@ -114,6 +114,27 @@ impl Checker {
                 "years",
             )
             .map(|p| self.period(&p));
+        let language = self
+            .single(
+                fw,
+                |i| match i {
+                    Item::Language(l) => Some((l.clone(), l.span)),
+                    _ => None,
+                },
+                "language",
+            )
+            .map_or(model::Language::Zh, |l| match l.node.as_str() {
+                "zh" => model::Language::Zh,
+                "en" => model::Language::En,
+                other => {
+                    self.diags.push(
+                        Diagnostic::error(Code::BadNumber, format!("pfc has no report language `{other}`"))
+                            .with_primary(l.span, "unknown language")
+                            .with_hint("write `language zh` (the default) or `language en`"),
+                    );
+                    model::Language::Zh
+                }
+            });
         self.leftover_extension_items(fw);
         self.scales = self.scales(fw);
 
@@ -167,6 +188,7 @@ impl Checker {
             roots: tree.roots,
             rules,
             extends: fw.extends.as_ref().map(|e| e.node.clone()),
+            language,
             period,
             scales: std::mem::take(&mut self.scales),
             tests: fw

@@ -141,6 +141,11 @@ impl<'a> Scorer<'a> {
                 places: self.model.rounding.places,
                 rounding: self.model.rounding.mode.keyword(),
                 rounding_scope: self.model.rounding.scope.keyword(),
+                language: self.model.language,
+                years: self.model.period.map(|(from, to)| match to {
+                    Some(t) => format!("{from}..{t}"),
+                    None => format!("{from}.."),
+                }),
             },
             project: self.project(),
             total: self.scaled(total),

@@ -40,6 +40,8 @@ pub struct Model {
     pub rules: RuleSet,
     /// The framework this one extends, if any.
     pub extends: Option<String>,
+    /// The language of labels and report headings: `zh` (default) or `en`.
+    pub language: Language,
     /// Fiscal years in force: first and (if bounded) last.
     pub period: Option<(i64, Option<i64>)>,
     /// Answer scales for questions.
@@ -48,6 +50,17 @@ pub struct Model {
     pub tests: Vec<crate::syntax::ast::TestDecl>,
     /// The `framework` declaration.
     pub span: Span,
+}
+
+/// The language of a framework's labels and of pfc's report headings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Chinese (the default).
+    #[default]
+    Zh,
+    /// English.
+    En,
 }
 
 /// Rounding settings.

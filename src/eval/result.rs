@@ -45,6 +45,10 @@ pub struct FrameworkInfo {
     pub rounding: &'static str,
     /// Where rounding happens.
     pub rounding_scope: &'static str,
+    /// The language of labels and report headings (`zh` or `en`).
+    pub language: crate::check::model::Language,
+    /// The fiscal years the framework covers, e.g. `2019..` or `2020..2021`.
+    pub years: Option<String>,
 }
 
 /// Project metadata.

@@ -49,6 +49,8 @@ pub enum Item {
     Answers(AnswerScale),
     /// `years 2020..2021`.
     Period(Period),
+    /// `language en`.
+    Language(Spanned<String>),
     /// `reweight 产出指标 40` (in a framework that extends another).
     Reweight(NodePath, Spanned<Decimal>),
     /// `remove 效益指标/生态效益指标`.

@@ -163,6 +163,8 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         Rule::string => "a quoted text such as `\"…\"`",
         Rule::name | Rule::ident => "a name",
         Rule::extends | Rule::kw_extends => "`extends`",
+        Rule::language | Rule::kw_language => "`language`",
+        Rule::lang_code => "a language code (`zh` or `en`)",
         Rule::period | Rule::kw_years => "`years`",
         Rule::reweight | Rule::kw_reweight => "`reweight`",
         Rule::remove | Rule::kw_remove => "`remove`",
@@ -209,23 +211,23 @@ pub(super) fn to_diagnostic(
     // reached (silent rules such as `{` only show up there).
     let furthest = attempts.as_ref().map(|a| a.max_position);
     let mut expected: Vec<&'static str> = Vec::new();
-    if furthest.is_none_or(|m| m <= pos) {
-        if let ErrorVariant::ParsingError { positives, .. } = &err.variant {
-            for r in positives {
-                if let Some(n) = rule_name(*r) {
-                    push_unique(&mut expected, n);
-                }
+    if furthest.is_none_or(|m| m <= pos)
+        && let ErrorVariant::ParsingError { positives, .. } = &err.variant
+    {
+        for r in positives {
+            if let Some(n) = rule_name(*r) {
+                push_unique(&mut expected, n);
             }
         }
     }
-    if let (Some(attempts), Some(m)) = (&attempts, furthest) {
-        if m >= pos {
-            pos = m;
-            for t in attempts.expected_tokens() {
-                // `ParsingToken` is not exported by pest; its Display is the token text.
-                if let Some(p) = punctuation_name(&t.to_string()) {
-                    push_unique(&mut expected, p);
-                }
+    if let (Some(attempts), Some(m)) = (&attempts, furthest)
+        && m >= pos
+    {
+        pos = m;
+        for t in attempts.expected_tokens() {
+            // `ParsingToken` is not exported by pest; its Display is the token text.
+            if let Some(p) = punctuation_name(&t.to_string()) {
+                push_unique(&mut expected, p);
             }
         }
     }
@@ -243,22 +245,23 @@ pub(super) fn to_diagnostic(
     let expects_close = expected.contains(&"`}`");
 
     // The file ends inside a block.
-    if found.is_none() && expects_close {
-        if let Some(open) = likely_unclosed(&code) {
-            let header = header_of(text, &code, open);
-            let outermost = code.find(['{', '｛']) == Some(open);
-            return Diagnostic::error(
-                Code::Syntax,
-                format!("expected `}}` to close `{header}`, found the end of the file"),
-            )
-            .with_primary(here, "the file ends here")
-            .with_secondary(brace_span(file, text, open), "this `{` is not closed")
-            .with_hint(if outermost {
-                "add a `}` at the end of the file".to_owned()
-            } else {
-                format!("add a `}}` where `{header}` should end")
-            });
-        }
+    if found.is_none()
+        && expects_close
+        && let Some(open) = likely_unclosed(&code)
+    {
+        let header = header_of(text, &code, open);
+        let outermost = code.find(['{', '｛']) == Some(open);
+        return Diagnostic::error(
+            Code::Syntax,
+            format!("expected `}}` to close `{header}`, found the end of the file"),
+        )
+        .with_primary(here, "the file ends here")
+        .with_secondary(brace_span(file, text, open), "this `{` is not closed")
+        .with_hint(if outermost {
+            "add a `}` at the end of the file".to_owned()
+        } else {
+            format!("add a `}}` where `{header}` should end")
+        });
     }
 
     // A statement that cannot be where it is: usually a `}` is missing above
@@ -333,35 +336,33 @@ pub(super) fn to_diagnostic(
     }
 
     // `score = …`, `total = 100`: statements take no `=`.
-    if found.as_deref() == Some("=") {
-        if let Some((_, kw)) = prev
+    if found.as_deref() == Some("=")
+        && let Some((_, kw)) = prev
             .as_ref()
             .filter(|(_, w)| is_statement_word(w) && *w != "let")
-        {
-            let rest = code[pos + 1..].lines().next().unwrap_or("").trim();
-            let rest = if rest.is_empty() { "…" } else { rest };
-            return Diagnostic::error(
-                Code::Syntax,
-                format!("expected {wanted} after `{kw}`, found `=`"),
-            )
-            .with_primary(here, "remove this `=`")
-            .with_hint(format!("write `{kw} {}`", shorten(rest)));
-        }
+    {
+        let rest = code[pos + 1..].lines().next().unwrap_or("").trim();
+        let rest = if rest.is_empty() { "…" } else { rest };
+        return Diagnostic::error(
+            Code::Syntax,
+            format!("expected {wanted} after `{kw}`, found `=`"),
+        )
+        .with_primary(here, "remove this `=`")
+        .with_hint(format!("write `{kw} {}`", shorten(rest)));
     }
 
     // Text after the framework's closing `}`.
-    if expected == ["end of file"] {
-        if let (Some(w), Some(((s, e), tok))) = (&found, &prev) {
-            if tok == "}" || tok == "｝" {
-                return Diagnostic::error(
-                    Code::Syntax,
-                    format!("a `}}` too many: the framework ends before `{w}`"),
-                )
-                .with_primary(Span::new(file, *s, *e), "this `}` closes the framework")
-                .with_secondary(here, "so this is outside it")
-                .with_hint("remove the extra `}`; everything belongs inside `framework … { }`");
-            }
-        }
+    if expected == ["end of file"]
+        && let (Some(w), Some(((s, e), tok))) = (&found, &prev)
+        && (tok == "}" || tok == "｝")
+    {
+        return Diagnostic::error(
+            Code::Syntax,
+            format!("a `}}` too many: the framework ends before `{w}`"),
+        )
+        .with_primary(Span::new(file, *s, *e), "this `}` closes the framework")
+        .with_secondary(here, "so this is outside it")
+        .with_hint("remove the extra `}`; everything belongs inside `framework … { }`");
     }
 
     // Something is missing at the end of a line: point there, not at the
@@ -388,10 +389,10 @@ pub(super) fn to_diagnostic(
         format!("expected {wanted}, found {found_desc}"),
     )
     .with_primary(here, format!("expected {wanted}"));
-    if let Some(word) = &found {
-        if let Some(best) = suggestion(word, &expected) {
-            diag = diag.with_hint(format!("did you mean `{best}`?"));
-        }
+    if let Some(word) = &found
+        && let Some(best) = suggestion(word, &expected)
+    {
+        diag = diag.with_hint(format!("did you mean `{best}`?"));
     }
     diag
 }
@@ -583,10 +584,11 @@ fn code_only(text: &str) -> String {
                     break;
                 }
                 blank(&mut out, n);
-                if n == '\\' && close == '"' {
-                    if let Some((_, e)) = chars.next() {
-                        blank(&mut out, e);
-                    }
+                if n == '\\'
+                    && close == '"'
+                    && let Some((_, e)) = chars.next()
+                {
+                    blank(&mut out, e);
                 }
             }
         } else {
@@ -639,12 +641,12 @@ fn likely_unclosed(code: &str) -> Option<usize> {
     for (i, c) in code.char_indices() {
         if is_open(c) {
             stack.push(i);
-        } else if is_close(c) {
-            if let Some(open) = stack.pop() {
-                let multi_line = code[open..i].contains('\n');
-                if multi_line && indent_of(code, open) != indent_of(code, i) {
-                    misaligned = Some(misaligned.map_or(open, |m: usize| m.min(open)));
-                }
+        } else if is_close(c)
+            && let Some(open) = stack.pop()
+        {
+            let multi_line = code[open..i].contains('\n');
+            if multi_line && indent_of(code, open) != indent_of(code, i) {
+                misaligned = Some(misaligned.map_or(open, |m: usize| m.min(open)));
             }
         }
     }

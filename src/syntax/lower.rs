@@ -79,6 +79,10 @@ fn lower_framework(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Framework> {
             }
             Rule::answers => items.push(Item::Answers(lower_answers(cx, p)?)),
             Rule::period => items.push(Item::Period(lower_period(cx, p)?)),
+            Rule::language => {
+                let code = last_inner(p);
+                items.push(Item::Language(cx.spanned(&code, code.as_str().to_owned())));
+            }
             Rule::reweight => {
                 let mut inner = p.into_inner().filter(|x| x.as_rule() != Rule::kw_reweight);
                 let path = lower_path(
