@@ -60,6 +60,8 @@ fn find_parent(
     id: &Spanned<String>,
 ) -> Result<FileId, Vec<Diagnostic>> {
     let name = sources.get(child).name.clone();
+    // Frameworks beside this one, for a "did you mean" when the id is wrong.
+    let mut known: Vec<String> = builtin::BUILTINS.iter().map(|b| b.id.to_owned()).collect();
     if !name.starts_with("<builtin>") {
         let path = Path::new(&name);
         let dir = path.parent().unwrap_or(Path::new("."));
@@ -74,16 +76,38 @@ fn find_parent(
         if let Some(found) = candidates.iter().find(|p| p.is_file()) {
             return sources.load(found).map_err(|d| vec![d]);
         }
+        let parent_dir = dir.parent().unwrap_or(Path::new(".."));
+        if let Ok(entries) = std::fs::read_dir(parent_dir) {
+            known.extend(
+                entries
+                    .filter_map(Result::ok)
+                    .filter(|e| e.path().join("framework.pf").is_file())
+                    .filter_map(|e| e.file_name().to_str().map(str::to_owned)),
+            );
+        }
     }
     match builtin::find(&id.node) {
         Some(b) => Ok(sources.add(format!("<builtin>/{}/framework.pf", b.id), b.source)),
-        None => Err(vec![Diagnostic::error(Code::Extension, format!("cannot find framework `{}` to extend", id.node))
-            .with_primary(id.span, "no such framework")
-            .with_hint(format!(
+        None => {
+            let best = known
+                .iter()
+                .map(|k| (strsim::levenshtein(&id.node, k), k))
+                .filter(|(d, k)| *d <= 2 && *d < k.chars().count())
+                .min_by_key(|(d, _)| *d);
+            let mut d = Diagnostic::error(
+                Code::Extension,
+                format!("cannot find framework `{}` to extend", id.node),
+            )
+            .with_primary(id.span, "no such framework");
+            if let Some((_, k)) = best {
+                d = d.with_hint(format!("did you mean `{k}`?"));
+            }
+            Err(vec![d.with_hint(format!(
                 "put it beside this one as `../{}/framework.pf`, or extend a built-in framework ({})",
                 id.node,
                 builtin::BUILTINS.iter().map(|b| b.id).collect::<Vec<_>>().join(", ")
-            ))]),
+            ))])
+        }
     }
 }
 
@@ -95,6 +119,7 @@ fn same_setting(a: &Item, b: &Item) -> bool {
             | (Item::Rounding(_), Item::Rounding(_))
             | (Item::Grades(_), Item::Grades(_))
             | (Item::Period(_), Item::Period(_))
+            | (Item::Language(_), Item::Language(_))
     )
 }
 
@@ -128,7 +153,8 @@ fn apply(parent: ast::Framework, child: ast::Framework) -> Result<ast::Framework
             | Item::Total(_)
             | Item::Rounding(_)
             | Item::Grades(_)
-            | Item::Period(_) => {
+            | Item::Period(_)
+            | Item::Language(_) => {
                 items.retain(|i| !same_setting(i, &item));
                 items.push(item);
             }
@@ -187,7 +213,7 @@ fn apply(parent: ast::Framework, child: ast::Framework) -> Result<ast::Framework
                     .with_primary(path.span, "only groups have children")
                     .with_hint("use `within` with a group's path"),
                 ),
-                None => errors.push(not_found(&items, &path, "within")),
+                None => errors.push(not_found(&items, &path, "use `within` on")),
             },
         }
     }
@@ -303,9 +329,19 @@ fn not_found(items: &[Item], path: &ast::NodePath, verb: &str) -> Diagnostic {
         ),
     )
     .with_primary(path.span, format!("no `{missing}` {place}"));
-    match best {
+    let d = match best {
         Some((_, n)) => d.with_hint(format!("did you mean `{n}`?")),
         None => d.with_hint(format!("the nodes {place} are: {}", names.join(", "))),
+    };
+    // `within` only changes existing groups; a new top-level group is
+    // declared like any other.
+    if verb.contains("within") && known_prefix.is_empty() && path.node.len() == 1 && best.is_none()
+    {
+        d.with_hint(format!(
+            "to add a new group, declare it: `group {missing} weight N {{ … }}`"
+        ))
+    } else {
+        d
     }
 }
 
