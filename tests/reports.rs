@@ -273,8 +273,7 @@ fn docx_is_a_word_document_with_styles_tables_and_chinese_fonts() {
 /// Excel table fits one page.
 #[test]
 fn libreoffice_converts_docx_and_xlsx_to_pdf() {
-    let Some(soffice) = which(&["soffice", "libreoffice"]) else {
-        println!("skipped: LibreOffice (soffice) is not installed; .ci/run installs it");
+    let Some(soffice) = tool(&["soffice", "libreoffice"], "LibreOffice (soffice)") else {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
@@ -389,8 +388,10 @@ fn html_escapes_what_the_data_says() {
 /// any script or network request into one).
 #[test]
 fn chromium_renders_and_prints_the_html_reports() {
-    let Some(chromium) = which(&["chromium", "chromium-browser", "google-chrome"]) else {
-        println!("skipped: Chromium is not installed; .ci/run installs it");
+    let Some(chromium) = tool(
+        &["chromium", "chromium-browser", "google-chrome"],
+        "Chromium",
+    ) else {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
@@ -455,8 +456,10 @@ fn chromium_renders_and_prints_the_html_reports() {
 /// network request is caught.
 #[test]
 fn chromium_console_check_catches_errors() {
-    let Some(chromium) = which(&["chromium", "chromium-browser", "google-chrome"]) else {
-        println!("skipped: Chromium is not installed; .ci/run installs it");
+    let Some(chromium) = tool(
+        &["chromium", "chromium-browser", "google-chrome"],
+        "Chromium",
+    ) else {
         return;
     };
     let dir = files(&[(
@@ -537,6 +540,22 @@ fn pdf_pages(path: &Path) -> usize {
         i = j;
     }
     count
+}
+
+/// A program the check needs. Missing, the check is skipped with a note —
+/// except in CI (`CI` set), where `.ci/run` installs it and its absence is
+/// a failure.
+#[track_caller]
+fn tool(names: &[&str], what: &str) -> Option<PathBuf> {
+    let found = which(names);
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{what} is not installed, and CI must run this check (.ci/run installs it)"
+        );
+        println!("skipped: {what} is not installed (.ci/run installs it)");
+    }
+    found
 }
 
 fn which(names: &[&str]) -> Option<PathBuf> {

@@ -7,7 +7,6 @@
 
 use crate::data::notation::{self, Notation};
 use crate::data::{Goals, Narrative, ProjectData};
-use crate::diagnostic::Diagnostic;
 use crate::eval::result::{
     Evaluation, Finding, FrameworkInfo, FundRow, NodeKindView, ProjectInfo, ScoredNode,
 };
@@ -25,6 +24,9 @@ pub struct Context {
     pub project: ProjectInfo,
     /// Fiscal year as text (`2019`), empty when unknown.
     pub year: String,
+    /// The report's title: the project's name followed by `项目绩效自评报告`
+    /// (or `绩效自评报告` when the name already ends in 项目).
+    pub report_title: String,
     /// Total score with the framework's decimal places, e.g. `99.87`, `80.00`.
     pub total: String,
     /// The framework's total points, e.g. `100`.
@@ -37,8 +39,8 @@ pub struct Context {
     pub lost: String,
     /// Top-level parts with their scores.
     pub parts: Vec<PartView>,
-    /// The funds block.
-    pub funds: Vec<FundRow>,
+    /// The funds block: the 年度资金总额 row, then one row per source.
+    pub funds: Vec<FundView>,
     /// 执行率 of the 年度资金总额 row, e.g. `98.73%`; empty without funds.
     pub execution_rate: String,
     /// 结余 = 全年预算数 − 全年执行数 of the total row, e.g. `1.11万元`.
@@ -66,7 +68,65 @@ pub struct Context {
     /// The conclusion sentence listing every part and the total.
     pub conclusion: String,
     /// Warnings found by pfc.
-    pub warnings: Vec<Finding>,
+    pub warnings: Vec<WarningView>,
+}
+
+/// A row of the funds block. Amounts as written in the data (`87.65万元`),
+/// absent when the table leaves the cell blank.
+#[derive(Debug, Clone, Serialize)]
+pub struct FundView {
+    /// `年度资金总额` or the source (`当年财政拨款`).
+    pub name: String,
+    /// 年初预算数.
+    pub initial: Option<String>,
+    /// 全年预算数.
+    pub budget: Option<String>,
+    /// 全年执行数.
+    pub executed: Option<String>,
+    /// 执行率 with two decimals, `98.73%`.
+    pub rate: Option<String>,
+}
+
+impl From<&FundRow> for FundView {
+    fn from(f: &FundRow) -> Self {
+        FundView {
+            name: f.name.clone(),
+            initial: f.initial.clone(),
+            budget: f.budget.clone(),
+            executed: f.executed.clone(),
+            rate: f.rate.clone(),
+        }
+    }
+}
+
+/// One of pfc's findings about the project or the submitted report.
+#[derive(Debug, Clone, Serialize)]
+pub struct WarningView {
+    /// `warning` (errors stop the evaluation, so reports only see warnings).
+    pub severity: String,
+    /// Stable code, `PF3009`.
+    pub code: String,
+    /// What pfc found.
+    pub message: String,
+    /// Where in the data, `caidian-2019.toml: indicators[4].claimed_completion`.
+    pub location: Option<String>,
+    /// How to fix it.
+    pub hints: Vec<String>,
+}
+
+impl From<&Finding> for WarningView {
+    fn from(f: &Finding) -> Self {
+        WarningView {
+            severity: serde_json::to_value(f.severity)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            code: f.code.to_owned(),
+            message: f.message.clone(),
+            location: f.location.clone(),
+            hints: f.hints.clone(),
+        }
+    }
 }
 
 /// Counts for summaries (`8 项指标中 5 项达成`).
@@ -275,13 +335,14 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
         framework: ev.framework.clone(),
         project: ev.project.clone(),
         year: ev.project.year.map(|y| y.to_string()).unwrap_or_default(),
+        report_title: report_title(&ev.project.name),
         total: ev.total.to_string(),
         max_total: num(ev.framework.total),
         grade: ev.grade.clone().unwrap_or_default(),
         score_rate: rate(ev.total, ev.framework.total),
         lost: num(ev.framework.total - ev.total),
         parts,
-        funds: ev.funds.clone(),
+        funds: ev.funds.iter().map(FundView::from).collect(),
         execution_rate: total_row.and_then(|f| f.rate.clone()).unwrap_or_default(),
         unspent,
         saving_rate,
@@ -298,7 +359,15 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
         leaves,
         tree,
         conclusion,
-        warnings: ev.warnings.clone(),
+        warnings: ev.warnings.iter().map(WarningView::from).collect(),
+    }
+}
+
+fn report_title(name: &str) -> String {
+    if name.ends_with("项目") {
+        format!("{name}绩效自评报告")
+    } else {
+        format!("{name}项目绩效自评报告")
     }
 }
 
@@ -386,10 +455,11 @@ fn leaf_view(n: &ScoredNode) -> LeafView {
 }
 
 impl Context {
-    /// A context with one item in every list, so that the shape of list
-    /// items is known even when this project's lists are empty (no
-    /// warnings, no funds). Used to check templates, never rendered.
-    pub(crate) fn sample() -> Context {
+    /// This context with one made-up item in every empty list, so that the
+    /// shape of list items is known even when this project has no warnings
+    /// or no funds block. Used to check templates, never rendered.
+    pub(crate) fn with_sample_items(&self) -> Context {
+        let mut ctx = self.clone();
         let leaf = LeafView {
             level1: "产出指标".into(),
             level2: "数量指标".into(),
@@ -412,74 +482,57 @@ impl Context {
             framework_indicator: false,
             sentence: String::new(),
         };
-        let part = PartView {
-            name: "产出指标".into(),
-            goal_name: "产出目标".into(),
-            weight: "1".into(),
-            score: "1".into(),
-            score_rate: "100.00%".into(),
-        };
-        let finding = Finding::from(&Diagnostic::warning(
-            crate::diagnostic::Code::ClaimDiffers,
-            "x",
-        ));
-        Context {
-            framework: FrameworkInfo {
-                id: "x".into(),
-                title: Some("x".into()),
-                basis: Some("x".into()),
-                total: Decimal::ONE,
-                places: 2,
-                rounding: "half-up",
-                rounding_scope: "per-leaf",
-            },
-            project: ProjectInfo {
-                name: "x".into(),
-                department: String::new(),
-                unit: String::new(),
-                code: String::new(),
-                year: Some(2020),
-                source: String::new(),
-            },
-            year: String::new(),
-            total: String::new(),
-            max_total: String::new(),
-            grade: String::new(),
-            score_rate: String::new(),
-            lost: String::new(),
-            parts: vec![part],
-            funds: vec![FundRow {
-                name: "x".into(),
+        if ctx.parts.is_empty() {
+            ctx.parts.push(PartView {
+                name: "产出指标".into(),
+                goal_name: "产出目标".into(),
+                weight: "1".into(),
+                score: "1".into(),
+                score_rate: "100.00%".into(),
+            });
+        }
+        if ctx.funds.is_empty() {
+            ctx.funds.push(FundView {
+                name: "年度资金总额".into(),
                 initial: Some("1万元".into()),
                 budget: Some("1万元".into()),
                 executed: Some("1万元".into()),
                 rate: Some("100.00%".into()),
-            }],
-            execution_rate: String::new(),
-            unspent: String::new(),
-            saving_rate: String::new(),
-            execution_weight: String::new(),
-            execution_score: String::new(),
-            counts: Counts::default(),
-            figures: BTreeMap::new(),
-            goals: Goals::default(),
-            narrative: Narrative::default(),
-            leaves: vec![leaf.clone()],
-            tree: vec![GroupView {
+            });
+        }
+        if ctx.leaves.is_empty() {
+            ctx.leaves.push(leaf.clone());
+        }
+        let sub = SubGroupView {
+            name: "数量指标".into(),
+            rows: 1,
+            leaves: vec![leaf],
+        };
+        if ctx.tree.is_empty() {
+            ctx.tree.push(GroupView {
                 name: "产出指标".into(),
                 goal_name: "产出目标".into(),
                 weight: "1".into(),
                 score: "1".into(),
                 score_rate: "100.00%".into(),
                 rows: 1,
-                groups: vec![SubGroupView {
-                    name: "数量指标".into(),
-                    rows: 1,
-                    leaves: vec![leaf],
-                }],
-            }],
-            conclusion: String::new(),
-            warnings: vec![finding],
+                groups: Vec::new(),
+            });
         }
+        for part in &mut ctx.tree {
+            if part.groups.is_empty() {
+                part.groups.push(sub.clone());
+            }
+        }
+        if ctx.warnings.is_empty() {
+            ctx.warnings.push(WarningView {
+                severity: "warning".into(),
+                code: "PF0000".into(),
+                message: "x".into(),
+                location: Some("x".into()),
+                hints: vec!["x".into()],
+            });
+        }
+        ctx
     }
 }

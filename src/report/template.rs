@@ -93,14 +93,13 @@ pub fn render(
     tera.add_raw_templates(templates)
         .map_err(|e| vec![tera_error(sources, &names, main, &e)])?;
 
-    let context_json = serde_json::to_value(ctx).map_err(|e| {
+    let with_samples = serde_json::to_value(ctx.with_sample_items()).map_err(|e| {
         vec![Diagnostic::error(
             Code::Template,
             format!("cannot build the report context: {e}"),
         )]
     })?;
-    let sample = serde_json::to_value(Context::sample()).unwrap_or_default();
-    let shape = Shape::of(&context_json).merge(Shape::of(&sample));
+    let shape = Shape::of(&with_samples);
     let src = &sources.get(main).text;
     let problems = fields::check(src, &shape);
     if !problems.is_empty() {
@@ -144,11 +143,16 @@ fn tera_error(
             let range = r.span().range.clone();
             let start = range.start.min(len);
             let end = range.end.clamp(start, len);
-            let message = first_line(r.message());
+            let message = lowercase_first(&first_line(r.message()));
             let mut d = Diagnostic::error(Code::Template, format!("template: {message}"))
                 .with_primary(Span::new(file, start, end), message.clone());
             if message.contains("not defined") || message.contains("undefined") {
                 d = d.with_hint("docs/reports.md lists every field a template can use");
+            }
+            if message.contains("end of input") {
+                d = d.with_hint(
+                    "a `{% if %}`, `{% for %}` or `{% block %}` is not closed: add its `{% endif %}`, `{% endfor %}` or `{% endblock %}`",
+                );
             }
             d
         }
@@ -168,6 +172,17 @@ fn tera_error(
                 ),
             )
         }
+    }
+}
+
+/// Tera's messages start with a capital; pfc's are lowercase.
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            c.to_lowercase().chain(chars).collect()
+        }
+        _ => s.to_owned(),
     }
 }
 

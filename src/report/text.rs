@@ -92,11 +92,6 @@ pub(super) fn render(ctx: &Context) -> String {
                 };
                 first_in_part = false;
                 first_in_group = false;
-                let completion = if l.saving.is_empty() {
-                    l.completion.clone()
-                } else {
-                    format!("节约{}", l.saving)
-                };
                 t.add_row(vec![
                     l1,
                     l2,
@@ -105,7 +100,7 @@ pub(super) fn render(ctx: &Context) -> String {
                     l.actual.clone(),
                     l.weight.clone(),
                     l.score.clone(),
-                    completion,
+                    l.progress.clone(),
                 ]);
             }
         }
