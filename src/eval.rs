@@ -418,12 +418,18 @@ impl<'a> Scorer<'a> {
                     self.renormalize(&mut kids, node.weight.unwrap_or_default());
                 }
                 let sum: Decimal = kids.iter().map(|k| k.score).sum();
+                let score =
+                    if node.renormalize && self.model.rounding.scope != RoundScope::TotalOnly {
+                        self.round(sum)
+                    } else {
+                        self.group_round(sum)
+                    };
                 (
                     NodeKindView::Group,
                     kids,
                     None,
                     node.weight.unwrap_or_default(),
-                    self.group_round(sum),
+                    score,
                 )
             }
             NodeKind::Slot(_) => {
@@ -516,18 +522,24 @@ impl<'a> Scorer<'a> {
         if total.is_zero() {
             return;
         }
+        // Shares are kept to two more places than scores and the group's sum
+        // is rounded once (see `node`): rounding each share to the score's
+        // places could make three thirds of 20 add up to 20.01.
         let places = self.model.rounding.places + 2;
+        let factor = group_weight / total;
         for k in kids.iter_mut() {
             if !applies(k) {
                 k.weight = Decimal::ZERO;
                 k.score = self.tidy(Decimal::ZERO);
                 continue;
             }
-            let factor = group_weight / total;
+            if factor == Decimal::ONE {
+                continue;
+            }
             let share = k.weight * factor;
             let raw = k.leaf.as_ref().map_or(k.score, |l| l.raw_score) * factor;
-            let score = if self.model.rounding.scope == RoundScope::PerLeaf && k.leaf.is_some() {
-                self.round(raw)
+            let score = if self.model.rounding.scope == RoundScope::PerLeaf {
+                round(raw, places, self.model.rounding.mode)
             } else {
                 raw
             };
@@ -542,7 +554,7 @@ impl<'a> Scorer<'a> {
                     group_weight.normalize(),
                     total.normalize(),
                     if exact { "=" } else { "≈" },
-                    if score == raw {
+                    if score == raw || score.normalize().to_string() == shown {
                         String::new()
                     } else {
                         format!(" → {}", score.normalize())
@@ -933,6 +945,7 @@ impl<'a> Scorer<'a> {
                         q.shown().normalize().to_string(),
                         q.unit.suffix().to_owned(),
                     ),
+                    Value::Skip => ("n/a".to_owned(), String::new(), String::new()),
                     other => (other.to_string(), other.to_string(), String::new()),
                 };
                 Some(Figure {

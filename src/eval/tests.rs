@@ -221,6 +221,37 @@ proptest! {
 }
 
 #[test]
+fn renormalised_shares_never_add_up_above_the_weight() {
+    let fw = "framework r { total 20
+  group g weight 20 renormalize {
+    indicator a weight 5 { score weight }; indicator b weight 5 { score weight }
+    indicator c weight 5 { score weight }; indicator d weight 5 { score skip } } }";
+    let e = score(fw, "year = 2021");
+    assert_eq!(e.total, d("20.00"));
+    let shares: Vec<Decimal> = leaf_scores(&e);
+    assert_eq!(shares, [d("6.6667"), d("6.6667"), d("6.6667"), d("0")]);
+}
+
+#[test]
+fn tiers_pick_the_first_tier_that_holds() {
+    let fw = "framework t { total 10
+  input r: percent
+  indicator i weight 10 {
+    actual r
+    score tiers actual {
+      <= 0% => 5
+      <= 10% => 4
+      <= 20% => 3
+      otherwise => 0
+    } * 2
+  } }";
+    for (r, want) in [("0%", "10"), ("10%", "8"), ("10.01%", "6"), ("25%", "0")] {
+        let e = score(fw, &format!("[inputs]\nr = \"{r}\""));
+        assert_eq!(e.total, d(want), "r = {r}");
+    }
+}
+
+#[test]
 fn model_of_the_bundled_framework_builds() {
     let m = model(CN_SELF_EVAL);
     assert_eq!(m.id, "cn-self-eval-2020");

@@ -179,6 +179,8 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         Rule::tier_op => "a comparison (`<=`, `<`, `>=`, `>`, `==`)",
         Rule::tier_else | Rule::kw_otherwise => "`otherwise => …`",
         Rule::arrow => "`=>`",
+        Rule::arith => "a value or formula",
+        Rule::arith_infix => "an operator",
         Rule::skip => "`skip`",
         Rule::renormalize | Rule::kw_renormalize => "`renormalize`",
         Rule::ind_rated | Rule::kw_rated => "`rated`",

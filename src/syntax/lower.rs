@@ -570,6 +570,12 @@ fn lower_band(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Band> {
     })
 }
 
+/// Lower an `arith` pair (a formula without comparisons) like an `expr`.
+fn lower_arith(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Expr> {
+    debug_assert_eq!(pair.as_rule(), Rule::arith);
+    lower_pratt(cx, pair.into_inner())
+}
+
 /// Lower an `expr` pair with the Pratt parser.
 fn lower_expr(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Expr> {
     debug_assert_eq!(pair.as_rule(), Rule::expr);
@@ -668,19 +674,19 @@ fn lower_primary(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Expr> {
                             Some(Rule::op_eq) => BinaryOp::Eq,
                             r => unreachable!("{r:?} as tier operator"),
                         };
-                        let bound = lower_expr(
+                        let bound = lower_arith(
                             cx,
                             inner.next().unwrap_or_else(|| unreachable!("tier bound")),
                         )?;
-                        let value = lower_expr(
+                        let value = lower_arith(
                             cx,
                             inner.next().unwrap_or_else(|| unreachable!("tier value")),
                         )?;
                         tiers.push((op, bound, value));
                     }
                     Rule::tier_else => {
-                        let e = p.into_inner().find(|x| x.as_rule() == Rule::expr);
-                        otherwise = Some(lower_expr(
+                        let e = p.into_inner().find(|x| x.as_rule() == Rule::arith);
+                        otherwise = Some(lower_arith(
                             cx,
                             e.unwrap_or_else(|| unreachable!("otherwise value")),
                         )?);
