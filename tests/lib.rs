@@ -4,6 +4,7 @@ mod cli;
 mod diagnostics;
 mod docs;
 mod examples;
+mod extension;
 mod frameworks;
 mod harness;
 mod reports;
