@@ -133,6 +133,16 @@ impl Unit {
         }
     }
 
+    /// The number shown before the suffix → base value, `None` when it is
+    /// too large for exact arithmetic (e.g. `10^28亿元`).
+    pub fn checked_from_display(&self, shown: Decimal) -> Option<Decimal> {
+        match self {
+            Unit::None | Unit::Count(_) => Some(shown),
+            Unit::Percent => shown.checked_div(Decimal::ONE_HUNDRED),
+            Unit::Money(s) => shown.checked_mul(s.factor()),
+        }
+    }
+
     /// The number shown before the suffix → base value.
     pub fn from_display(&self, shown: Decimal) -> Decimal {
         match self {

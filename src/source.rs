@@ -53,20 +53,10 @@ impl SourceMap {
                 format!("`{shown}` is larger than 512 MiB"),
             ));
         }
-        let bytes = std::fs::read(path).map_err(|e| {
-            let hint = match e.kind() {
-                std::io::ErrorKind::NotFound => {
-                    "check the path; it is relative to the current directory"
-                }
-                std::io::ErrorKind::PermissionDenied => "check the file's permissions",
-                _ => "check that the path names a readable file",
-            };
-            Diagnostic::error(Code::FileUnreadable, format!("cannot read `{shown}`: {e}"))
-                .with_hint(hint)
-        })?;
+        let bytes = std::fs::read(path).map_err(|e| unreadable(path, &shown, &e))?;
         match String::from_utf8(bytes) {
             Ok(text) => Ok(self.add(shown, strip_bom(text))),
-            Err(e) => Err(not_utf8(&shown, e.as_bytes(), e.utf8_error().valid_up_to())),
+            Err(e) => Err(self.not_utf8(&shown, e.as_bytes(), e.utf8_error().valid_up_to())),
         }
     }
 
@@ -96,22 +86,116 @@ fn strip_bom(text: String) -> String {
     }
 }
 
-fn not_utf8(shown: &str, bytes: &[u8], offset: usize) -> Diagnostic {
-    let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-    let (_, _, gbk_bad) = encoding_rs::GB18030.decode(bytes);
-    let diag = Diagnostic::error(
-        Code::NotUtf8,
-        format!(
-            "`{shown}` is not UTF-8 text: byte 0x{:02X} at offset {offset} (line {line}) is invalid",
-            bytes[offset]
-        ),
-    );
-    if gbk_bad {
-        diag.with_hint("save the file as UTF-8 and try again")
-    } else {
-        diag.with_hint(format!(
-            "the file looks GBK/GB18030-encoded (what Chinese Windows saves by default): \
-             convert it with `iconv -f GB18030 -t UTF-8 {shown} > converted` or save it as UTF-8 in your editor"
+/// Why a file cannot be read, in plain words (not the OS error's text).
+fn unreadable(path: &Path, shown: &str, e: &std::io::Error) -> Diagnostic {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            let d = Diagnostic::error(Code::FileUnreadable, format!("`{shown}` does not exist"));
+            match similar_file(path) {
+                Some(name) => d.with_hint(format!("did you mean `{name}`?")),
+                None => d.with_hint("check the path; it is relative to the current directory"),
+            }
+        }
+        std::io::ErrorKind::PermissionDenied => Diagnostic::error(
+            Code::FileUnreadable,
+            format!("`{shown}` cannot be read: permission denied"),
+        )
+        .with_hint("check the file's permissions"),
+        std::io::ErrorKind::IsADirectory => Diagnostic::error(
+            Code::FileUnreadable,
+            format!("`{shown}` is a folder, not a file"),
+        )
+        .with_hint("name a file inside it"),
+        _ => Diagnostic::error(
+            Code::FileUnreadable,
+            format!("`{shown}` cannot be read: {e}"),
+        )
+        .with_hint("check that the path names a readable file"),
+    }
+}
+
+/// A file next to `path` with a similar name (`caidian-2091.toml` →
+/// `caidian-2019.toml`), shown as the path would be written.
+fn similar_file(path: &Path) -> Option<String> {
+    let wanted = path.file_name()?.to_str()?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let best = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .map(|name| (strsim::levenshtein(wanted, &name), name))
+        .filter(|(d, _)| *d <= 3)
+        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)))?;
+    Some(match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.join(best.1).display().to_string(),
+        _ => best.1,
+    })
+}
+
+impl SourceMap {
+    /// A file that is not UTF-8. When it decodes as GBK/GB18030 (what
+    /// Chinese Windows saves by default), the decoded text is added to the
+    /// map so that the diagnostic can show the first character that is not
+    /// UTF-8, with a caret.
+    fn not_utf8(&mut self, shown: &str, bytes: &[u8], offset: usize) -> Diagnostic {
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        let (decoded, _, gbk_bad) = encoding_rs::GB18030.decode(bytes);
+        if gbk_bad {
+            return Diagnostic::error(
+                Code::NotUtf8,
+                format!(
+                    "`{shown}` is not UTF-8 text: byte 0x{:02X} at offset {offset} (line {line}) is invalid",
+                    bytes[offset]
+                ),
+            )
+            .with_hint("save the file as UTF-8 and try again");
+        }
+        // When the bytes before `offset` are ASCII they decode to
+        // themselves and the first GBK character starts at `offset`. A UTF-8
+        // prefix with Chinese text decodes differently, so then the snippet
+        // is left out rather than pointing at the wrong place.
+        let ascii_prefix = bytes[..offset].is_ascii();
+        let first = decoded.get(offset..).and_then(|rest| rest.chars().next()).filter(|_| ascii_prefix);
+        let Some(first) = first else {
+            return Diagnostic::error(
+                Code::NotUtf8,
+                format!(
+                    "`{shown}` is not UTF-8 text: byte 0x{:02X} at offset {offset} (line {line}) is invalid; it looks GBK-encoded",
+                    bytes[offset]
+                ),
+            )
+            .with_note("GBK is what Chinese Windows saves by default; pfc reads UTF-8 only")
+            .with_hint(format!(
+                "save the file as UTF-8 in your editor, or convert it: `iconv -f GB18030 -t UTF-8 {shown} > {}`",
+                utf8_name(shown)
+            ));
+        };
+        let file = self.add(shown, decoded.into_owned());
+        Diagnostic::error(
+            Code::NotUtf8,
+            format!("`{shown}` is not UTF-8: it looks GBK-encoded"),
+        )
+        .with_primary(
+            Span::new(file, offset, offset + first.len_utf8()),
+            format!("`{first}` is written in GBK here"),
+        )
+        .with_note("GBK is what Chinese Windows saves by default; pfc reads UTF-8 only")
+        .with_hint(format!(
+            "save the file as UTF-8 in your editor, or convert it: `iconv -f GB18030 -t UTF-8 {shown} > {}`",
+            utf8_name(shown)
         ))
+    }
+}
+
+/// `data.toml` → `data-utf8.toml`, for the conversion hint.
+fn utf8_name(shown: &str) -> String {
+    match shown.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && !ext.contains(['/', '\\']) => {
+            format!("{stem}-utf8.{ext}")
+        }
+        _ => format!("{shown}-utf8"),
     }
 }

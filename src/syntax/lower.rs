@@ -629,6 +629,7 @@ fn lower_primary(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Expr> {
     let kind = match pair.as_rule() {
         Rule::expr => return lower_expr(cx, pair).map(|e| Expr { span, ..e }),
         Rule::quantity => {
+            let pair_text = pair.as_str().to_owned();
             let mut inner = pair.into_inner();
             let num = inner
                 .next()
@@ -647,7 +648,12 @@ fn lower_primary(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Expr> {
                     d.with_hint("units are `%`, `元`, `千元`, `万元`, `亿元` or a short counting word such as `个`")
                 })?,
             };
-            ExprKind::Quantity(unit.from_display(shown), unit)
+            let value = unit.checked_from_display(shown).ok_or_else(|| {
+                Diagnostic::error(Code::BadNumber, format!("the number `{}` is too large", pair_text))
+                    .with_primary(span, "out of range")
+                    .with_hint("amounts must stay below about 7.9 × 10^28 元")
+            })?;
+            ExprKind::Quantity(value, unit)
         }
         Rule::string => ExprKind::Text(lower_string(cx, pair).node),
         Rule::boolean => ExprKind::Bool(pair.as_str() == "true"),
