@@ -812,3 +812,60 @@ fn help_lists_every_format() {
         assert!(run.stdout.contains(format), "--help lacks {format}");
     }
 }
+
+// ---------------------------------------------------------------- Docs
+
+/// docs/reports.md names every field of the report context.
+#[test]
+fn every_context_field_is_documented() {
+    let doc = std::fs::read_to_string(root().join("docs/reports.md")).expect("docs/reports.md");
+    let mut sources = pfc::source::SourceMap::new();
+    let fw = sources
+        .load(&root().join(FRAMEWORK).join("framework.pf"))
+        .expect("framework");
+    let model = pfc::compile(&mut sources, fw)
+        .0
+        .expect("framework compiles");
+    let file = sources.load(&root().join(UNDER)).expect("data");
+    let data = pfc::data::load(&sources, file).expect("data loads");
+    let ev = pfc::eval::evaluate(&model, &data)
+        .evaluation
+        .expect("evaluates");
+    let ctx = serde_json::to_value(pfc::report::context::build(&ev, &data)).expect("json");
+    let mut missing = Vec::new();
+    collect_undocumented(&ctx, "", &doc, &mut missing);
+    assert!(missing.is_empty(), "not in docs/reports.md: {missing:?}");
+}
+
+fn collect_undocumented(v: &serde_json::Value, path: &str, doc: &str, missing: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let full = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                // A field is documented as `name`, `parent.name`, `.name` or
+                // `[].name` at the start of a table cell or in a list of them.
+                let named = ["`", "."].iter().any(|pre| {
+                    ["`", ",", "[", " ", "."]
+                        .iter()
+                        .any(|post| doc.contains(&format!("{pre}{k}{post}")))
+                });
+                if !named {
+                    missing.push(full.clone());
+                }
+                if path != "figures" && k != "figures" {
+                    collect_undocumented(v, &full, doc, missing);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            if let Some(first) = items.first() {
+                collect_undocumented(first, &format!("{path}[]"), doc, missing);
+            }
+        }
+        _ => {}
+    }
+}

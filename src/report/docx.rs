@@ -299,7 +299,6 @@ struct Converter {
     table: Option<TableBuf>,
     quote: usize,
     code_block: Option<String>,
-    heading: Option<&'static str>,
     last_char: Option<char>,
     soft_break: bool,
     last_was_table: bool,
@@ -370,7 +369,6 @@ impl Converter {
                     HeadingLevel::H3 => "Heading3",
                     _ => "Heading4",
                 };
-                self.heading = Some(style);
                 self.open(style, None, None);
             }
             Tag::BlockQuote(_) => {
@@ -451,15 +449,9 @@ impl Converter {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph => {
-                if self.table.is_none() {
-                    self.close_para();
-                }
-            }
-            TagEnd::Heading(_) => {
-                self.close_para();
-                self.heading = None;
-            }
+            // Inside a table a cell ends the paragraph, not the parser.
+            TagEnd::Paragraph if self.table.is_none() => self.close_para(),
+            TagEnd::Heading(_) => self.close_para(),
             TagEnd::BlockQuote(_) => {
                 self.close_para();
                 self.quote = self.quote.saturating_sub(1);
@@ -663,19 +655,16 @@ fn table_xml(out: &mut String, t: &TableBuf) {
         .unwrap_or(0)
         .max(t.aligns.len())
         .max(1);
-    // At least three Chinese characters wide, so that `分值`, `得分` and
-    // two-decimal scores never wrap a character per line.
-    let mut want = vec![7usize; cols];
+    // Each column's natural width: its longest text (up to 14 Chinese
+    // characters), at 5.25 points a half-em, plus the cell's padding.
+    let mut natural = vec![5usize; cols];
     for (_, cells) in &t.rows {
         for (i, (_, len)) in cells.iter().enumerate() {
-            want[i] = want[i].max((*len).min(28));
+            natural[i] = natural[i].max((*len).min(28));
         }
     }
-    let total: usize = want.iter().sum();
-    let widths: Vec<u32> = want
-        .iter()
-        .map(|w| u32::try_from(*w * TEXT_WIDTH as usize / total).unwrap_or(TEXT_WIDTH))
-        .collect();
+    let natural: Vec<usize> = natural.iter().map(|w| w * 105 + 200).collect();
+    let widths = fit_columns(&natural, TEXT_WIDTH as usize);
     out.push_str(r#"<w:tbl><w:tblPr><w:tblStyle w:val="ReportTable"/>"#);
     let _ = write!(
         out,
@@ -707,9 +696,69 @@ fn table_xml(out: &mut String, t: &TableBuf) {
     out.push_str("</w:tbl>\n");
 }
 
+/// Share `total` among columns: a column narrower than an equal share of
+/// what is left keeps its natural width; the others divide the rest in
+/// proportion to theirs. So a column of scores is never squeezed to a digit
+/// per line by a long text column beside it.
+fn fit_columns(natural: &[usize], total: usize) -> Vec<u32> {
+    let sum: usize = natural.iter().sum();
+    let to_u32 = |w: usize| u32::try_from(w).unwrap_or(u32::MAX);
+    if sum <= total || sum == 0 {
+        let sum = sum.max(1);
+        return natural.iter().map(|w| to_u32(w * total / sum)).collect();
+    }
+    let mut fixed = vec![false; natural.len()];
+    loop {
+        let free = total.saturating_sub(
+            natural
+                .iter()
+                .zip(&fixed)
+                .filter(|(_, f)| **f)
+                .map(|(w, _)| w)
+                .sum::<usize>(),
+        );
+        let flex: usize = natural
+            .iter()
+            .zip(&fixed)
+            .filter(|(_, f)| !**f)
+            .map(|(w, _)| w)
+            .sum();
+        let flex_count = fixed.iter().filter(|f| !**f).count().max(1);
+        let mut changed = false;
+        for (i, w) in natural.iter().enumerate() {
+            if !fixed[i] && *w <= free / flex_count {
+                fixed[i] = true;
+                changed = true;
+            }
+        }
+        if !changed || flex == 0 {
+            return natural
+                .iter()
+                .zip(&fixed)
+                .map(|(w, f)| {
+                    if *f {
+                        to_u32(*w)
+                    } else {
+                        to_u32(w * free / flex.max(1))
+                    }
+                })
+                .collect();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn narrow_columns_keep_their_width() {
+        let w = fit_columns(&[700, 3000, 700, 6000], 8000);
+        assert_eq!(w[0], 700);
+        assert_eq!(w[2], 700);
+        assert_eq!(w[1], 3000);
+        assert_eq!(w[3], 3600);
+    }
 
     #[test]
     fn headings_lists_and_tables() {

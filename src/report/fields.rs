@@ -293,10 +293,8 @@ impl Checker<'_> {
             _ if self.skip_depth > 0 => {}
             "if" | "elif" => self.expr(rest),
             "for" => self.for_tag(rest),
-            "endfor" => {
-                if self.scopes.len() > 1 {
-                    self.scopes.pop();
-                }
+            "endfor" if self.scopes.len() > 1 => {
+                self.scopes.pop();
             }
             "set" | "set_global" => self.set_tag(rest, word == "set_global"),
             // `{% filter upper(…) %}`: the arguments are expressions.

@@ -91,10 +91,7 @@ fn styles(places: u32) -> Styles {
             .set_align(FormatAlign::Center)
             .set_align(FormatAlign::VerticalCenter),
         text: base.clone(),
-        amount: base
-            .clone()
-            .set_align(FormatAlign::Right)
-            .set_num_format("0.00##"),
+        amount: center.clone().set_num_format("0.00##"),
         weight: center.clone().set_num_format("General"),
         score: center.clone().set_num_format(&score_format),
         rate: center.clone().set_num_format("0.00%"),
@@ -234,13 +231,10 @@ fn goals_block(
     sheet.merge_range(top + 1, 1, top + 1, 4, &ctx.goals.expected, &s.text)?;
     sheet.merge_range(top + 1, 5, top + 1, LAST_COL, &ctx.goals.achieved, &s.text)?;
     // Merged cells do not grow with their text: size the row for it.
-    let chars = ctx
-        .goals
-        .expected
-        .chars()
-        .count()
-        .max(ctx.goals.achieved.chars().count());
-    sheet.set_row_height(top + 1, row_height(chars, 60.0))?;
+    let left: f64 = WIDTHS[1..=4].iter().sum();
+    let right: f64 = WIDTHS[5..=8].iter().sum();
+    let lines = lines(&ctx.goals.expected, left).max(lines(&ctx.goals.achieved, right));
+    sheet.set_row_height(top + 1, row_height(lines))?;
     Ok(top + 2)
 }
 
@@ -298,10 +292,14 @@ fn indicator_block(
             write_number(sheet, row, 6, &l.weight, &s.weight)?;
             write_number(sheet, row, 7, &l.score, &s.score)?;
             sheet.write_string_with_format(row, 8, &l.reason, &s.text)?;
-            let chars = l.name.chars().count().max(l.reason.chars().count() / 2);
-            if chars > 15 {
-                sheet.set_row_height(row, row_height(chars, 15.0))?;
-            }
+            // Excel grows rows for wrapped text only when it recalculates;
+            // set the height so the file prints right as written.
+            let lines = [(&l.name, 3), (&l.target, 4), (&l.actual, 5), (&l.reason, 8)]
+                .iter()
+                .map(|(text, col)| lines(text, WIDTHS[*col]))
+                .max()
+                .unwrap_or(1);
+            sheet.set_row_height(row, row_height(lines))?;
         }
         r += part_rows;
     }
@@ -355,9 +353,19 @@ fn wan(yuan: Decimal) -> Option<f64> {
     (yuan / Decimal::from(10_000)).to_f64()
 }
 
-/// Height in points for `chars` characters wrapped in a cell about
-/// `width` characters wide.
-fn row_height(chars: usize, width: f64) -> f64 {
-    let lines = (chars as f64 / width).ceil().max(1.0);
-    15.0 * lines + 3.0
+/// Lines `text` takes when wrapped in a cell `width` characters wide (a
+/// Chinese character is as wide as two digits).
+fn lines(text: &str, width: f64) -> usize {
+    let units: f64 = text
+        .chars()
+        .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
+        .sum();
+    // A little room is lost to the cell's padding.
+    let per_line = (width - 1.0).max(1.0);
+    ((units / per_line).ceil() as usize).max(1)
+}
+
+/// Row height in points for `lines` lines of 10.5-point text.
+fn row_height(lines: usize) -> f64 {
+    14.0 * lines as f64 + 4.0
 }
