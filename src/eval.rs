@@ -95,6 +95,7 @@ impl<'a> Scorer<'a> {
             }
         }
         self.check_period();
+        self.check_unknown_keys();
         self.inputs = inputs::bind(self.model, self.data, &mut self.diags.borrow_mut())?;
         let let_errors = self.compute_lets();
         let before = self.diags.borrow().len();
@@ -166,6 +167,95 @@ impl<'a> Scorer<'a> {
         self.missing_reasons(&evaluation);
         claims::compare(self, &mut evaluation);
         Some(evaluation)
+    }
+
+    /// Names in `[inputs]`, `[answers]` and `[ratings]` that the framework
+    /// does not know: a typo there would otherwise fall back to a default.
+    fn check_unknown_keys(&self) {
+        let model = self.model;
+        let inputs: Vec<&str> = model
+            .inputs
+            .iter()
+            .filter(|i| i.source == crate::check::model::InputSource::Inputs)
+            .map(|i| i.name.as_str())
+            .collect();
+        let questions: Vec<&str> = model
+            .nodes
+            .iter()
+            .filter_map(|n| match &n.kind {
+                NodeKind::Question { id, .. } => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        let rated: Vec<&str> = model
+            .nodes
+            .iter()
+            .filter(|n| matches!(&n.kind, NodeKind::Indicator(d) if d.rated))
+            .map(|n| n.name.as_str())
+            .collect();
+        let raw = &self.data.raw;
+        let tables: [(&str, Vec<&String>, &[&str], &str); 3] = [
+            ("inputs", raw.inputs.keys().collect(), &inputs, "input"),
+            (
+                "answers",
+                raw.answers.keys().collect(),
+                &questions,
+                "question",
+            ),
+            (
+                "ratings",
+                raw.ratings.keys().collect(),
+                &rated,
+                "rated indicator",
+            ),
+        ];
+        for (table, keys, known, what) in tables {
+            for key in keys {
+                if known.contains(&key.as_str()) {
+                    continue;
+                }
+                let best = known
+                    .iter()
+                    .map(|k| (strsim::levenshtein(key, k), *k))
+                    .filter(|(d, k)| *d <= 2 && *d < k.chars().count())
+                    .min_by_key(|(d, _)| *d);
+                let hint = match (best, known.is_empty()) {
+                    (Some((_, k)), _) => format!("did you mean `{k}`?"),
+                    (None, true) => format!("the framework has no {what}s: remove `[{table}]`"),
+                    (None, false) => format!("the framework's {what}s are: {}", known.join(", ")),
+                };
+                self.error(
+                    Diagnostic::error(
+                        Code::DataShape,
+                        format!(
+                            "`{key}` in `[{table}]` is not a {what} of framework `{}`",
+                            model.id
+                        ),
+                    )
+                    .with_hint(hint),
+                    &format!("{table}.{key}"),
+                    "unknown name",
+                );
+            }
+        }
+        let unit = self.data.funds_unit();
+        for (i, src) in raw.funds.sources.iter().enumerate() {
+            for (field, cell) in [
+                ("initial", &src.initial),
+                ("budget", &src.budget),
+                ("executed", &src.executed),
+            ] {
+                let Some(cell) = cell else { continue };
+                if let Err(why) = inputs::money(cell, unit) {
+                    self.error(
+                        Diagnostic::error(Code::BadNotation, format!("`{}` of `{}`: {why}", field, src.name))
+                            .with_hint("write an amount such as `\"87.65万元\"`, or a number in the block's `unit`"),
+                        &format!("funds.sources[{i}].{field}"),
+                        "not an amount",
+                    );
+                }
+            }
+        }
     }
 
     /// A framework applies only to the fiscal years it declares.
@@ -839,7 +929,9 @@ impl<'a> Scorer<'a> {
     fn missing_reasons(&self, e: &Evaluation) {
         for n in e.tree.iter().flat_map(ScoredNode::walk) {
             let Some(leaf) = &n.leaf else { continue };
-            if n.kind == NodeKindView::Row && n.score < n.weight && leaf.reason.is_none() {
+            // A met target with a deduction has `deduction_reason` instead.
+            if n.kind == NodeKindView::Row && !leaf.met && leaf.applicable && leaf.reason.is_none()
+            {
                 let idx = self
                     .data
                     .raw

@@ -23,7 +23,7 @@ fn caidian_reproduces_the_seed_figures() {
         .iter()
         .map(|p| p["score"].as_str().expect("score"))
         .collect();
-    assert_eq!(scores, ["9.87", "50", "30", "10"]);
+    assert_eq!(scores, ["9.87", "50.00", "30.00", "10.00"]);
 }
 
 #[test]

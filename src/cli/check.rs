@@ -17,7 +17,10 @@ pub(crate) fn run(out: &Printer, args: &[String], explain_extension: bool) -> Ex
     for t in &targets {
         let diags = match load::framework(&mut sources, t) {
             Ok(l) => {
-                let (model, diags) = crate::compile(&mut sources, l.file);
+                let (model, mut diags) = crate::compile(&mut sources, l.file);
+                if let Some(m) = &model {
+                    diags.extend(test_data_files(&sources, l.file, m));
+                }
                 if let (true, Some(m)) = (explain_extension, &model) {
                     explain(&mut sources, m, &mut lines);
                 }
@@ -78,4 +81,39 @@ fn explain(sources: &mut SourceMap, child: &crate::check::model::Model, lines: &
     for c in crate::diff::diff(sources, &parent, child) {
         lines.push(format!("         {:<9} {}", c.area, c.text));
     }
+}
+
+/// Test data files a framework names must exist beside it.
+fn test_data_files(
+    sources: &SourceMap,
+    file: crate::span::FileId,
+    model: &crate::check::model::Model,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    use crate::diagnostic::{Code, Diagnostic};
+    use crate::syntax::ast::TestData;
+    let name = &sources.get(file).name;
+    if name.starts_with("<builtin>") {
+        return Vec::new();
+    }
+    let dir = std::path::Path::new(name)
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
+    model
+        .tests
+        .iter()
+        .filter_map(|t| match &t.data {
+            Some(TestData::File(p)) if !dir.join(&p.node).is_file() => Some(
+                Diagnostic::error(
+                    Code::TestData,
+                    format!(
+                        "test “{}” names data `{}` that does not exist",
+                        t.name.node, p.node
+                    ),
+                )
+                .with_primary(p.span, "no such file")
+                .with_hint(format!("the path is relative to `{}`", dir.display())),
+            ),
+            _ => None,
+        })
+        .collect()
 }

@@ -28,6 +28,17 @@ fn find<'e>(
 /// Compare a claimed figure with ours at the claim's own precision: a claim
 /// of `98.7%` agrees with `98.7336%`, a claim of `107.5%` does not agree
 /// with `106.25%`.
+/// Scores are different: a whole number of points (`8`) is taken as exact —
+/// a table that prints 8 for 7.58 gave full marks — while a score written
+/// with decimals (`99.9`) is compared at its precision.
+fn score_agrees(claimed: Decimal, written: &str, ours: Decimal) -> bool {
+    if notation::written_decimals(written) == 0 {
+        claimed == ours
+    } else {
+        agrees(claimed, written, ours)
+    }
+}
+
 fn agrees(claimed: Decimal, written: &str, ours: Decimal) -> bool {
     round(ours, notation::written_decimals(written), RoundMode::HalfUp) == claimed
 }
@@ -51,7 +62,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             match cell.as_decimal() {
                 Some(c) => {
                     leaf.claimed_score = Some(c);
-                    if c != node.score {
+                    if !score_agrees(c, &cell.text, node.score) {
                         s.warn(
                             Diagnostic::warning(
                                 Code::ClaimDiffers,
@@ -124,11 +135,30 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             );
             continue;
         };
-        let c = match notation::parse(&cell.text) {
-            Ok(Notation::Quantity { value, .. }) => value.shown(),
-            _ => continue,
+        let Ok(Notation::Quantity {
+            value: claimed_q, ..
+        }) = notation::parse(&cell.text)
+        else {
+            s.warn(
+                Diagnostic::warning(
+                    Code::BadNotation,
+                    format!("claimed value `{cell}` of `{name}` is not a number"),
+                )
+                .with_hint("write the figure as printed, e.g. `\"98.73%\"` or `\"87.65万元\"`"),
+                &format!("claimed.values.{name}"),
+                "not a number",
+            );
+            continue;
         };
-        let ours: Option<Decimal> = fig.exact.parse().ok();
+        // Compare in the claim's own unit (`876500元` agrees with 87.65万元),
+        // at the precision it is written with.
+        let ours = fig.exact.parse::<Decimal>().ok().and_then(|shown| {
+            let unit = crate::quantity::Unit::parse(&fig.unit)?;
+            let base = unit.checked_from_display(shown)?;
+            (unit.dimension() == claimed_q.unit.dimension())
+                .then(|| claimed_q.unit.to_display(base))
+        });
+        let c = claimed_q.shown();
         if ours.is_some_and(|o| !agrees(c, &cell.text, o)) {
             let fig_value = fig.value.clone();
             s.warn(
@@ -159,7 +189,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                 &format!("claimed.parts.{name}"),
                 "unknown part",
             ),
-            Some(ours) if ours != c => s.warn(
+            Some(ours) if !score_agrees(c, &cell.text, ours) => s.warn(
                 Diagnostic::warning(
                     Code::ClaimDiffers,
                     format!(
@@ -208,7 +238,11 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
         }
     }
     if let Some(t) = claimed.total.as_ref().and_then(|t| t.as_decimal()) {
-        if t != e.total {
+        let written = claimed
+            .total
+            .as_ref()
+            .map_or(String::new(), |c| c.text.clone());
+        if !score_agrees(t, &written, e.total) {
             s.warn(
                 Diagnostic::warning(
                     Code::ClaimDiffers,

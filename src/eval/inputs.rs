@@ -69,12 +69,29 @@ pub(super) fn bind(
         let Some(cell) = cell else {
             match &decl.default {
                 Some(d) => {
-                    if let crate::check::model::ExprKind::Const(q) = &d.kind {
-                        values.push(Value::Q(q.clone()));
-                    } else if let crate::check::model::ExprKind::Text(t) = &d.kind {
-                        values.push(Value::Text(t.clone()));
-                    } else {
-                        values.push(Value::Bool(false));
+                    // Defaults refer to nothing (the checker gives them an
+                    // empty scope), so they evaluate on their own.
+                    let env = super::interp::Env {
+                        model,
+                        inputs: &[],
+                        lets: &[],
+                        ind: None,
+                    };
+                    match super::interp::eval(d, env) {
+                        Ok(v) => values.push(v),
+                        Err((e, span)) => {
+                            diags.push(
+                                Diagnostic::error(
+                                    e.code,
+                                    format!(
+                                        "the default of input `{}` fails: {}",
+                                        decl.name, e.message
+                                    ),
+                                )
+                                .with_primary(span, "this default"),
+                            );
+                            ok = false;
+                        }
                     }
                 }
                 None => {
@@ -135,10 +152,10 @@ fn missing(decl: &InputDecl, data: &ProjectData, path: &str) -> Diagnostic {
         format!("the data gives no value for input `{}`", decl.name),
     )
     .with_location(format!("{}: {path}", data.file_name));
-    if !table.is_empty() {
-        if let (Some(span), _) = data.locate(table) {
-            d = d.with_primary(span, format!("no `{key}` in `[{table}]`"));
-        }
+    if !table.is_empty()
+        && let (Some(span), _) = data.locate(table)
+    {
+        d = d.with_primary(span, format!("no `{key}` in `[{table}]`"));
     }
     d.with_secondary(decl.span, "the framework needs this input")
         .with_hint(if table.is_empty() {
@@ -171,7 +188,9 @@ fn read(decl: &InputDecl, cell: &Cell, default_unit: &str) -> Result<Value, Stri
             Ok(Notation::Quantity { op: None, value })
                 if value.unit == Unit::None || value.unit == Unit::Percent =>
             {
-                if *percent && value.unit == Unit::None && !cell.was_number {
+                // A bare number for a percent input is in percentage
+                // points, whether written `95` or `"95"`.
+                if *percent && value.unit == Unit::None {
                     Ok(Value::Q(Quantity::from_shown(value.value, Unit::Percent)))
                 } else {
                     Ok(Value::Q(value))

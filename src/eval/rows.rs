@@ -199,13 +199,44 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decim
     let (target, actual) = (target?, actual?);
     match (&target.notation, &actual.notation) {
         (_, Notation::Text(word)) => {
-            let rule = s.model.qual_rule(slot)?;
+            let Some(rule) = s.model.qual_rule(slot) else {
+                s.error(
+                    Diagnostic::error(
+                        Code::NoRule,
+                        format!(
+                            "实际完成值 `{word}` of `{}` is a word, but the framework has no qualitative bands for `{}`",
+                            row.name,
+                            s.model.path(slot).join("/")
+                        ),
+                    )
+                    .with_hint("write a number, or add `scoring qualitative { 达成 80%..100%; … }` to the framework"),
+                    &format!("{here}.actual"),
+                    "no rule for a word",
+                );
+                return None;
+            };
             match rule
                 .bands
                 .iter()
                 .position(|b| b.name == *word || b.aliases.iter().any(|a| a == word))
             {
-                Some(b) => qualitative(s, rule, b, weight, row, &here, &target, &actual),
+                Some(b) => {
+                    if let Notation::Quantity { .. } = target.notation {
+                        s.warn(
+                            Diagnostic::warning(
+                                Code::BadNotation,
+                                format!(
+                                    "`{}`: the target `{}` is a number but the actual `{word}` is a completion level; scored in band `{}`",
+                                    row.name, target.written, rule.bands[b].name
+                                ),
+                            )
+                            .with_hint("write the value actually reached, so that it is compared with the target"),
+                            &format!("{here}.actual"),
+                            "a level, not a number",
+                        );
+                    }
+                    qualitative(s, rule, b, weight, row, &here, &target, &actual)
+                }
                 None => {
                     let names: Vec<String> =
                         rule.bands.iter().map(|b| format!("`{}`", b.name)).collect();
@@ -417,7 +448,13 @@ fn quantitative(
         actual_expr: None,
     };
     let env = s.env(Some(&ind));
+    let mut skipped = false;
     let raw = match eval(&rule.score, env) {
+        // A rule may declare that a row does not apply; it then scores nothing.
+        Ok(Value::Skip) => {
+            skipped = true;
+            Decimal::ZERO
+        }
         Ok(v) => match v.quantity("a score") {
             Ok(q) => q.value,
             Err(e) => {
@@ -458,8 +495,8 @@ fn quantitative(
             rule: kind.keyword(),
             explanation,
             raw_score: raw,
-            met: raw >= weight,
-            applicable: true,
+            met: !skipped && raw >= weight,
+            applicable: !skipped,
             band: None,
             deduction,
             deduction_reason: row.deduction_reason.clone(),
@@ -559,89 +596,94 @@ fn qualitative(
     let band = &rule.bands[b];
     let top = b == 0;
     let places = s.model.rounding.places;
+    // Both ends rounded as pmkpi does (`round(w*0.8,2)`), and the score
+    // compared after rounding, so a score cannot round into the next band.
     let low = s.round(weight * band.low);
-    let high = weight * band.high;
+    let high = s.round(weight * band.high);
     let range = format!(
         "{}–{}{}",
         low.normalize(),
         high.normalize(),
         if top { "" } else { " (exclusive)" }
     );
-    let (raw, how) = match &row.score {
-        Some(cell) => {
-            let Some(v) = cell.as_decimal() else {
-                s.error(
-                    Diagnostic::error(
-                        Code::BadNotation,
-                        format!("score `{cell}` of `{}` is not a number", row.name),
-                    )
-                    .with_hint("write the score as a number of points, e.g. `score = 22.5`"),
-                    &format!("{here}.score"),
-                    "not a number",
-                );
-                return None;
-            };
-            let inside = v >= low && (v < high || (top && v <= high));
-            if !inside {
-                let allowed = if top {
-                    format!("{} to {} points", low.normalize(), high.normalize())
-                } else {
-                    format!(
-                        "{} up to (not including) {} points",
-                        low.normalize(),
-                        high.normalize()
-                    )
+    let (raw, how) =
+        match &row.score {
+            Some(cell) => {
+                let Some(v) = cell.as_decimal() else {
+                    s.error(
+                        Diagnostic::error(
+                            Code::BadNotation,
+                            format!("score `{cell}` of `{}` is not a number", row.name),
+                        )
+                        .with_hint("write the score as a number of points, e.g. `score = 22.5`"),
+                        &format!("{here}.score"),
+                        "not a number",
+                    );
+                    return None;
                 };
-                let mut d = Diagnostic::error(
-                    Code::OutsideBand,
-                    format!(
-                        "score {} of `{}` is outside band `{}`, which allows {allowed}",
-                        v.normalize(),
-                        row.name,
-                        band.name
-                    ),
-                )
-                .with_note(format!(
-                    "band `{}` is {}%–{}% of the weight {}",
-                    band.name,
-                    fixed(band.low * Decimal::ONE_HUNDRED, 0),
-                    fixed(band.high * Decimal::ONE_HUNDRED, 0),
-                    weight.normalize()
-                ));
-                // The band the score would fit, if any.
-                let fits = rule.bands.iter().enumerate().find(|(k, b)| {
-                    let (lo, hi) = (s.round(weight * b.low), weight * b.high);
-                    v >= lo && (v < hi || (*k == 0 && v <= hi))
-                });
-                d = match fits {
+                let v = s.round(v);
+                let inside = v >= low && (v < high || (top && v <= high));
+                if !inside {
+                    let allowed = if top {
+                        format!("{} to {} points", low.normalize(), high.normalize())
+                    } else {
+                        format!(
+                            "{} up to (not including) {} points",
+                            low.normalize(),
+                            high.normalize()
+                        )
+                    };
+                    let mut d = Diagnostic::error(
+                        Code::OutsideBand,
+                        format!(
+                            "score {} of `{}` is outside band `{}`, which allows {allowed}",
+                            v.normalize(),
+                            row.name,
+                            band.name
+                        ),
+                    )
+                    .with_note(format!(
+                        "band `{}` is {}%–{}% of the weight {}",
+                        band.name,
+                        fixed(band.low * Decimal::ONE_HUNDRED, 0),
+                        fixed(band.high * Decimal::ONE_HUNDRED, 0),
+                        weight.normalize()
+                    ));
+                    // The band the score would fit, if any.
+                    let fits = rule.bands.iter().enumerate().find(|(k, b)| {
+                        let (lo, hi) = (s.round(weight * b.low), s.round(weight * b.high));
+                        v >= lo && (v < hi || (*k == 0 && v <= hi))
+                    });
+                    d = match fits {
                     Some((_, b)) => d.with_hint(format!(
-                        "give a score of {allowed}, or write `actual = \"{}\"` if {} points is right",
+                        "give a score of {allowed}, or write `{} = \"{}\"` if {} points is right",
+                        if here.starts_with("ratings") { "level" } else { "actual" },
                         b.name,
                         v.normalize()
                     )),
                     None => d.with_hint(format!("give a score of {allowed}")),
                 };
-                s.error(d, &format!("{here}.score"), "outside the band");
-                return None;
+                    s.error(d, &format!("{here}.score"), "outside the band");
+                    return None;
+                }
+                (v, "evaluator's score".to_owned())
             }
-            (v, "evaluator's score".to_owned())
-        }
-        None => {
-            let unit = Decimal::new(1, places);
-            let v = match rule.default {
-                BandPick::Upper if top => high,
-                BandPick::Upper => s.round(high) - unit,
-                BandPick::Lower => low,
-                BandPick::Middle => s.round((low + high) / Decimal::TWO),
-            };
-            let pick = match rule.default {
-                BandPick::Upper => "the band's upper end",
-                BandPick::Middle => "the band's middle",
-                BandPick::Lower => "the band's lower end",
-            };
-            (v, format!("no score given, so {pick}"))
-        }
-    };
+            None => {
+                let unit = Decimal::new(1, places);
+                let v = match rule.default {
+                    BandPick::Upper if top => high,
+                    BandPick::Upper => s.round(high) - unit,
+                    BandPick::Lower => low,
+                    BandPick::Middle => s.round((low + high) / Decimal::TWO),
+                };
+                let pick = match rule.default {
+                    BandPick::Upper => "the band's upper end",
+                    BandPick::Middle => "the band's middle",
+                    BandPick::Lower => "the band's lower end",
+                };
+                (v, format!("no score given, so {pick}"))
+            }
+        };
     let reason_note = format!(
         "{}: {}%–{}% × {} = {range}; {how}",
         band.name,

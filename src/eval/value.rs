@@ -74,7 +74,9 @@ impl Value {
 }
 
 fn same_dimension(a: &Quantity, b: &Quantity, verb: &str) -> Result<(), OpError> {
-    if a.unit.dimension() == b.unit.dimension() {
+    // A plain zero is zero in any unit: `target == 0` works for money too.
+    let plain_zero = |q: &Quantity| q.unit == Unit::None && q.value.is_zero();
+    if a.unit.dimension() == b.unit.dimension() || plain_zero(a) || plain_zero(b) {
         Ok(())
     } else {
         Err(err(
