@@ -14,15 +14,56 @@ pub struct Builtin {
     pub templates: &'static [(&'static str, &'static str)],
 }
 
-/// Every built-in framework.
-pub const BUILTINS: &[Builtin] = &[Builtin {
-    id: "cn-self-eval-2020",
-    source: include_str!("../frameworks/cn-self-eval-2020/framework.pf"),
-    templates: &[(
-        "report.md.tera",
-        include_str!("../frameworks/cn-self-eval-2020/templates/report.md.tera"),
-    )],
-}];
+/// Every built-in framework: all of `frameworks/`, so that each works from
+/// any directory and can be extended by id.
+pub const BUILTINS: &[Builtin] = &[
+    Builtin {
+        id: "cn-self-eval-2020",
+        source: include_str!("../frameworks/cn-self-eval-2020/framework.pf"),
+        templates: &[(
+            "report.md.tera",
+            include_str!("../frameworks/cn-self-eval-2020/templates/report.md.tera"),
+        )],
+    },
+    Builtin {
+        id: "cn-project-eval-2020",
+        source: include_str!("../frameworks/cn-project-eval-2020/framework.pf"),
+        templates: &[
+            (
+                "report.md.tera",
+                include_str!("../frameworks/cn-project-eval-2020/templates/report.md.tera"),
+            ),
+            (
+                "report.html.tera",
+                include_str!("../frameworks/cn-project-eval-2020/templates/report.html.tera"),
+            ),
+        ],
+    },
+    Builtin {
+        id: "cn-dept-overall",
+        source: include_str!("../frameworks/cn-dept-overall/framework.pf"),
+        templates: &[
+            (
+                "report.md.tera",
+                include_str!("../frameworks/cn-dept-overall/templates/report.md.tera"),
+            ),
+            (
+                "report.html.tera",
+                include_str!("../frameworks/cn-dept-overall/templates/report.html.tera"),
+            ),
+        ],
+    },
+    Builtin {
+        id: "hubei-self-eval",
+        source: include_str!("../frameworks/hubei-self-eval/framework.pf"),
+        templates: &[],
+    },
+    Builtin {
+        id: "us-omb-part",
+        source: include_str!("../frameworks/us-omb-part/framework.pf"),
+        templates: &[],
+    },
+];
 
 /// Look up a built-in framework by id.
 pub fn find(id: &str) -> Option<&'static Builtin> {

@@ -78,6 +78,10 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
     let Some(model) = model else {
         return out.finish(&sources, &diags);
     };
+    let mut fw = fw;
+    if let Some(parent) = &model.extends {
+        load::inherit_templates(&mut sources, fw.file, parent, &mut fw.templates);
+    }
     // Framework warnings matter to `pfc check`; an evaluator sees them there.
     diags.clear();
     let data = match sources

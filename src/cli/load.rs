@@ -118,3 +118,40 @@ pub(crate) fn check_targets(args: &[String]) -> Result<Vec<String>, Diagnostic> 
     }
     Ok(out)
 }
+
+/// A framework that `extends` another and ships no template for a format
+/// uses its parent's (from the sibling folder the parent was found in, or
+/// the built-in parent). One level: a grandparent's templates are not
+/// searched.
+pub(crate) fn inherit_templates(
+    sources: &mut SourceMap,
+    child: FileId,
+    parent: &str,
+    templates: &mut FrameworkTemplates,
+) {
+    let name = sources.get(child).name.clone();
+    let mut found = FrameworkTemplates::default();
+    let sibling = Path::new(&name)
+        .parent()
+        .and_then(Path::parent)
+        .map(|d| d.join(parent))
+        .filter(|d| !name.starts_with("<builtin>") && d.join(FRAMEWORK_FILE).is_file());
+    if let Some(dir) = sibling {
+        for t in TEMPLATES {
+            let path = dir.join("templates").join(t);
+            if path.is_file() {
+                if let Ok(f) = sources.load(&path) {
+                    set_template(&mut found, t, f);
+                }
+            }
+        }
+    } else if let Some(b) = builtin::find(parent) {
+        for (t, text) in b.templates {
+            let f = sources.add(format!("<builtin>/{}/templates/{t}", b.id), *text);
+            set_template(&mut found, t, f);
+        }
+    }
+    templates.md = templates.md.or(found.md);
+    templates.html = templates.html.or(found.html);
+    templates.docx = templates.docx.or(found.docx);
+}
