@@ -22,6 +22,7 @@ mod docx;
 mod fields;
 mod filters;
 mod html;
+mod labels;
 pub mod template;
 mod text;
 mod xlsx;

@@ -856,7 +856,8 @@ fn collect_undocumented(v: &serde_json::Value, path: &str, doc: &str, missing: &
                 if !named {
                     missing.push(full.clone());
                 }
-                if path != "figures" && k != "figures" {
+                // Maps whose keys are data (figures) or listed in one row (labels).
+                if k != "figures" && k != "labels" {
                     collect_undocumented(v, &full, doc, missing);
                 }
             }

@@ -5,6 +5,7 @@
 //! docs/reports.md. Numbers are pre-formatted strings (exact, trailing
 //! zeros removed) so that templates need no number formatting.
 
+use crate::check::model::Language;
 use crate::data::notation::{self, Notation};
 use crate::data::{Goals, Narrative, ProjectData};
 use crate::eval::result::{
@@ -69,6 +70,9 @@ pub struct Context {
     pub conclusion: String,
     /// Warnings found by pfc.
     pub warnings: Vec<WarningView>,
+    /// The words of pfc's own layouts in the framework's language
+    /// (`labels.total` is `总分` or `Total`); see `labels.rs`.
+    pub labels: BTreeMap<String, String>,
 }
 
 /// A row of the funds block. Amounts as written in the data (`87.65万元`),
@@ -261,6 +265,7 @@ fn goal_name(name: &str) -> String {
 
 /// Build the context for one evaluation.
 pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
+    let en = ev.framework.language == Language::En;
     let mut leaves = Vec::new();
     let mut tree = Vec::new();
     for top in &ev.tree {
@@ -269,7 +274,7 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
             if n.leaf.is_none() {
                 continue;
             }
-            let view = leaf_view(n);
+            let view = leaf_view(n, en);
             let key = view.level2.clone();
             match groups.iter_mut().find(|g| g.name == key) {
                 Some(g) => {
@@ -305,7 +310,11 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
             score_rate: rate(p.score, p.weight),
         })
         .collect();
-    let conclusion = conclusion(ev, &parts);
+    let conclusion = if en {
+        conclusion_en(ev, &parts)
+    } else {
+        conclusion(ev, &parts)
+    };
     let total_row = ev.funds.first();
     let budget = total_row.and_then(|f| amount(f.budget.as_deref()));
     let executed = total_row.and_then(|f| amount(f.executed.as_deref()));
@@ -320,6 +329,7 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
         _ => (String::new(), String::new()),
     };
     let met = leaves.iter().filter(|l| l.met).count();
+    let leaves_count = leaves.len();
     // The funds block's 分值 and 得分 belong to the framework's own
     // execution-rate indicator (预算执行率 in 附件1).
     let execution = leaves
@@ -360,6 +370,14 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
         tree,
         conclusion,
         warnings: ev.warnings.iter().map(WarningView::from).collect(),
+        labels: super::labels::labels(
+            ev.framework.language,
+            &ev.project.year.map(|y| y.to_string()).unwrap_or_default(),
+            ev.warnings.len(),
+            leaves_count,
+            &ev.framework.id,
+            ev.framework.places,
+        ),
     }
 }
 
@@ -369,6 +387,30 @@ fn report_title(name: &str) -> String {
     } else {
         format!("{name}项目绩效自评报告")
     }
+}
+
+fn conclusion_en(ev: &Evaluation, parts: &[PartView]) -> String {
+    let listed: Vec<String> = parts
+        .iter()
+        .map(|p| format!("{} {} of {}", p.name, p.score, p.weight))
+        .collect();
+    let basis = ev
+        .framework
+        .basis
+        .as_deref()
+        .map(|b| format!(" under {b}"))
+        .unwrap_or_default();
+    let grade = ev
+        .grade
+        .as_deref()
+        .map(|g| format!(", rated “{g}”"))
+        .unwrap_or_default();
+    format!(
+        "Scored{basis}: {}; total {} of {}{grade}.",
+        listed.join("; "),
+        ev.total,
+        num(ev.framework.total)
+    )
 }
 
 fn conclusion(ev: &Evaluation, parts: &[PartView]) -> String {
@@ -394,7 +436,7 @@ fn conclusion(ev: &Evaluation, parts: &[PartView]) -> String {
     )
 }
 
-fn leaf_view(n: &ScoredNode) -> LeafView {
+fn leaf_view(n: &ScoredNode, en: bool) -> LeafView {
     let leaf = n.leaf.as_ref();
     let get =
         |f: fn(&crate::eval::result::Leaf) -> Option<String>| leaf.and_then(f).unwrap_or_default();
@@ -404,27 +446,28 @@ fn leaf_view(n: &ScoredNode) -> LeafView {
     let saving = get(|l| l.saving.clone());
     let rule = get(|l| Some(l.rule.to_owned()));
     let band = get(|l| l.band.clone());
-    let progress = match saving.strip_prefix('-') {
-        Some(over) => format!("超支{over}"),
-        None if !saving.is_empty() => format!("节约{saving}"),
-        None => completion.clone(),
+    let progress = match (saving.strip_prefix('-'), en) {
+        (Some(over), false) => format!("超支{over}"),
+        (Some(over), true) => format!("over by {over}"),
+        (None, false) if !saving.is_empty() => format!("节约{saving}"),
+        (None, true) if !saving.is_empty() => format!("saved {saving}"),
+        (None, _) => completion.clone(),
     };
-    let sentence = match rule.as_str() {
-        "qualitative" => format!(
-            "{}目标为“{target}”，实际完成情况为“{actual}”，评定为“{band}”。",
-            n.name
-        ),
-        "at-most" => {
-            let tail = if saving.starts_with('-') {
-                format!("超支{}", saving.trim_start_matches('-'))
-            } else {
-                format!("节约{saving}")
-            };
-            format!("{}目标{target}，完成{actual}，{tail}。", n.name)
+    let sentence = if en {
+        match rule.as_str() {
+            "qualitative" => format!(
+                "{}: target “{target}”, actual “{actual}”, rated “{band}”.",
+                n.name
+            ),
+            "at-most" => format!("{}: target {target}, actual {actual}, {progress}.", n.name),
+            _ if completion.is_empty() => format!("{}: target {target}, actual {actual}.", n.name),
+            _ => format!(
+                "{}: target {target}, actual {actual}, completion {completion}.",
+                n.name
+            ),
         }
-        "formula" => format!("{}：年度指标值{target}，实际完成{actual}。", n.name),
-        _ if completion.is_empty() => format!("{}目标{target}，完成{actual}。", n.name),
-        _ => format!("{}目标{target}，完成{actual}，完成率{completion}。", n.name),
+    } else {
+        sentence_zh(n, &rule, &target, &actual, &band, &saving, &completion)
     };
     LeafView {
         level1: n.path.first().cloned().unwrap_or_default(),
@@ -534,5 +577,33 @@ impl Context {
             });
         }
         ctx
+    }
+}
+
+fn sentence_zh(
+    n: &ScoredNode,
+    rule: &str,
+    target: &str,
+    actual: &str,
+    band: &str,
+    saving: &str,
+    completion: &str,
+) -> String {
+    match rule {
+        "qualitative" => format!(
+            "{}目标为“{target}”，实际完成情况为“{actual}”，评定为“{band}”。",
+            n.name
+        ),
+        "at-most" => {
+            let tail = if saving.starts_with('-') {
+                format!("超支{}", saving.trim_start_matches('-'))
+            } else {
+                format!("节约{saving}")
+            };
+            format!("{}目标{target}，完成{actual}，{tail}。", n.name)
+        }
+        "formula" => format!("{}：年度指标值{target}，实际完成{actual}。", n.name),
+        _ if completion.is_empty() => format!("{}目标{target}，完成{actual}。", n.name),
+        _ => format!("{}目标{target}，完成{actual}，完成率{completion}。", n.name),
     }
 }

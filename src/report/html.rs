@@ -24,8 +24,22 @@ pub(crate) fn score_chart(ctx: &Context) -> String {
         .iter()
         .map(|l| number(&l.weight))
         .fold(0.0_f64, f64::max);
+    let en = ctx.framework.language == crate::check::model::Language::En;
+    let line = |name: &str, score: &str, weight: &str| {
+        if en {
+            format!("{name}: score {score} of {weight}. ")
+        } else {
+            format!("{name}：得分{score}，分值{weight}。")
+        }
+    };
     let mut body = String::new();
-    let mut desc = vec!["每一行是一项指标：浅色条的长度表示分值，深色条表示得分。".to_owned()];
+    let mut desc =
+        vec![if en {
+        "One row per indicator: the light bar's length is its weight, the dark bar its score. "
+    } else {
+        "每一行是一项指标：浅色条的长度表示分值，深色条表示得分。"
+    }
+    .to_owned()];
     let mut y = 4.0;
     for part in &ctx.tree {
         let leaves: Vec<&LeafView> = part.groups.iter().flat_map(|g| &g.leaves).collect();
@@ -46,34 +60,38 @@ pub(crate) fn score_chart(ctx: &Context) -> String {
             y += 6.0;
         }
         for l in leaves {
-            y = leaf_row(&mut body, l, y, max_weight);
-            desc.push(format!("{}：得分{}，分值{}。", l.name, l.score, l.weight));
+            y = leaf_row(&mut body, l, y, max_weight, en);
+            desc.push(line(&l.name, &l.score, &l.weight));
         }
     }
     let height = y + 8.0;
     format!(
         concat!(
             r#"<svg class="score-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h:.1}" role="img" aria-labelledby="score-chart-title score-chart-desc">"#,
-            r#"<title id="score-chart-title">各指标得分与分值</title>"#,
+            r#"<title id="score-chart-title">{title}</title>"#,
             r#"<desc id="score-chart-desc">{desc}</desc>"#,
             "{body}</svg>"
         ),
         w = WIDTH,
         h = height,
-        desc = esc(&desc.join("")),
+        title = esc(ctx.labels.get("chart_title").map_or("", String::as_str)),
+        desc = esc(desc.join("").trim_end()),
         body = body,
     )
 }
 
-fn leaf_row(out: &mut String, l: &LeafView, mut y: f64, max_weight: f64) -> f64 {
+fn leaf_row(out: &mut String, l: &LeafView, mut y: f64, max_weight: f64, en: bool) -> f64 {
     let lines = wrap(&l.name, WIDTH - SCORE_ROOM);
+    let tip = if en {
+        format!("{}: score {} of {}", l.name, l.score, l.weight)
+    } else {
+        format!("{}：得分 {}，分值 {}", l.name, l.score, l.weight)
+    };
     let _ = write!(
         out,
-        r#"<g class="row {}"><title>{}：得分 {}，分值 {}</title>"#,
+        r#"<g class="row {}"><title>{}</title>"#,
         class(l),
-        esc(&l.name),
-        esc(&l.score),
-        esc(&l.weight)
+        esc(&tip)
     );
     for (i, line) in lines.iter().enumerate() {
         y += LINE;

@@ -4,10 +4,16 @@ use super::context::Context;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use std::fmt::Write;
 
+/// Widest a table gets before long cells wrap (a question used as a target
+/// would otherwise make a line hundreds of columns wide). A fixed width, not
+/// the terminal's, so that the output is the same wherever it is written.
+const MAX_WIDTH: u16 = 160;
+
 fn table() -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled);
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(MAX_WIDTH);
     t
 }
 
@@ -21,36 +27,40 @@ fn right(t: &mut Table, cols: &[usize]) {
 
 /// Render the context as terminal text.
 pub(super) fn render(ctx: &Context) -> String {
+    let label = |key: &str| ctx.labels.get(key).map_or("", String::as_str);
+    // `：` after a Chinese label, `: ` after an English one.
+    let colon = if ctx.framework.language == crate::check::model::Language::En {
+        ": "
+    } else {
+        "："
+    };
     let mut out = String::new();
     let title = ctx
         .framework
         .title
         .clone()
         .unwrap_or_else(|| ctx.framework.id.clone());
-    let year = if ctx.year.is_empty() {
-        String::new()
-    } else {
-        format!("（{}年度）", ctx.year)
-    };
-    let _ = writeln!(out, "{title}{year}");
-    let _ = writeln!(out, "项目名称：{}", ctx.project.name);
+    let _ = writeln!(out, "{title}{}", label("year_title"));
+    let _ = writeln!(out, "{}{colon}{}", label("project"), ctx.project.name);
     if !ctx.project.department.is_empty() || !ctx.project.unit.is_empty() {
         let _ = writeln!(
             out,
-            "主管部门：{}    实施单位：{}",
+            "{}{colon}{}    {}{colon}{}",
+            label("department"),
             dash(&ctx.project.department),
+            label("unit"),
             dash(&ctx.project.unit)
         );
     }
-    let _ = writeln!(out, "评价框架：{}", ctx.framework.id);
+    let _ = writeln!(out, "{}{colon}{}", label("framework"), ctx.framework.id);
     if !ctx.funds.is_empty() {
         let mut t = table();
         t.set_header(vec![
-            "项目资金",
-            "年初预算数",
-            "全年预算数",
-            "全年执行数",
-            "执行率",
+            label("funds_row"),
+            label("initial"),
+            label("budget"),
+            label("executed"),
+            label("execution_rate"),
         ]);
         for f in &ctx.funds {
             t.add_row(vec![
@@ -66,14 +76,14 @@ pub(super) fn render(ctx: &Context) -> String {
     }
     let mut t = table();
     t.set_header(vec![
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "完成率",
+        label("level1"),
+        label("level2"),
+        label("level3"),
+        label("target"),
+        label("actual"),
+        label("weight"),
+        label("score"),
+        label("progress"),
     ]);
     for g in &ctx.tree {
         let mut first_in_part = true;
@@ -81,7 +91,13 @@ pub(super) fn render(ctx: &Context) -> String {
             let mut first_in_group = true;
             for l in &sub.leaves {
                 let l1 = if first_in_part {
-                    format!("{}（{}）", g.name, g.weight)
+                    format!(
+                        "{}{}{}{}",
+                        g.name,
+                        label("lparen"),
+                        g.weight,
+                        label("rparen")
+                    )
                 } else {
                     String::new()
                 };
@@ -106,7 +122,7 @@ pub(super) fn render(ctx: &Context) -> String {
         }
     }
     t.add_row(vec![
-        "总分".to_owned(),
+        label("total").to_owned(),
         String::new(),
         String::new(),
         String::new(),
@@ -120,21 +136,33 @@ pub(super) fn render(ctx: &Context) -> String {
     let grade = if ctx.grade.is_empty() {
         String::new()
     } else {
-        format!("    等级：{}", ctx.grade)
+        format!("    {}{colon}{}", label("grade"), ctx.grade)
     };
-    let _ = writeln!(out, "\n总分：{} / {}{grade}", ctx.total, ctx.max_total);
+    let _ = writeln!(
+        out,
+        "\n{}{colon}{} / {}{grade}",
+        label("total"),
+        ctx.total,
+        ctx.max_total
+    );
     let parts: Vec<String> = ctx
         .parts
         .iter()
         .map(|p| format!("{} {}", p.name, p.score))
         .collect();
-    let _ = writeln!(out, "各部分：{} = {}", parts.join(" + "), ctx.total);
-    let _ = writeln!(out, "\n计分说明：");
-    for l in &ctx.leaves {
-        let _ = writeln!(out, "  {}：{}", l.name, l.explanation);
+    let _ = writeln!(
+        out,
+        "{}{colon}{} = {}",
+        label("parts"),
+        parts.join(" + "),
+        ctx.total
+    );
+    let _ = writeln!(out, "\n{}{}", label("explanations"), colon.trim_end());
+    for leaf in &ctx.leaves {
+        let _ = writeln!(out, "  {}{colon}{}", leaf.name, leaf.explanation);
     }
     if !ctx.warnings.is_empty() {
-        let _ = writeln!(out, "\n提示（{} 条）：", ctx.warnings.len());
+        let _ = writeln!(out, "\n{}{}", label("warnings_title"), colon.trim_end());
         for w in &ctx.warnings {
             let _ = writeln!(out, "  [{}] {}", w.code, w.message);
         }
