@@ -2,9 +2,11 @@
 //! an exit code. Kept thin: every phase lives in the library.
 
 pub mod args;
+mod batch;
 mod check;
 mod diff;
 mod eval;
+mod generate;
 mod load;
 mod output;
 mod test;
@@ -58,15 +60,68 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             format,
             output,
             template,
-        } => eval::run(
+            out: out_dir,
+            strict,
+            columns,
+            encoding,
+            sheet,
+            jobs,
+        } => {
+            if batch::is_batch(&data, out_dir.as_deref()) {
+                if let Some(code) = batch::usage_error(&data, out_dir.as_deref(), output.as_deref())
+                {
+                    return code;
+                }
+                return batch::run(
+                    &out,
+                    &batch::Request {
+                        framework,
+                        input: data,
+                        out: out_dir.unwrap_or_default(),
+                        formats: format,
+                        template,
+                        strict,
+                        columns,
+                        encoding,
+                        sheet,
+                        jobs,
+                    },
+                );
+            }
+            if format.len() > 1 {
+                eprintln!(
+                    "error: several `--format`s need `--out DIR` (one file each per project)\n\n  tip: choose one format, or add `--out DIR`\n\nFor more information, try 'pfc eval --help'."
+                );
+                return ExitCode::from(EXIT_USAGE);
+            }
+            eval::run(
+                &out,
+                &eval::Request {
+                    framework,
+                    data,
+                    format: format.first().copied(),
+                    output,
+                    template,
+                },
+            )
+        }
+        Command::Generate {
+            output,
+            projects,
+            indicators,
+            malformed,
+            seed,
+            encoding,
+        } => generate::run(
             &out,
-            &eval::Request {
-                framework,
-                data,
-                format,
-                output,
-                template,
+            &crate::batch::generate::Spec {
+                projects,
+                indicators,
+                malformed,
+                seed,
             },
+            &output,
+            encoding,
         ),
         Command::List => {
             for b in crate::builtin::BUILTINS {

@@ -27,6 +27,70 @@ pub struct ProjectData {
     /// The contents.
     pub raw: Raw,
     spans: spans::SpanTable,
+    /// For data read from a spreadsheet: where each field's cell is.
+    sheet: Option<SheetLocator>,
+}
+
+/// Where the values of a project read from a spreadsheet (CSV or Excel) are,
+/// so that diagnostics say `data.csv: row 7, column 年度指标值` instead of a
+/// field path. Built by `batch`; see [`ProjectData::from_sheet`].
+#[derive(Debug, Clone, Default)]
+pub struct SheetLocator {
+    /// The spreadsheet's name, as given on the command line.
+    pub file: String,
+    /// The spreadsheet rows of the project, first and last (1-based, the
+    /// header being row 1).
+    pub rows: (u64, u64),
+    /// The row of each indicator, in the order of [`Raw::indicators`].
+    pub indicator_rows: Vec<u64>,
+    /// The row each project-level field was read from, by field path
+    /// (`funds.budget`, `project.name`, `year`).
+    pub field_rows: Vec<(&'static str, u64)>,
+    /// Column headers as the file writes them, by field path for project
+    /// fields (`funds.budget` → `全年预算数`) and by field name for indicator
+    /// fields (`target` → `年度指标值`).
+    pub columns: std::sync::Arc<BTreeMap<String, String>>,
+}
+
+impl SheetLocator {
+    /// `data.csv: rows 2–9`: the project's place in the spreadsheet.
+    pub fn describe(&self) -> String {
+        match self.rows {
+            (a, b) if a == b => format!("{}: row {a}", self.file),
+            (a, b) => format!("{}: rows {a}–{b}", self.file),
+        }
+    }
+
+    /// `file: row 7, column 年度指标值` for a field path.
+    fn locate(&self, path: &str) -> String {
+        let file_name = &self.file;
+        let column = |key: &str| {
+            self.columns
+                .get(key)
+                .map(|c| format!(", column {c}"))
+                .unwrap_or_default()
+        };
+        if let Some(rest) = path.strip_prefix("indicators[") {
+            let (index, field) = rest.split_once(']').unwrap_or((rest, ""));
+            let row = index
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| self.indicator_rows.get(i));
+            if let Some(row) = row {
+                let field = field.trim_start_matches('.');
+                let col = if field.is_empty() {
+                    String::new()
+                } else {
+                    column(field)
+                };
+                return format!("{file_name}: row {row}{col}");
+            }
+        }
+        match self.field_rows.iter().find(|(p, _)| *p == path) {
+            Some((_, row)) => format!("{file_name}: row {row}{}", column(path)),
+            None => format!("{}{}", self.describe(), column(path)),
+        }
+    }
 }
 
 /// The data file's fields (documented in docs/data.md).
@@ -341,12 +405,32 @@ pub fn load(sources: &SourceMap, file: FileId) -> Result<ProjectData, Diagnostic
         file_name: src.name.clone(),
         raw,
         spans,
+        sheet: None,
     })
 }
 
 impl ProjectData {
-    /// Where a field is: its span (TOML only) and a `file: path` location.
+    /// Project data that did not come from a TOML or JSON file: built from
+    /// the rows of a spreadsheet. `file` is the spreadsheet in the source
+    /// map (its text may be empty: diagnostics name rows and columns, not
+    /// spans). The project's `file_name` is `data.csv: rows 2–9`;
+    /// [`ProjectData::locate`] answers with `data.csv: row 7, column 年度指标值`.
+    pub fn from_sheet(file: FileId, raw: Raw, sheet: SheetLocator) -> ProjectData {
+        ProjectData {
+            file,
+            file_name: sheet.describe(),
+            raw,
+            spans: spans::SpanTable::default(),
+            sheet: Some(sheet),
+        }
+    }
+
+    /// Where a field is: its span (TOML only) and a `file: path` location;
+    /// for spreadsheet data, no span and `file: row N, column X`.
     pub fn locate(&self, path: &str) -> (Option<Span>, String) {
+        if let Some(sheet) = &self.sheet {
+            return (None, sheet.locate(path));
+        }
         let span = self
             .spans
             .get(path)

@@ -5,6 +5,7 @@
 //! Diagnostics from every phase are [`diagnostic::Diagnostic`] values,
 //! rendered only by [`render`].
 
+pub mod batch;
 pub mod builtin;
 pub mod check;
 pub mod cli;

@@ -65,3 +65,17 @@ pub fn files(list: &[(&str, &[u8])]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// The names of the files in a folder, sorted (empty if it does not exist).
+pub fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}

@@ -1,5 +1,6 @@
 //! pfc's command-line tests, built into one test binary.
 
+mod batch;
 mod cli;
 mod diagnostics;
 mod docs;

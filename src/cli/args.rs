@@ -1,5 +1,6 @@
 //! Command-line arguments (clap derive).
 
+use crate::batch::encoding::Encoding;
 use crate::render::ErrorFormat;
 use crate::report::Format;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -87,8 +88,10 @@ pub enum Command {
         /// The project data (`.toml` or `.json`).
         data: PathBuf,
         /// Output format [default: from the extension of `-o`, else text].
+        /// With `--out DIR`, the reports written per project; repeat for
+        /// several (`-f md -f json`); none: the summary only.
         #[arg(long, short, value_enum)]
-        format: Option<Format>,
+        format: Vec<Format>,
         /// Write the output to this file (atomically) instead of standard
         /// output. Required for xlsx and docx.
         #[arg(long, short, value_name = "FILE")]
@@ -98,6 +101,51 @@ pub enum Command {
         /// escaping.
         #[arg(long, value_name = "FILE")]
         template: Option<PathBuf>,
+        /// Score every project of DATA (a folder of `.toml`/`.json` files, a
+        /// `.csv` file or an `.xlsx` workbook) and write the reports and
+        /// `summary.csv`/`summary.xlsx` into DIR (docs/batch.md).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// In a batch, stop at the first project that cannot be scored (no
+        /// summary is written).
+        #[arg(long)]
+        strict: bool,
+        /// In a batch, a TOML file naming the spreadsheet's columns
+        /// (`"三级指标" = "指标名称"`).
+        #[arg(long, value_name = "FILE")]
+        columns: Option<PathBuf>,
+        /// The encoding of a CSV file.
+        #[arg(long, value_enum, default_value_t = Encoding::Auto)]
+        encoding: Encoding,
+        /// The sheet of an Excel workbook to read [default: the first].
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Threads scoring a batch [default: one per core].
+        #[arg(long, short, value_name = "N")]
+        jobs: Option<usize>,
+    },
+    /// Write synthetic project data (N projects × M indicators, CSV or
+    /// Excel) for tests and benchmarks; the same seed gives the same bytes.
+    #[command(after_help = EXIT_CODES)]
+    Generate {
+        /// The file to write: `.csv` or `.xlsx`.
+        output: PathBuf,
+        /// Number of projects.
+        #[arg(long, short = 'n', default_value_t = 1000)]
+        projects: u64,
+        /// Indicator rows per project (at least 3).
+        #[arg(long, short = 'm', default_value_t = 8)]
+        indicators: usize,
+        /// Share of projects with one mistake (a bad notation, weight, year,
+        /// amount or unit), between 0 and 1.
+        #[arg(long, default_value_t = 0.01)]
+        malformed: f64,
+        /// Seed of the pseudo-random sequence.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Encoding of a CSV file: `utf-8` or `gbk`.
+        #[arg(long, value_enum, default_value_t = Encoding::Utf8)]
+        encoding: Encoding,
     },
     /// List the frameworks built into pfc.
     List,

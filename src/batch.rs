@@ -1,0 +1,493 @@
+//! Batch evaluation: every project of a folder of data files, a CSV file or
+//! an Excel workbook, scored with one framework (docs/batch.md).
+//!
+//! The input is read as a stream of [`Item`]s by a [`Reader`] (one per kind
+//! of input), in chunks of bounded size: memory does not grow with the
+//! number of projects. A spreadsheet has one row per indicator; consecutive
+//! rows with the same 项目编号 make a project (`group.rs`), which becomes a
+//! [`ProjectData`] whose diagnostics name `file: row N, column X`. Each item
+//! is scored by [`score`] — in parallel, by the caller — into a [`Done`]
+//! that carries what the summary needs and the rendered reports; the caller
+//! keeps the input order. [`summary::Summary`] streams `summary.csv` and
+//! `summary.xlsx` to temporary files and renames them into place at the end.
+
+pub mod columns;
+mod csvfile;
+pub mod encoding;
+pub mod generate;
+mod group;
+pub mod summary;
+mod xlsxfile;
+
+use crate::check::model::{InputSource, Model};
+use crate::data::ProjectData;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::render::{self, ErrorFormat};
+use crate::report::{self, Format, FrameworkTemplates};
+use crate::source::SourceMap;
+use columns::{Columns, Field};
+use encoding::Encoding;
+use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+
+/// What kind of input a path is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A folder of `.toml` and `.json` data files.
+    Folder(PathBuf),
+    /// A CSV file, one row per indicator.
+    Csv(PathBuf),
+    /// An Excel workbook, one row per indicator.
+    Xlsx(PathBuf),
+    /// One `.toml` or `.json` data file.
+    File(PathBuf),
+}
+
+impl Input {
+    /// The batch input a path names: a folder, a `.csv` or an `.xlsx` file;
+    /// `None` for a single data file.
+    pub fn of(path: &Path) -> Option<Input> {
+        if path.is_dir() {
+            return Some(Input::Folder(path.to_owned()));
+        }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("csv") => Some(Input::Csv(path.to_owned())),
+            Some("xlsx") => Some(Input::Xlsx(path.to_owned())),
+            _ => None,
+        }
+    }
+}
+
+/// How to read a spreadsheet.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Which column is which.
+    pub columns: Columns,
+    /// The CSV file's encoding.
+    pub encoding: Encoding,
+    /// The workbook's sheet (default: the first).
+    pub sheet: Option<String>,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            columns: Columns::default(),
+            encoding: Encoding::Auto,
+            sheet: None,
+        }
+    }
+}
+
+/// One project to score, as read.
+#[derive(Debug)]
+pub enum Item {
+    /// A project made from spreadsheet rows.
+    Sheet {
+        /// The project.
+        data: Box<ProjectData>,
+        /// Its number of indicator rows.
+        rows: u64,
+    },
+    /// A data file of a folder; read by whoever scores it.
+    File(PathBuf),
+    /// Rows that could not be made into a project.
+    Broken {
+        /// The project id.
+        id: String,
+        /// `file: rows a–b`.
+        source: String,
+        /// 项目名称, if read.
+        name: String,
+        /// 实施单位, if read.
+        unit: String,
+        /// Why.
+        diagnostics: Vec<Diagnostic>,
+        /// Its number of indicator rows.
+        rows: u64,
+    },
+}
+
+/// Items read together.
+#[derive(Debug)]
+pub struct Chunk {
+    /// The projects, in input order.
+    pub items: Vec<Item>,
+    /// How far the reader is, in the units of [`Reader::total`] (bytes of a
+    /// CSV file, files of a folder, rows of a workbook).
+    pub progress: u64,
+    /// Spreadsheet rows (or files) read for this chunk.
+    pub rows: u64,
+}
+
+/// A stream of projects.
+pub trait Reader: Send {
+    /// The size of the input in progress units, when known up front.
+    fn total(&self) -> Option<u64>;
+
+    /// Read everything, handing over chunks of at most `max` items in
+    /// order; stop when `send` returns false. An error stops the stream
+    /// (an unreadable file, a broken workbook); problems of single projects
+    /// are [`Item::Broken`] items instead.
+    fn run(
+        self: Box<Self>,
+        max: usize,
+        send: &mut dyn FnMut(Chunk) -> bool,
+    ) -> Result<(), Diagnostic>;
+}
+
+/// Open a batch input; the header row of a spreadsheet is checked here, so
+/// that a wrong file fails before anything is written. A spreadsheet is
+/// added to `sources` (without its text) so that projects can refer to it.
+pub fn open(
+    input: &Input,
+    options: &ReadOptions,
+    sources: &mut SourceMap,
+) -> Result<Box<dyn Reader>, Diagnostic> {
+    match input {
+        Input::Folder(dir) => Ok(Box::new(FolderReader::open(dir)?)),
+        Input::File(path) => Ok(Box::new(FolderReader {
+            files: vec![path.clone()],
+        })),
+        Input::Csv(path) => {
+            let file = sources.add(path.display().to_string(), String::new());
+            Ok(Box::new(csvfile::CsvReader::open(
+                path,
+                file,
+                &options.columns,
+                options.encoding,
+            )?))
+        }
+        Input::Xlsx(path) => {
+            let file = sources.add(path.display().to_string(), String::new());
+            Ok(Box::new(xlsxfile::XlsxReader::open(
+                path,
+                file,
+                &options.columns,
+                options.sheet.as_deref(),
+            )?))
+        }
+    }
+}
+
+/// The data files of a folder, by name.
+struct FolderReader {
+    files: Vec<PathBuf>,
+}
+
+impl FolderReader {
+    fn open(dir: &Path) -> Result<FolderReader, Diagnostic> {
+        let shown = dir.display().to_string();
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            Diagnostic::error(Code::FileUnreadable, format!("cannot read `{shown}`: {e}"))
+        })?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.is_file()
+                    && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        e.eq_ignore_ascii_case("toml") || e.eq_ignore_ascii_case("json")
+                    })
+            })
+            .collect();
+        if files.is_empty() {
+            return Err(Diagnostic::error(
+                Code::FileUnreadable,
+                format!("`{shown}` holds no `.toml` or `.json` data file"),
+            )
+            .with_hint(
+                "name a folder of project data files, a `.csv` file or an `.xlsx` workbook",
+            ));
+        }
+        files.sort();
+        Ok(FolderReader { files })
+    }
+}
+
+impl Reader for FolderReader {
+    fn total(&self) -> Option<u64> {
+        Some(self.files.len() as u64)
+    }
+
+    fn run(
+        self: Box<Self>,
+        max: usize,
+        send: &mut dyn FnMut(Chunk) -> bool,
+    ) -> Result<(), Diagnostic> {
+        let mut done = 0u64;
+        let mut files = self.files.into_iter().peekable();
+        while files.peek().is_some() {
+            let items: Vec<Item> = files.by_ref().take(max).map(Item::File).collect();
+            done += items.len() as u64;
+            let rows = items.len() as u64;
+            if !send(Chunk {
+                items,
+                progress: done,
+                rows,
+            }) {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What scoring needs, shared by every project of a run.
+pub struct Scoring<'a> {
+    /// The framework.
+    pub model: &'a Model,
+    /// The framework's files (and the spreadsheet's entry).
+    pub sources: &'a SourceMap,
+    /// The framework's report templates.
+    pub templates: FrameworkTemplates,
+    /// A template given with `--template`, already in `sources`.
+    pub template: Option<crate::span::FileId>,
+    /// The report formats to write for each project (none: summary only).
+    pub formats: &'a [Format],
+    /// How failures are rendered.
+    pub error_format: ErrorFormat,
+}
+
+/// A scored (or failed) project: what the summary and the console need.
+#[derive(Debug)]
+pub struct Done {
+    /// 项目编号 (a folder's file name without extension).
+    pub id: String,
+    /// 项目名称.
+    pub name: String,
+    /// 实施单位.
+    pub unit: String,
+    /// Where it was read: `data.csv: rows 2–9`, or the data file.
+    pub source: String,
+    /// Indicator rows.
+    pub rows: u64,
+    /// The result.
+    pub result: Result<Scored, Failed>,
+    /// The reports to write, as (file name, contents).
+    pub reports: Vec<(String, Vec<u8>)>,
+}
+
+/// The figures of a scored project.
+#[derive(Debug)]
+pub struct Scored {
+    /// The total.
+    pub total: Decimal,
+    /// The grade.
+    pub grade: Option<String>,
+    /// The score of each top-level part, in the framework's order.
+    pub parts: Vec<Decimal>,
+    /// 执行率 (`98.73%`), if the project has funds.
+    pub rate: Option<String>,
+    /// Warnings found.
+    pub warnings: usize,
+}
+
+/// Why a project was not scored.
+#[derive(Debug)]
+pub struct Failed {
+    /// The errors, rendered.
+    pub rendered: String,
+    /// The first error's message (for the summary).
+    pub first: String,
+    /// Number of errors.
+    pub errors: usize,
+}
+
+/// A file name for a project's report: the id with characters that cannot
+/// be in a file name replaced.
+pub fn file_stem(id: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '\0' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    match s.trim() {
+        "" | "." | ".." => format!("_{s}"),
+        t => t.to_owned(),
+    }
+}
+
+/// The file extension of a report format.
+pub fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Text => "txt",
+        other => other.name(),
+    }
+}
+
+impl Scoring<'_> {
+    /// Score one item. `scratch` is a copy of [`Scoring::sources`] this
+    /// thread may add to (report templates, a folder's data file); it is
+    /// reset before each folder file.
+    pub fn score(&self, item: Item, scratch: &mut SourceMap) -> Done {
+        match item {
+            Item::Sheet { data, rows } => {
+                let id = data.raw.project.code.clone();
+                self.score_data(id, &data, rows, scratch, true)
+            }
+            Item::File(path) => {
+                scratch.clone_from(self.sources);
+                let id = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let loaded = scratch
+                    .load(&path)
+                    .and_then(|f| crate::data::load(scratch, f));
+                match loaded {
+                    Ok(data) => self.score_data(id, &data, 1, scratch, false),
+                    Err(d) => Done {
+                        id,
+                        name: String::new(),
+                        unit: String::new(),
+                        source: path.display().to_string(),
+                        rows: 1,
+                        result: Err(self.failed(scratch, vec![d])),
+                        reports: Vec::new(),
+                    },
+                }
+            }
+            Item::Broken {
+                id,
+                source,
+                name,
+                unit,
+                diagnostics,
+                rows,
+            } => Done {
+                id,
+                name,
+                unit,
+                source,
+                rows,
+                result: Err(self.failed(scratch, diagnostics)),
+                reports: Vec::new(),
+            },
+        }
+    }
+
+    fn score_data(
+        &self,
+        id: String,
+        data: &ProjectData,
+        rows: u64,
+        scratch: &mut SourceMap,
+        sheet: bool,
+    ) -> Done {
+        let mut outcome = crate::eval::evaluate(self.model, data);
+        if sheet {
+            sheet_hints(self.model, data, &mut outcome.diagnostics);
+        }
+        let mut done = Done {
+            id,
+            name: data.raw.project.name.clone(),
+            unit: data.raw.project.unit.clone(),
+            source: data.file_name.clone(),
+            rows,
+            result: Err(Failed {
+                rendered: String::new(),
+                first: String::new(),
+                errors: 0,
+            }),
+            reports: Vec::new(),
+        };
+        let Some(evaluation) = outcome.evaluation else {
+            done.result = Err(self.failed(scratch, outcome.diagnostics));
+            return done;
+        };
+        let stem = file_stem(&done.id);
+        for &format in self.formats {
+            let template = if format.is_templated() {
+                self.template.or(self.templates.for_format(format))
+            } else {
+                None
+            };
+            match report::render(format, &evaluation, data, scratch, template) {
+                Ok(bytes) => done
+                    .reports
+                    .push((format!("{stem}.{}", extension(format)), bytes)),
+                Err(errors) => {
+                    done.reports.clear();
+                    done.result = Err(self.failed(scratch, errors));
+                    return done;
+                }
+            }
+        }
+        done.result = Ok(Scored {
+            total: evaluation.total,
+            grade: evaluation.grade,
+            parts: evaluation.parts.iter().map(|p| p.score).collect(),
+            rate: evaluation.funds.first().and_then(|f| f.rate.clone()),
+            warnings: evaluation.warnings.len(),
+        });
+        done
+    }
+
+    fn failed(&self, sources: &SourceMap, diagnostics: Vec<Diagnostic>) -> Failed {
+        let errors: Vec<Diagnostic> = diagnostics
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        Failed {
+            rendered: render::to_string(sources, &errors, self.error_format),
+            first: errors
+                .first()
+                .map(|d| d.message.clone())
+                .unwrap_or_default(),
+            errors: errors.len(),
+        }
+    }
+}
+
+/// For a project read from a spreadsheet, say how to fix a missing value
+/// in spreadsheet terms (the engine's hints speak of TOML keys).
+fn sheet_hints(model: &Model, data: &ProjectData, diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics.iter_mut() {
+        let field = match d.code {
+            Code::MissingInput => {
+                let name = d.message.split('`').nth(1).unwrap_or_default();
+                match model
+                    .inputs
+                    .iter()
+                    .find(|i| i.name == name)
+                    .map(|i| i.source)
+                {
+                    Some(InputSource::FundsInitial) => Field::Initial,
+                    Some(InputSource::FundsBudget) => Field::Budget,
+                    Some(InputSource::FundsExecuted) => Field::Executed,
+                    Some(InputSource::ProjectYear) => Field::Year,
+                    _ => continue,
+                }
+            }
+            Code::OutOfPeriod if d.message.contains("no `year`") => Field::Year,
+            _ => continue,
+        };
+        let (_, location) = data.locate(field.path());
+        let column = location.rsplit_once(", column ").map(|(_, c)| c.to_owned());
+        d.location = Some(location);
+        d.hints = vec![match column {
+            Some(c) => format!("fill in `{c}` on the project's first row (or on each of its rows)"),
+            None => format!(
+                "the file has no column `{}`: add one, or name yours in a mapping file given with `--columns` (docs/batch.md)",
+                field.header()
+            ),
+        }];
+    }
+}
+
+/// The names of a framework's top-level parts (一级指标), in order.
+pub fn part_names(model: &Model) -> Vec<String> {
+    model
+        .roots
+        .iter()
+        .map(|&id| model.nodes[id].name.clone())
+        .collect()
+}

@@ -1,0 +1,410 @@
+//! Which spreadsheet column holds which field: the 自评表's Chinese headers
+//! by default, overridable with a mapping file (`--columns mapping.toml`).
+
+use crate::diagnostic::{Code, Diagnostic};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A field pfc reads from a spreadsheet row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    /// 项目编号: groups rows into projects.
+    Id,
+    /// 项目名称.
+    Name,
+    /// 主管部门.
+    Department,
+    /// 实施单位.
+    Unit,
+    /// 年度.
+    Year,
+    /// 年初预算数.
+    Initial,
+    /// 全年预算数.
+    Budget,
+    /// 全年执行数.
+    Executed,
+    /// 资金单位 (of bare amounts; default 万元).
+    FundsUnit,
+    /// 预期目标.
+    Expected,
+    /// 实际完成情况.
+    Achieved,
+    /// 一级指标.
+    Level1,
+    /// 二级指标.
+    Level2,
+    /// 三级指标.
+    Indicator,
+    /// 年度指标值.
+    Target,
+    /// 实际完成值.
+    Actual,
+    /// 分值.
+    Weight,
+    /// 得分 (as the submitted table prints it).
+    ClaimedScore,
+    /// 评分 (the evaluator's score inside a qualitative band).
+    Score,
+    /// 完成率 (as the submitted table prints it).
+    Completion,
+    /// 扣分.
+    Deduction,
+    /// 扣分原因.
+    DeductionReason,
+    /// 偏差原因分析及改进措施.
+    Reason,
+}
+
+/// Number of fields.
+pub const FIELDS: usize = 23;
+
+impl Field {
+    /// Every field, in column order of the default layout.
+    pub const ALL: [Field; FIELDS] = [
+        Field::Id,
+        Field::Name,
+        Field::Department,
+        Field::Unit,
+        Field::Year,
+        Field::Initial,
+        Field::Budget,
+        Field::Executed,
+        Field::FundsUnit,
+        Field::Expected,
+        Field::Achieved,
+        Field::Level1,
+        Field::Level2,
+        Field::Indicator,
+        Field::Target,
+        Field::Actual,
+        Field::Weight,
+        Field::ClaimedScore,
+        Field::Score,
+        Field::Completion,
+        Field::Deduction,
+        Field::DeductionReason,
+        Field::Reason,
+    ];
+
+    /// The header the 自评表 uses, and the key in a mapping file.
+    pub fn header(self) -> &'static str {
+        match self {
+            Field::Id => "项目编号",
+            Field::Name => "项目名称",
+            Field::Department => "主管部门",
+            Field::Unit => "实施单位",
+            Field::Year => "年度",
+            Field::Initial => "年初预算数",
+            Field::Budget => "全年预算数",
+            Field::Executed => "全年执行数",
+            Field::FundsUnit => "资金单位",
+            Field::Expected => "预期目标",
+            Field::Achieved => "实际完成情况",
+            Field::Level1 => "一级指标",
+            Field::Level2 => "二级指标",
+            Field::Indicator => "三级指标",
+            Field::Target => "年度指标值",
+            Field::Actual => "实际完成值",
+            Field::Weight => "分值",
+            Field::ClaimedScore => "得分",
+            Field::Score => "评分",
+            Field::Completion => "完成率",
+            Field::Deduction => "扣分",
+            Field::DeductionReason => "扣分原因",
+            Field::Reason => "偏差原因分析及改进措施",
+        }
+    }
+
+    /// Other headers budget systems use for the same column.
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Field::Id => &["项目代码", "项目编码"],
+            Field::Year => &["评价年度", "预算年度"],
+            Field::Indicator => &["指标名称"],
+            Field::Target => &["指标值", "年度目标值"],
+            Field::Actual => &["实际值", "全年实际值", "完成值"],
+            Field::Reason => &["偏差原因", "偏差原因分析", "未完成原因分析"],
+            _ => &[],
+        }
+    }
+
+    /// The field path in project data (`funds.budget`) for project fields,
+    /// the row field's name (`target`) for indicator fields.
+    pub fn path(self) -> &'static str {
+        match self {
+            Field::Id => "project.code",
+            Field::Name => "project.name",
+            Field::Department => "project.department",
+            Field::Unit => "project.unit",
+            Field::Year => "year",
+            Field::Initial => "funds.initial",
+            Field::Budget => "funds.budget",
+            Field::Executed => "funds.executed",
+            Field::FundsUnit => "funds.unit",
+            Field::Expected => "goals.expected",
+            Field::Achieved => "goals.achieved",
+            Field::Level1 => "path",
+            Field::Level2 => "path2",
+            Field::Indicator => "name",
+            Field::Target => "target",
+            Field::Actual => "actual",
+            Field::Weight => "weight",
+            Field::ClaimedScore => "claimed_score",
+            Field::Score => "score",
+            Field::Completion => "claimed_completion",
+            Field::Deduction => "deduction",
+            Field::DeductionReason => "deduction_reason",
+            Field::Reason => "reason",
+        }
+    }
+
+    /// Whether the field belongs to the project (read once) rather than to
+    /// an indicator row.
+    pub fn is_project(self) -> bool {
+        self < Field::Level1
+    }
+
+    /// Columns a file must have.
+    fn required(self) -> bool {
+        matches!(
+            self,
+            Field::Id
+                | Field::Level1
+                | Field::Indicator
+                | Field::Target
+                | Field::Actual
+                | Field::Weight
+        )
+    }
+}
+
+/// The header pfc looks for, per field.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    names: [String; FIELDS],
+    /// Whether the user named this field in a mapping file (then aliases
+    /// are not tried).
+    mapped: [bool; FIELDS],
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Columns {
+            names: Field::ALL.map(|f| f.header().to_owned()),
+            mapped: [false; FIELDS],
+        }
+    }
+}
+
+/// Headers are compared without spaces (a budget system may pad them).
+fn tidy(header: &str) -> String {
+    header
+        .trim_start_matches('\u{FEFF}')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+impl Columns {
+    /// Read a mapping file: `"三级指标" = "指标名称"` lines, each giving the
+    /// header in the user's file for one of pfc's fields (named by the
+    /// 自评表's header).
+    pub fn from_toml(name: &str, text: &str) -> Result<Columns, Diagnostic> {
+        let table: BTreeMap<String, toml::Value> = toml::from_str(text).map_err(|e| {
+            Diagnostic::error(
+                Code::DataSyntax,
+                format!(
+                    "the column mapping `{name}` is not valid TOML: {}",
+                    e.message().trim()
+                ),
+            )
+            .with_location(name.to_owned())
+            .with_hint(
+                "write one line per column, the keys in quotes: `\"三级指标\" = \"指标名称\"`",
+            )
+        })?;
+        let mut columns = Columns::default();
+        for (key, value) in table {
+            let Some(field) = Field::ALL.iter().find(|f| f.header() == tidy(&key)) else {
+                let known: Vec<&str> = Field::ALL.iter().map(|f| f.header()).collect();
+                let mut d = Diagnostic::error(
+                    Code::DataShape,
+                    format!("the column mapping names an unknown field `{key}`"),
+                )
+                .with_location(format!("{name}: {key}"));
+                if let Some(best) = known
+                    .iter()
+                    .min_by_key(|k| strsim::levenshtein(&key, k))
+                    .filter(|k| strsim::levenshtein(&key, k) <= 2)
+                {
+                    d = d.with_hint(format!("did you mean `{best}`?"));
+                }
+                return Err(d.with_note(format!("the fields are {}", known.join(", "))));
+            };
+            let toml::Value::String(header) = value else {
+                return Err(Diagnostic::error(
+                    Code::DataShape,
+                    format!("the column for `{key}` must be a header in quotes"),
+                )
+                .with_location(format!("{name}: {key}"))
+                .with_hint(format!("write e.g. `\"{key}\" = \"{}\"`", field.header())));
+            };
+            columns.names[*field as usize] = tidy(&header);
+            columns.mapped[*field as usize] = true;
+        }
+        Ok(columns)
+    }
+
+    /// The header looked for, for a field.
+    pub fn header(&self, field: Field) -> &str {
+        &self.names[field as usize]
+    }
+
+    /// Find each field's column among a file's headers. A missing required
+    /// column is an error naming the file, the header row and what was
+    /// found, with a suggestion.
+    pub fn resolve(&self, file: &str, headers: &[String]) -> Result<ColumnIndex, Diagnostic> {
+        let found: Vec<String> = headers.iter().map(|h| tidy(h)).collect();
+        let mut at = [None; FIELDS];
+        let mut names = BTreeMap::new();
+        for field in Field::ALL {
+            let wanted = self.header(field);
+            let mut candidates = vec![wanted];
+            if !self.mapped[field as usize] {
+                candidates.extend(field.aliases());
+            }
+            let position = candidates
+                .iter()
+                .find_map(|c| found.iter().position(|h| h == c));
+            at[field as usize] = position;
+            if let Some(p) = position {
+                names.insert(field.path().to_owned(), found[p].clone());
+            }
+        }
+        let missing: Vec<Field> = Field::ALL
+            .into_iter()
+            .filter(|f| f.required() && at[*f as usize].is_none())
+            .collect();
+        if let Some(first) = missing.first() {
+            let wanted = self.header(*first);
+            let list: Vec<String> = missing
+                .iter()
+                .map(|f| format!("`{}`", self.header(*f)))
+                .collect();
+            let mut d = Diagnostic::error(
+                Code::DataShape,
+                format!("`{file}` has no column {}", list.join(", ")),
+            )
+            .with_location(format!("{file}: row 1 (the header)"));
+            let close = found
+                .iter()
+                .filter(|h| !h.is_empty())
+                .min_by_key(|h| strsim::levenshtein(h, wanted))
+                .filter(|h| strsim::levenshtein(h, wanted) <= 2);
+            d = match close {
+                Some(h) => d.with_hint(format!(
+                    "did you mean `{h}`? name it in a mapping file given with `--columns`: `\"{}\" = \"{h}\"`",
+                    first.header()
+                )),
+                None => d.with_hint(format!(
+                    "the first row must name the columns; map other names with `--columns mapping.toml` (a line such as `\"{}\" = \"…\"`): see docs/batch.md",
+                    first.header()
+                )),
+            };
+            let shown: Vec<&str> = found
+                .iter()
+                .map(String::as_str)
+                .filter(|h| !h.is_empty())
+                .take(30)
+                .collect();
+            return Err(d.with_note(format!("the header row has {}", shown.join(", "))));
+        }
+        // Indicator-path columns are located under `path`; the second level
+        // under the same name for messages.
+        if let Some(l2) = at[Field::Level2 as usize] {
+            names.insert("path2".to_owned(), found[l2].clone());
+        }
+        Ok(ColumnIndex {
+            at,
+            names: Arc::new(names),
+        })
+    }
+}
+
+/// Where each field is in one file: a column index per field, and the
+/// headers by field path for diagnostics.
+#[derive(Debug, Clone)]
+pub struct ColumnIndex {
+    /// Column of each field, if the file has it.
+    pub at: [Option<usize>; FIELDS],
+    /// Headers as the file writes them, by field path.
+    pub names: Arc<BTreeMap<String, String>>,
+}
+
+impl ColumnIndex {
+    /// Whether the file has a column for `field`.
+    pub fn has(&self, field: Field) -> bool {
+        self.at[field as usize].is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn default_headers_and_aliases_are_found() {
+        let h = headers(&[
+            "\u{FEFF}项目代码",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            " 实际完成值 ",
+            "分值",
+        ]);
+        let idx = Columns::default().resolve("a.csv", &h).expect("resolves");
+        assert_eq!(idx.at[Field::Id as usize], Some(0));
+        assert_eq!(idx.at[Field::Actual as usize], Some(5));
+        assert_eq!(idx.at[Field::Budget as usize], None);
+        assert_eq!(
+            idx.names.get("target").map(String::as_str),
+            Some("年度指标值")
+        );
+    }
+
+    #[test]
+    fn a_missing_column_is_named_with_a_suggestion() {
+        let h = headers(&[
+            "项目编号",
+            "一级指标",
+            "三级指标",
+            "年度指标",
+            "实际完成值",
+            "分值",
+        ]);
+        let e = Columns::default()
+            .resolve("a.csv", &h)
+            .expect_err("年度指标值 missing");
+        assert!(e.message.contains("`年度指标值`"), "{}", e.message);
+        assert!(e.hints[0].contains("`年度指标`"), "{:?}", e.hints);
+    }
+
+    #[test]
+    fn a_mapping_file_renames_columns() {
+        let c = Columns::from_toml(
+            "m.toml",
+            "\"三级指标\" = \"指标名称 \"\n\"项目编号\" = \"编码\"",
+        )
+        .expect("valid");
+        assert_eq!(c.header(Field::Indicator), "指标名称");
+        assert_eq!(c.header(Field::Id), "编码");
+        let e = Columns::from_toml("m.toml", "\"三级指\" = \"x\"").expect_err("unknown");
+        assert_eq!(e.hints, ["did you mean `三级指标`?"]);
+    }
+}

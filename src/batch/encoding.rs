@@ -1,0 +1,182 @@
+//! The text encoding of a CSV file: UTF-8 (with or without a BOM) or
+//! GBK/GB18030, what Chinese Windows saves by default. Detected from the
+//! first 64 KiB, or named with `--encoding`.
+
+use crate::diagnostic::{Code, Diagnostic};
+use std::borrow::Cow;
+
+/// An encoding pfc reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Encoding {
+    /// Detect: a UTF-8 BOM or valid UTF-8 is UTF-8, else GBK/GB18030.
+    Auto,
+    /// UTF-8, with or without a byte-order mark.
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// GBK (read as GB18030, of which it is a subset).
+    Gbk,
+    /// GB18030.
+    Gb18030,
+}
+
+impl Encoding {
+    /// The name for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Auto => "auto",
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Gbk => "GBK",
+            Encoding::Gb18030 => "GB18030",
+        }
+    }
+
+    /// Decode one field; `None` when the bytes are not in this encoding.
+    pub fn decode(self, bytes: &[u8]) -> Option<Cow<'_, str>> {
+        match self {
+            Encoding::Utf8 | Encoding::Auto => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
+            Encoding::Gbk | Encoding::Gb18030 => {
+                if bytes.is_ascii() {
+                    // ASCII is the same in both; skip the decoder.
+                    return std::str::from_utf8(bytes).ok().map(Cow::Borrowed);
+                }
+                encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
+            }
+        }
+    }
+
+    /// Offset of the first byte of `bytes` that is not valid in this
+    /// encoding (a sequence cut off at the end counts as invalid).
+    pub fn first_invalid(self, bytes: &[u8]) -> Option<usize> {
+        match self {
+            Encoding::Utf8 | Encoding::Auto => {
+                std::str::from_utf8(bytes).err().map(|e| e.valid_up_to())
+            }
+            Encoding::Gbk | Encoding::Gb18030 => {
+                let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+                let mut out = String::with_capacity(bytes.len() * 3 + 16);
+                let (result, read) =
+                    decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+                match result {
+                    encoding_rs::DecoderResult::Malformed(bad, after) => {
+                        Some(read - usize::from(bad) - usize::from(after))
+                    }
+                    _ => None,
+                }
+            }
+        }
+    }
+}
+
+/// How much of a file is looked at to detect its encoding.
+pub const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Decide the encoding of a CSV file from its first bytes (`head`, at most
+/// [`SNIFF_BYTES`]; `whole` when that is the whole file). Errors name the
+/// first byte that is neither UTF-8 nor GBK, with its offset and row.
+pub fn detect(file: &str, head: &[u8], whole: bool) -> Result<Encoding, Diagnostic> {
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Ok(Encoding::Utf8);
+    }
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Err(Diagnostic::error(
+            Code::NotUtf8,
+            format!("`{file}` is UTF-16 text, which pfc does not read"),
+        )
+        .with_location(file.to_owned())
+        .with_hint("save it as \"CSV UTF-8\" (or as CSV in GBK) and try again"));
+    }
+    let utf8_error = match std::str::from_utf8(head) {
+        Ok(_) => return Ok(Encoding::Utf8),
+        // Cut off in the middle of a character by the 64 KiB limit.
+        Err(e) if e.error_len().is_none() && !whole => return Ok(Encoding::Utf8),
+        Err(e) => e.valid_up_to(),
+    };
+    let gbk_error = {
+        let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+        let mut out = String::with_capacity(head.len() * 3 + 16);
+        let (result, read) = decoder.decode_to_string_without_replacement(head, &mut out, whole);
+        match result {
+            encoding_rs::DecoderResult::Malformed(bad, after) => {
+                Some(read - usize::from(bad) - usize::from(after))
+            }
+            _ => None,
+        }
+    };
+    match gbk_error {
+        None => Ok(Encoding::Gb18030),
+        Some(gbk_at) => {
+            // Report where the likelier encoding breaks: the later of the two.
+            let offset = utf8_error.max(gbk_at);
+            Err(unreadable(file, head, offset, "neither UTF-8 nor GBK"))
+        }
+    }
+}
+
+/// An error for a byte that cannot be decoded: its value, offset and row.
+pub fn unreadable(file: &str, bytes: &[u8], offset: usize, what: &str) -> Diagnostic {
+    let row = row_at(bytes, offset);
+    Diagnostic::error(
+        Code::NotUtf8,
+        format!(
+            "`{file}` is {what}: byte 0x{:02X} at offset {offset} (row {row}) cannot be read",
+            bytes.get(offset).copied().unwrap_or(0)
+        ),
+    )
+    .with_location(format!("{file}: row {row}"))
+    .with_hint(match what {
+        "not UTF-8" => "if the file is GBK (what Chinese Windows saves), try `--encoding gbk`; or save it as \"CSV UTF-8\"",
+        "not GBK" | "not GB18030" => "if the file is UTF-8, try `--encoding utf-8`; or save it as \"CSV UTF-8\"",
+        _ => "name the file's encoding with `--encoding utf-8` or `--encoding gbk`, or save it as \"CSV UTF-8\"",
+    })
+}
+
+/// The spreadsheet row (1-based, records, not lines) that byte `offset`
+/// of `bytes` (the start of a CSV file) falls in.
+pub fn row_at(bytes: &[u8], offset: usize) -> u64 {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&bytes[..offset.min(bytes.len())]);
+    let mut record = csv::ByteRecord::new();
+    let mut rows = 0;
+    while let Ok(true) = reader.read_byte_record(&mut record) {
+        rows += 1;
+    }
+    rows.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_utf8_bom_utf8_and_gbk() {
+        assert_eq!(
+            detect("a", b"\xEF\xBB\xBFx,y\n", true).ok(),
+            Some(Encoding::Utf8)
+        );
+        assert_eq!(
+            detect("a", "项目编号,x\n".as_bytes(), true).ok(),
+            Some(Encoding::Utf8)
+        );
+        let (gbk, _, _) = encoding_rs::GBK.encode("项目编号,年度\n1,2020\n");
+        assert_eq!(detect("a", &gbk, true).ok(), Some(Encoding::Gb18030));
+        assert_eq!(
+            Encoding::Gbk.decode(&gbk).as_deref(),
+            Some("项目编号,年度\n1,2020\n")
+        );
+    }
+
+    #[test]
+    fn garbage_names_offset_and_row() {
+        let bytes = b"a,b\nc,d\ne,\xFF\xFF\n";
+        let e = detect("x.csv", bytes, true).expect_err("unreadable");
+        assert!(
+            e.message.contains("0xFF at offset 10 (row 3)"),
+            "{}",
+            e.message
+        );
+        assert_eq!(Encoding::Utf8.first_invalid(bytes), Some(10));
+        assert_eq!(Encoding::Gbk.first_invalid(b"ab\x81"), Some(2));
+    }
+}

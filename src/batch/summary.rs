@@ -1,0 +1,349 @@
+//! The summary of a batch: `summary.csv` and `summary.xlsx`, one row per
+//! project in input order, streamed to temporary files in the output folder
+//! and renamed into place only by [`Summary::finish`]; the grade
+//! distribution and the projects with the most warnings, for the console.
+
+use super::Done;
+use crate::diagnostic::{Code, Diagnostic};
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format as CellFormat, Workbook, XlsxError};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
+
+/// Rows an Excel sheet holds; a longer summary continues on another sheet.
+const SHEET_ROWS: u32 = 1_048_576;
+/// How many projects with the most warnings are listed.
+pub const TOP: usize = 10;
+
+/// Totals of a run, for the console.
+#[derive(Debug, Default, Clone)]
+pub struct Totals {
+    /// Projects scored.
+    pub scored: u64,
+    /// Projects that failed.
+    pub failed: u64,
+    /// Indicator rows (or data files) read.
+    pub rows: u64,
+    /// Grades in the framework's order, with how many projects got each.
+    pub grades: Vec<(String, u64)>,
+    /// Scored projects without a grade.
+    pub ungraded: u64,
+    /// Projects with the most warnings: (warnings, id, name), most first.
+    pub most_warnings: Vec<(usize, String, String)>,
+}
+
+/// A summary being written.
+pub struct Summary {
+    dir: PathBuf,
+    parts: Vec<String>,
+    totals: Totals,
+    /// Input order of the projects in `most_warnings`, to break ties.
+    order: Vec<u64>,
+    seen: u64,
+    csv: csv::Writer<BufWriter<NamedTempFile>>,
+    xlsx: Option<Sheet>,
+}
+
+struct Sheet {
+    book: Workbook,
+    index: usize,
+    row: u32,
+    sheets: usize,
+    score: CellFormat,
+    percent: CellFormat,
+    bold: CellFormat,
+    header: Vec<String>,
+}
+
+fn write_error(path: &Path, e: &dyn std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(
+        Code::OutputWrite,
+        format!("cannot write `{}`: {e}", path.display()),
+    )
+    .with_hint("check that the folder exists and is writable, and that the disk is not full")
+}
+
+/// A temporary file in `dir` that becomes an ordinary, readable file when
+/// renamed (the counterpart of `cli/output.rs` for files written as a stream).
+pub fn temp_in(dir: &Path) -> std::io::Result<NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".pfc-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    builder.tempfile_in(dir)
+}
+
+impl Summary {
+    /// Start a summary in `dir` for a framework with these top-level parts
+    /// and grades, scores shown with `places` decimals.
+    pub fn create(
+        dir: &Path,
+        parts: Vec<String>,
+        grades: Vec<String>,
+        places: u32,
+        xlsx: bool,
+    ) -> Result<Summary, Diagnostic> {
+        let csv_path = dir.join("summary.csv");
+        let tmp = temp_in(dir).map_err(|e| write_error(&csv_path, &e))?;
+        let mut out = BufWriter::with_capacity(256 * 1024, tmp);
+        // A BOM, so that Excel opens the UTF-8 file with the right encoding.
+        out.write_all(b"\xEF\xBB\xBF")
+            .map_err(|e| write_error(&csv_path, &e))?;
+        let mut csv = csv::Writer::from_writer(out);
+        let header = header(&parts);
+        csv.write_record(&header)
+            .map_err(|e| write_error(&csv_path, &e))?;
+        let xlsx = if xlsx {
+            Some(
+                Sheet::create(&header, places)
+                    .map_err(|e| write_error(&dir.join("summary.xlsx"), &e))?,
+            )
+        } else {
+            None
+        };
+        let mut grades_seen: Vec<String> = Vec::new();
+        for g in grades {
+            if !grades_seen.contains(&g) {
+                grades_seen.push(g);
+            }
+        }
+        Ok(Summary {
+            dir: dir.to_owned(),
+            parts,
+            totals: Totals {
+                grades: grades_seen.into_iter().map(|g| (g, 0)).collect(),
+                ..Totals::default()
+            },
+            order: Vec::new(),
+            seen: 0,
+            csv,
+            xlsx,
+        })
+    }
+
+    /// Add a project (in input order).
+    pub fn add(&mut self, done: &Done) -> Result<(), Diagnostic> {
+        let seq = self.seen;
+        self.seen += 1;
+        self.totals.rows += done.rows;
+        let mut record: Vec<String> = Vec::with_capacity(self.parts.len() + 9);
+        record.extend([
+            done.id.clone(),
+            done.name.clone(),
+            done.unit.clone(),
+            done.source.clone(),
+        ]);
+        match &done.result {
+            Ok(s) => {
+                self.totals.scored += 1;
+                match s
+                    .grade
+                    .as_ref()
+                    .and_then(|g| self.totals.grades.iter_mut().find(|(n, _)| n == g))
+                {
+                    Some((_, n)) => *n += 1,
+                    None => self.totals.ungraded += 1,
+                }
+                if s.warnings > 0 {
+                    self.note_warnings(seq, s.warnings, done);
+                }
+                record.push(s.total.to_string());
+                record.push(s.grade.clone().unwrap_or_default());
+                for i in 0..self.parts.len() {
+                    record.push(s.parts.get(i).map(Decimal::to_string).unwrap_or_default());
+                }
+                record.push(s.rate.clone().unwrap_or_default());
+                record.push(s.warnings.to_string());
+                record.push(String::new());
+            }
+            Err(f) => {
+                self.totals.failed += 1;
+                record.push(String::new());
+                record.push(String::new());
+                record.extend(self.parts.iter().map(|_| String::new()));
+                record.push(String::new());
+                record.push(String::new());
+                record.push(if f.errors > 1 {
+                    format!("{}（共 {} 个错误）", f.first, f.errors)
+                } else {
+                    f.first.clone()
+                });
+            }
+        }
+        let csv_path = self.dir.join("summary.csv");
+        self.csv
+            .write_record(&record)
+            .map_err(|e| write_error(&csv_path, &e))?;
+        if let Some(x) = &mut self.xlsx {
+            x.add(&record, done, self.parts.len())
+                .map_err(|e| write_error(&self.dir.join("summary.xlsx"), &e))?;
+        }
+        Ok(())
+    }
+
+    fn note_warnings(&mut self, seq: u64, warnings: usize, done: &Done) {
+        let list = &mut self.totals.most_warnings;
+        // Most warnings first; among equals, the earlier project first.
+        let at = list
+            .iter()
+            .zip(&self.order)
+            .position(|((w, _, _), s)| warnings > *w || (warnings == *w && seq < *s))
+            .unwrap_or(list.len());
+        if at >= TOP {
+            return;
+        }
+        list.insert(at, (warnings, done.id.clone(), done.name.clone()));
+        self.order.insert(at, seq);
+        list.truncate(TOP);
+        self.order.truncate(TOP);
+    }
+
+    /// The totals so far.
+    pub fn totals(&self) -> &Totals {
+        &self.totals
+    }
+
+    /// Write the files out: each is complete, or not there at all.
+    pub fn finish(self) -> Result<(Totals, Vec<PathBuf>), Diagnostic> {
+        let csv_path = self.dir.join("summary.csv");
+        let tmp = self
+            .csv
+            .into_inner()
+            .map_err(|e| write_error(&csv_path, &e.error()))?
+            .into_inner()
+            .map_err(|e| write_error(&csv_path, &e.error()))?;
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| write_error(&csv_path, &e))?;
+        let mut written = Vec::new();
+        // The workbook first: `summary.csv` appearing says the run is done.
+        if let Some(x) = self.xlsx {
+            let path = self.dir.join("summary.xlsx");
+            x.save(&self.dir, &path)?;
+            written.push(path);
+        }
+        tmp.persist(&csv_path)
+            .map_err(|e| write_error(&csv_path, &e.error))?;
+        written.insert(0, csv_path);
+        Ok((self.totals, written))
+    }
+}
+
+/// The summary's columns.
+fn header(parts: &[String]) -> Vec<String> {
+    let mut h: Vec<String> = ["项目编号", "项目名称", "实施单位", "来源", "总分", "等级"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    h.extend(parts.iter().cloned());
+    h.extend(["执行率", "警告数", "错误"].iter().map(|s| (*s).to_owned()));
+    h
+}
+
+impl Sheet {
+    fn create(header: &[String], places: u32) -> Result<Sheet, XlsxError> {
+        let mut book = Workbook::new();
+        book.set_properties(
+            &DocProperties::new()
+                .set_title("绩效自评汇总")
+                .set_author("pfc")
+                .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
+        );
+        let zeros = "0".repeat(places as usize);
+        let score = if places == 0 {
+            CellFormat::new().set_num_format("0")
+        } else {
+            CellFormat::new().set_num_format(format!("0.{zeros}"))
+        };
+        let mut sheet = Sheet {
+            book,
+            index: 0,
+            row: 0,
+            sheets: 0,
+            score,
+            percent: CellFormat::new().set_num_format("0.00%"),
+            bold: CellFormat::new().set_bold(),
+            header: header.to_vec(),
+        };
+        sheet.new_sheet()?;
+        Ok(sheet)
+    }
+
+    fn new_sheet(&mut self) -> Result<(), XlsxError> {
+        self.sheets += 1;
+        let name = if self.sheets == 1 {
+            "汇总".to_owned()
+        } else {
+            format!("汇总{}", self.sheets)
+        };
+        let ws = self.book.add_worksheet_with_constant_memory()?;
+        ws.set_name(&name)?;
+        for (col, h) in (0u16..).zip(&self.header) {
+            ws.write_string_with_format(0, col, h, &self.bold)?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        self.index = self.sheets - 1;
+        self.row = 1;
+        Ok(())
+    }
+
+    fn add(&mut self, record: &[String], done: &Done, parts: usize) -> Result<(), XlsxError> {
+        if self.row >= SHEET_ROWS {
+            self.new_sheet()?;
+        }
+        let row = self.row;
+        self.row += 1;
+        let ws = self.book.worksheet_from_index(self.index)?;
+        for (col, text) in (0u16..).zip(record) {
+            if text.is_empty() {
+                continue;
+            }
+            let c = usize::from(col);
+            let is_score = c == 4 || (6..6 + parts).contains(&c);
+            let is_rate = c == 6 + parts;
+            let is_count = c == 7 + parts;
+            if done.result.is_ok()
+                && is_score
+                && let Ok(v) = text.parse::<f64>()
+            {
+                ws.write_number_with_format(row, col, v, &self.score)?;
+                continue;
+            }
+            if is_rate
+                && let Some(v) = text
+                    .strip_suffix('%')
+                    .and_then(|t| t.parse::<Decimal>().ok())
+                    .and_then(|d| (d / Decimal::ONE_HUNDRED).to_string().parse::<f64>().ok())
+            {
+                ws.write_number_with_format(row, col, v, &self.percent)?;
+                continue;
+            }
+            if is_count && let Ok(v) = text.parse::<f64>() {
+                ws.write_number(row, col, v)?;
+                continue;
+            }
+            ws.write_string(row, col, text)?;
+        }
+        Ok(())
+    }
+
+    fn save(mut self, dir: &Path, path: &Path) -> Result<(), Diagnostic> {
+        let tmp = temp_in(dir).map_err(|e| write_error(path, &e))?;
+        let mut out = BufWriter::new(tmp);
+        self.book
+            .save_to_writer(&mut out)
+            .map_err(|e| write_error(path, &e))?;
+        let tmp = out
+            .into_inner()
+            .map_err(|e| write_error(path, &e.error()))?;
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| write_error(path, &e))?;
+        tmp.persist(path).map_err(|e| write_error(path, &e.error))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,294 @@
+//! Reading an Excel workbook (`.xlsx`) as a stream of projects: one sheet
+//! (the first, or the one named with `--sheet`), cell by cell, so that
+//! memory holds one row besides the workbook's shared strings.
+//!
+//! Numbers stored as numbers are read as the shortest decimal that gives the
+//! same binary value (what Excel shows); a number in a cell formatted as a
+//! percentage (`0.95` shown as `95%`) is read as `95%`.
+
+use super::columns::{ColumnIndex, Columns, FIELDS};
+use super::group::{Cells, Grouper};
+use super::{Chunk, Reader};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::span::FileId;
+use calamine::{DataRef, Reader as _, Xlsx, open_workbook};
+use rust_decimal::Decimal;
+use std::fs::File;
+use std::io::BufReader;
+use std::path::Path;
+use std::str::FromStr;
+
+type Book = Xlsx<BufReader<File>>;
+
+pub(crate) struct XlsxReader {
+    name: String,
+    book: Book,
+    sheet: String,
+    index: ColumnIndex,
+    file: FileId,
+    header_row: u32,
+}
+
+fn bad_file(name: &str, e: &dyn std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(
+        Code::FileUnreadable,
+        format!("`{name}` cannot be read as an Excel workbook: {e}"),
+    )
+    .with_location(name.to_owned())
+    .with_hint("save it as an Excel workbook (.xlsx); older .xls files must be converted first")
+}
+
+/// A cell as text; `(text, is_number)`.
+fn cell_text(value: &DataRef<'_>, percent: bool) -> (String, bool) {
+    match value {
+        DataRef::Empty => (String::new(), false),
+        DataRef::String(s) => (s.clone(), false),
+        DataRef::SharedString(s) => ((*s).to_owned(), false),
+        DataRef::Int(i) if percent => (format!("{}%", i128::from(*i) * 100), false),
+        DataRef::Int(i) => (i.to_string(), true),
+        DataRef::Float(f) => {
+            let shortest = f.to_string();
+            if percent {
+                match Decimal::from_str(&shortest) {
+                    Ok(d) => (
+                        format!("{}%", (d * Decimal::ONE_HUNDRED).normalize()),
+                        false,
+                    ),
+                    Err(_) => (shortest, true),
+                }
+            } else {
+                (shortest, true)
+            }
+        }
+        DataRef::Bool(b) => (if *b { "是" } else { "否" }.to_owned(), false),
+        DataRef::DateTime(d) => (d.as_f64().to_string(), true),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => (s.clone(), false),
+        DataRef::Error(e) => (format!("#{e:?}"), false),
+    }
+}
+
+impl XlsxReader {
+    pub(crate) fn open(
+        path: &Path,
+        file: FileId,
+        columns: &Columns,
+        sheet: Option<&str>,
+    ) -> Result<XlsxReader, Diagnostic> {
+        let name = path.display().to_string();
+        let mut book: Book = open_workbook(path).map_err(|e| bad_file(&name, &e))?;
+        let names = book.sheet_names();
+        let sheet = match sheet {
+            Some(s) if names.iter().any(|n| n == s) => s.to_owned(),
+            Some(s) => {
+                return Err(Diagnostic::error(
+                    Code::DataShape,
+                    format!("`{name}` has no sheet `{s}`"),
+                )
+                .with_location(name.clone())
+                .with_hint(format!("its sheets are {}", names.join(", "))));
+            }
+            None => names
+                .first()
+                .cloned()
+                .ok_or_else(|| bad_file(&name, &"it has no sheet"))?,
+        };
+        let (header_row, headers) = {
+            let mut cells = book
+                .worksheet_cells_reader(&sheet)
+                .map_err(|e| bad_file(&name, &e))?;
+            let mut headers: Vec<String> = Vec::new();
+            let mut header_row = None;
+            while let Some(cell) = cells.next_cell().map_err(|e| bad_file(&name, &e))? {
+                let (row, col) = cell.get_position();
+                let (text, _) = cell_text(cell.get_value(), false);
+                if text.trim().is_empty() {
+                    continue;
+                }
+                match header_row {
+                    None => header_row = Some(row),
+                    Some(r) if r != row => break,
+                    Some(_) => {}
+                }
+                let col = col as usize;
+                if headers.len() <= col {
+                    headers.resize(col + 1, String::new());
+                }
+                headers[col] = text;
+            }
+            let Some(header_row) = header_row else {
+                return Err(Diagnostic::error(
+                    Code::EmptyFile,
+                    format!("sheet `{sheet}` of `{name}` is empty"),
+                )
+                .with_location(name.clone())
+                .with_hint("the first row names the columns (项目编号, 一级指标 …), one row per indicator follows: see docs/batch.md"));
+            };
+            (header_row, headers)
+        };
+        let index = columns.resolve(&name, &headers)?;
+        Ok(XlsxReader {
+            name,
+            book,
+            sheet,
+            index,
+            file,
+            header_row,
+        })
+    }
+}
+
+impl Reader for XlsxReader {
+    fn total(&self) -> Option<u64> {
+        None
+    }
+
+    fn run(
+        mut self: Box<Self>,
+        max: usize,
+        send: &mut dyn FnMut(Chunk) -> bool,
+    ) -> Result<(), Diagnostic> {
+        let name = self.name.clone();
+        let index = self.index.clone();
+        let mut grouper = Grouper::new(self.file, &name, self.index.clone());
+        let mut cells = self
+            .book
+            .worksheet_cells_reader(&self.sheet)
+            .map_err(|e| bad_file(&name, &e))?;
+        let percent: Vec<bool> = cells
+            .styles()
+            .iter()
+            .map(|s| {
+                s.number_format
+                    .as_ref()
+                    .is_some_and(|f| is_percent_format(&f.format_code))
+            })
+            .collect();
+        // Which field each column feeds.
+        let mut field_of: Vec<Option<usize>> = Vec::new();
+        for (field, col) in index.at.iter().enumerate() {
+            if let Some(col) = col {
+                if field_of.len() <= *col {
+                    field_of.resize(col + 1, None);
+                }
+                field_of[*col] = Some(field);
+            }
+        }
+        let mut row_text: [String; FIELDS] = std::array::from_fn(|_| String::new());
+        let mut row_numbers = [false; FIELDS];
+        let mut current: Option<u32> = None;
+        let mut items = Vec::with_capacity(max);
+        let mut rows = 0u64;
+        let mut done_rows = 0u64;
+        let mut flush = |row: u32,
+                         text: &mut [String; FIELDS],
+                         numbers: &mut [bool; FIELDS],
+                         items: &mut Vec<super::Item>| {
+            let mut c = Cells::new();
+            for ((t, n), (ct, cn)) in text
+                .iter()
+                .zip(numbers.iter())
+                .zip(c.text.iter_mut().zip(c.numbers.iter_mut()))
+            {
+                *ct = t.as_str();
+                *cn = *n;
+            }
+            items.extend(grouper.push(u64::from(row) + 1, &c));
+            for t in text.iter_mut() {
+                t.clear();
+            }
+            *numbers = [false; FIELDS];
+        };
+        loop {
+            let next = cells
+                .next_cell_with_style_id()
+                .map_err(|e| bad_file(&name, &e))?;
+            let Some((cell, style)) = next else { break };
+            let (row, col) = cell.get_position();
+            if row <= self.header_row {
+                continue;
+            }
+            if current != Some(row) {
+                if let Some(r) = current {
+                    flush(r, &mut row_text, &mut row_numbers, &mut items);
+                    rows += 1;
+                    if items.len() >= max {
+                        done_rows += rows;
+                        let chunk = Chunk {
+                            items: std::mem::replace(&mut items, Vec::with_capacity(max)),
+                            progress: done_rows,
+                            rows,
+                        };
+                        rows = 0;
+                        if !send(chunk) {
+                            return Ok(());
+                        }
+                    }
+                }
+                current = Some(row);
+            }
+            let Some(Some(field)) = field_of.get(col as usize) else {
+                continue;
+            };
+            let (text, number) = cell_text(
+                cell.get_value(),
+                percent.get(style).copied().unwrap_or(false),
+            );
+            row_text[*field] = text;
+            row_numbers[*field] = number;
+        }
+        if let Some(r) = current {
+            flush(r, &mut row_text, &mut row_numbers, &mut items);
+            rows += 1;
+        }
+        items.extend(grouper.finish());
+        done_rows += rows;
+        send(Chunk {
+            items,
+            progress: done_rows,
+            rows,
+        });
+        Ok(())
+    }
+}
+
+/// Whether an Excel number format shows a percentage (a `%` outside quotes).
+fn is_percent_format(code: &str) -> bool {
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_formats() {
+        assert!(is_percent_format("0.00%"));
+        assert!(is_percent_format("0%"));
+        assert!(!is_percent_format("0.00\"%\""));
+        assert!(!is_percent_format("General"));
+    }
+
+    #[test]
+    fn numbers_read_as_written() {
+        assert_eq!(
+            cell_text(&DataRef::Float(9.87), false),
+            ("9.87".into(), true)
+        );
+        assert_eq!(
+            cell_text(&DataRef::Float(0.9873), true),
+            ("98.73%".into(), false)
+        );
+        assert_eq!(cell_text(&DataRef::Int(1), true), ("100%".into(), false));
+    }
+}

@@ -1,0 +1,331 @@
+//! `pfc eval FRAMEWORK INPUT --out DIR`: score every project of a folder, a
+//! CSV file or an Excel workbook (docs/batch.md).
+//!
+//! A reader thread streams the input in chunks; each chunk is scored in
+//! parallel (rayon) and its results are taken in input order, so the output
+//! is the same whatever the number of threads. Reports are written
+//! atomically as each chunk completes; the summary files last.
+
+use super::{EXIT_ERRORS, EXIT_USAGE, Printer, load, output};
+use crate::batch::columns::Columns;
+use crate::batch::encoding::Encoding;
+use crate::batch::summary::{Summary, Totals};
+use crate::batch::{self, Chunk, Done, Input, ReadOptions, Scoring};
+use crate::report::Format;
+use crate::source::SourceMap;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Projects scored together: enough to keep every core busy, few enough
+/// that memory stays flat.
+const CHUNK: usize = 512;
+
+/// What a batch run was asked to do.
+pub(crate) struct Request {
+    pub framework: String,
+    pub input: PathBuf,
+    pub out: PathBuf,
+    pub formats: Vec<Format>,
+    pub template: Option<PathBuf>,
+    pub strict: bool,
+    pub columns: Option<PathBuf>,
+    pub encoding: Encoding,
+    pub sheet: Option<String>,
+    pub jobs: Option<usize>,
+}
+
+fn usage(message: &str, tip: &str) -> ExitCode {
+    eprintln!("error: {message}\n\n  tip: {tip}\n\nFor more information, try 'pfc eval --help'.");
+    ExitCode::from(EXIT_USAGE)
+}
+
+pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
+    if req.template.is_some() && !req.formats.iter().any(|f| f.is_templated()) {
+        return usage(
+            "`--template` applies to the md, html and docx reports, and none is asked for",
+            "add `-f md`, `-f html` or `-f docx`",
+        );
+    }
+    let input = Input::of(&req.input).unwrap_or_else(|| Input::File(req.input.clone()));
+    let mut sources = SourceMap::new();
+    let fw = match load::framework(&mut sources, &req.framework) {
+        Ok(f) => f,
+        Err(d) => return out.finish(&sources, &[d]),
+    };
+    let (model, diags) = crate::compile(&mut sources, fw.file);
+    let Some(model) = model else {
+        return out.finish(&sources, &diags);
+    };
+    let template = match &req.template {
+        Some(path) => match sources.load(path) {
+            Ok(f) => Some(f),
+            Err(d) => return out.finish(&sources, &[d]),
+        },
+        None => None,
+    };
+    let mut options = ReadOptions {
+        encoding: req.encoding,
+        sheet: req.sheet.clone(),
+        ..ReadOptions::default()
+    };
+    if let Some(path) = &req.columns {
+        let mapping = sources
+            .load(path)
+            .map(|f| sources.get(f).text.clone())
+            .and_then(|text| Columns::from_toml(&path.display().to_string(), &text));
+        match mapping {
+            Ok(c) => options.columns = c,
+            Err(d) => return out.finish(&sources, &[d]),
+        }
+    }
+    let reader = match batch::open(&input, &options, &mut sources) {
+        Ok(r) => r,
+        Err(d) => return out.finish(&sources, &[d]),
+    };
+    if let Err(e) = std::fs::create_dir_all(&req.out) {
+        let d = crate::diagnostic::Diagnostic::error(
+            crate::diagnostic::Code::OutputWrite,
+            format!("cannot create the folder `{}`: {e}", req.out.display()),
+        )
+        .with_hint("check the path and its permissions");
+        return out.finish(&sources, &[d]);
+    }
+    let grades = model.grades.iter().map(|g| g.name.clone()).collect();
+    let mut summary = match Summary::create(
+        &req.out,
+        batch::part_names(&model),
+        grades,
+        model.rounding.places,
+        true,
+    ) {
+        Ok(s) => s,
+        Err(d) => return out.finish(&sources, &[d]),
+    };
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(req.jobs.unwrap_or(0))
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => return usage(&format!("cannot start threads: {e}"), "try `--jobs 1`"),
+    };
+    let bar = progress_bar(&input, reader.total());
+    let scoring = Scoring {
+        model: &model,
+        sources: &sources,
+        templates: fw.templates,
+        template,
+        formats: &req.formats,
+        error_format: out.format,
+    };
+
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(2);
+    let mut stop: Option<Stop> = None;
+    let read_result = std::thread::scope(|scope| {
+        let reader_thread = scope.spawn(move || {
+            let mut send = |chunk: Chunk| tx.send(chunk).is_ok();
+            reader.run(CHUNK, &mut send)
+        });
+        for chunk in rx.iter() {
+            let progress = chunk.progress;
+            let dones: Vec<Done> = pool.install(|| {
+                chunk
+                    .items
+                    .into_par_iter()
+                    .map_init(
+                        || sources.clone(),
+                        |scratch, item| scoring.score(item, scratch),
+                    )
+                    .collect()
+            });
+            // Under --strict nothing after the first failure counts.
+            let first_failure = dones.iter().position(|d| d.result.is_err());
+            let keep = match first_failure {
+                Some(i) if req.strict => i + 1,
+                _ => dones.len(),
+            };
+            if let Err(d) = write_reports(&pool, &req.out, &dones[..keep]) {
+                stop = Some(Stop::Fatal(d));
+                break;
+            }
+            for done in &dones[..keep] {
+                if let Err(f) = &done.result {
+                    bar.suspend(|| eprint!("{}", f.rendered));
+                }
+                if let Err(d) = summary.add(done) {
+                    stop = Some(Stop::Fatal(d));
+                    break;
+                }
+            }
+            if stop.is_some() {
+                break;
+            }
+            if req.strict && first_failure.is_some() {
+                stop = Some(Stop::Strict);
+                break;
+            }
+            bar.set_position(progress);
+            let t = summary.totals();
+            bar.set_message(format!("{} projects", t.scored + t.failed));
+        }
+        drop(rx);
+        reader_thread.join()
+    });
+    bar.finish_and_clear();
+    let read_result = match read_result {
+        Ok(r) => r,
+        Err(_) => Err(crate::diagnostic::Diagnostic::error(
+            crate::diagnostic::Code::FileUnreadable,
+            format!("reading `{}` stopped unexpectedly", req.input.display()),
+        )),
+    };
+    if let Err(d) = read_result {
+        stop.get_or_insert(Stop::Fatal(d));
+    }
+    match stop {
+        Some(Stop::Fatal(d)) => {
+            drop(summary);
+            out.diagnostics(&sources, &[d]);
+            eprintln!("error: stopped; no summary was written");
+            ExitCode::from(EXIT_ERRORS)
+        }
+        Some(Stop::Strict) => {
+            let t = summary.totals().clone();
+            drop(summary);
+            eprintln!(
+                "error: stopped at the first project that could not be scored (--strict), after {} scored; no summary was written",
+                t.scored
+            );
+            ExitCode::from(EXIT_ERRORS)
+        }
+        None => match summary.finish() {
+            Ok((totals, written)) => {
+                print_totals(&req.input, &totals, &written, &req.formats);
+                if totals.failed > 0 {
+                    eprintln!(
+                        "error: {} of {} projects could not be scored (see above)",
+                        totals.failed,
+                        totals.failed + totals.scored
+                    );
+                    ExitCode::from(EXIT_ERRORS)
+                } else {
+                    ExitCode::SUCCESS
+                }
+            }
+            Err(d) => out.finish(&sources, &[d]),
+        },
+    }
+}
+
+enum Stop {
+    /// `--strict` and a project failed.
+    Strict,
+    /// The input or the output broke.
+    Fatal(crate::diagnostic::Diagnostic),
+}
+
+/// Write the reports of these projects, atomically, in parallel.
+fn write_reports(
+    pool: &rayon::ThreadPool,
+    dir: &std::path::Path,
+    dones: &[Done],
+) -> Result<(), crate::diagnostic::Diagnostic> {
+    pool.install(|| {
+        dones
+            .par_iter()
+            .flat_map_iter(|d| d.reports.iter())
+            .try_for_each(|(name, bytes)| output::write_atomic(&dir.join(name), bytes))
+    })
+}
+
+fn progress_bar(input: &Input, total: Option<u64>) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let (bar, template) = match (input, total) {
+        (Input::Csv(_), Some(t)) => (
+            ProgressBar::new(t),
+            "{bar:40} {bytes}/{total_bytes} · {msg} · {eta}",
+        ),
+        (_, Some(t)) => (ProgressBar::new(t), "{bar:40} {pos}/{len} files · {eta}"),
+        (_, None) => (ProgressBar::new_spinner(), "{spinner} {pos} rows · {msg}"),
+    };
+    bar.set_draw_target(ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn print_totals(input: &std::path::Path, t: &Totals, written: &[PathBuf], formats: &[Format]) {
+    let all = t.scored + t.failed;
+    let failed = if t.failed > 0 {
+        format!("; {} failed", t.failed)
+    } else {
+        String::new()
+    };
+    println!(
+        "scored {} of {all} projects from {}{failed}",
+        t.scored,
+        input.display()
+    );
+    let mut grades: Vec<String> = t.grades.iter().map(|(g, n)| format!("{g} {n}")).collect();
+    if t.ungraded > 0 {
+        grades.push(format!("no grade {}", t.ungraded));
+    }
+    if !grades.is_empty() {
+        println!("grades: {}", grades.join(" · "));
+    }
+    if !t.most_warnings.is_empty() {
+        println!("most warnings:");
+        for (n, id, name) in &t.most_warnings {
+            println!("  {n:>3}  {id}  {name}");
+        }
+    }
+    let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+    if formats.is_empty() {
+        println!(
+            "wrote {} (no report per project: add e.g. `-f md` to write them)",
+            files.join(", ")
+        );
+    } else {
+        let names: Vec<&str> = formats.iter().map(|f| batch::extension(*f)).collect();
+        println!(
+            "wrote {} and {} report(s) per scored project ({})",
+            files.join(", "),
+            formats.len(),
+            names.join(", ")
+        );
+    }
+}
+
+/// A batch needs `--out`; whether this eval is one.
+pub(crate) fn is_batch(input: &std::path::Path, out: Option<&std::path::Path>) -> bool {
+    out.is_some() || Input::of(input).is_some()
+}
+
+/// Why a batch command line cannot work, before anything is read.
+pub(crate) fn usage_error(
+    input: &std::path::Path,
+    out: Option<&std::path::Path>,
+    output: Option<&std::path::Path>,
+) -> Option<ExitCode> {
+    if out.is_none() {
+        return Some(usage(
+            &format!(
+                "`{}` holds many projects: `pfc eval` needs `--out DIR` for the reports and the summary",
+                input.display()
+            ),
+            "add e.g. `--out results/`",
+        ));
+    }
+    if output.is_some() {
+        return Some(usage(
+            "`-o FILE` writes one report; a batch writes into the folder given with `--out`",
+            "drop `-o` and choose the reports' formats with `-f`, e.g. `-f md -f json`",
+        ));
+    }
+    None
+}

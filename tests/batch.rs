@@ -1,0 +1,412 @@
+//! Batch evaluation (`pfc eval FRAMEWORK INPUT --out DIR`) from a folder, a
+//! CSV file and an Excel workbook: the bundled examples give the same totals
+//! as one by one, bad rows fail only their project, encodings, `--strict`,
+//! deterministic output, no partial summary.
+
+use crate::harness::{Run, files, listing, pfc, pfc_in, root};
+use std::path::Path;
+
+const HEADER: &str = "项目编号,项目名称,主管部门,实施单位,年度,年初预算数,全年预算数,全年执行数,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,评分,得分,偏差原因分析及改进措施";
+
+/// The two bundled examples as a budget system exports them: one row per
+/// indicator. Caidian gives its project fields on the first row only, the
+/// other project repeats them on every row.
+fn examples_csv() -> String {
+    let caidian = [
+        "C2019,质量技术监督专项经费,,武汉市蔡甸区应急管理局,2019,186.8,87.65,86.54,产出指标,时效指标,及时完成质量监督检查任务,100%,100%,25,,25,",
+        ",,,,,,,,产出指标,成本指标,不超过年度预算,≤87.65万元,86.54万元,25,,25,",
+        ",,,,,,,,效益指标,社会效益指标,促进质量提升，保障社会经济发展,100%,100%,15,,15,",
+        ",,,,,,,,效益指标,可持续影响指标,质量技术监督专项经费的可持续影响情况,100%,100%,15,,15,",
+        ",,,,,,,,满意度指标,服务对象满意度指标,社会公众或服务对象对项目实施效果的满意程度,80%,85%,10,,10,",
+    ];
+    let p = "U2021,食品安全抽检能力提升项目,某区市场监督管理局,某区食品药品检验检测中心,2021,200,200,150";
+    let under = [
+        format!(
+            "{p},产出指标,数量指标,完成食品安全抽检批次,≥120批次,96批次,15,,,检测设备到货推迟两个月"
+        ),
+        format!("{p},产出指标,质量指标,检测报告合格率,≥98%,99%,10,,,"),
+        format!(
+            "{p},产出指标,时效指标,按时完成年度抽检任务,按时完成,部分达成,10,7,,第四季度抽检任务延至次年1月完成。"
+        ),
+        format!("{p},产出指标,成本指标,检测设备采购成本,≤90万元,95万元,15,,15,进口试剂价格上涨"),
+        format!("{p},效益指标,社会效益指标,抽检覆盖生产经营企业数,≥300家,240家,20,,,抽检批次减少"),
+        format!(
+            "{p},效益指标,可持续影响指标,抽检结果长效监管机制建立情况,建立,未达成,10,4,,机制草案已起草，尚未印发。"
+        ),
+        format!("{p},满意度指标,服务对象满意度指标,服务对象满意度,≥90%,84%,10,,,"),
+    ];
+    let mut out = vec![HEADER.to_owned()];
+    out.extend(caidian.iter().map(|s| (*s).to_owned()));
+    out.extend(under);
+    out.join("\n") + "\n"
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Column `n` (0-based) of each summary row, after the header.
+fn column(summary: &str, n: usize) -> Vec<String> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(summary.as_bytes());
+    reader
+        .records()
+        .map(|r| r.expect("record").get(n).unwrap_or_default().to_owned())
+        .collect()
+}
+
+fn eval(dir: &Path, args: &[&str]) -> Run {
+    let mut all = vec!["eval", "cn-self-eval-2020"];
+    all.extend(args);
+    pfc_in(dir, &all)
+}
+
+#[test]
+fn csv_of_the_examples_scores_as_one_by_one() {
+    let csv = examples_csv();
+    let dir = files(&[("自评表.csv", csv.as_bytes())]);
+    let run = eval(dir.path(), &["自评表.csv", "--out", "out", "-f", "json"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!("examples_csv", run.transcript());
+    let summary = read(dir.path(), "out/summary.csv");
+    insta::assert_snapshot!("examples_csv_summary", summary);
+    assert_eq!(column(&summary, 4), ["99.87", "80.00"]);
+    assert_eq!(column(&summary, 5), ["优", "良"]);
+    // The per-project JSON is the engine's: the same scores as from TOML.
+    let json: serde_json::Value =
+        serde_json::from_str(&read(dir.path(), "out/C2019.json")).expect("json");
+    assert_eq!(json["total"], "99.87");
+    assert_eq!(json["project"]["source"], "自评表.csv: rows 2–6");
+}
+
+#[test]
+fn folder_of_data_files_scores_each() {
+    let run = pfc(&[
+        "eval",
+        "cn-self-eval-2020",
+        "frameworks/cn-self-eval-2020/examples",
+        "--out",
+        &tempdir_arg("folder"),
+        "-f",
+        "md",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let out = root().join("target/batch-tests/folder");
+    let summary = read(&out, "summary.csv");
+    insta::assert_snapshot!("folder_summary", summary);
+    // The report is the one `pfc eval` writes for the file alone.
+    let single = pfc(&[
+        "eval",
+        "cn-self-eval-2020",
+        "frameworks/cn-self-eval-2020/examples/caidian-2019.toml",
+        "-f",
+        "md",
+    ]);
+    assert_eq!(read(&out, "caidian-2019.md"), single.stdout);
+}
+
+/// A fresh folder under `target/` (relative to the repository root, so
+/// that printed paths are stable).
+fn tempdir_arg(name: &str) -> String {
+    let rel = format!("target/batch-tests/{name}");
+    let _ = std::fs::remove_dir_all(root().join(&rel));
+    rel
+}
+
+#[test]
+fn excel_and_csv_and_gbk_give_the_same_summary() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (file, extra) in [
+        ("g.csv", &[][..]),
+        ("g.xlsx", &[][..]),
+        ("gbk.csv", &["--encoding", "gbk"][..]),
+    ] {
+        let mut args = vec![
+            "generate",
+            file,
+            "-n",
+            "40",
+            "--malformed",
+            "0.1",
+            "--seed",
+            "5",
+        ];
+        args.extend(extra);
+        let run = pfc_in(dir.path(), &args);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+    }
+    let gbk = std::fs::read(dir.path().join("gbk.csv")).expect("gbk");
+    assert!(
+        std::str::from_utf8(&gbk).is_err(),
+        "the GBK file is not UTF-8"
+    );
+    let mut summaries = Vec::new();
+    for (file, out) in [("g.csv", "a"), ("g.xlsx", "b"), ("gbk.csv", "c")] {
+        let run = eval(dir.path(), &[file, "--out", out]);
+        assert_eq!(run.code, 1, "malformed projects fail: {}", run.transcript());
+        let summary = read(dir.path(), &format!("{out}/summary.csv"));
+        // All but the 来源 column, which names the file.
+        let rows: Vec<String> = summary
+            .lines()
+            .map(|l| {
+                let mut cells: Vec<&str> = l.split(',').collect();
+                cells.remove(3);
+                cells.join(",")
+            })
+            .collect();
+        summaries.push(rows);
+    }
+    assert_eq!(summaries[0].len(), 41);
+    assert_eq!(summaries[0], summaries[1], "csv and xlsx differ");
+    assert_eq!(summaries[0], summaries[2], "utf-8 and gbk differ");
+}
+
+#[test]
+fn gbk_csv_made_here_is_detected_and_wrong_encoding_is_an_error() {
+    let csv = examples_csv();
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&csv);
+    assert!(!unmappable);
+    let dir = files(&[("gbk.csv", &gbk), ("utf8.csv", csv.as_bytes())]);
+    let run = eval(dir.path(), &["gbk.csv", "--out", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(
+        column(&read(dir.path(), "out/summary.csv"), 4),
+        ["99.87", "80.00"]
+    );
+    // Named wrongly: an error naming the byte offset and the row; nothing written.
+    let run = eval(
+        dir.path(),
+        &["gbk.csv", "--out", "bad", "--encoding", "utf-8"],
+    );
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("gbk_named_utf8", run.transcript());
+    assert!(!dir.path().join("bad/summary.csv").exists());
+    // A UTF-8 file with a BOM reads the same.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(csv.as_bytes());
+    std::fs::write(dir.path().join("bom.csv"), bom).expect("write");
+    let run = eval(dir.path(), &["bom.csv", "--out", "bom"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+}
+
+#[test]
+fn a_row_that_is_neither_utf8_nor_gbk_fails_its_project_only() {
+    let mut bytes = examples_csv().into_bytes();
+    // Spoil one byte of the second project's fourth row (a lone 0xFF is
+    // invalid in UTF-8 and in GBK). The file is small: detection sees the
+    // byte and names its offset and row before anything is read.
+    let at = find(&bytes, "检测设备采购成本".as_bytes()).expect("row");
+    bytes[at] = 0xFF;
+    let dir = files(&[("x.csv", &bytes)]);
+    let run = eval(dir.path(), &["x.csv", "--out", "out"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("undecodable_small_file", run.transcript());
+    // Past the part used for detection, the bad row fails its project only.
+    let mut big = examples_csv().into_bytes();
+    let mut filler = String::new();
+    let mut i = 0;
+    while filler.len() < 70_000 {
+        i += 1;
+        filler.push_str(&format!(
+            "F{i:05},补足项目,,某单位,2021,100,100,100,产出指标,数量指标,培训人次,≥100人次,100人次,50,,,\n,,,,,,,,效益指标,社会效益指标,覆盖率,≥90%,90%,30,,,\n,,,,,,,,满意度指标,服务对象满意度指标,满意度,≥90%,95%,10,,,\n"
+        ));
+    }
+    let header_end = find(&big, b"\n").expect("header") + 1;
+    big.splice(header_end..header_end, filler.into_bytes());
+    let at = find(&big, "检测设备采购成本".as_bytes()).expect("row");
+    big[at] = 0xFF;
+    let dir = files(&[("big.csv", &big)]);
+    let run = eval(dir.path(), &["big.csv", "--out", "out"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("is not UTF-8: byte 0xFF at offset"),
+        "{}",
+        run.stderr
+    );
+    let summary = read(dir.path(), "out/summary.csv");
+    let totals = column(&summary, 4);
+    assert_eq!(totals.len(), i + 2);
+    assert_eq!(totals[i], "99.87", "the project before is scored");
+    assert_eq!(totals[i + 1], "", "the project with the bad row is not");
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[test]
+fn bad_rows_fail_their_project_with_file_row_and_column() {
+    let p = ",,,,,,,,";
+    let csv = [
+        HEADER.to_owned(),
+        // Weight not a number.
+        "A1,甲项目,,甲单位,2021,100,100,90,产出指标,数量指标,培训人次,≥100人次,100人次,五十,,,"
+            .to_owned(),
+        format!("{p}效益指标,社会效益指标,覆盖率,≥90%,90%,30,,,"),
+        format!("{p}满意度指标,服务对象满意度指标,满意度,≥90%,95%,10,,,"),
+        // Scored.
+        "B2,乙项目,,乙单位,2021,100,100,90,产出指标,数量指标,培训人次,≥100人次,100人次,50,,,"
+            .to_owned(),
+        format!("{p}效益指标,社会效益指标,覆盖率,≥90%,90%,30,,,"),
+        format!("{p}满意度指标,服务对象满意度指标,满意度,≥90%,95%,10,,,"),
+        // A target that cannot be read, and a budget that differs between rows.
+        "C3,丙项目,,丙单位,2021,100,100,90,产出指标,数量指标,培训人次,≥,100人次,50,,,".to_owned(),
+        "C3,丙项目,,丙单位,2021,100,120,90,效益指标,社会效益指标,覆盖率,≥90%,90%,30,,,".to_owned(),
+        format!("{p}满意度指标,服务对象满意度指标,满意度,≥90%,95%,10,,,"),
+        // No 全年预算数 at all.
+        "D4,丁项目,,丁单位,2021,,,90,产出指标,数量指标,培训人次,≥100人次,100人次,50,,,".to_owned(),
+        format!("{p}效益指标,社会效益指标,覆盖率,≥90%,90%,30,,,"),
+        format!("{p}满意度指标,服务对象满意度指标,满意度,≥90%,95%,10,,,"),
+        // B2 again, after other projects.
+        "B2,乙项目,,乙单位,2021,100,100,90,产出指标,数量指标,培训人次,≥100人次,100人次,50,,,"
+            .to_owned(),
+    ]
+    .join("\n");
+    let dir = files(&[("bad.csv", csv.as_bytes())]);
+    let run = eval(dir.path(), &["bad.csv", "--out", "out"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("bad_rows", run.transcript());
+    let summary = read(dir.path(), "out/summary.csv");
+    assert_eq!(column(&summary, 0), ["A1", "B2", "C3", "D4", "B2"]);
+    assert_eq!(column(&summary, 4), ["", "99.00", "", "", ""]);
+}
+
+#[test]
+fn strict_stops_at_the_first_failure_and_writes_no_summary() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = pfc_in(
+        dir.path(),
+        &["generate", "g.csv", "-n", "2000", "--malformed", "0.01"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let run = eval(
+        dir.path(),
+        &["g.csv", "--out", "out", "--strict", "-f", "json"],
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(run.stderr.contains("--strict"), "{}", run.stderr);
+    let names = listing(&dir.path().join("out"));
+    assert!(!names.iter().any(|n| n.starts_with("summary")), "{names:?}");
+    assert!(!names.iter().any(|n| n.starts_with(".pfc-")), "{names:?}");
+    // Reports of the projects before the failure are complete files; none
+    // after it.
+    assert!(names.iter().all(|n| n.ends_with(".json")), "{names:?}");
+    assert!(names.len() < 2000, "stopped early: {} reports", names.len());
+    for (i, name) in names.iter().enumerate() {
+        assert_eq!(*name, format!("P{:07}.json", i + 1), "in order, no gap");
+    }
+}
+
+#[test]
+fn output_is_the_same_whatever_the_threads() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = pfc_in(
+        dir.path(),
+        &[
+            "generate",
+            "g.csv",
+            "-n",
+            "1500",
+            "--malformed",
+            "0.02",
+            "--seed",
+            "9",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let one = eval(
+        dir.path(),
+        &["g.csv", "--out", "one", "-j", "1", "-f", "text"],
+    );
+    let two = eval(
+        dir.path(),
+        &["g.csv", "--out", "two", "-j", "2", "-f", "text"],
+    );
+    assert_eq!(one.code, 1);
+    assert_eq!(
+        one.stdout.replace("one/", ""),
+        two.stdout.replace("two/", "")
+    );
+    assert_eq!(one.stderr, two.stderr);
+    for name in ["summary.csv", "summary.xlsx", "P0000777.txt"] {
+        let a = std::fs::read(dir.path().join("one").join(name)).expect("one");
+        let b = std::fs::read(dir.path().join("two").join(name)).expect("two");
+        assert!(a == b, "{name} differs between 1 and 2 threads");
+    }
+}
+
+#[test]
+fn a_file_that_cannot_be_read_writes_nothing() {
+    let csv = "项目编号,一级指标,三级指标,年度指标,实际完成值,分值\nA,产出指标,x,≥1个,1个,10\n";
+    let dir = files(&[("cols.csv", csv.as_bytes())]);
+    let run = eval(dir.path(), &["cols.csv", "--out", "out"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("missing_column", run.transcript());
+    assert!(!dir.path().join("out").exists(), "nothing written");
+    // A mapping file names the column.
+    std::fs::write(
+        dir.path().join("map.toml"),
+        "\"年度指标值\" = \"年度指标\"\n",
+    )
+    .expect("write");
+    let run = eval(
+        dir.path(),
+        &["cols.csv", "--out", "out", "--columns", "map.toml"],
+    );
+    assert!(
+        run.stderr.contains("the file has no column `全年预算数`"),
+        "{}",
+        run.transcript()
+    );
+}
+
+#[test]
+fn usage_errors() {
+    let dir = files(&[("a.csv", HEADER.as_bytes())]);
+    let run = eval(dir.path(), &["a.csv"]);
+    assert_eq!(run.code, 2);
+    insta::assert_snapshot!("csv_without_out", run.transcript());
+    let run = eval(dir.path(), &["a.csv", "--out", "o", "-o", "x.md"]);
+    assert_eq!(run.code, 2);
+    let run = pfc(&[
+        "eval",
+        "cn-self-eval-2020",
+        "frameworks/cn-self-eval-2020/examples/caidian-2019.toml",
+        "-f",
+        "md",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(run.code, 2);
+    let run = pfc_in(dir.path(), &["generate", "x.txt"]);
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn one_data_file_with_out_is_a_batch_of_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let run = pfc(&[
+        "eval",
+        "cn-self-eval-2020",
+        "frameworks/cn-self-eval-2020/examples/caidian-2019.toml",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(column(&read(&out, "summary.csv"), 4), ["99.87"]);
+}
+
+#[test]
+fn generated_excel_reads_back_through_calamine() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = pfc_in(dir.path(), &["generate", "g.xlsx", "-n", "5", "-m", "4"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let run = eval(dir.path(), &["g.xlsx", "--out", "out", "-f", "xlsx"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    use calamine::Reader as _;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(dir.path().join("out/summary.xlsx")).expect("summary.xlsx");
+    let range = book.worksheet_range("汇总").expect("sheet");
+    assert_eq!(range.height(), 6);
+    assert!(dir.path().join("out/P0000005.xlsx").exists());
+}
