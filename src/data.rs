@@ -546,8 +546,8 @@ fn json_error(
             let comma = text[..offset].rfind(',').unwrap_or(offset);
             (
                 (comma, comma + 1),
-                "remove this comma",
-                "JSON allows no `,` after the last item of a list or object",
+                "remove this `,`",
+                "remove the `,`: the last item of a list or object has none after it",
             )
         } else if e.is_eof() {
             (
@@ -578,6 +578,8 @@ fn json_error(
         };
         let msg = if msg.starts_with("expected `,`") {
             "a `,` is missing between two items".to_owned()
+        } else if msg.starts_with("trailing comma") {
+            "JSON allows no `,` after the last item".to_owned()
         } else {
             msg
         };
@@ -592,12 +594,11 @@ fn json_error(
     if let Some(field) = msg
         .strip_prefix(CUSTOM_MARK)
         .and_then(|m| m.split(CUSTOM_HINT).next())
+        && let Some(p) = path.as_deref().filter(|p| last_name(p) != field)
     {
-        if let Some(p) = path.as_deref().filter(|p| last_name(p) != field) {
-            let child = format!("{p}.{field}");
-            if spans.get(&child).is_some() {
-                path = Some(child);
-            }
+        let child = format!("{p}.{field}");
+        if spans.get(&child).is_some() {
+            path = Some(child);
         }
     }
     let (d, label) = shape_error(&msg, path.as_deref()).unwrap_or_else(|| {

@@ -26,7 +26,7 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<ast::Framework, Diagno
             Code::EmptyFile,
             format!("`{}` is empty", sources.get(file).name),
         )
-        .with_primary(Span::new(file, 0, text.len()), "no framework here")
+        .with_primary(Span::new(file, 0, 0), "no framework here")
         .with_hint(
             "a framework starts with `framework <id> \"<title>\" {` — see docs/language.md",
         ));

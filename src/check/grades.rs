@@ -114,22 +114,21 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: Decimal) -> Vec<Gr
     // A catch-all listed too early is reported above; moving it to the end
     // also closes the gap, so the gap is not reported twice.
     let has_catch_all = bands.iter().any(|b| b.min.is_none());
-    if let Some(last) = bands.last().filter(|_| !has_catch_all) {
-        if let Some(min) = &last.min {
-            if min.node > Decimal::ZERO {
-                cx.diags.push(
-                    Diagnostic::error(
-                        Code::GradeGap,
-                        format!("a total below {} gets no grade", min.node.normalize()),
-                    )
-                    .with_primary(
-                        last.span,
-                        format!("the lowest grade starts at {}", min.node.normalize()),
-                    )
-                    .with_hint("add a last grade without threshold for the rest, e.g. `差`"),
-                );
-            }
-        }
+    if let Some(last) = bands.last().filter(|_| !has_catch_all)
+        && let Some(min) = &last.min
+        && min.node > Decimal::ZERO
+    {
+        cx.diags.push(
+            Diagnostic::error(
+                Code::GradeGap,
+                format!("a total below {} gets no grade", min.node.normalize()),
+            )
+            .with_primary(
+                last.span,
+                format!("the lowest grade starts at {}", min.node.normalize()),
+            )
+            .with_hint("add a last grade without threshold for the rest, e.g. `差`"),
+        );
     }
     overrides
         .into_iter()

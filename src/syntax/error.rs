@@ -233,6 +233,9 @@ pub(super) fn to_diagnostic(
             }
         }
     }
+    if expected.contains(&"`{`") {
+        expected.retain(|n| !is_optional_modifier(n));
+    }
     let code = code_only(text);
     let found = found_at(text, pos);
     let wanted = describe_expected(&expected);
@@ -449,8 +452,22 @@ fn is_statement_keyword(n: &str) -> bool {
         "`target`",
         "`actual`",
         "`score`",
+        "`years`",
+        "`reweight`",
+        "`remove`",
+        "`within`",
+        "`answers`",
+        "`question`",
+        "`test`",
+        "`language`",
     ]
     .contains(&n)
+}
+
+/// Optional words that may come before a `{` (`group … weight 50
+/// renormalize {`): when a `{` is missing they are noise.
+fn is_optional_modifier(n: &str) -> bool {
+    ["`renormalize`", "`extends`"].contains(&n)
 }
 
 /// Words that start a statement.
@@ -472,6 +489,13 @@ fn is_statement_word(word: &str) -> bool {
         "actual",
         "score",
         "allow",
+        "years",
+        "reweight",
+        "remove",
+        "within",
+        "answers",
+        "question",
+        "test",
     ]
     .contains(&word)
 }
