@@ -128,9 +128,12 @@ impl Checker {
                 "en" => model::Language::En,
                 other => {
                     self.diags.push(
-                        Diagnostic::error(Code::BadNumber, format!("pfc has no report language `{other}`"))
-                            .with_primary(l.span, "unknown language")
-                            .with_hint("write `language zh` (the default) or `language en`"),
+                        Diagnostic::error(
+                            Code::BadNumber,
+                            format!("pfc has no report language `{other}`"),
+                        )
+                        .with_primary(l.span, "unknown language")
+                        .with_hint("write `language zh` (the default) or `language en`"),
                     );
                     model::Language::Zh
                 }
@@ -209,20 +212,20 @@ impl Checker {
     }
 
     fn period(&mut self, p: &ast::Period) -> (i64, Option<i64>) {
-        if let Some(to) = &p.to {
-            if to.node < p.from.node {
-                self.diags.push(
-                    Diagnostic::error(
-                        Code::BadNumber,
-                        format!(
-                            "the period ends ({}) before it starts ({})",
-                            to.node, p.from.node
-                        ),
-                    )
-                    .with_primary(p.span, "not a range of years")
-                    .with_hint("write the first year first, e.g. `years 2020..2021`"),
-                );
-            }
+        if let Some(to) = &p.to
+            && to.node < p.from.node
+        {
+            self.diags.push(
+                Diagnostic::error(
+                    Code::BadNumber,
+                    format!(
+                        "the period ends ({}) before it starts ({})",
+                        to.node, p.from.node
+                    ),
+                )
+                .with_primary(p.span, "not a range of years")
+                .with_hint("write the first year first, e.g. `years 2020..2021`"),
+            );
         }
         (p.from.node, p.to.as_ref().map(|t| t.node))
     }
@@ -276,16 +279,16 @@ impl Checker {
                         .with_primary(name.span, "again here"),
                     );
                 }
-                if let Some(v) = value {
-                    if v.node < Decimal::ZERO || v.node > Decimal::ONE {
-                        self.diags.push(
-                            Diagnostic::error(
-                                Code::BandRange,
-                                format!("answer `{}` must be worth 0% to 100%", name.node),
-                            )
-                            .with_primary(v.span, "outside 0%..100%"),
-                        );
-                    }
+                if let Some(v) = value
+                    && (v.node < Decimal::ZERO || v.node > Decimal::ONE)
+                {
+                    self.diags.push(
+                        Diagnostic::error(
+                            Code::BandRange,
+                            format!("answer `{}` must be worth 0% to 100%", name.node),
+                        )
+                        .with_primary(v.span, "outside 0%..100%"),
+                    );
                 }
                 answers.push((name.node.clone(), value.as_ref().map(|v| v.node)));
             }

@@ -118,7 +118,10 @@ fn settings(old: &Model, new: &Model, out: &mut Vec<Change>) {
         )
     };
     if old.language != new.language {
-        out.push(change("settings", format!("language: {:?} → {:?}", old.language, new.language).to_lowercase()));
+        out.push(change(
+            "settings",
+            format!("language: {:?} → {:?}", old.language, new.language).to_lowercase(),
+        ));
     }
     if old.period != new.period {
         let y = |p: Option<(i64, Option<i64>)>| match p {
@@ -126,7 +129,10 @@ fn settings(old: &Model, new: &Model, out: &mut Vec<Change>) {
             Some((f, Some(t))) => format!("{f}–{t}"),
             Some((f, None)) => format!("{f} onwards"),
         };
-        out.push(change("settings", format!("years: {} → {}", y(old.period), y(new.period))));
+        out.push(change(
+            "settings",
+            format!("years: {} → {}", y(old.period), y(new.period)),
+        ));
     }
     if old.rounding != new.rounding {
         out.push(change(

@@ -81,18 +81,23 @@ pub(crate) struct Scorer<'a> {
 
 impl<'a> Scorer<'a> {
     fn run(&mut self) -> Option<Evaluation> {
-        if let Some(id) = &self.data.raw.framework {
-            if *id != self.model.id {
-                self.warn(
-                    Diagnostic::warning(
-                        Code::OtherFramework,
-                        format!("the data is marked for framework `{id}`, but is scored with `{}`", self.model.id),
-                    )
-                    .with_hint("check that you chose the right framework, or correct `framework` in the data"),
-                    "framework",
-                    "another framework",
-                );
-            }
+        if let Some(id) = &self.data.raw.framework
+            && *id != self.model.id
+        {
+            self.warn(
+                Diagnostic::warning(
+                    Code::OtherFramework,
+                    format!(
+                        "the data is marked for framework `{id}`, but is scored with `{}`",
+                        self.model.id
+                    ),
+                )
+                .with_hint(
+                    "check that you chose the right framework, or correct `framework` in the data",
+                ),
+                "framework",
+                "another framework",
+            );
         }
         self.check_period();
         self.check_unknown_keys();

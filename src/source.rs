@@ -158,7 +158,10 @@ impl SourceMap {
         // prefix with Chinese text decodes differently, so then the snippet
         // is left out rather than pointing at the wrong place.
         let ascii_prefix = bytes[..offset].is_ascii();
-        let first = decoded.get(offset..).and_then(|rest| rest.chars().next()).filter(|_| ascii_prefix);
+        let first = decoded
+            .get(offset..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|_| ascii_prefix);
         let Some(first) = first else {
             return Diagnostic::error(
                 Code::NotUtf8,

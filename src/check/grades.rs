@@ -85,9 +85,9 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: Decimal) -> Vec<Gr
                     .iter()
                     .rev()
                     .find_map(|x| x.min.as_ref().map(|m| (x, m)))
+                    && min.node >= prev.1.node
                 {
-                    if min.node >= prev.1.node {
-                        cx.diags.push(
+                    cx.diags.push(
                             Diagnostic::error(
                                 Code::GradeOverlap,
                                 format!(
@@ -105,7 +105,6 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: Decimal) -> Vec<Gr
                             )
                             .with_hint("list grades from the highest threshold to the lowest, each lower than the one before"),
                         );
-                    }
                 }
             }
             (None, true) => {}

@@ -214,7 +214,7 @@ pub enum NodeKind {
     Indicator(IndicatorDef),
     /// A place for leaves from the data, with rules overriding the
     /// framework-wide ones.
-    Slot(RuleSet),
+    Slot(Box<RuleSet>),
     /// A question answered in the data's `[answers]` table.
     Question {
         /// Its id, the key in `[answers]`.

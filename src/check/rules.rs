@@ -152,26 +152,26 @@ fn qual(cx: &mut Checker, q: &ast::QualRule) -> QualRule {
                 .with_hint("add e.g. `达成 80%..100%; 部分达成 60%..80%; 未达成 0%..60%`"),
         );
     }
-    bands.sort_by(|a, b| b.high.node.cmp(&a.high.node));
-    if let Some(top) = bands.first() {
-        if top.high.node != Decimal::ONE {
-            cx.diags.push(
-                Diagnostic::error(Code::BandRange, "no band reaches 100% of the weight")
-                    .with_primary(top.high.span, "the highest band ends here")
-                    .with_note("a row in the highest band could never get full marks")
-                    .with_hint(format!("end `{}` at 100%", top.name.node)),
-            );
-        }
+    bands.sort_by_key(|b| std::cmp::Reverse(b.high.node));
+    if let Some(top) = bands.first()
+        && top.high.node != Decimal::ONE
+    {
+        cx.diags.push(
+            Diagnostic::error(Code::BandRange, "no band reaches 100% of the weight")
+                .with_primary(top.high.span, "the highest band ends here")
+                .with_note("a row in the highest band could never get full marks")
+                .with_hint(format!("end `{}` at 100%", top.name.node)),
+        );
     }
-    if let Some(bottom) = bands.last() {
-        if bottom.low.node != Decimal::ZERO {
-            cx.diags.push(
-                Diagnostic::error(Code::BandRange, "no band starts at 0% of the weight")
-                    .with_primary(bottom.low.span, "the lowest band starts here")
-                    .with_note("a row that missed its target entirely would still get points")
-                    .with_hint(format!("start `{}` at 0%", bottom.name.node)),
-            );
-        }
+    if let Some(bottom) = bands.last()
+        && bottom.low.node != Decimal::ZERO
+    {
+        cx.diags.push(
+            Diagnostic::error(Code::BandRange, "no band starts at 0% of the weight")
+                .with_primary(bottom.low.span, "the lowest band starts here")
+                .with_note("a row that missed its target entirely would still get points")
+                .with_hint(format!("start `{}` at 0%", bottom.name.node)),
+        );
     }
     for pair in bands.windows(2) {
         let (upper, lower) = (pair[0], pair[1]);

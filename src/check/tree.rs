@@ -85,7 +85,7 @@ fn add_node(
             g.span,
         ),
         ast::Node::Slot(s) => (
-            NodeKind::Slot(rules::rule_set(cx, s.scorings.iter())),
+            NodeKind::Slot(Box::new(rules::rule_set(cx, s.scorings.iter()))),
             s.weight.as_ref().map(|w| w.node),
             s.weight.as_ref().map(|w| w.span),
             s.span,
@@ -145,14 +145,14 @@ fn add_node(
             )
         }
     };
-    if let Some((w, ws)) = weight.zip(weight_span) {
-        if w <= Decimal::ZERO {
-            cx.diags.push(
-                Diagnostic::error(Code::WeightSum, "a weight must be greater than 0")
-                    .with_primary(ws, "not positive")
-                    .with_hint("remove the node instead of giving it weight 0"),
-            );
-        }
+    if let Some((w, ws)) = weight.zip(weight_span)
+        && w <= Decimal::ZERO
+    {
+        cx.diags.push(
+            Diagnostic::error(Code::WeightSum, "a weight must be greater than 0")
+                .with_primary(ws, "not positive")
+                .with_hint("remove the node instead of giving it weight 0"),
+        );
     }
     tree.nodes.push(Node {
         name: node_name(n).node.clone(),

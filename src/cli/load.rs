@@ -139,10 +139,10 @@ pub(crate) fn inherit_templates(
     if let Some(dir) = sibling {
         for t in TEMPLATES {
             let path = dir.join("templates").join(t);
-            if path.is_file() {
-                if let Ok(f) = sources.load(&path) {
-                    set_template(&mut found, t, f);
-                }
+            if path.is_file()
+                && let Ok(f) = sources.load(&path)
+            {
+                set_template(&mut found, t, f);
             }
         }
     } else if let Some(b) = builtin::find(parent) {

@@ -167,10 +167,12 @@ pub fn parse(cell: &str) -> Result<Notation, NotationError> {
     Ok(Notation::Quantity {
         op,
         value: Quantity {
-            value: unit.checked_from_display(number).ok_or_else(|| NotationError {
-                message: format!("`{}` is too large to compute with exactly", cell.trim()),
-                hint: "amounts must stay below about 7.9 × 10^28 元".to_owned(),
-            })?,
+            value: unit
+                .checked_from_display(number)
+                .ok_or_else(|| NotationError {
+                    message: format!("`{}` is too large to compute with exactly", cell.trim()),
+                    hint: "amounts must stay below about 7.9 × 10^28 元".to_owned(),
+                })?,
             unit,
         },
     })

@@ -258,17 +258,17 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             );
         }
     }
-    if let (Some(g), Some(ours)) = (&claimed.grade, &e.grade) {
-        if g.trim() != ours {
-            s.warn(
-                Diagnostic::warning(
-                    Code::ClaimDiffers,
-                    format!("the report gives grade {g}, pfc computes {ours}"),
-                ),
-                "claimed.grade",
-                "as submitted",
-            );
-        }
+    if let (Some(g), Some(ours)) = (&claimed.grade, &e.grade)
+        && g.trim() != ours
+    {
+        s.warn(
+            Diagnostic::warning(
+                Code::ClaimDiffers,
+                format!("the report gives grade {g}, pfc computes {ours}"),
+            ),
+            "claimed.grade",
+            "as submitted",
+        );
     }
 }
 

@@ -471,7 +471,7 @@ fn quantitative(
     let checks: Vec<Check> = rule.checks.clone();
     s.run_checks(&checks, env, Some((here, &row.name)));
     let deduction = deduction(s, (kind.keyword(), rule.deduction.as_ref()), env, row, here);
-    let completion = ratio(&a, &t).map(|r| percent(r));
+    let completion = ratio(&a, &t).map(percent);
     let saving = (kind == TargetKind::AtMost)
         .then(|| {
             ratio(

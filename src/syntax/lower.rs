@@ -649,9 +649,12 @@ fn lower_primary(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Expr> {
                 })?,
             };
             let value = unit.checked_from_display(shown).ok_or_else(|| {
-                Diagnostic::error(Code::BadNumber, format!("the number `{}` is too large", pair_text))
-                    .with_primary(span, "out of range")
-                    .with_hint("amounts must stay below about 7.9 × 10^28 元")
+                Diagnostic::error(
+                    Code::BadNumber,
+                    format!("the number `{}` is too large", pair_text),
+                )
+                .with_primary(span, "out of range")
+                .with_hint("amounts must stay below about 7.9 × 10^28 元")
             })?;
             ExprKind::Quantity(value, unit)
         }
