@@ -50,6 +50,7 @@ pub fn evaluate(model: &Model, data: &ProjectData) -> Outcome {
         diags: std::cell::RefCell::new(Vec::new()),
         inputs: Vec::new(),
         lets: Vec::new(),
+        figures_refused: std::cell::Cell::new(false),
     };
     let evaluation = s.run();
     let mut diagnostics = s.diags.into_inner();
@@ -77,6 +78,10 @@ pub(crate) struct Scorer<'a> {
     diags: std::cell::RefCell<Vec<Diagnostic>>,
     inputs: Vec<Value>,
     lets: Vec<Option<Value>>,
+    /// A framework-level `require … else error` failed: the framework's own
+    /// indicators read the same figures, so they are not scored (which would
+    /// only add knock-on warnings); rows are still checked.
+    figures_refused: std::cell::Cell<bool>,
 }
 
 impl<'a> Scorer<'a> {
@@ -109,7 +114,9 @@ impl<'a> Scorer<'a> {
         let check_failed = self.diags.borrow()[before..]
             .iter()
             .any(Diagnostic::is_error);
-        if !check_failed {
+        if check_failed {
+            self.figures_refused.set(true);
+        } else {
             // A failed `require` explains the problem better than the
             // division by zero it guards against.
             self.diags.borrow_mut().extend(let_errors);
@@ -777,6 +784,9 @@ impl<'a> Scorer<'a> {
         def: &crate::check::model::IndicatorDef,
         weight: Decimal,
     ) -> Option<(Decimal, Leaf)> {
+        if self.figures_refused.get() {
+            return None;
+        }
         let name = self.model.nodes[id].name.clone();
         let base = self.env(None);
         let target = def.target.as_ref().and_then(|e| eval(e, base).ok());

@@ -58,6 +58,11 @@ pub(crate) fn framework(sources: &mut SourceMap, arg: &str) -> Result<Loaded, Di
         return Ok(Loaded { file, templates });
     }
     let ids: Vec<&str> = builtin::BUILTINS.iter().map(|b| b.id).collect();
+    if arg.contains(['/', '\\']) || arg.ends_with(".pf") {
+        // Clearly meant as a path: say so rather than listing built-in ids.
+        return Err(Diagnostic::error(Code::FrameworkNotFound, format!("`{arg}` does not exist"))
+            .with_hint("name a framework folder (holding `framework.pf`), a `.pf` file, or a built-in id (`pfc list`)"));
+    }
     let mut d = Diagnostic::error(Code::FrameworkNotFound, format!("no framework `{arg}`"))
         .with_note("it is neither a folder, nor a file, nor a built-in framework");
     if let Some(best) = ids
