@@ -410,3 +410,61 @@ fn generated_excel_reads_back_through_calamine() {
     assert_eq!(range.height(), 6);
     assert!(dir.path().join("out/P0000005.xlsx").exists());
 }
+
+#[test]
+fn excel_numbers_and_percent_cells_read_as_shown() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let csv = examples_csv();
+    let mut book = Workbook::new();
+    book.add_worksheet()
+        .set_name("说明")
+        .expect("name")
+        .write_string(0, 0, "填表说明")
+        .expect("write");
+    let sheet = book.add_worksheet();
+    sheet.set_name("自评表").expect("name");
+    let percent = Format::new().set_num_format("0%");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv.as_bytes());
+    for (row, record) in (0u32..).zip(reader.records()) {
+        let record = record.expect("record");
+        for (col, cell) in (0u16..).zip(record.iter()) {
+            // Plain percentages (`85%`) as numbers shown as percentages,
+            // plain numbers as numbers, the rest as text.
+            let plain = cell.strip_suffix('%').and_then(|n| n.parse::<f64>().ok());
+            if let Some(p) = plain.filter(|_| row > 0 && (11..=12).contains(&col)) {
+                sheet.write_number_with_format(row, col, p / 100.0, &percent)
+            } else if let Some(v) = cell.parse::<f64>().ok().filter(|_| row > 0) {
+                sheet.write_number(row, col, v)
+            } else {
+                sheet.write_string(row, col, cell)
+            }
+            .expect("write");
+        }
+    }
+    let bytes = book.save_to_buffer().expect("xlsx");
+    let dir = files(&[("自评表.xlsx", &bytes)]);
+    // The first sheet is the instructions: it has no 项目编号 column.
+    let run = eval(dir.path(), &["自评表.xlsx", "--out", "a"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("has no column `项目编号`"),
+        "{}",
+        run.stderr
+    );
+    let run = eval(
+        dir.path(),
+        &["自评表.xlsx", "--out", "b", "--sheet", "自评表"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let summary = read(dir.path(), "b/summary.csv");
+    assert_eq!(column(&summary, 4), ["99.87", "80.00"]);
+    assert_eq!(column(&summary, 10), ["98.73%", "75.00%"]);
+    let run = eval(
+        dir.path(),
+        &["自评表.xlsx", "--out", "c", "--sheet", "汇总"],
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("has no sheet `汇总`"), "{}", run.stderr);
+}
