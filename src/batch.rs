@@ -93,8 +93,10 @@ pub enum Item {
         /// Its number of indicator rows.
         rows: u64,
     },
-    /// A data file of a folder; read by whoever scores it.
-    File(PathBuf),
+    /// A data file of a folder, and the project's id (the file name
+    /// without extension, or with it when two files share a stem); read by
+    /// whoever scores it.
+    File(PathBuf, String),
     /// Rows that could not be made into a project.
     Broken {
         /// The project id.
@@ -151,7 +153,7 @@ pub fn open(
     match input {
         Input::Folder(dir) => Ok(Box::new(FolderReader::open(dir)?)),
         Input::File(path) => Ok(Box::new(FolderReader {
-            files: vec![path.clone()],
+            files: file_ids(vec![path.clone()]),
         })),
         Input::Csv(path) => {
             let file = sources.add(path.display().to_string(), String::new());
@@ -174,9 +176,35 @@ pub fn open(
     }
 }
 
-/// The data files of a folder, by name.
+/// The data files of a folder, by name, with their project ids.
 struct FolderReader {
-    files: Vec<PathBuf>,
+    files: Vec<(PathBuf, String)>,
+}
+
+/// Project ids for data files: the file name without its extension, unless
+/// two files share it (`a.toml`, `a.json`): then the whole file name.
+fn file_ids(files: Vec<PathBuf>) -> Vec<(PathBuf, String)> {
+    let stem = |p: &Path| {
+        p.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let stems: Vec<String> = files.iter().map(|p| stem(p)).collect();
+    files
+        .into_iter()
+        .zip(&stems)
+        .map(|(p, s)| {
+            let shared = stems.iter().filter(|t| *t == s).count() > 1;
+            let id = if shared {
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            } else {
+                s.clone()
+            };
+            (p, id)
+        })
+        .collect()
 }
 
 impl FolderReader {
@@ -205,7 +233,9 @@ impl FolderReader {
             ));
         }
         files.sort();
-        Ok(FolderReader { files })
+        Ok(FolderReader {
+            files: file_ids(files),
+        })
     }
 }
 
@@ -222,7 +252,11 @@ impl Reader for FolderReader {
         let mut done = 0u64;
         let mut files = self.files.into_iter().peekable();
         while files.peek().is_some() {
-            let items: Vec<Item> = files.by_ref().take(max).map(Item::File).collect();
+            let items: Vec<Item> = files
+                .by_ref()
+                .take(max)
+                .map(|(path, id)| Item::File(path, id))
+                .collect();
             done += items.len() as u64;
             let rows = items.len() as u64;
             if !send(Chunk {
@@ -315,6 +349,29 @@ pub fn file_stem(id: &str) -> String {
     }
 }
 
+impl Done {
+    /// Fail this project because its reports would overwrite those of an
+    /// earlier project (two ids that differ only in characters a file
+    /// name cannot hold, such as `A/1` and `A:1`).
+    pub fn name_taken(&mut self, name: &str) {
+        let message = format!(
+            "the report `{name}` of project `{}` would replace an earlier project's",
+            self.id
+        );
+        let rendered = format!(
+            "error[{}]: {message}\n = in: {}\n = help: give each project an id of its own; `/ \\ : * ? \" < > |` become `_` in file names\n\n",
+            Code::DataShape.as_str(),
+            self.source
+        );
+        self.reports.clear();
+        self.result = Err(Failed {
+            rendered,
+            first: message,
+            errors: 1,
+        });
+    }
+}
+
 /// The file extension of a report format.
 pub fn extension(format: Format) -> &'static str {
     match format {
@@ -333,12 +390,8 @@ impl Scoring<'_> {
                 let id = data.raw.project.code.clone();
                 self.score_data(id, &data, rows, scratch, true)
             }
-            Item::File(path) => {
+            Item::File(path, id) => {
                 scratch.clone_from(self.sources);
-                let id = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
                 let loaded = scratch
                     .load(&path)
                     .and_then(|f| crate::data::load(scratch, f));

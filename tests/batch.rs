@@ -468,3 +468,55 @@ fn excel_numbers_and_percent_cells_read_as_shown() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("has no sheet `汇总`"), "{}", run.stderr);
 }
+
+#[test]
+fn reports_never_overwrite_each_other() {
+    // Two data files with the same stem keep their extensions in the id.
+    let toml =
+        std::fs::read(root().join("frameworks/cn-self-eval-2020/examples/caidian-2019.toml"))
+            .expect("example");
+    let json = r#"{"year": 2022, "funds": {"budget": 100, "executed": 100}, "indicators": [
+        {"path": "产出指标/数量指标", "name": "培训人次", "target": "≥100人次", "actual": "100人次", "weight": 50},
+        {"path": "效益指标/社会效益指标", "name": "覆盖率", "target": "≥90%", "actual": "90%", "weight": 30},
+        {"path": "满意度指标/服务对象满意度指标", "name": "满意度", "target": "≥90%", "actual": "95%", "weight": 10}]}"#;
+    let dir = files(&[
+        ("in/a.toml", &toml),
+        ("in/a.json", json.as_bytes()),
+        ("in/b.toml", &toml),
+    ]);
+    let run = eval(dir.path(), &["in", "--out", "out", "-f", "json"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(
+        listing(&dir.path().join("out")),
+        [
+            "a.json.json",
+            "a.toml.json",
+            "b.json",
+            "summary.csv",
+            "summary.xlsx"
+        ]
+    );
+    // Ids that become the same file name: the later project fails.
+    let p = "2021,100,100,100";
+    let csv = [
+        HEADER.to_owned(),
+        format!("A/1,甲,,甲单位,{p},产出指标,数量指标,培训人次,≥100人次,100人次,50,,,"),
+        format!(",,,,,,,,效益指标,社会效益指标,覆盖率,≥90%,90%,30,,,"),
+        format!(",,,,,,,,满意度指标,服务对象满意度指标,满意度,≥90%,95%,10,,,"),
+        format!("A:1,乙,,乙单位,{p},产出指标,数量指标,培训人次,≥100人次,100人次,50,,,"),
+        format!(",,,,,,,,效益指标,社会效益指标,覆盖率,≥90%,90%,30,,,"),
+        format!(",,,,,,,,满意度指标,服务对象满意度指标,满意度,≥90%,95%,10,,,"),
+    ]
+    .join("\n");
+    let dir = files(&[("ids.csv", csv.as_bytes())]);
+    let run = eval(dir.path(), &["ids.csv", "--out", "out", "-f", "json"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("the report `A_1.json` of project `A:1` would replace an earlier project's"),
+        "{}",
+        run.stderr
+    );
+    let summary = read(dir.path(), "out/summary.csv");
+    assert_eq!(column(&summary, 4), ["100.00", ""]);
+}

@@ -128,9 +128,12 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
             let mut send = |chunk: Chunk| tx.send(chunk).is_ok();
             reader.run(CHUNK, &mut send)
         });
+        // Report file names written so far (only when reports are asked
+        // for), so that two ids with the same file name cannot overwrite.
+        let mut names = std::collections::HashSet::new();
         for chunk in rx.iter() {
             let progress = chunk.progress;
-            let dones: Vec<Done> = pool.install(|| {
+            let mut dones: Vec<Done> = pool.install(|| {
                 chunk
                     .items
                     .into_par_iter()
@@ -140,6 +143,13 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
                     )
                     .collect()
             });
+            for done in &mut dones {
+                let taken = done.reports.iter().find(|(n, _)| !names.insert(n.clone()));
+                if let Some((name, _)) = taken {
+                    let name = name.clone();
+                    done.name_taken(&name);
+                }
+            }
             // Under --strict nothing after the first failure counts.
             let first_failure = dones.iter().position(|d| d.result.is_err());
             let keep = match first_failure {
