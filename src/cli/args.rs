@@ -44,6 +44,7 @@ Examples:
   pfc eval cn-self-eval-2020 data.toml -o 自评报告.docx
   pfc eval cn-self-eval-2020 data.toml -o 自评表.xlsx
   pfc eval cn-self-eval-2020 data.toml -f html -o report.html
+  pfc eval cn-self-eval-2020 自评表.csv --out results/ -f md   (a batch: docs/batch.md)
 
 Exit codes:
   0  success (warnings may have been printed)
@@ -80,12 +81,15 @@ pub enum Command {
         new: String,
     },
     /// Score one project and print the table, or write the report, the Excel
-    /// table or the Word report.
+    /// table or the Word report; or score every project of a folder, a CSV
+    /// file or an Excel workbook into `--out DIR`.
     #[command(after_help = EVAL_HELP)]
     Eval {
         /// A framework folder, a `.pf` file or a built-in id (`cn-self-eval-2020`).
         framework: String,
-        /// The project data (`.toml` or `.json`).
+        /// The project data (`.toml` or `.json`); or many projects, scored
+        /// into `--out DIR`: a folder of data files, a `.csv` file or an
+        /// `.xlsx` workbook with one row per indicator.
         data: PathBuf,
         /// Output format [default: from the extension of `-o`, else text].
         /// With `--out DIR`, the reports written per project; repeat for
