@@ -226,13 +226,9 @@ impl<'a> Scorer<'a> {
                 if known.contains(&key.as_str()) {
                     continue;
                 }
-                let best = known
-                    .iter()
-                    .map(|k| (strsim::levenshtein(key, k), *k))
-                    .filter(|(d, k)| *d <= 2 && *d < k.chars().count())
-                    .min_by_key(|(d, _)| *d);
+                let best = crate::suggest::closest(key, known.iter().copied(), 2);
                 let hint = match (best, known.is_empty()) {
-                    (Some((_, k)), _) => format!("did you mean `{k}`?"),
+                    (Some(k), _) => format!("did you mean `{k}`?"),
                     (None, true) => format!("the framework has no {what}s: remove `[{table}]`"),
                     (None, false) => format!("the framework's {what}s are: {}", known.join(", ")),
                 };

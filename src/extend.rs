@@ -89,17 +89,13 @@ fn find_parent(
     match builtin::find(&id.node) {
         Some(b) => Ok(sources.add(format!("<builtin>/{}/framework.pf", b.id), b.source)),
         None => {
-            let best = known
-                .iter()
-                .map(|k| (strsim::levenshtein(&id.node, k), k))
-                .filter(|(d, k)| *d <= 2 && *d < k.chars().count())
-                .min_by_key(|(d, _)| *d);
+            let best = crate::suggest::closest(&id.node, known.iter().map(String::as_str), 2);
             let mut d = Diagnostic::error(
                 Code::Extension,
                 format!("cannot find framework `{}` to extend", id.node),
             )
             .with_primary(id.span, "no such framework");
-            if let Some((_, k)) = best {
+            if let Some(k) = best {
                 d = d.with_hint(format!("did you mean `{k}`?"));
             }
             Err(vec![d.with_hint(format!(
@@ -311,11 +307,7 @@ fn not_found(items: &[Item], path: &ast::NodePath, verb: &str) -> Diagnostic {
         .get(known_prefix.len())
         .cloned()
         .unwrap_or_default();
-    let best = names
-        .iter()
-        .map(|n| (strsim::levenshtein(&missing, n), *n))
-        .filter(|(d, n)| *d <= 2 && *d < n.chars().count())
-        .min_by_key(|(d, _)| *d);
+    let best = crate::suggest::closest(&missing, names.iter().copied(), 2);
     let place = if known_prefix.is_empty() {
         "at the top of the tree".to_owned()
     } else {
@@ -330,7 +322,7 @@ fn not_found(items: &[Item], path: &ast::NodePath, verb: &str) -> Diagnostic {
     )
     .with_primary(path.span, format!("no `{missing}` {place}"));
     let d = match best {
-        Some((_, n)) => d.with_hint(format!("did you mean `{n}`?")),
+        Some(n) => d.with_hint(format!("did you mean `{n}`?")),
         None => d.with_hint(format!("the nodes {place} are: {}", names.join(", "))),
     };
     // `within` only changes existing groups; a new top-level group is

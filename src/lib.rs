@@ -20,6 +20,7 @@ pub mod render;
 pub mod report;
 pub mod source;
 pub mod span;
+pub mod suggest;
 pub mod syntax;
 #[cfg(test)]
 mod testing;

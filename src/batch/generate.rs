@@ -6,6 +6,7 @@
 //! Deterministic: the same seed and sizes give the same bytes. The data fits
 //! the `cn-self-eval-2020` framework (its groups and weights).
 
+use super::columns::Field;
 use crate::diagnostic::{Code, Diagnostic};
 use std::io::Write;
 use std::path::Path;
@@ -23,24 +24,25 @@ pub struct Spec {
     pub seed: u64,
 }
 
-/// The columns written, with the 自评表's headers.
-pub const HEADERS: [&str; 16] = [
-    "项目编号",
-    "项目名称",
-    "主管部门",
-    "实施单位",
-    "年度",
-    "年初预算数",
-    "全年预算数",
-    "全年执行数",
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "得分",
-    "偏差原因分析及改进措施",
+/// The columns written, in order; their headers are the 自评表's
+/// (`Field::header`), so generated files read back with the default mapping.
+pub const COLUMNS: [Field; 16] = [
+    Field::Id,
+    Field::Name,
+    Field::Department,
+    Field::Unit,
+    Field::Year,
+    Field::Initial,
+    Field::Budget,
+    Field::Executed,
+    Field::Level1,
+    Field::Level2,
+    Field::Indicator,
+    Field::Target,
+    Field::Actual,
+    Field::Weight,
+    Field::ClaimedScore,
+    Field::Reason,
 ];
 
 /// One generated row.
@@ -353,7 +355,7 @@ pub fn write_csv(spec: &Spec, path: &Path, gbk: bool) -> Result<u64, Diagnostic>
             s.as_bytes().to_vec()
         }
     };
-    let header: Vec<Vec<u8>> = HEADERS.iter().map(|h| encode(h)).collect();
+    let header: Vec<Vec<u8>> = COLUMNS.iter().map(|f| encode(f.header())).collect();
     w.write_record(&header).map_err(|e| write_error(path, &e))?;
     let mut rows = 0u64;
     for i in 0..spec.projects {
@@ -403,7 +405,7 @@ pub fn write_xlsx(spec: &Spec, path: &Path) -> Result<u64, Diagnostic> {
         .add_worksheet_with_constant_memory()
         .map_err(|e| fail(&e))?;
     ws.set_name("自评表").map_err(|e| fail(&e))?;
-    for (col, h) in (0u16..).zip(HEADERS) {
+    for (col, h) in (0u16..).zip(COLUMNS.map(Field::header)) {
         ws.write_string(0, col, h).map_err(|e| fail(&e))?;
     }
     let mut row = 1u32;

@@ -207,12 +207,7 @@ fn closest<'a>(name: &str, scope: &'a Scope<'_>) -> Option<&'a str> {
     if scope.indicator.is_some() {
         candidates.extend(["weight", "target", "actual"]);
     }
-    candidates
-        .into_iter()
-        .map(|c| (strsim::levenshtein(name, c), c))
-        .filter(|(d, c)| *d <= 2 && *d < c.chars().count())
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    crate::suggest::closest(name, candidates, 2)
 }
 
 fn is_zero_literal(e: &Expr) -> bool {

@@ -9,8 +9,8 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::span::{FileId, Span};
 use pest::error::{ErrorVariant, InputLocation};
 
-/// Statement keywords, offered as "did you mean" for unknown words.
-const KEYWORDS: &[&str] = &[
+/// Words that start a statement.
+const STATEMENT_WORDS: &[&str] = &[
     "framework",
     "basis",
     "total",
@@ -26,12 +26,25 @@ const KEYWORDS: &[&str] = &[
     "target",
     "actual",
     "score",
+    "allow",
+    "years",
+    "reweight",
+    "remove",
+    "within",
+    "answers",
+    "question",
+    "test",
+];
+
+/// Other keywords, offered with the statement words as "did you mean" for
+/// unknown words.
+const OTHER_KEYWORDS: &[&str] = &[
+    "did you mean",
     "weight",
     "qualitative",
     "at-least",
     "at-most",
     "equals",
-    "allow",
     "deduction",
     "when",
     "also",
@@ -63,6 +76,11 @@ const KEYWORDS: &[&str] = &[
     "middle",
     "lower",
 ];
+
+/// Every keyword.
+fn keywords() -> impl Iterator<Item = &'static str> {
+    STATEMENT_WORDS.iter().chain(OTHER_KEYWORDS).copied()
+}
 
 /// How a rule is named in "expected …" messages; `None` hides it.
 #[allow(clippy::too_many_lines)]
@@ -470,34 +488,8 @@ fn is_optional_modifier(n: &str) -> bool {
     ["`renormalize`", "`extends`"].contains(&n)
 }
 
-/// Words that start a statement.
 fn is_statement_word(word: &str) -> bool {
-    [
-        "framework",
-        "basis",
-        "total",
-        "round",
-        "grades",
-        "input",
-        "let",
-        "require",
-        "indicator",
-        "group",
-        "slot",
-        "scoring",
-        "target",
-        "actual",
-        "score",
-        "allow",
-        "years",
-        "reweight",
-        "remove",
-        "within",
-        "answers",
-        "question",
-        "test",
-    ]
-    .contains(&word)
+    STATEMENT_WORDS.contains(&word)
 }
 
 /// What a block may contain, for "move it out" hints.
@@ -561,13 +553,12 @@ fn found_at(text: &str, pos: usize) -> Option<String> {
 
 /// A keyword close to `word`, among those that could stand where it is.
 fn suggestion(word: &str, expected: &[&str]) -> Option<&'static str> {
-    if KEYWORDS.contains(&word) {
+    if keywords().any(|k| k == word) {
         return None;
     }
-    KEYWORDS
-        .iter()
+    keywords()
         .filter(|k| expected.iter().any(|e| e.contains(&format!("`{k}`"))))
-        .map(|k| (strsim::damerau_levenshtein(word, k), *k))
+        .map(|k| (strsim::damerau_levenshtein(word, k), k))
         .filter(|(d, k)| *d <= 2 && *d < k.len())
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
