@@ -435,7 +435,13 @@ impl Scoring<'_> {
         scratch: &mut SourceMap,
         sheet: bool,
     ) -> Done {
-        let mut outcome = crate::eval::evaluate(self.model, data);
+        // Without reports, nothing reads the explanations: build none.
+        let detail = if self.formats.is_empty() {
+            crate::eval::Detail::Scores
+        } else {
+            crate::eval::Detail::Full
+        };
+        let mut outcome = crate::eval::evaluate_with(self.model, data, detail);
         if sheet {
             sheet_hints(self.model, data, &mut outcome.diagnostics);
         }

@@ -177,7 +177,7 @@ impl Checker {
             Some(g) => grades::check(self, g, total),
             None => Vec::new(),
         };
-        let model = Model {
+        let mut model = Model {
             id: fw.id.node.clone(),
             title: fw.title.as_ref().map(|t| t.node.clone()),
             basis,
@@ -206,7 +206,9 @@ impl Checker {
                 })
                 .collect(),
             span: fw.span,
+            slot_paths: Vec::new(),
         };
+        model.index_slots();
         rules::check_coverage(self, &model, fw.id.span);
         model
     }

@@ -279,6 +279,11 @@ impl Default for PathSpec {
 impl PathSpec {
     /// The names, trimmed, empty ones dropped.
     pub fn names(&self) -> Vec<String> {
+        self.parts().into_iter().map(str::to_owned).collect()
+    }
+
+    /// The names, trimmed, empty ones left out, borrowed from the row.
+    pub fn parts(&self) -> Vec<&str> {
         let parts: Vec<&str> = match self {
             PathSpec::List(v) => v.iter().map(String::as_str).collect(),
             PathSpec::Joined(s) => s.split(['/', '／', '>']).collect(),
@@ -287,7 +292,6 @@ impl PathSpec {
             .into_iter()
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(str::to_owned)
             .collect()
     }
 }

@@ -42,11 +42,31 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Score one project.
+/// How much of an [`Evaluation`] to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything a report shows: the explanation of every score, node
+    /// paths, figures, completion and saving rates.
+    Full,
+    /// What a batch summary needs, and no text that only a report reads:
+    /// scores, parts, grade, funds and every diagnostic are as with
+    /// [`Detail::Full`], but explanations are empty, node paths are empty,
+    /// `saving` is not computed, and `completion` and `figures` only where
+    /// the data makes a claim about them. Not for rendering.
+    Scores,
+}
+
+/// Score one project, with every explanation.
 pub fn evaluate(model: &Model, data: &ProjectData) -> Outcome {
+    evaluate_with(model, data, Detail::Full)
+}
+
+/// Score one project, building as much of the result as `detail` says.
+pub fn evaluate_with(model: &Model, data: &ProjectData, detail: Detail) -> Outcome {
     let mut s = Scorer {
         model,
         data,
+        detail,
         diags: std::cell::RefCell::new(Vec::new()),
         inputs: Vec::new(),
         lets: Vec::new(),
@@ -75,6 +95,7 @@ pub fn evaluate(model: &Model, data: &ProjectData) -> Outcome {
 pub(crate) struct Scorer<'a> {
     model: &'a Model,
     data: &'a ProjectData,
+    detail: Detail,
     diags: std::cell::RefCell<Vec<Diagnostic>>,
     inputs: Vec<Value>,
     lets: Vec<Option<Value>>,
@@ -109,8 +130,7 @@ impl<'a> Scorer<'a> {
         self.inputs = inputs::bind(self.model, self.data, &mut self.diags.borrow_mut())?;
         let let_errors = self.compute_lets();
         let before = self.diags.borrow().len();
-        let checks = self.model.checks.clone();
-        self.run_checks(&checks, self.env(None), None);
+        self.run_checks(&self.model.checks, self.env(None), None);
         let check_failed = self.diags.borrow()[before..]
             .iter()
             .any(Diagnostic::is_error);
@@ -172,7 +192,11 @@ impl<'a> Scorer<'a> {
                 })
                 .collect(),
             funds: self.funds(),
-            figures: self.figures(),
+            figures: if self.full() || !self.data.raw.claimed.values.is_empty() {
+                self.figures()
+            } else {
+                Vec::new()
+            },
             warnings: Vec::new(),
             tree,
         };
@@ -271,7 +295,7 @@ impl<'a> Scorer<'a> {
         let Some((from, to)) = self.model.period else {
             return;
         };
-        let covered = match to {
+        let covered = || match to {
             Some(t) if t == from => format!("{from}"),
             Some(t) => format!("{from}–{t}"),
             None => format!("{from} onwards"),
@@ -281,8 +305,9 @@ impl<'a> Scorer<'a> {
                 Diagnostic::error(
                     Code::OutOfPeriod,
                     format!(
-                        "framework `{}` covers fiscal years {covered}, not {y}",
-                        self.model.id
+                        "framework `{}` covers fiscal years {}, not {y}",
+                        self.model.id,
+                        covered()
                     ),
                 )
                 .with_hint(
@@ -296,8 +321,9 @@ impl<'a> Scorer<'a> {
                 let d = Diagnostic::warning(
                     Code::OutOfPeriod,
                     format!(
-                        "the data gives no `year`; framework `{}` covers {covered}",
-                        self.model.id
+                        "the data gives no `year`; framework `{}` covers {}",
+                        self.model.id,
+                        covered()
                     ),
                 )
                 .with_hint("add `year = …` so that pfc can check the framework applies")
@@ -345,6 +371,11 @@ impl<'a> Scorer<'a> {
             self.lets.push(v);
         }
         errors
+    }
+
+    /// Whether to build the text only reports read.
+    fn full(&self) -> bool {
+        self.detail == Detail::Full
     }
 
     fn env<'s>(&'s self, ind: Option<&'s Ind<'s>>) -> Env<'s> {
@@ -476,6 +507,13 @@ impl<'a> Scorer<'a> {
     ) -> (Decimal, String) {
         let per_leaf = self.model.rounding.scope == RoundScope::PerLeaf;
         let rounded = if per_leaf { self.round(raw) } else { raw };
+        if !self.full() {
+            let score = match deduction {
+                Some(d) => (rounded - d).max(Decimal::ZERO),
+                None => rounded,
+            };
+            return (score, String::new());
+        }
         let shown = Quantity::number(raw).display_max(4);
         // `86.54万元 ≤ 87.65万元 ⇒ 25` needs no `= 25` after it.
         let mut text = if formula == shown.0 || formula.ends_with(&format!("⇒ {}", shown.0)) {
@@ -504,7 +542,11 @@ impl<'a> Scorer<'a> {
     fn node(&self, id: NodeId, by_slot: &BTreeMap<NodeId, Vec<usize>>) -> Option<ScoredNode> {
         let model = self.model;
         let node = &model.nodes[id];
-        let path: Vec<String> = model.path(id).into_iter().map(str::to_owned).collect();
+        let path: Vec<String> = if self.full() {
+            model.path(id).into_iter().map(str::to_owned).collect()
+        } else {
+            Vec::new()
+        };
         let (kind, children, leaf, weight, score) = match &node.kind {
             NodeKind::Group => {
                 let mut kids: Vec<ScoredNode> = node
@@ -535,11 +577,17 @@ impl<'a> Scorer<'a> {
                 for &i in by_slot.get(&id).map_or(&[][..], Vec::as_slice) {
                     let row = &self.data.raw.indicators[i];
                     if let Some((score, leaf)) = rows::score_row(self, id, i) {
-                        let mut row_path = path.clone();
-                        row_path.push(row.name.clone());
+                        let row_path = if self.full() {
+                            let mut p = path.clone();
+                            p.push(row.name.clone());
+                            p
+                        } else {
+                            Vec::new()
+                        };
                         kids.push(ScoredNode {
                             name: row.name.clone(),
                             path: row_path,
+                            row: Some(i),
                             kind: NodeKindView::Row,
                             level: node.level + 1,
                             weight: row.weight.as_decimal().unwrap_or_default().normalize(),
@@ -603,6 +651,7 @@ impl<'a> Scorer<'a> {
         Some(ScoredNode {
             name: node.name.clone(),
             path,
+            row: None,
             kind,
             level: node.level,
             weight: weight.normalize(),
@@ -642,22 +691,24 @@ impl<'a> Scorer<'a> {
                 raw
             };
             if let Some(leaf) = k.leaf.as_mut() {
-                let (shown, exact) = Quantity::number(raw).display_max(4);
-                leaf.explanation = format!(
-                    "{} → share {} of {} applicable: {} × {} ÷ {} {} {shown}{}",
-                    leaf.explanation,
-                    k.weight.normalize(),
-                    total.normalize(),
-                    leaf.raw_score.normalize(),
-                    group_weight.normalize(),
-                    total.normalize(),
-                    if exact { "=" } else { "≈" },
-                    if score == raw || score.normalize().to_string() == shown {
-                        String::new()
-                    } else {
-                        format!(" → {}", score.normalize())
-                    }
-                );
+                if self.full() {
+                    let (shown, exact) = Quantity::number(raw).display_max(4);
+                    leaf.explanation = format!(
+                        "{} → share {} of {} applicable: {} × {} ÷ {} {} {shown}{}",
+                        leaf.explanation,
+                        k.weight.normalize(),
+                        total.normalize(),
+                        leaf.raw_score.normalize(),
+                        group_weight.normalize(),
+                        total.normalize(),
+                        if exact { "=" } else { "≈" },
+                        if score == raw || score.normalize().to_string() == shown {
+                            String::new()
+                        } else {
+                            format!(" → {}", score.normalize())
+                        }
+                    );
+                }
                 leaf.raw_score = raw;
             }
             k.weight = round(share, places, crate::quantity::RoundMode::HalfUp).normalize();
@@ -814,9 +865,12 @@ impl<'a> Scorer<'a> {
                 return None;
             }
         };
-        let formula = explain(&def.score, env);
-        let checks = def.checks.clone();
-        self.run_checks(&checks, env, None);
+        let formula = if self.full() {
+            explain(&def.score, env)
+        } else {
+            String::new()
+        };
+        self.run_checks(&def.checks, env, None);
         let raw = self.within_weight(raw, weight, def.score.span, "funds", &name);
         let (score, explanation) = if skipped {
             (Decimal::ZERO, format!("{formula}: does not apply"))
@@ -871,34 +925,17 @@ impl<'a> Scorer<'a> {
                 .iter()
                 .any(|&c| rows::is_slot(&model.nodes[c].kind) && model.nodes[c].weight.is_none());
             let is_fixed_slot = rows::is_slot(&node.kind) && node.weight.is_some();
-            let (expected, got, parts) = if has_open_slot {
-                let mut parts = Vec::new();
-                let got: Decimal = node
-                    .children
-                    .iter()
-                    .map(|&c| {
-                        let child = &model.nodes[c];
-                        let w = match (child.weight, rows::is_slot(&child.kind)) {
-                            (Some(w), _) => w,
-                            (None, _) => row_sum(c),
-                        };
-                        if !w.is_zero() {
-                            parts.push(format!("{} {}", child.name, w.normalize()));
-                        }
-                        w
-                    })
-                    .sum();
-                (node.weight.unwrap_or_default(), got, parts)
+            let child_weight = |c: NodeId| model.nodes[c].weight.unwrap_or_else(|| row_sum(c));
+            let (expected, got) = if has_open_slot {
+                let got: Decimal = node.children.iter().map(|&c| child_weight(c)).sum();
+                (node.weight.unwrap_or_default(), got)
             } else if is_fixed_slot {
-                (node.weight.unwrap_or_default(), row_sum(id), Vec::new())
+                (node.weight.unwrap_or_default(), row_sum(id))
             } else {
                 continue;
             };
-            let slot_ids: Vec<NodeId> = if is_fixed_slot {
-                vec![id]
-            } else {
-                node.children.clone()
-            };
+            let one = [id];
+            let slot_ids: &[NodeId] = if is_fixed_slot { &one } else { &node.children };
             let any_rows = slot_ids
                 .iter()
                 .any(|s| by_slot.get(s).is_some_and(|v| !v.is_empty()));
@@ -920,6 +957,16 @@ impl<'a> Scorer<'a> {
                     "change the rows' `weight` so that they add up to {}",
                     expected.normalize()
                 ));
+                let parts: Vec<String> = if has_open_slot {
+                    node.children
+                        .iter()
+                        .map(|&c| (&model.nodes[c].name, child_weight(c)))
+                        .filter(|(_, w)| !w.is_zero())
+                        .map(|(name, w)| format!("{name} {}", w.normalize()))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 if !parts.is_empty() {
                     d = d.with_note(format!("{} = {}", parts.join(" + "), got.normalize()));
                 }
@@ -938,17 +985,22 @@ impl<'a> Scorer<'a> {
     }
 
     fn missing_reasons(&self, e: &Evaluation) {
-        for n in e.tree.iter().flat_map(ScoredNode::walk) {
+        fn rows<'e>(nodes: &'e [ScoredNode], out: &mut dyn FnMut(&'e ScoredNode)) {
+            for n in nodes {
+                if n.kind == NodeKindView::Row {
+                    out(n);
+                }
+                rows(&n.children, out);
+            }
+        }
+        let mut found = Vec::new();
+        rows(&e.tree, &mut |n| found.push(n));
+        for n in found {
             let Some(leaf) = &n.leaf else { continue };
             // A met target with a deduction has `deduction_reason` instead.
             if n.kind == NodeKindView::Row && !leaf.met && leaf.applicable && leaf.reason.is_none()
             {
-                let idx = self
-                    .data
-                    .raw
-                    .indicators
-                    .iter()
-                    .position(|r| r.name == n.name);
+                let idx = n.row;
                 let d = Diagnostic::warning(
                     Code::MissingReason,
                     format!(

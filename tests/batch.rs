@@ -332,6 +332,43 @@ fn output_is_the_same_whatever_the_threads() {
         let b = std::fs::read(dir.path().join("two").join(name)).expect("two");
         assert!(a == b, "{name} differs between 1 and 2 threads");
     }
+    // Without reports the engine builds no explanations (`Detail::Scores`):
+    // the summary and every error must be the same as with them.
+    let lean = eval(dir.path(), &["g.csv", "--out", "lean", "-j", "2"]);
+    assert_eq!(lean.stderr, one.stderr);
+    assert_eq!(
+        read(dir.path(), "lean/summary.csv"),
+        read(dir.path(), "one/summary.csv")
+    );
+}
+
+/// Every bundled example scores the same in a summary-only batch (no
+/// explanations built) as with a report per project.
+#[test]
+fn summary_only_batches_score_every_example_as_with_reports() {
+    for fw in [
+        "cn-self-eval-2020",
+        "cn-project-eval-2020",
+        "cn-dept-overall",
+        "hubei-self-eval",
+        "us-omb-part",
+    ] {
+        let examples = format!("frameworks/{fw}/examples");
+        let lean_dir = tempdir_arg(&format!("lean-{fw}"));
+        let full_dir = tempdir_arg(&format!("full-{fw}"));
+        let lean = pfc(&["eval", fw, &examples, "--out", &lean_dir]);
+        let full = pfc(&["eval", fw, &examples, "--out", &full_dir, "-f", "json"]);
+        assert_eq!(lean.code, full.code, "{fw}: {}", lean.transcript());
+        assert_eq!(lean.stderr, full.stderr, "{fw}");
+        let out = root().join("target/batch-tests");
+        let summary = |d: &str| read(&out, &format!("{d}/summary.csv"));
+        let (a, b) = (
+            summary(&format!("lean-{fw}")),
+            summary(&format!("full-{fw}")),
+        );
+        assert_eq!(a, b, "{fw}");
+        assert!(a.lines().count() >= 3, "{fw}: every example scored:\n{a}");
+    }
 }
 
 #[test]

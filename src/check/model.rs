@@ -50,6 +50,10 @@ pub struct Model {
     pub tests: Vec<crate::syntax::ast::TestDecl>,
     /// The `framework` declaration.
     pub span: Span,
+    /// Every slot with its path from the top, in tree order: computed once
+    /// (see [`Model::index_slots`]) because every data row is matched
+    /// against them.
+    pub slot_paths: Vec<(NodeId, Vec<String>)>,
 }
 
 /// The language of a framework's labels and of pfc's report headings.
@@ -478,6 +482,15 @@ impl Model {
             NodeKind::Slot(own) => own.qualitative.as_ref().or(self.rules.qualitative.as_ref()),
             _ => self.rules.qualitative.as_ref(),
         }
+    }
+
+    /// Fill [`Model::slot_paths`]; called once the tree is final.
+    pub fn index_slots(&mut self) {
+        self.slot_paths = self
+            .slots()
+            .into_iter()
+            .map(|id| (id, self.path(id).into_iter().map(str::to_owned).collect()))
+            .collect();
     }
 
     /// All slots, in tree order.

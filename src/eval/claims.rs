@@ -46,12 +46,12 @@ fn agrees(claimed: Decimal, written: &str, ours: Decimal) -> bool {
 pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
     let data = s.data;
     for (i, row) in data.raw.indicators.iter().enumerate() {
+        if row.claimed_score.is_none() && row.claimed_completion.is_none() {
+            continue;
+        }
         let here = format!("indicators[{i}]");
-        let names = row.path.names();
         let Some(node) = find(&mut e.tree, &|n| {
-            n.kind == NodeKindView::Row
-                && n.name == row.name
-                && n.path[..n.path.len() - 1].ends_with(&names)
+            n.kind == NodeKindView::Row && n.row == Some(i)
         }) else {
             continue;
         };
@@ -63,18 +63,21 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                 Some(c) => {
                     leaf.claimed_score = Some(c);
                     if !score_agrees(c, &cell.text, node.score) {
+                        let mut d = Diagnostic::warning(
+                            Code::ClaimDiffers,
+                            format!(
+                                "`{}`: the submitted table gives {} points, pfc computes {}",
+                                row.name,
+                                c.normalize(),
+                                node.score.normalize()
+                            ),
+                        );
+                        // Empty when only the scores were evaluated.
+                        if !leaf.explanation.is_empty() {
+                            d = d.with_note(format!("pfc: {}", leaf.explanation));
+                        }
                         s.warn(
-                            Diagnostic::warning(
-                                Code::ClaimDiffers,
-                                format!(
-                                    "`{}`: the submitted table gives {} points, pfc computes {}",
-                                    row.name,
-                                    c.normalize(),
-                                    node.score.normalize()
-                                ),
-                            )
-                            .with_note(format!("pfc: {}", leaf.explanation))
-                            .with_hint("correct the score in the submitted table, or check the row's target and actual"),
+                            d.with_hint("correct the score in the submitted table, or check the row's target and actual"),
                             &format!("{here}.claimed_score"),
                             "as submitted",
                         );

@@ -157,8 +157,12 @@ pub enum NodeKindView {
 pub struct ScoredNode {
     /// Its name.
     pub name: String,
-    /// Names from the top of the tree down to this node.
+    /// Names from the top of the tree down to this node (empty when
+    /// evaluated with [`Detail::Scores`](crate::eval::Detail::Scores)).
     pub path: Vec<String>,
+    /// For a data row: its index in the data's `indicators`.
+    #[serde(skip)]
+    pub row: Option<usize>,
     /// What it is.
     pub kind: NodeKindView,
     /// Depth: 1 for 一级.

@@ -5,7 +5,7 @@ use super::Scorer;
 use super::interp::{Env, Ind, eval, explain, show_ref};
 use super::result::Leaf;
 use super::value::Value;
-use crate::check::model::{Check, MessagePart, NodeId, NodeKind, QualRule};
+use crate::check::model::{MessagePart, NodeId, NodeKind, QualRule};
 use crate::data::notation::{self, Notation, Op};
 use crate::data::{Cell, Row};
 use crate::diagnostic::{Code, Diagnostic, Severity};
@@ -20,25 +20,28 @@ pub(super) fn assign(s: &Scorer<'_>) -> BTreeMap<NodeId, Vec<usize>> {
     let slots = model.slots();
     let mut by_slot: BTreeMap<NodeId, Vec<usize>> = BTreeMap::new();
     for (i, row) in s.data.raw.indicators.iter().enumerate() {
-        let names = row.path.names();
-        let here = format!("indicators[{i}]");
+        let names = row.path.parts();
         if row.name.trim().is_empty() {
             s.error(
                 Diagnostic::error(Code::DataShape, "an indicator row has no name"),
-                &format!("{here}.name"),
+                &format!("indicators[{i}].name"),
                 "empty name",
             );
             continue;
         }
-        let matches: Vec<NodeId> = slots
+        let ends_with = |path: &[String]| {
+            !names.is_empty()
+                && path.len() >= names.len()
+                && path[path.len() - names.len()..]
+                    .iter()
+                    .zip(&names)
+                    .all(|(a, b)| a == b)
+        };
+        let matches: Vec<NodeId> = model
+            .slot_paths
             .iter()
-            .copied()
-            .filter(|&id| {
-                !names.is_empty()
-                    && model
-                        .path(id)
-                        .ends_with(&names.iter().map(String::as_str).collect::<Vec<_>>())
-            })
+            .filter(|(_, path)| ends_with(path))
+            .map(|(id, _)| *id)
             .collect();
         match matches.as_slice() {
             [one] => {
@@ -60,7 +63,11 @@ pub(super) fn assign(s: &Scorer<'_>) -> BTreeMap<NodeId, Vec<usize>> {
                         (Some(span), _) => d = d.with_secondary(span, "first row with this name"),
                         (None, _) => d = d.with_note(format!("the first is indicators[{first}]")),
                     }
-                    s.error(d, &format!("{here}.name"), "second row with this name");
+                    s.error(
+                        d,
+                        &format!("indicators[{i}].name"),
+                        "second row with this name",
+                    );
                     continue;
                 }
                 list.push(i);
@@ -110,7 +117,7 @@ pub(super) fn assign(s: &Scorer<'_>) -> BTreeMap<NodeId, Vec<usize>> {
                         ));
                     }
                 }
-                s.error(d, &format!("{here}.path"), "no such group");
+                s.error(d, &format!("indicators[{i}].path"), "no such group");
             }
             many => {
                 let list: Vec<String> = many
@@ -123,7 +130,7 @@ pub(super) fn assign(s: &Scorer<'_>) -> BTreeMap<NodeId, Vec<usize>> {
                         format!("`{}` matches several slots", names.join("/")),
                     )
                     .with_hint(format!("write the full path: one of {}", list.join(", "))),
-                    &format!("{here}.path"),
+                    &format!("indicators[{i}].path"),
                     "ambiguous",
                 );
             }
@@ -138,7 +145,13 @@ struct Read {
     written: String,
 }
 
-fn read_cell(s: &Scorer<'_>, cell: &Cell, path: &str, what: &str, row: &str) -> Option<Read> {
+fn read_cell(
+    s: &Scorer<'_>,
+    cell: &Cell,
+    (here, field): (&str, &str),
+    what: &str,
+    row: &str,
+) -> Option<Read> {
     match notation::parse(&cell.text) {
         Ok(n) => Some(Read {
             notation: n,
@@ -151,7 +164,7 @@ fn read_cell(s: &Scorer<'_>, cell: &Cell, path: &str, what: &str, row: &str) -> 
                     format!("{what} of `{row}` cannot be read: {}", e.message),
                 )
                 .with_hint(e.hint),
-                path,
+                &format!("{here}.{field}"),
                 "cannot be read",
             );
             None
@@ -182,20 +195,8 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decim
             return None;
         }
     };
-    let target = read_cell(
-        s,
-        &row.target,
-        &format!("{here}.target"),
-        "年度指标值",
-        &row.name,
-    );
-    let actual = read_cell(
-        s,
-        &row.actual,
-        &format!("{here}.actual"),
-        "实际完成值",
-        &row.name,
-    );
+    let target = read_cell(s, &row.target, (&here, "target"), "年度指标值", &row.name);
+    let actual = read_cell(s, &row.actual, (&here, "actual"), "实际完成值", &row.name);
     let (target, actual) = (target?, actual?);
     match (&target.notation, &actual.notation) {
         (_, Notation::Text(word)) => {
@@ -468,11 +469,13 @@ fn quantitative(
         }
     };
     let raw = s.within_weight(raw, weight, rule.score.span, here, &row.name);
-    let checks: Vec<Check> = rule.checks.clone();
-    s.run_checks(&checks, env, Some((here, &row.name)));
+    s.run_checks(&rule.checks, env, Some((here, &row.name)));
     let deduction = deduction(s, (kind.keyword(), rule.deduction.as_ref()), env, row, here);
-    let completion = ratio(&a, &t).map(percent);
-    let saving = (kind == TargetKind::AtMost)
+    // Only reports read the rates, and the claims re-check the completion.
+    let completion = (s.full() || row.claimed_completion.is_some())
+        .then(|| ratio(&a, &t).map(percent))
+        .flatten();
+    let saving = (kind == TargetKind::AtMost && s.full())
         .then(|| {
             ratio(
                 &Quantity {
@@ -484,7 +487,12 @@ fn quantitative(
             .map(percent)
         })
         .flatten();
-    let (score, explanation) = s.finish_leaf(raw, deduction, explain(&rule.score, env));
+    let formula = if s.full() {
+        explain(&rule.score, env)
+    } else {
+        String::new()
+    };
+    let (score, explanation) = s.finish_leaf(raw, deduction, formula);
     Some((
         score,
         Leaf {
@@ -684,13 +692,17 @@ fn qualitative(
                 (v, format!("no score given, so {pick}"))
             }
         };
-    let reason_note = format!(
-        "{}: {}%–{}% × {} = {range}; {how}",
-        band.name,
-        fixed(band.low * Decimal::ONE_HUNDRED, 0),
-        fixed(band.high * Decimal::ONE_HUNDRED, 0),
-        weight.normalize()
-    );
+    let reason_note = if !s.full() {
+        String::new()
+    } else {
+        format!(
+            "{}: {}%–{}% × {} = {range}; {how}",
+            band.name,
+            fixed(band.low * Decimal::ONE_HUNDRED, 0),
+            fixed(band.high * Decimal::ONE_HUNDRED, 0),
+            weight.normalize()
+        )
+    };
     let deduction = deduction(s, ("qualitative", None), s.env(None), row, here);
     let (score, explanation) = s.finish_leaf(raw, deduction, reason_note);
     Some((
