@@ -49,10 +49,11 @@ pub enum Detail {
     /// paths, figures, completion and saving rates.
     Full,
     /// What a batch summary needs, and no text that only a report reads:
-    /// scores, parts, grade, funds and every diagnostic are as with
-    /// [`Detail::Full`], but explanations are empty, node paths are empty,
-    /// `saving` is not computed, and `completion` and `figures` only where
-    /// the data makes a claim about them. Not for rendering.
+    /// scores, parts, grade, execution rates and every diagnostic are as
+    /// with [`Detail::Full`], but explanations, node paths and the amounts
+    /// of the funds rows are empty, `saving` is not computed, and
+    /// `completion` and `figures` only where the data makes a claim about
+    /// them. Not for rendering.
     Scores,
 }
 
@@ -1037,9 +1038,12 @@ impl<'a> Scorer<'a> {
         let show = |c: &Option<crate::data::Cell>| -> Option<(String, Option<Quantity>)> {
             c.as_ref().map(|c| {
                 let q = inputs::money(c, unit).ok();
-                let shown = q
-                    .as_ref()
-                    .map_or_else(|| c.text.clone(), Quantity::to_string);
+                // Only reports show the amounts; a summary needs the rate.
+                let shown = match &q {
+                    Some(q) if self.full() => q.to_string(),
+                    Some(_) => String::new(),
+                    None => c.text.clone(),
+                };
                 (shown, q)
             })
         };

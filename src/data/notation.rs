@@ -7,6 +7,7 @@
 
 use crate::quantity::{Quantity, Unit};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::str::FromStr;
 
 /// A comparison written before (or after) a value.
@@ -103,24 +104,30 @@ const SUFFIX_WORDS: &[(&str, Op)] = &[
 ];
 
 /// Fold full-width and look-alike characters to the ASCII forms.
-fn normalize(s: &str) -> String {
-    s.trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            '，' => ',',
-            '％' => '%',
-            '＝' | '﹦' => '=',
-            '＞' => '>',
-            '＜' => '<',
-            '≧' => '≥',
-            '≦' => '≤',
-            '－' | '−' => '-',
-            '\u{3000}' => ' ',
-            other => other,
-        })
-        .collect()
+fn normalize(s: &str) -> Cow<'_, str> {
+    let s = s.trim();
+    // Most cells have nothing to fold: every cell of a batch is read here.
+    if !s.chars().any(|c| fold(c) != c) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(fold).collect())
+}
+
+fn fold(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '．' => '.',
+        '，' => ',',
+        '％' => '%',
+        '＝' | '﹦' => '=',
+        '＞' => '>',
+        '＜' => '<',
+        '≧' => '≥',
+        '≦' => '≤',
+        '－' | '−' => '-',
+        '\u{3000}' => ' ',
+        other => other,
+    }
 }
 
 /// Read one cell.
@@ -132,11 +139,23 @@ pub fn parse(cell: &str) -> Result<Notation, NotationError> {
             hint: "write the value, e.g. `≥95%`, `≤87.65万元` or `达成`".into(),
         });
     }
-    let (op, rest) = match PREFIX_WORDS.iter().find(|(w, _)| text.starts_with(w)) {
-        Some((w, op)) => (Some(*op), text[w.len()..].trim_start()),
-        None => (None, text.as_str()),
+    // No comparison word starts with a digit, and every suffix word ends
+    // in 上, 下 or 内: most cells need no search.
+    let prefix = if text.starts_with(|c: char| c.is_ascii_digit()) {
+        None
+    } else {
+        PREFIX_WORDS.iter().find(|(w, _)| text.starts_with(w))
     };
-    let (op, rest) = match (op, SUFFIX_WORDS.iter().find(|(w, _)| rest.ends_with(w))) {
+    let (op, rest) = match prefix {
+        Some((w, op)) => (Some(*op), text[w.len()..].trim_start()),
+        None => (None, &*text),
+    };
+    let suffix = if rest.ends_with(['上', '下', '内']) {
+        SUFFIX_WORDS.iter().find(|(w, _)| rest.ends_with(w))
+    } else {
+        None
+    };
+    let (op, rest) = match (op, suffix) {
         (None, Some((w, op))) => (Some(*op), rest[..rest.len() - w.len()].trim_end()),
         _ => (op, rest),
     };
@@ -223,8 +242,13 @@ fn split_number(s: &str) -> (Option<Decimal>, &str) {
     if !seen_digit {
         return (None, s);
     }
-    let digits: String = s[..end].chars().filter(|c| *c != ',').collect();
-    (Decimal::from_str(&digits).ok(), &s[end..])
+    let number = &s[..end];
+    let value = if number.contains(',') {
+        Decimal::from_str(&number.replace(',', ""))
+    } else {
+        Decimal::from_str(number)
+    };
+    (value.ok(), &s[end..])
 }
 
 #[cfg(test)]
