@@ -207,6 +207,7 @@ impl Checker {
                 .collect(),
             span: fw.span,
             slot_paths: Vec::new(),
+            slots_by_name: Default::default(),
         };
         model.index_slots();
         rules::check_coverage(self, &model, fw.id.span);

@@ -50,10 +50,10 @@ pub enum Detail {
     Full,
     /// What a batch summary needs, and no text that only a report reads:
     /// scores, parts, grade, execution rates and every diagnostic are as
-    /// with [`Detail::Full`], but explanations, node paths and the amounts
-    /// of the funds rows are empty, `saving` is not computed, and
-    /// `completion` and `figures` only where the data makes a claim about
-    /// them. Not for rendering.
+    /// with [`Detail::Full`], but explanations, node paths, the amounts of
+    /// the funds rows and the target and actual of framework indicators are
+    /// empty, `saving` is not computed, and `completion` and `figures` only
+    /// where the data makes a claim about them. Not for rendering.
     Scores,
 }
 
@@ -879,6 +879,7 @@ impl<'a> Scorer<'a> {
             self.finish_leaf(raw, None, formula)
         };
         let show = |v: &Option<Value>| match v {
+            _ if !self.full() => String::new(),
             Some(Value::Q(q)) if q.unit == Unit::Percent && !q.display_max(2).1 => {
                 q.display_fixed(2)
             }
@@ -886,7 +887,9 @@ impl<'a> Scorer<'a> {
             None => "—".to_owned(),
         };
         let completion = match (&actual, &target) {
-            (Some(Value::Q(a)), Some(Value::Q(t))) => rows::ratio(a, t).map(rows::percent),
+            (Some(Value::Q(a)), Some(Value::Q(t))) if self.full() => {
+                rows::ratio(a, t).map(rows::percent)
+            }
             _ => None,
         };
         Some((

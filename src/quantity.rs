@@ -88,6 +88,17 @@ impl Unit {
         }
     }
 
+    /// Whether the two units mix (`a.dimension() == b.dimension()`), without
+    /// building the dimensions: this is asked for every operation.
+    pub fn mixes_with(&self, other: &Unit) -> bool {
+        match (self, other) {
+            (Unit::None | Unit::Percent, Unit::None | Unit::Percent)
+            | (Unit::Money(_), Unit::Money(_)) => true,
+            (Unit::Count(a), Unit::Count(b)) => a == b,
+            _ => false,
+        }
+    }
+
     /// Read a unit as people write it after a number. `None` for text that is
     /// not a plausible unit (contains digits, spaces or is too long).
     pub fn parse(text: &str) -> Option<Unit> {

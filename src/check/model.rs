@@ -54,6 +54,9 @@ pub struct Model {
     /// (see [`Model::index_slots`]) because every data row is matched
     /// against them.
     pub slot_paths: Vec<(NodeId, Vec<String>)>,
+    /// Indexes into [`Model::slot_paths`] by the slot's own name (the last
+    /// name of its path), in tree order.
+    pub slots_by_name: std::collections::HashMap<String, Vec<usize>>,
 }
 
 /// The language of a framework's labels and of pfc's report headings.
@@ -491,6 +494,13 @@ impl Model {
             .into_iter()
             .map(|id| (id, self.path(id).into_iter().map(str::to_owned).collect()))
             .collect();
+        self.slots_by_name.clear();
+        for (k, (id, _)) in self.slot_paths.iter().enumerate() {
+            self.slots_by_name
+                .entry(self.nodes[*id].name.clone())
+                .or_default()
+                .push(k);
+        }
     }
 
     /// All slots, in tree order.

@@ -17,7 +17,6 @@ use std::collections::BTreeMap;
 /// Rows by slot, in data order.
 pub(super) fn assign(s: &Scorer<'_>) -> BTreeMap<NodeId, Vec<usize>> {
     let model = s.model;
-    let slots = model.slots();
     let mut by_slot: BTreeMap<NodeId, Vec<usize>> = BTreeMap::new();
     for (i, row) in s.data.raw.indicators.iter().enumerate() {
         let names = row.path.parts();
@@ -37,9 +36,14 @@ pub(super) fn assign(s: &Scorer<'_>) -> BTreeMap<NodeId, Vec<usize>> {
                     .zip(&names)
                     .all(|(a, b)| a == b)
         };
-        let matches: Vec<NodeId> = model
-            .slot_paths
+        // Only slots named like the row's last group can match.
+        let candidates = names
+            .last()
+            .and_then(|last| model.slots_by_name.get(*last))
+            .map_or(&[][..], Vec::as_slice);
+        let matches: Vec<NodeId> = candidates
             .iter()
+            .map(|&k| &model.slot_paths[k])
             .filter(|(_, path)| ends_with(path))
             .map(|(id, _)| *id)
             .collect();
@@ -73,6 +77,7 @@ pub(super) fn assign(s: &Scorer<'_>) -> BTreeMap<NodeId, Vec<usize>> {
                 list.push(i);
             }
             [] => {
+                let slots = model.slots();
                 let known: Vec<String> = slots.iter().map(|&id| model.path(id).join("/")).collect();
                 let wanted = names.join("/");
                 // Compare with the whole path and with as many trailing names
@@ -388,7 +393,7 @@ fn reconcile(
             );
             Some((fixed_t, a))
         }
-        (x, y) if x.dimension() == y.dimension() => Some((t, a)),
+        (x, y) if x.mixes_with(y) => Some((t, a)),
         (x, y) => {
             s.error(
                 Diagnostic::error(
@@ -608,12 +613,14 @@ fn qualitative(
     // compared after rounding, so a score cannot round into the next band.
     let low = s.round(weight * band.low);
     let high = s.round(weight * band.high);
-    let range = format!(
-        "{}–{}{}",
-        low.normalize(),
-        high.normalize(),
-        if top { "" } else { " (exclusive)" }
-    );
+    let range = || {
+        format!(
+            "{}–{}{}",
+            low.normalize(),
+            high.normalize(),
+            if top { "" } else { " (exclusive)" }
+        )
+    };
     let (raw, how) =
         match &row.score {
             Some(cell) => {
@@ -674,7 +681,7 @@ fn qualitative(
                     s.error(d, &format!("{here}.score"), "outside the band");
                     return None;
                 }
-                (v, "evaluator's score".to_owned())
+                (v, None)
             }
             None => {
                 let unit = Decimal::new(1, places);
@@ -689,18 +696,23 @@ fn qualitative(
                     BandPick::Middle => "the band's middle",
                     BandPick::Lower => "the band's lower end",
                 };
-                (v, format!("no score given, so {pick}"))
+                (v, Some(pick))
             }
         };
     let reason_note = if !s.full() {
         String::new()
     } else {
+        let how = match how {
+            None => "evaluator's score".to_owned(),
+            Some(pick) => format!("no score given, so {pick}"),
+        };
         format!(
-            "{}: {}%–{}% × {} = {range}; {how}",
+            "{}: {}%–{}% × {} = {}; {how}",
             band.name,
             fixed(band.low * Decimal::ONE_HUNDRED, 0),
             fixed(band.high * Decimal::ONE_HUNDRED, 0),
-            weight.normalize()
+            weight.normalize(),
+            range()
         )
     };
     let deduction = deduction(s, ("qualitative", None), s.env(None), row, here);
@@ -729,7 +741,7 @@ fn qualitative(
 
 /// `a ÷ b` for quantities of one dimension, `None` when `b` is zero.
 pub(super) fn ratio(a: &Quantity, b: &Quantity) -> Option<Decimal> {
-    if b.value.is_zero() || a.unit.dimension() != b.unit.dimension() {
+    if b.value.is_zero() || !a.unit.mixes_with(&b.unit) {
         None
     } else {
         a.value.checked_div(b.value)

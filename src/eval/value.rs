@@ -76,7 +76,7 @@ impl Value {
 fn same_dimension(a: &Quantity, b: &Quantity, verb: &str) -> Result<(), OpError> {
     // A plain zero is zero in any unit: `target == 0` works for money too.
     let plain_zero = |q: &Quantity| q.unit == Unit::None && q.value.is_zero();
-    if a.unit.dimension() == b.unit.dimension() || plain_zero(a) || plain_zero(b) {
+    if a.unit.mixes_with(&b.unit) || plain_zero(a) || plain_zero(b) {
         Ok(())
     } else {
         Err(err(
@@ -165,7 +165,7 @@ pub fn binary(op: BinaryOp, l: &Value, r: &Value) -> Result<Value, OpError> {
                 ));
             }
             let unit = match (&a.unit, &b.unit) {
-                (x, y) if x.dimension() == y.dimension() => Unit::None,
+                (x, y) if x.mixes_with(y) => Unit::None,
                 (u, Unit::None | Unit::Percent) => u.clone(),
                 _ => return Err(err(Code::RuntimeUnit, format!("cannot divide {a} by {b}"))),
             };
