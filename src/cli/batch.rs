@@ -3,8 +3,9 @@
 //!
 //! A reader thread streams the input in chunks; each chunk is scored in
 //! parallel (rayon) and its results are taken in input order, so the output
-//! is the same whatever the number of threads. Reports are written
-//! atomically as each chunk completes; the summary files last.
+//! is the same whatever the number of threads. A writer thread takes the
+//! scored chunks in that order while the next one is scored: it writes the
+//! reports atomically as each chunk arrives, and the summary files last.
 
 use super::{EXIT_ERRORS, EXIT_USAGE, Printer, load, output};
 use crate::batch::columns::Columns;
@@ -122,18 +123,23 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
     };
 
     let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(2);
-    let mut stop: Option<Stop> = None;
-    let read_result = std::thread::scope(|scope| {
+    // Scored chunks go to a writer thread in input order, so that writing
+    // reports and the summary overlaps with scoring the next chunk.
+    let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(Vec<Done>, u64)>(2);
+    let (read_result, (summary, mut stop)) = std::thread::scope(|scope| {
         let reader_thread = scope.spawn(move || {
             let mut send = |chunk: Chunk| tx.send(chunk).is_ok();
             reader.run(CHUNK, &mut send)
         });
-        // Report file names written so far (only when reports are asked
-        // for), so that two ids with the same file name cannot overwrite.
-        let mut names = std::collections::HashSet::new();
+        let writer_bar = bar.clone();
+        let pool = &pool;
+        let writer_thread = scope.spawn(move || {
+            let stop = write_chunks(&done_rx, &mut summary, pool, req, &writer_bar);
+            (summary, stop)
+        });
         for chunk in rx.iter() {
             let progress = chunk.progress;
-            let mut dones: Vec<Done> = pool.install(|| {
+            let dones: Vec<Done> = pool.install(|| {
                 chunk
                     .items
                     .into_par_iter()
@@ -143,45 +149,19 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
                     )
                     .collect()
             });
-            for done in &mut dones {
-                let taken = done.reports.iter().find(|(n, _)| !names.insert(n.clone()));
-                if let Some((name, _)) = taken {
-                    let name = name.clone();
-                    done.name_taken(&name);
-                }
-            }
-            // Under --strict nothing after the first failure counts.
-            let first_failure = dones.iter().position(|d| d.result.is_err());
-            let keep = match first_failure {
-                Some(i) if req.strict => i + 1,
-                _ => dones.len(),
-            };
-            if let Err(d) = write_reports(&pool, &req.out, &dones[..keep]) {
-                stop = Some(Stop::Fatal(d));
+            // The writer stopped (`--strict`, or output that cannot be written).
+            if done_tx.send((dones, progress)).is_err() {
                 break;
             }
-            for done in &dones[..keep] {
-                if let Err(f) = &done.result {
-                    bar.suspend(|| eprint!("{}", f.rendered));
-                }
-                if let Err(d) = summary.add(done) {
-                    stop = Some(Stop::Fatal(d));
-                    break;
-                }
-            }
-            if stop.is_some() {
-                break;
-            }
-            if req.strict && first_failure.is_some() {
-                stop = Some(Stop::Strict);
-                break;
-            }
-            bar.set_position(progress);
-            let t = summary.totals();
-            bar.set_message(format!("{} projects", t.scored + t.failed));
         }
         drop(rx);
-        reader_thread.join()
+        drop(done_tx);
+        let written = writer_thread.join();
+        let read = reader_thread.join();
+        (
+            read,
+            written.unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        )
     });
     bar.finish_and_clear();
     let read_result = match read_result {
@@ -227,6 +207,54 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
             Err(d) => out.finish(&sources, &[d]),
         },
     }
+}
+
+/// Take scored chunks in order: refuse report names already taken, write
+/// the reports, add each project to the summary, and print the failures.
+/// Returns why it stopped early, if it did.
+fn write_chunks(
+    chunks: &std::sync::mpsc::Receiver<(Vec<Done>, u64)>,
+    summary: &mut Summary,
+    pool: &rayon::ThreadPool,
+    req: &Request,
+    bar: &ProgressBar,
+) -> Option<Stop> {
+    // Report file names written so far (only when reports are asked for),
+    // so that two ids with the same file name cannot overwrite.
+    let mut names = std::collections::HashSet::new();
+    for (mut dones, progress) in chunks.iter() {
+        for done in &mut dones {
+            let taken = done.reports.iter().find(|(n, _)| !names.insert(n.clone()));
+            if let Some((name, _)) = taken {
+                let name = name.clone();
+                done.name_taken(&name);
+            }
+        }
+        // Under --strict nothing after the first failure counts.
+        let first_failure = dones.iter().position(|d| d.result.is_err());
+        let keep = match first_failure {
+            Some(i) if req.strict => i + 1,
+            _ => dones.len(),
+        };
+        if let Err(d) = write_reports(pool, &req.out, &dones[..keep]) {
+            return Some(Stop::Fatal(d));
+        }
+        for done in &dones[..keep] {
+            if let Err(f) = &done.result {
+                bar.suspend(|| eprint!("{}", f.rendered));
+            }
+            if let Err(d) = summary.add(done) {
+                return Some(Stop::Fatal(d));
+            }
+        }
+        if req.strict && first_failure.is_some() {
+            return Some(Stop::Strict);
+        }
+        bar.set_position(progress);
+        let t = summary.totals();
+        bar.set_message(format!("{} projects", t.scored + t.failed));
+    }
+    None
 }
 
 enum Stop {
