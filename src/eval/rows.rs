@@ -145,22 +145,22 @@ pub(super) fn assign(s: &Scorer<'_>) -> BTreeMap<NodeId, Vec<usize>> {
 }
 
 /// A row's target or actual, read.
-struct Read {
+struct Read<'c> {
     notation: Notation,
-    written: String,
+    written: &'c str,
 }
 
-fn read_cell(
+fn read_cell<'c>(
     s: &Scorer<'_>,
-    cell: &Cell,
+    cell: &'c Cell,
     (here, field): (&str, &str),
     what: &str,
     row: &str,
-) -> Option<Read> {
+) -> Option<Read<'c>> {
     match notation::parse(&cell.text) {
         Ok(n) => Some(Read {
             notation: n,
-            written: cell.text.trim().to_owned(),
+            written: cell.text.trim(),
         }),
         Err(e) => {
             s.error(
@@ -174,6 +174,16 @@ fn read_cell(
             );
             None
         }
+    }
+}
+
+/// A row's target or actual as the leaf keeps it: reports show it, and the
+/// claims re-check a completion rate against it; otherwise nothing reads it.
+fn leaf_text(s: &Scorer<'_>, row: &Row, written: &str) -> String {
+    if s.full() || row.claimed_completion.is_some() {
+        written.to_owned()
+    } else {
+        String::new()
     }
 }
 
@@ -341,8 +351,8 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decim
                 weight,
                 row,
                 &here,
-                (t, &target.written),
-                (a, &actual.written),
+                (t, target.written),
+                (a, actual.written),
             )
         }
     }
@@ -501,8 +511,8 @@ fn quantitative(
     Some((
         score,
         Leaf {
-            target: t_written.to_owned(),
-            actual: a_written.to_owned(),
+            target: leaf_text(s, row, t_written),
+            actual: leaf_text(s, row, a_written),
             completion,
             saving,
             rule: kind.keyword(),
@@ -720,8 +730,8 @@ fn qualitative(
     Some((
         score,
         Leaf {
-            target: target.written.clone(),
-            actual: actual.written.clone(),
+            target: leaf_text(s, row, target.written),
+            actual: leaf_text(s, row, actual.written),
             completion: None,
             saving: None,
             rule: "qualitative",
@@ -831,9 +841,11 @@ pub(super) fn rate(
         reason: rating.evidence.clone(),
         ..Row::default()
     };
-    let read = |t: &str| Read {
-        notation: Notation::Text(t.to_owned()),
-        written: t.to_owned(),
-    };
+    fn read(t: &str) -> Read<'_> {
+        Read {
+            notation: Notation::Text(t.to_owned()),
+            written: t,
+        }
+    }
     qualitative(s, rule, b, weight, &row, here, &read("—"), &read(word))
 }
