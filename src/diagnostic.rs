@@ -142,6 +142,8 @@ codes! {
     BadAnswer = "PF3020", "missing or unknown answer";
     /// A rated indicator has no rating in the data.
     MissingRating = "PF3021", "missing rating";
+    /// Nothing in a `renormalize` group applies, so it scores 0.
+    NothingApplies = "PF3022", "nothing in a group applies";
     /// A framework `require … else error` failed.
     RequireError = "PF4001", "framework check failed";
     /// A framework `require … else warn` failed.

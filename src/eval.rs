@@ -556,7 +556,7 @@ impl<'a> Scorer<'a> {
                     .filter_map(|&c| self.node(c, by_slot))
                     .collect();
                 if node.renormalize {
-                    self.renormalize(&mut kids, node.weight.unwrap_or_default());
+                    self.renormalize(&mut kids, id);
                 }
                 let sum: Decimal = kids.iter().map(|k| k.score).sum();
                 let score =
@@ -664,10 +664,32 @@ impl<'a> Scorer<'a> {
 
     /// In a `renormalize` group, children that do not apply drop out and the
     /// others share the group's weight in proportion to their own weights.
-    fn renormalize(&self, kids: &mut [ScoredNode], group_weight: Decimal) {
+    fn renormalize(&self, kids: &mut [ScoredNode], group: NodeId) {
+        let node = &self.model.nodes[group];
+        let group_weight = node.weight.unwrap_or_default();
         let applies = |k: &ScoredNode| k.leaf.as_ref().is_none_or(|l| l.applicable);
         let total: Decimal = kids.iter().filter(|k| applies(k)).map(|k| k.weight).sum();
         if total.is_zero() {
+            // Nothing to share the weight: the group scores 0, which is
+            // rarely what the evaluator meant by answering N/A throughout.
+            if !kids.is_empty() && !group_weight.is_zero() {
+                let d = Diagnostic::warning(
+                    Code::NothingApplies,
+                    format!(
+                        "nothing in `{}` applies: it scores 0 of its {} points",
+                        node.name,
+                        group_weight.normalize()
+                    ),
+                )
+                .with_secondary(node.span, "this group shares its weight among what applies")
+                .with_note(format!(
+                    "none of its {} questions or indicators applies",
+                    kids.len()
+                ))
+                .with_hint("check the answers marked as not applying; if the whole group truly does not apply to this project, use a framework without it (`extends` … `remove`)")
+                .with_location(self.data.file_name.clone());
+                self.diags.borrow_mut().push(d);
+            }
             return;
         }
         // Shares are kept to two more places than scores and the group's sum
