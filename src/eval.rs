@@ -25,8 +25,8 @@ use crate::span::Span;
 use crate::syntax::ast::RoundScope;
 use interp::{Env, Ind, eval, explain};
 use result::{
-    Evaluation, Figure, Finding, FrameworkInfo, FundRow, Leaf, NodeKindView, Part, ProjectInfo,
-    ScoredNode,
+    Evaluation, Figure, Finding, FrameworkInfo, FundRow, GradeOverride, Leaf, NodeKindView, Part,
+    ProjectInfo, ScoredNode,
 };
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -52,7 +52,7 @@ pub enum Detail {
     /// scores, parts, grade, execution rates and every diagnostic are as
     /// with [`Detail::Full`], but explanations, node paths, the amounts of
     /// the funds rows and the target and actual of framework indicators are
-    /// empty, `saving` is not computed, and `completion` and `figures` only
+    /// empty, `grade_override` is not built, `saving` is not computed, and `completion` and `figures` only
     /// where the data makes a claim about them. Not for rendering.
     Scores,
 }
@@ -157,15 +157,25 @@ impl<'a> Scorer<'a> {
         let sum: Decimal = tree.iter().map(|n| n.score).sum();
         let total = self.round(sum);
         // Overrides (`name when cond`) come first in the model's grades.
-        let grade = self
-            .model
-            .grades
-            .iter()
-            .find(|g| match &g.when {
-                Some(cond) => matches!(eval(cond, self.env(None)), Ok(Value::Bool(true))),
-                None => g.min.is_none_or(|m| total >= m),
-            })
-            .map(|g| g.name.clone());
+        let by_points = |g: &&crate::check::model::Grade| g.min.is_none_or(|m| total >= m);
+        let chosen = self.model.grades.iter().find(|g| match &g.when {
+            Some(cond) => matches!(eval(cond, self.env(None)), Ok(Value::Bool(true))),
+            None => by_points(g),
+        });
+        let grade = chosen.map(|g| g.name.clone());
+        let grade_override = match chosen.and_then(|g| g.when.as_ref()) {
+            Some(cond) if self.full() => Some(GradeOverride {
+                condition: interp::describe(cond, self.env(None)),
+                by_points: self
+                    .model
+                    .grades
+                    .iter()
+                    .filter(|g| g.when.is_none())
+                    .find(by_points)
+                    .map(|g| g.name.clone()),
+            }),
+            _ => None,
+        };
         let mut evaluation = Evaluation {
             framework: FrameworkInfo {
                 id: self.model.id.clone(),
@@ -184,6 +194,7 @@ impl<'a> Scorer<'a> {
             project: self.project(),
             total: self.scaled(total),
             grade,
+            grade_override,
             parts: tree
                 .iter()
                 .map(|n| Part {

@@ -246,6 +246,43 @@ pub fn explain(e: &Expr, env: Env<'_>) -> String {
     }
 }
 
+/// A condition as written, each input and `let` name followed by its value:
+/// `measures_agreed (“Yes”) = “No” or baselines (“No”) = “No”`. Says why a
+/// grade override applied, where the values alone would not say which
+/// figure was meant.
+pub fn describe(e: &Expr, env: Env<'_>) -> String {
+    let binds = |e: &Expr| match &e.kind {
+        ExprKind::Binary(op, ..) => op.precedence(),
+        ExprKind::If(..) => 0,
+        _ => 9,
+    };
+    let wrapped = |x: &Expr, min: u8| {
+        let s = describe(x, env);
+        if binds(x) < min { format!("({s})") } else { s }
+    };
+    match &e.kind {
+        ExprKind::Ref(r @ Ref::Input(i)) => match env.model.inputs.get(*i) {
+            Some(decl) => format!("{} ({})", decl.name, show_ref(*r, env)),
+            None => explain(e, env),
+        },
+        ExprKind::Ref(r @ Ref::Let(i)) => match env.model.lets.get(*i) {
+            Some(decl) => format!("{} ({})", decl.name, show_ref(*r, env)),
+            None => explain(e, env),
+        },
+        ExprKind::Binary(op, l, r) => {
+            let p = op.precedence();
+            let rp = if matches!(op, BinaryOp::Sub | BinaryOp::Div) {
+                p + 1
+            } else {
+                p
+            };
+            format!("{} {} {}", wrapped(l, p), op.symbol(), wrapped(r, rp))
+        }
+        ExprKind::Unary(UnaryOp::Not, x) => format!("not {}", wrapped(x, 3)),
+        _ => explain(e, env),
+    }
+}
+
 fn explain_ref(r: Ref, env: Env<'_>) -> String {
     match r {
         Ref::Let(i) => explain(&env.model.lets[i].expr, env),

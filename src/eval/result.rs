@@ -16,6 +16,10 @@ pub struct Evaluation {
     pub total: Decimal,
     /// The grade, if the framework declares grades.
     pub grade: Option<String>,
+    /// When an override (`name when condition`) decided the grade rather
+    /// than the points: why, and what the points alone would give.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade_override: Option<GradeOverride>,
     /// Scores of the top-level parts (一级指标), in order.
     pub parts: Vec<Part>,
     /// The funds block (项目资金): total row and rows by source.
@@ -26,6 +30,16 @@ pub struct Evaluation {
     pub warnings: Vec<Finding>,
     /// The scored indicator tree.
     pub tree: Vec<ScoredNode>,
+}
+
+/// Why a grade override applied.
+#[derive(Debug, Clone, Serialize)]
+pub struct GradeOverride {
+    /// The override's condition with the values it found, e.g.
+    /// `measures_agreed (“Yes”) = “No” or baselines (“No”) = “No”`.
+    pub condition: String,
+    /// The grade the total alone gives, if any band takes it.
+    pub by_points: Option<String>,
 }
 
 /// Framework metadata.

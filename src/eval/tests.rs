@@ -256,3 +256,29 @@ fn model_of_the_bundled_framework_builds() {
     let m = model(CN_SELF_EVAL);
     assert_eq!(m.id, "cn-self-eval-2020");
 }
+
+/// An override names its condition, with the values it found, and the grade
+/// the points alone give; a grade from the points has no override.
+#[test]
+fn a_grade_override_says_why() {
+    let fw = CN_SELF_EVAL.replace("    优 >= 90", "    差 when 执行率 < 50%\n    优 >= 90");
+    let data = include_str!("../../frameworks/cn-self-eval-2020/examples/caidian-2019.toml");
+    let e = score(&fw, data);
+    assert_eq!(e.grade.as_deref(), Some("优"));
+    assert!(e.grade_override.is_none());
+    let low = data.replace("executed = \"86.54万元\"", "executed = \"30万元\"");
+    assert_ne!(low, data, "the example's executed amount");
+    let (_, outcome, project) = evaluate(&fw, &low);
+    let e = outcome.evaluation.expect("scored");
+    assert_eq!(e.grade.as_deref(), Some("差"));
+    let o = e.grade_override.as_ref().expect("an override gave the grade");
+    assert_eq!(o.condition, "执行率 (34.23%) < 50%");
+    assert_eq!(o.by_points.as_deref(), Some("优"));
+    let ctx = crate::report::context::build(&e, &project);
+    assert!(
+        ctx.conclusion
+            .ends_with("评价等级为“差”（因 执行率 (34.23%) < 50% 成立；仅按得分为“优”）。"),
+        "{}",
+        ctx.conclusion
+    );
+}

@@ -34,6 +34,13 @@ pub struct Context {
     pub max_total: String,
     /// Grade, empty when the framework has none.
     pub grade: String,
+    /// When an override (`name when condition`) gave the grade: the
+    /// condition with its values, e.g. `baselines (“No”) = “No”`; empty when
+    /// the points gave it.
+    pub grade_condition: String,
+    /// When an override gave the grade: the grade the points alone give
+    /// (empty otherwise, or when no band takes the total).
+    pub grade_by_points: String,
     /// Total as a share of the maximum (得分率), e.g. `99.87%`.
     pub score_rate: String,
     /// Points lost: maximum minus total, e.g. `0.13`.
@@ -349,6 +356,16 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
         total: ev.total.to_string(),
         max_total: num(ev.framework.total),
         grade: ev.grade.clone().unwrap_or_default(),
+        grade_condition: ev
+            .grade_override
+            .as_ref()
+            .map(|o| o.condition.clone())
+            .unwrap_or_default(),
+        grade_by_points: ev
+            .grade_override
+            .as_ref()
+            .and_then(|o| o.by_points.clone())
+            .unwrap_or_default(),
         score_rate: rate(ev.total, ev.framework.total),
         lost: num(ev.framework.total - ev.total),
         parts,
@@ -403,7 +420,17 @@ fn conclusion_en(ev: &Evaluation, parts: &[PartView]) -> String {
     let grade = ev
         .grade
         .as_deref()
-        .map(|g| format!(", rated “{g}”"))
+        .map(|g| match &ev.grade_override {
+            Some(o) => format!(
+                ", rated “{g}” because {}{}",
+                o.condition,
+                o.by_points
+                    .as_deref()
+                    .map(|p| format!(" (the points alone give “{p}”)"))
+                    .unwrap_or_default()
+            ),
+            None => format!(", rated “{g}”"),
+        })
         .unwrap_or_default();
     format!(
         "Scored{basis}: {}; total {} of {}{grade}.",
@@ -427,7 +454,17 @@ fn conclusion(ev: &Evaluation, parts: &[PartView]) -> String {
     let grade = ev
         .grade
         .as_deref()
-        .map(|g| format!("，评价等级为“{g}”"))
+        .map(|g| match &ev.grade_override {
+            Some(o) => format!(
+                "，评价等级为“{g}”（因 {} 成立{}）",
+                o.condition,
+                o.by_points
+                    .as_deref()
+                    .map(|p| format!("；仅按得分为“{p}”"))
+                    .unwrap_or_default()
+            ),
+            None => format!("，评价等级为“{g}”"),
+        })
         .unwrap_or_default();
     format!(
         "根据上述分析，{basis}{}，总计评分为{}分{grade}。",

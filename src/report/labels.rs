@@ -12,8 +12,10 @@ use std::collections::BTreeMap;
 const LABELS: &[(&str, &str, &str)] = &[
     ("actual", "实际完成值", "Actual"),
     ("basis", "依据", "Basis"),
+    ("because", "依据条件", "because"),
     ("budget", "全年预算数", "Full-year budget"),
     ("budget_execution", "预算执行率", "Budget execution"),
+    ("by_points", "仅按得分", "by the points alone"),
     ("chart", "得分与分值", "Score against weight"),
     (
         "chart_title",

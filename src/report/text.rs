@@ -135,8 +135,25 @@ pub(super) fn render(ctx: &Context) -> String {
     let _ = writeln!(out, "\n{t}");
     let grade = if ctx.grade.is_empty() {
         String::new()
-    } else {
+    } else if ctx.grade_condition.is_empty() {
         format!("    {}{colon}{}", label("grade"), ctx.grade)
+    } else {
+        // An override gave the grade: say which condition, and what the
+        // points alone would have given.
+        let by_points = if ctx.grade_by_points.is_empty() {
+            String::new()
+        } else {
+            format!("; {}{colon}{}", label("by_points"), ctx.grade_by_points)
+        };
+        format!(
+            "    {}{colon}{}{}{}{colon}{}{by_points}{}",
+            label("grade"),
+            ctx.grade,
+            label("lparen"),
+            label("because"),
+            ctx.grade_condition,
+            label("rparen")
+        )
     };
     let _ = writeln!(
         out,
