@@ -129,7 +129,7 @@ impl Checker {
                 other => {
                     self.diags.push(
                         Diagnostic::error(
-                            Code::BadNumber,
+                            Code::UnknownLanguage,
                             format!("pfc has no report language `{other}`"),
                         )
                         .with_primary(l.span, "unknown language")

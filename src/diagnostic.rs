@@ -100,6 +100,8 @@ codes! {
     Extension = "PF2022", "bad extension";
     /// A framework test names data that cannot be read.
     TestData = "PF2023", "test data missing";
+    /// `language` names a language pfc has no reports in.
+    UnknownLanguage = "PF2024", "unknown report language";
     /// A data file is not valid TOML or JSON.
     DataSyntax = "PF3001", "data file syntax error";
     /// A data file has a field of the wrong shape, or an unknown field.

@@ -37,8 +37,17 @@ pub(crate) fn run(out: &Printer, args: &[String], explain_extension: bool) -> Ex
             failed += 1;
         }
         let status = if errors > 0 { "error" } else { "ok" };
+        let count = |n: usize, what: &str| {
+            if n == 1 {
+                format!("1 {what}")
+            } else {
+                format!("{n} {what}s")
+            }
+        };
         lines.push(format!(
-            "{status:>5}  {t}  ({errors} errors, {warnings} warnings)"
+            "{status:>5}  {t}  ({}, {})",
+            count(errors, "error"),
+            count(warnings, "warning")
         ));
         all.extend(diags);
     }
