@@ -26,6 +26,15 @@ pub enum Op {
 }
 
 impl Op {
+    /// Which way the comparison points: at least (1), at most (-1), exactly (0).
+    fn direction(self) -> i8 {
+        match self {
+            Op::Ge | Op::Gt => 1,
+            Op::Le | Op::Lt => -1,
+            Op::Eq => 0,
+        }
+    }
+
     /// The symbol used when printing.
     pub fn symbol(self) -> &'static str {
         match self {
@@ -96,9 +105,10 @@ const PREFIX_WORDS: &[(&str, Op)] = &[
     ("=", Op::Eq),
 ];
 
+// Longest first: `90%及以上` must not leave `及` behind.
 const SUFFIX_WORDS: &[(&str, Op)] = &[
-    ("以上", Op::Ge),
     ("及以上", Op::Ge),
+    ("以上", Op::Ge),
     ("以下", Op::Le),
     ("以内", Op::Le),
 ];
@@ -157,11 +167,31 @@ pub fn parse(cell: &str) -> Result<Notation, NotationError> {
     };
     let (op, rest) = match (op, suffix) {
         (None, Some((w, op))) => (Some(*op), rest[..rest.len() - w.len()].trim_end()),
+        // `控制在5%以内`, `不低于90%以上`: both say the same, once is enough.
+        (Some(p), Some((w, s))) if p.direction() == s.direction() => {
+            (Some(p), rest[..rest.len() - w.len()].trim_end())
+        }
+        (Some(p), Some((w, _))) => {
+            let word = &text[..text.len() - rest.len()];
+            return Err(NotationError {
+                message: format!("`{}` and `{w}` say opposite things", word.trim()),
+                hint: format!(
+                    "keep one comparison, e.g. `{}{}`",
+                    p.symbol(),
+                    rest[..rest.len() - w.len()].trim_end()
+                ),
+            });
+        }
         _ => (op, rest),
     };
     let starts_numeric =
         rest.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+' || c == '.');
-    if op.is_none() && !starts_numeric {
+    // A comparison *word* before words (`高于预期`) is a qualitative
+    // target; a comparison *sign* before words (`≥优秀`) is a mistake.
+    let word_prefix = prefix.is_some_and(|(w, _)| !w.is_ascii() && !"≥≤".contains(*w));
+    if (op.is_none() && !starts_numeric)
+        || (word_prefix && !starts_numeric && !rest.contains(|c: char| c.is_ascii_digit()))
+    {
         return Ok(Notation::Text(cell.trim().to_owned()));
     }
     let (number, unit_text) = split_number(rest);
@@ -175,6 +205,28 @@ pub fn parse(cell: &str) -> Result<Notation, NotationError> {
             },
             hint: format!("write a number after the comparison, e.g. `{sign}95%`"),
         });
+    };
+    if let Some(bad) = misplaced_comma(&rest[..rest.len() - unit_text.len()]) {
+        return Err(NotationError {
+            message: format!("`{bad}` has a comma that does not separate thousands"),
+            hint: "write decimals with a point (`1.5`); a comma may only separate thousands, as in `21,933`".into(),
+        });
+    }
+    // A date (`12月底前`, `6月30日前`, `年底前`) is a deadline, read as words.
+    if ["月", "日", "号", "年"]
+        .iter()
+        .any(|d| unit_text.starts_with(d) && unit_text.len() > d.len())
+    {
+        return Ok(Notation::Text(cell.trim().to_owned()));
+    }
+    // `5万人次`, `1.2万`: 万, 亿 and 千 before a counting word (or none)
+    // scale the number; `万元`, `亿元` and `千元` are money units.
+    let (number, unit_text) = match scale_word(unit_text) {
+        Some((factor, after)) => match number.checked_mul(factor) {
+            Some(n) => (n, after),
+            None => (number, unit_text),
+        },
+        None => (number, unit_text),
     };
     let Some(unit) = Unit::parse(unit_text) else {
         return Err(NotationError {
@@ -195,6 +247,29 @@ pub fn parse(cell: &str) -> Result<Notation, NotationError> {
             unit,
         },
     })
+}
+
+/// `万人次` → (10000, `人次`): a number word that scales the number, unless
+/// it is part of a money unit (`万元`).
+fn scale_word(unit: &str) -> Option<(Decimal, &str)> {
+    let (factor, rest) = [
+        ("万", Decimal::from(10_000)),
+        ("亿", Decimal::from(100_000_000)),
+        ("千", Decimal::from(1_000)),
+    ]
+    .into_iter()
+    .find_map(|(w, f)| unit.strip_prefix(w).map(|rest| (f, rest)))?;
+    let money = matches!(Unit::parse(unit), Some(Unit::Money(_)));
+    (!money).then_some((factor, rest))
+}
+
+/// The number as written, when a comma in it is not a thousands separator
+/// (`1,5`, `12,34`): each comma must be followed by exactly three digits.
+fn misplaced_comma(number: &str) -> Option<&str> {
+    let whole = number.split('.').next().unwrap_or(number);
+    let mut groups = whole.split(',');
+    groups.next();
+    groups.any(|g| g.len() != 3).then_some(number)
 }
 
 /// The number of decimals the first number in `cell` is written with:
@@ -309,6 +384,58 @@ mod tests {
             parse("件/件2万元").ok(),
             Some(Notation::Text("件/件2万元".into()))
         );
+    }
+
+    #[test]
+    fn the_notations_of_real_tables() {
+        // A prefix and a suffix that agree.
+        assert_eq!(
+            q("控制在5%以内"),
+            (Some(Op::Le), Quantity::from_shown(dec!(5), Unit::Percent))
+        );
+        assert_eq!(q("不低于90%以上").0, Some(Op::Ge));
+        assert_eq!(
+            q("90%及以上"),
+            (Some(Op::Ge), Quantity::from_shown(dec!(90), Unit::Percent))
+        );
+        // 万, 亿 and 千 scale the number; 万元 stays money.
+        assert_eq!(
+            q("≥5万人次").1,
+            Quantity::from_shown(dec!(50000), Unit::Count("人次".into()))
+        );
+        assert_eq!(q("1.2万").1, Quantity::number(dec!(12000)));
+        assert_eq!(q("≤87.65万元").1.unit, Unit::Money(MoneyScale::Wan));
+        assert_eq!(
+            q("5万元/户").1,
+            Quantity::from_shown(dec!(50000), Unit::Count("元/户".into()))
+        );
+        // Deadlines and comparisons in words are qualitative targets.
+        for text in [
+            "12月底前",
+            "6月30日前",
+            "2023年底前",
+            "高于预期",
+            "不低于上年",
+        ] {
+            assert_eq!(
+                parse(text).ok(),
+                Some(Notation::Text(text.into())),
+                "{text}"
+            );
+        }
+        // A thousands separator still works.
+        assert_eq!(q("1,234,567元").1.value, dec!(1234567));
+    }
+
+    #[test]
+    fn misleading_notations_are_errors() {
+        // `1,5` is not 15.
+        let e = parse("1,5").expect_err("a decimal comma");
+        assert!(e.message.contains("`1,5`"), "{}", e.message);
+        assert!(parse("≥12,34%").is_err());
+        // Opposite comparisons.
+        let e = parse("不低于90%以下").expect_err("opposite");
+        assert_eq!(e.message, "`不低于` and `以下` say opposite things");
     }
 
     #[test]
