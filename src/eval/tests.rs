@@ -271,7 +271,10 @@ fn a_grade_override_says_why() {
     let (_, outcome, project) = evaluate(&fw, &low);
     let e = outcome.evaluation.expect("scored");
     assert_eq!(e.grade.as_deref(), Some("差"));
-    let o = e.grade_override.as_ref().expect("an override gave the grade");
+    let o = e
+        .grade_override
+        .as_ref()
+        .expect("an override gave the grade");
     assert_eq!(o.condition, "执行率 (34.23%) < 50%");
     assert_eq!(o.by_points.as_deref(), Some("优"));
     let ctx = crate::report::context::build(&e, &project);
