@@ -2,19 +2,20 @@
 //!
 //! The csv crate splits records on the raw bytes: in GBK and GB18030 no byte
 //! of a multi-byte character is a `,`, `"`, CR or LF, so splitting before
-//! decoding is safe. Each needed field is then decoded (UTF-8 is checked in
-//! place, without copying). A row with bytes that cannot be decoded makes
-//! its project fail, naming the exact byte offset and row.
+//! decoding is safe. Each needed field is then decoded and trimmed, unless
+//! it has the same bytes as on the row above (see [`Column`]). A row with
+//! bytes that cannot be decoded makes its project fail, naming the exact
+//! byte offset and row.
 
-use super::columns::{Columns, FIELDS};
+use super::columns::Columns;
 use super::encoding::{self, Encoding, SNIFF_BYTES};
 use super::group::{Cells, Grouper};
 use super::{Chunk, Item, Reader};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::FileId;
-use std::borrow::Cow;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub(crate) struct CsvReader {
@@ -23,12 +24,130 @@ pub(crate) struct CsvReader {
     reader: csv::Reader<File>,
     record: csv::ByteRecord,
     encoding: Encoding,
-    columns: [Option<usize>; FIELDS],
+    /// The columns the fields are read from, in field order.
+    columns: Vec<Column>,
     grouper: Grouper,
     size: u64,
     /// Spreadsheet row of the next record (the header is row 1).
     row: u64,
     done: bool,
+}
+
+/// A column a field is read from, and the last cell read from it. Project
+/// fields are repeated on every row of a project, and indicator groups and
+/// reasons often are too: a cell with the bytes of the one above is neither
+/// decoded nor trimmed again.
+struct Column {
+    /// The field, as [`Cells::set`] takes it.
+    field: usize,
+    /// The column's index in a record.
+    at: usize,
+    /// The cell's bytes (GBK only: in UTF-8 they are `text`'s bytes).
+    raw: Vec<u8>,
+    /// The cell decoded; the lossy UTF-8 reading of bytes that could not be.
+    text: String,
+    /// Where `text` is without leading and trailing whitespace.
+    trimmed: Range<usize>,
+    /// Whether `raw` could be decoded (GBK only).
+    ok: bool,
+}
+
+impl Column {
+    fn new(field: usize, at: usize) -> Self {
+        Column {
+            field,
+            at,
+            raw: Vec::new(),
+            text: String::new(),
+            trimmed: 0..0,
+            ok: false,
+        }
+    }
+
+    /// Take the next cell of the column.
+    fn update(&mut self, bytes: &[u8], encoding: Encoding) -> Update {
+        let utf8 = matches!(encoding, Encoding::Utf8 | Encoding::Auto);
+        let same = if utf8 {
+            // Bytes equal to a `String`'s are valid UTF-8, and that text.
+            self.text.as_bytes() == bytes
+        } else {
+            self.ok && self.raw == bytes
+        };
+        if same {
+            return Update::Same;
+        }
+        self.ok = encoding.decode_into(bytes, &mut self.text);
+        if !self.ok {
+            self.text.clear();
+            self.text.push_str(&String::from_utf8_lossy(bytes));
+        }
+        if !utf8 {
+            self.raw.clear();
+            self.raw.extend_from_slice(bytes);
+        }
+        self.trimmed = trim_range(&self.text);
+        if self.ok {
+            Update::Changed
+        } else {
+            Update::Undecodable
+        }
+    }
+
+    fn trimmed(&self) -> &str {
+        if self.trimmed.start == 0 && self.trimmed.end == self.text.len() {
+            // Most cells: no slicing, and no checking where it cuts.
+            &self.text
+        } else {
+            self.text.get(self.trimmed.clone()).unwrap_or_default()
+        }
+    }
+}
+
+/// What a column's next cell was.
+enum Update {
+    /// The text of the cell above.
+    Same,
+    /// Other text.
+    Changed,
+    /// Bytes that cannot be decoded.
+    Undecodable,
+}
+
+/// Where `text.trim()` is in `text`. Most cells neither start nor end
+/// with bytes a whitespace character can have, and need no look at their
+/// characters.
+fn trim_range(text: &str) -> Range<usize> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || may_start_space(bytes) || may_end_space(bytes) {
+        let start = text.len() - text.trim_start().len();
+        start..text.trim_end().len().max(start)
+    } else {
+        0..text.len()
+    }
+}
+
+/// Whether UTF-8 `text` may start with a character that
+/// [`char::is_whitespace`] accepts, from its first two bytes: tab to
+/// carriage return, space, U+0085 and U+00A0 (C2 …), U+1680 (E1 9A …),
+/// U+2000–U+205F (E2 80 …, E2 81 …) and U+3000 (E3 80 …).
+fn may_start_space(text: &[u8]) -> bool {
+    match text {
+        [b, ..] if b.is_ascii() => matches!(b, 0x09..=0x0D | b' '),
+        [0xC2, ..] => true,
+        [0xE1..=0xE3, second, ..] => matches!(second, 0x80 | 0x81 | 0x9A),
+        _ => false,
+    }
+}
+
+/// Whether UTF-8 `text` may end with such a character, from its last two
+/// bytes: the last byte of an ASCII one, or the last two of the others
+/// (C2 85, C2 A0, 9A 80, 80 80–8A, 80 A8, 80 A9, 80 AF, 81 9F).
+fn may_end_space(text: &[u8]) -> bool {
+    match text {
+        [.., b] if b.is_ascii() => matches!(b, 0x09..=0x0D | b' '),
+        [.., 0x80 | 0x81 | 0x9A | 0xC2, _] => true,
+        _ => false,
+    }
 }
 
 fn io_error(name: &str, e: &dyn std::fmt::Display) -> Diagnostic {
@@ -102,7 +221,12 @@ impl CsvReader {
         let index = columns.resolve(&name, &headers)?;
         Ok(CsvReader {
             path: path.to_owned(),
-            columns: index.at,
+            columns: index
+                .at
+                .iter()
+                .enumerate()
+                .filter_map(|(field, at)| Some(Column::new(field, (*at)?)))
+                .collect(),
             grouper: Grouper::new(file, &name, index),
             name,
             reader,
@@ -189,24 +313,19 @@ impl CsvReader {
                 break;
             }
             rows += 1;
-            let mut decoded: [Option<Cow<'_, str>>; FIELDS] = [const { None }; FIELDS];
             let mut bad = false;
-            for (slot, col) in decoded.iter_mut().zip(self.columns) {
-                if let Some(bytes) = col.and_then(|c| self.record.get(c)) {
-                    match self.encoding.decode(bytes) {
-                        Some(text) => *slot = Some(text),
-                        None => {
-                            bad = true;
-                            *slot = Some(String::from_utf8_lossy(bytes));
-                        }
-                    }
-                }
-            }
             let mut cells = Cells::new();
-            for (text, d) in cells.text.iter_mut().zip(&decoded) {
-                if let Some(d) = d {
-                    *text = d;
+            for column in &mut self.columns {
+                let Some(bytes) = self.record.get(column.at) else {
+                    continue;
+                };
+                match column.update(bytes, self.encoding) {
+                    Update::Same => cells.same |= 1 << column.field,
+                    Update::Changed => {}
+                    Update::Undecodable => bad = true,
                 }
+                let column: &Column = column;
+                cells.set(column.field, column.trimmed());
             }
             let row = self.row;
             self.row += 1;
@@ -223,5 +342,44 @@ impl CsvReader {
             progress: self.reader.position().byte(),
             rows,
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_said_not_to_start_or_end_with_whitespace_does_not() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let first = format!("{c}x");
+            let last = format!("x{c}");
+            if c.is_whitespace() {
+                assert!(may_start_space(first.as_bytes()), "{c:?}");
+                assert!(may_end_space(last.as_bytes()), "{c:?}");
+                assert!(may_end_space(c.to_string().as_bytes()), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn trims_as_str_trim() {
+        for text in [
+            "",
+            " ",
+            "\u{3000}",
+            "a",
+            "项目",
+            " 项目 ",
+            "\u{3000}项目\u{3000}",
+            "\t1\r\n",
+            "x\u{85}",
+            "\u{a0}y",
+            "\u{2003}中\u{2029}",
+            " \u{3000} ",
+        ] {
+            let range = trim_range(text);
+            assert_eq!(text.get(range), Some(text.trim()), "{text:?}");
+        }
     }
 }

@@ -44,6 +44,40 @@ impl Encoding {
         }
     }
 
+    /// Decode one field into `out`, replacing its text and reusing its
+    /// buffer; the same text as [`Encoding::decode`]. False when the bytes
+    /// are not in this encoding (`out` is then left unspecified).
+    #[inline]
+    pub fn decode_into(self, bytes: &[u8], out: &mut String) -> bool {
+        out.clear();
+        match self {
+            Encoding::Utf8 | Encoding::Auto => match std::str::from_utf8(bytes) {
+                Ok(text) => {
+                    out.push_str(text);
+                    true
+                }
+                Err(_) => false,
+            },
+            Encoding::Gbk | Encoding::Gb18030 => {
+                if bytes.is_ascii() {
+                    // ASCII is the same in both; skip the decoder.
+                    out.push_str(std::str::from_utf8(bytes).unwrap_or_default());
+                    return true;
+                }
+                // A fresh decoder for each field, as `decode` has: a
+                // sequence cut off at the end of a field is an error.
+                let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+                let Some(room) = decoder.max_utf8_buffer_length_without_replacement(bytes.len())
+                else {
+                    return false;
+                };
+                out.reserve(room);
+                let (result, _) = decoder.decode_to_string_without_replacement(bytes, out, true);
+                result == encoding_rs::DecoderResult::InputEmpty
+            }
+        }
+    }
+
     /// Offset of the first byte of `bytes` that is not valid in this
     /// encoding (a sequence cut off at the end counts as invalid).
     pub fn first_invalid(self, bytes: &[u8]) -> Option<usize> {
@@ -165,6 +199,30 @@ mod tests {
             Encoding::Gbk.decode(&gbk).as_deref(),
             Some("项目编号,年度\n1,2020\n")
         );
+    }
+
+    #[test]
+    fn decoding_into_a_buffer_reads_as_decode() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("项目编号 ≥95% 按时完成");
+        let cells: [&[u8]; 7] = [
+            b"",
+            b"plain ascii",
+            "项目 ≥95%".as_bytes(),
+            &gbk,
+            b"\xFF\xFE",
+            b"ab\x81",
+            b"\xE5\x90",
+        ];
+        let mut out = String::from("left over");
+        for encoding in [Encoding::Utf8, Encoding::Gbk, Encoding::Gb18030] {
+            for cell in cells {
+                let decoded = encoding.decode(cell);
+                assert_eq!(encoding.decode_into(cell, &mut out), decoded.is_some());
+                if let Some(text) = decoded {
+                    assert_eq!(out, text);
+                }
+            }
+        }
     }
 
     #[test]

@@ -184,14 +184,10 @@ impl Reader for XlsxReader {
                          numbers: &mut [bool; FIELDS],
                          items: &mut Vec<super::Item>| {
             let mut c = Cells::new();
-            for ((t, n), (ct, cn)) in text
-                .iter()
-                .zip(numbers.iter())
-                .zip(c.text.iter_mut().zip(c.numbers.iter_mut()))
-            {
-                *ct = t.as_str();
-                *cn = *n;
+            for (field, t) in text.iter().enumerate() {
+                c.set(field, t.trim());
             }
+            c.numbers = *numbers;
             items.extend(grouper.push(u64::from(row) + 1, &c));
             for t in text.iter_mut() {
                 t.clear();
