@@ -202,6 +202,11 @@ pub struct DiagnosticData {
     pub code: Code,
     /// The headline.
     pub message: String,
+    /// The headline in Chinese, for the 复核提示 of a report in Chinese;
+    /// `None` where pfc has no Chinese wording (the report then shows
+    /// `message`). The command line always shows `message`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_zh: Option<String>,
     /// Where in the source, if anywhere.
     pub labels: Vec<Label>,
     /// A location that is not a span: a data file and field path such as
@@ -233,6 +238,7 @@ impl Diagnostic {
             severity,
             code,
             message: message.into(),
+            message_zh: None,
             labels: Vec::new(),
             location: None,
             hints: Vec::new(),
@@ -282,6 +288,13 @@ impl Diagnostic {
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
+        self
+    }
+
+    /// Give the headline in Chinese, for reports in Chinese.
+    #[must_use]
+    pub fn with_zh(mut self, message: impl Into<String>) -> Self {
+        self.message_zh = Some(message.into());
         self
     }
 

@@ -119,6 +119,10 @@ impl<'a> Scorer<'a> {
                         self.model.id
                     ),
                 )
+                .with_zh(format!(
+                    "数据标明适用框架“{id}”，但按“{}”评分",
+                    self.model.id
+                ))
                 .with_hint(
                     "check that you chose the right framework, or correct `framework` in the data",
                 ),
@@ -338,6 +342,11 @@ impl<'a> Scorer<'a> {
                         covered()
                     ),
                 )
+                .with_zh(format!(
+                    "数据未写年度（year），无法核对框架“{}”是否适用（适用年度：{}）",
+                    self.model.id,
+                    covered()
+                ))
                 .with_hint("add `year = …` so that pfc can check the framework applies")
                 .with_location(self.data.file_name.clone());
                 self.diags.borrow_mut().push(d);
@@ -440,6 +449,12 @@ impl<'a> Scorer<'a> {
                         clamped.normalize()
                     ),
                 )
+                .with_zh(format!(
+                    "计分公式给“{name}” {} 分，超出 0–{} 分，按 {} 分计",
+                    raw.normalize(),
+                    weight.normalize(),
+                    clamped.normalize()
+                ))
                 .with_primary(span, "this formula leaves the range")
                 .with_location(loc)
                 .with_hint(
@@ -692,6 +707,11 @@ impl<'a> Scorer<'a> {
                         group_weight.normalize()
                     ),
                 )
+                .with_zh(format!(
+                    "“{}”下各项均不适用，该部分得 0 分（分值 {}）",
+                    node.name,
+                    group_weight.normalize()
+                ))
                 .with_secondary(node.span, "this group shares its weight among what applies")
                 .with_note(format!(
                     "none of its {} questions or indicators applies",
@@ -1047,6 +1067,12 @@ impl<'a> Scorer<'a> {
                         n.weight.normalize()
                     ),
                 )
+                .with_zh(format!(
+                    "“{}”得 {} 分（分值 {}），未达目标，但未填写偏差原因分析及改进措施",
+                    n.name,
+                    n.score.normalize(),
+                    n.weight.normalize()
+                ))
                 .with_hint("10号 asks for the reasons and improvements when a target is not met: add `reason = \"…\"`");
                 match idx {
                     Some(i) => self.warn(d, &format!("indicators[{i}]"), "this row"),

@@ -71,7 +71,13 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                                 c.normalize(),
                                 node.score.normalize()
                             ),
-                        );
+                        )
+                        .with_zh(format!(
+                            "“{}”：自评表填报 {} 分，pfc 计算为 {} 分",
+                            row.name,
+                            c.normalize(),
+                            node.score.normalize()
+                        ));
                         // Empty when only the scores were evaluated.
                         if !leaf.explanation.is_empty() {
                             d = d.with_note(format!("pfc: {}", leaf.explanation));
@@ -87,7 +93,8 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                     Diagnostic::warning(
                         Code::BadNotation,
                         format!("claimed score `{cell}` is not a number"),
-                    ),
+                    )
+                    .with_zh(format!("填报得分“{cell}”不是数字")),
                     &format!("{here}.claimed_score"),
                     "not a number",
                 ),
@@ -119,6 +126,14 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                                 leaf.completion.as_deref().unwrap_or("?")
                             ),
                         )
+                        .with_zh(format!(
+                            "“{}”：报告所写完成率为 {}，但 {} ÷ {} = {}",
+                            row.name,
+                            cell.text,
+                            leaf.actual,
+                            leaf.target.trim_start_matches(['≥', '>', '≤', '<', '=']),
+                            leaf.completion.as_deref().unwrap_or("?")
+                        ))
                         .with_hint("correct the completion rate in the report text"),
                         &format!("{here}.claimed_completion"),
                         "as submitted",
@@ -132,6 +147,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
         let Some(fig) = e.figures.iter().find(|f| f.name == *name) else {
             s.warn(
                 Diagnostic::warning(Code::ClaimDiffers, format!("the framework has no value named `{name}`"))
+                    .with_zh(format!("框架中没有名为“{name}”的数值"))
                     .with_hint("claimed values are compared with the framework's inputs and `let` values by name"),
                 &format!("claimed.values.{name}"),
                 "unknown name",
@@ -147,6 +163,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                     Code::BadNotation,
                     format!("claimed value `{cell}` of `{name}` is not a number"),
                 )
+                .with_zh(format!("“{name}”的填报数值“{cell}”不是数字"))
                 .with_hint("write the figure as printed, e.g. `\"98.73%\"` or `\"87.65万元\"`"),
                 &format!("claimed.values.{name}"),
                 "not a number",
@@ -171,7 +188,11 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                         "`{name}`: the report gives {}, pfc computes {fig_value}",
                         cell.text
                     ),
-                ),
+                )
+                .with_zh(format!(
+                    "“{name}”：报告所写为 {}，pfc 计算为 {fig_value}",
+                    cell.text
+                )),
                 &format!("claimed.values.{name}"),
                 "as submitted",
             );
@@ -188,6 +209,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                     Code::ClaimDiffers,
                     format!("the report names a part `{name}` the framework does not have"),
                 )
+                .with_zh(format!("报告提到的“{name}”不是框架中的部分"))
                 .with_hint("use the framework's group or indicator names in `[claimed.parts]`"),
                 &format!("claimed.parts.{name}"),
                 "unknown part",
@@ -200,7 +222,12 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                         c.normalize(),
                         ours.normalize()
                     ),
-                ),
+                )
+                .with_zh(format!(
+                    "“{name}”：报告得分为 {} 分，pfc 计算为 {} 分",
+                    c.normalize(),
+                    ours.normalize()
+                )),
                 &format!("claimed.parts.{name}"),
                 "as submitted",
             ),
@@ -213,6 +240,12 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             .iter()
             .filter(|p| !claimed.parts.contains_key(&p.name))
             .map(|p| format!("{} ({} points)", p.name, p.score.normalize()))
+            .collect();
+        let omitted_zh: Vec<String> = e
+            .parts
+            .iter()
+            .filter(|p| !claimed.parts.contains_key(&p.name))
+            .map(|p| format!("{}（{} 分）", p.name, p.score.normalize()))
             .collect();
         if !omitted.is_empty() {
             let total_note = claimed
@@ -230,6 +263,17 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                         listed.normalize()
                     ),
                 )
+                .with_zh(format!(
+                    "报告结论遗漏了{}：所列各部分合计 {} 分{}",
+                    omitted_zh.join("、"),
+                    listed.normalize(),
+                    claimed
+                        .total
+                        .as_ref()
+                        .and_then(|t| t.as_decimal())
+                        .map(|t| format!("，而总分写为 {} 分", t.normalize()))
+                        .unwrap_or_default()
+                ))
                 .with_hint(format!(
                     "list every part in the conclusion: {} = {}",
                     e.parts.iter().map(|p| p.score.normalize().to_string()).collect::<Vec<_>>().join(" + "),
@@ -255,6 +299,11 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                         e.total.normalize()
                     ),
                 )
+                .with_zh(format!(
+                    "报告总分为 {} 分，pfc 计算为 {} 分",
+                    t.normalize(),
+                    e.total.normalize()
+                ))
                 .with_hint("correct the total in the submitted report, or check the rows whose scores differ"),
                 "claimed.total",
                 "as submitted",
@@ -268,7 +317,8 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             Diagnostic::warning(
                 Code::ClaimDiffers,
                 format!("the report gives grade {g}, pfc computes {ours}"),
-            ),
+            )
+            .with_zh(format!("报告评价等级为“{g}”，pfc 计算为“{ours}”")),
             "claimed.grade",
             "as submitted",
         );

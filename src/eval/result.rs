@@ -132,6 +132,9 @@ pub struct Finding {
     pub code: &'static str,
     /// The message.
     pub message: String,
+    /// The message in Chinese, where pfc has a Chinese wording for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_zh: Option<String>,
     /// Where (`file: field`), if known.
     pub location: Option<String>,
     /// How to fix it.
@@ -144,6 +147,7 @@ impl From<&Diagnostic> for Finding {
             severity: d.severity,
             code: d.code.as_str(),
             message: d.message.clone(),
+            message_zh: d.message_zh.clone(),
             location: d.location.clone(),
             hints: d.hints.clone(),
         }

@@ -246,6 +246,10 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decim
                                     row.name, target.written, rule.bands[b].name
                                 ),
                             )
+                            .with_zh(format!(
+                                "“{}”：年度指标值“{}”是数值，实际完成值“{word}”却是完成等级，按“{}”档计分",
+                                row.name, target.written, rule.bands[b].name
+                            ))
                             .with_hint("write the value actually reached, so that it is compared with the target"),
                             &format!("{here}.actual"),
                             "a level, not a number",
@@ -333,6 +337,12 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decim
                             aop.symbol()
                         ),
                     )
+                    .with_zh(format!(
+                        "“{}”的实际完成值“{}”带有“{}”，按 {a} 读取",
+                        row.name,
+                        actual.written,
+                        aop.symbol()
+                    ))
                     .with_hint("write the value actually reached, without a comparison"),
                     &format!("{here}.actual"),
                     "comparison in an actual value",
@@ -381,6 +391,10 @@ fn reconcile(
                         row.actual, row.name
                     ),
                 )
+                .with_zh(format!(
+                    "“{}”的实际完成值“{}”未写单位，按 {fixed_a} 读取",
+                    row.name, row.actual
+                ))
                 .with_hint(format!("write the unit: `{fixed_a}`")),
                 &format!("{here}.actual"),
                 "no unit",
@@ -397,6 +411,10 @@ fn reconcile(
                         row.target, row.name
                     ),
                 )
+                .with_zh(format!(
+                    "“{}”的年度指标值“{}”未写单位，按 {fixed_t} 读取",
+                    row.name, row.target
+                ))
                 .with_hint(format!("write the unit: `{fixed_t}`")),
                 &format!("{here}.target"),
                 "no unit",

@@ -117,12 +117,26 @@ pub struct WarningView {
     pub severity: String,
     /// Stable code, `PF3009`.
     pub code: String,
-    /// What pfc found.
+    /// What pfc found, in the framework's language where pfc has the
+    /// words (in Chinese for the common findings), in English otherwise.
     pub message: String,
     /// Where in the data, `caidian-2019.toml: indicators[4].claimed_completion`.
     pub location: Option<String>,
     /// How to fix it.
     pub hints: Vec<String>,
+}
+
+impl WarningView {
+    fn of(f: &Finding, language: Language) -> Self {
+        let message = match (&f.message_zh, language) {
+            (Some(zh), Language::Zh) => zh.clone(),
+            _ => f.message.clone(),
+        };
+        WarningView {
+            message,
+            ..WarningView::from(f)
+        }
+    }
 }
 
 impl From<&Finding> for WarningView {
@@ -386,7 +400,11 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
         leaves,
         tree,
         conclusion,
-        warnings: ev.warnings.iter().map(WarningView::from).collect(),
+        warnings: ev
+            .warnings
+            .iter()
+            .map(|f| WarningView::of(f, ev.framework.language))
+            .collect(),
         labels: super::labels::labels(
             ev.framework.language,
             &ev.project.year.map(|y| y.to_string()).unwrap_or_default(),
