@@ -110,7 +110,9 @@ fn matches(d: &Diagnostic, m: &Matcher) -> bool {
         Matcher::Code(c) => d.code.as_str() == c,
         Matcher::Text(t) => {
             d.message.contains(t.as_str())
-                || d.message_zh.as_ref().is_some_and(|z| z.contains(t.as_str()))
+                || d.message_zh
+                    .as_ref()
+                    .is_some_and(|z| z.contains(t.as_str()))
         }
     }
 }
