@@ -266,6 +266,9 @@ fn scale_word(unit: &str) -> Option<(Decimal, &str)> {
 /// The number as written, when a comma in it is not a thousands separator
 /// (`1,5`, `12,34`): each comma must be followed by exactly three digits.
 fn misplaced_comma(number: &str) -> Option<&str> {
+    if !number.contains(',') {
+        return None;
+    }
     let whole = number.split('.').next().unwrap_or(number);
     let mut groups = whole.split(',');
     groups.next();
