@@ -44,6 +44,15 @@ fn evaluate(c: &mut Criterion) {
     c.bench_function("evaluate caidian-2019", |b| {
         b.iter(|| black_box(pfc::eval::evaluate(&model, black_box(&data))));
     });
+    c.bench_function("evaluate caidian-2019 (scores only)", |b| {
+        b.iter(|| {
+            black_box(pfc::eval::evaluate_with(
+                &model,
+                black_box(&data),
+                pfc::eval::Detail::Scores,
+            ))
+        });
+    });
     c.bench_function("load + evaluate caidian-2019 (TOML)", |b| {
         let mut sources = SourceMap::new();
         let file = sources.add("caidian-2019.toml", EXAMPLE);
