@@ -10,9 +10,12 @@
 #   SIZES="10000 100000" scripts/bench.sh # a smaller largest size
 #   JOBS=1 scripts/bench.sh               # one scoring thread
 #
+# Each command runs REPEAT times (default 3) and the run with the median
+# wall time is reported (its CPU time and peak memory with it).
+#
 # Environment: SIZES (projects), M (indicators per project, default 8),
-# JOBS (threads, default: all cores), WORK (data folder, default
-# target/bench-data). Needs /usr/bin/time for peak memory (apt-get install
+# JOBS (threads, default: all cores), REPEAT (runs per command, default 3),
+# WORK (data folder, default target/bench-data). Needs /usr/bin/time for peak memory (apt-get install
 # time); without it, peak memory is read from nothing and shown as n/a.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +23,7 @@ cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"10000 100000 1000000"}
 M=${M:-8}
 JOBS=${JOBS:-$(nproc)}
+REPEAT=${REPEAT:-3}
 WORK=${WORK:-target/bench-data}
 mkdir -p "$WORK"
 
@@ -53,9 +57,19 @@ measure() {
     echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }') ${peak:-n/a} ${cpu:-n/a}"
 }
 
+# Run a command REPEAT times; print the "seconds peak_kib cpu_seconds" of
+# the run with the median wall time.
+median() {
+    local runs=()
+    for _ in $(seq "$REPEAT"); do
+        runs+=("$(measure "$@")")
+    done
+    printf '%s\n' "${runs[@]}" | sort -n -k1,1 | sed -n "$(( (REPEAT + 1) / 2 ))p"
+}
+
 mb() { if [ "$1" = n/a ]; then echo n/a; else awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; fi; }
 
-echo "pfc $(git rev-parse --short HEAD 2>/dev/null || echo '?') · $(nproc) cores · $JOBS scoring threads · $M indicators per project"
+echo "pfc $(git rev-parse --short HEAD 2>/dev/null || echo '?') · $(nproc) cores · $JOBS scoring threads · $M indicators per project · median of $REPEAT runs"
 echo "rows/s: indicator rows per wall-clock second; per CPU s: per second of user+system CPU time"
 echo "(the figure per core that does not depend on other load on the machine); ratio: rows/s ÷ floor rows/s"
 printf '%10s %10s %9s %12s %8s %14s %9s %9s %12s %8s\n' \
@@ -68,8 +82,8 @@ for n in $SIZES; do
     rows=$(( n * M ))
     out="$WORK/out-$n"
     rm -rf "$out"
-    read -r secs peak cpu < <(measure "$PFC" eval cn-self-eval-2020 "$file" --out "$out" -j "$JOBS")
-    read -r fsecs _ _ < <(measure "$FLOOR" "$file")
+    read -r secs peak cpu < <(median "$PFC" eval cn-self-eval-2020 "$file" --out "$out" -j "$JOBS")
+    read -r fsecs _ _ < <(median "$FLOOR" "$file")
     awk -v n="$n" -v r="$rows" -v s="$secs" -v p="$(mb "$peak")" -v c="$cpu" -v f="$fsecs" 'BEGIN {
         rate = r / s; frate = r / f
         percpu = (c == "n/a" || c == 0) ? "n/a" : sprintf("%.0f", r / c)
