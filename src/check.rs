@@ -524,7 +524,7 @@ impl Checker {
     fn require(&mut self, r: &ast::Require, indicator: Option<&IndicatorScope>) -> Check {
         let (cond, ty) = self.expr(&r.cond, indicator);
         self.expect_type(&ty, &Ty::Bool, r.cond.span, "a `require` condition");
-        let message = self.message(&r.message, indicator);
+        let message = self.message(&r.message, &r.placeholders, indicator);
         Check {
             cond,
             severity: r.severity.node,
@@ -537,10 +537,12 @@ impl Checker {
     fn message(
         &mut self,
         msg: &crate::span::Spanned<String>,
+        placeholders: &[Span],
         indicator: Option<&IndicatorScope>,
     ) -> Vec<MessagePart> {
         let mut parts = Vec::new();
         let mut rest = msg.node.as_str();
+        let mut nth = 0;
         while let Some(open) = rest.find('{') {
             let Some(close) = rest[open..].find('}').map(|c| open + c) else {
                 break;
@@ -549,13 +551,10 @@ impl Checker {
                 parts.push(MessagePart::Text(rest[..open].to_owned()));
             }
             let name = rest[open + 1..close].trim();
-            // The placeholder's span inside the string literal (+1 for the quote).
-            let offset = msg.node.len() - rest.len() + open + 1;
-            let span = Span {
-                file: msg.span.file,
-                start: msg.span.start + u32::try_from(offset).unwrap_or(0),
-                end: msg.span.start + u32::try_from(offset + close - open + 1).unwrap_or(0),
-            };
+            // Where the parser found it; the whole string if the two
+            // disagree (an escaped brace).
+            let span = placeholders.get(nth).copied().unwrap_or(msg.span);
+            nth += 1;
             let e = ast::Expr {
                 kind: ast::ExprKind::Name(name.to_owned()),
                 span,

@@ -90,6 +90,23 @@ fn unknown_name_suggests_the_closest() {
     assert!(out.contains("did you mean `全年执行数`?"), "{out}");
 }
 
+/// A placeholder in a message points at itself, in “Chinese quotes” (three
+/// bytes each) and after an escape alike.
+#[test]
+fn a_placeholder_in_a_message_is_located_exactly() {
+    for (message, column) in [("“超出 {未知}”", 36), ("\"a \\\" b {未知}\"", 40)] {
+        let src = format!(
+            "framework t {{\n  input 执行率: percent\n  require 执行率 >= 80% else warn {message}\n  indicator i weight 100 {{ score weight }}\n}}"
+        );
+        let out = diagnostics(&src);
+        let at = out
+            .lines()
+            .find_map(|l| l.strip_prefix("  ┌─ test.pf:3:"))
+            .unwrap_or_else(|| panic!("no location in:\n{out}"));
+        assert_eq!(at, column.to_string(), "{message}:\n{out}");
+    }
+}
+
 #[test]
 fn let_used_before_it_is_defined() {
     let out = diagnostics(

@@ -270,6 +270,10 @@ pub struct Require {
     pub severity: Spanned<Severity>,
     /// The message; `{name}` is replaced by the value of `name`.
     pub message: Spanned<String>,
+    /// Where each `{name}` of the message is in the source, in order (the
+    /// message's text has lost its quotes and escapes, so offsets into it
+    /// are not offsets into the file).
+    pub placeholders: Vec<Span>,
     /// The whole statement.
     pub span: Span,
 }

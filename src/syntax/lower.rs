@@ -148,6 +148,23 @@ fn last_inner(pair: Pair<'_, Rule>) -> Pair<'_, Rule> {
         .unwrap_or_else(|| unreachable!("{rule:?} without children"))
 }
 
+/// The spans of the `{…}` in a string literal as written, found the way
+/// the checker splits the message (each `{` up to the next `}`).
+fn placeholder_spans(cx: &Ctx, pair: &Pair<'_, Rule>) -> Vec<Span> {
+    let raw = pair.as_str();
+    let base = pair.as_span().start();
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some(open) = raw[from..].find('{').map(|o| from + o) {
+        let Some(close) = raw[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        spans.push(Span::new(cx.file, base + open, base + close + 1));
+        from = close + 1;
+    }
+    spans
+}
+
 fn lower_string(cx: &Ctx, pair: Pair<'_, Rule>) -> Spanned<String> {
     let span = cx.span(&pair);
     let body = pair.into_inner().next().map_or("", |b| b.as_str());
@@ -358,6 +375,7 @@ fn lower_require(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Require> {
     let mut cond = None;
     let mut severity = None;
     let mut message = None;
+    let mut placeholders = Vec::new();
     for p in pair.into_inner() {
         match p.as_rule() {
             Rule::kw_require | Rule::kw_else => {}
@@ -370,7 +388,10 @@ fn lower_require(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Require> {
                 };
                 severity = Some(cx.spanned(&p, s));
             }
-            Rule::string => message = Some(lower_string(cx, p)),
+            Rule::string => {
+                placeholders = placeholder_spans(cx, &p);
+                message = Some(lower_string(cx, p));
+            }
             r => unreachable!("{r:?} in lower_require"),
         }
     }
@@ -378,6 +399,7 @@ fn lower_require(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Require> {
         cond: cond.unwrap_or_else(|| unreachable!("require without condition")),
         severity: severity.unwrap_or_else(|| unreachable!("require without severity")),
         message: message.unwrap_or_else(|| unreachable!("require without message")),
+        placeholders,
         span,
     })
 }
