@@ -214,6 +214,10 @@ pub struct DiagnosticData {
     pub location: Option<String>,
     /// How to fix it.
     pub hints: Vec<String>,
+    /// The hints in Chinese, for reports in Chinese (empty where pfc has no
+    /// Chinese wording).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hints_zh: Vec<String>,
     /// Extra facts that are not instructions.
     pub notes: Vec<String>,
 }
@@ -242,6 +246,7 @@ impl Diagnostic {
             labels: Vec::new(),
             location: None,
             hints: Vec::new(),
+            hints_zh: Vec::new(),
             notes: Vec::new(),
         }))
     }
@@ -295,6 +300,13 @@ impl Diagnostic {
     #[must_use]
     pub fn with_zh(mut self, message: impl Into<String>) -> Self {
         self.message_zh = Some(message.into());
+        self
+    }
+
+    /// Add a hint in Chinese, for reports in Chinese.
+    #[must_use]
+    pub fn with_hint_zh(mut self, hint: impl Into<String>) -> Self {
+        self.hints_zh.push(hint.into());
         self
     }
 

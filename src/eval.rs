@@ -125,7 +125,8 @@ impl<'a> Scorer<'a> {
                 ))
                 .with_hint(
                     "check that you chose the right framework, or correct `framework` in the data",
-                ),
+                )
+                .with_hint_zh("请确认选用的评价框架，或更正数据中的 framework"),
                 "framework",
                 "another framework",
             );
@@ -348,6 +349,7 @@ impl<'a> Scorer<'a> {
                     covered()
                 ))
                 .with_hint("add `year = …` so that pfc can check the framework applies")
+                .with_hint_zh("请填写评价年度，以便核对框架是否适用")
                 .with_location(self.data.file_name.clone());
                 self.diags.borrow_mut().push(d);
             }
@@ -457,9 +459,8 @@ impl<'a> Scorer<'a> {
                 ))
                 .with_primary(span, "this formula leaves the range")
                 .with_location(loc)
-                .with_hint(
-                    "cap the formula with `min(…, weight)` and `max(0, …)` in the framework",
-                ),
+                .with_hint("cap the formula with `min(…, weight)` and `max(0, …)` in the framework")
+                .with_hint_zh("请在框架中用 min(…, weight) 和 max(0, …) 限定计分公式"),
             );
         }
         clamped
@@ -718,6 +719,7 @@ impl<'a> Scorer<'a> {
                     kids.len()
                 ))
                 .with_hint("check the answers marked as not applying; if the whole group truly does not apply to this project, use a framework without it (`extends` … `remove`)")
+                .with_hint_zh("请核对标为不适用的各项；如该部分确实不适用于本项目，应选用不含该部分的框架")
                 .with_location(self.data.file_name.clone());
                 self.diags.borrow_mut().push(d);
             }
@@ -1073,7 +1075,8 @@ impl<'a> Scorer<'a> {
                     n.score.normalize(),
                     n.weight.normalize()
                 ))
-                .with_hint("10号 asks for the reasons and improvements when a target is not met: add `reason = \"…\"`");
+                .with_hint("10号 asks for the reasons and improvements when a target is not met: add `reason = \"…\"`")
+                .with_hint_zh("财预〔2020〕10号要求对未完成的目标说明偏差原因并提出改进措施：请填写“偏差原因分析及改进措施”");
                 match idx {
                     Some(i) => self.warn(d, &format!("indicators[{i}]"), "this row"),
                     None => self.diags.borrow_mut().push(d),

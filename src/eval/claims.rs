@@ -83,7 +83,8 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                             d = d.with_note(format!("pfc: {}", leaf.explanation));
                         }
                         s.warn(
-                            d.with_hint("correct the score in the submitted table, or check the row's target and actual"),
+                            d.with_hint("correct the score in the submitted table, or check the row's target and actual")
+                                .with_hint_zh("更正自评表中的得分，或核对该行的年度指标值和实际完成值"),
                             &format!("{here}.claimed_score"),
                             "as submitted",
                         );
@@ -134,7 +135,8 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                             leaf.target.trim_start_matches(['≥', '>', '≤', '<', '=']),
                             leaf.completion.as_deref().unwrap_or("?")
                         ))
-                        .with_hint("correct the completion rate in the report text"),
+                        .with_hint("correct the completion rate in the report text")
+                        .with_hint_zh("更正报告正文中的完成率"),
                         &format!("{here}.claimed_completion"),
                         "as submitted",
                     );
@@ -278,6 +280,11 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                     "list every part in the conclusion: {} = {}",
                     e.parts.iter().map(|p| p.score.normalize().to_string()).collect::<Vec<_>>().join(" + "),
                     e.total.normalize()
+                ))
+                .with_hint_zh(format!(
+                    "结论应列出每一部分的得分：{} = {}",
+                    e.parts.iter().map(|p| p.score.normalize().to_string()).collect::<Vec<_>>().join(" + "),
+                    e.total.normalize()
                 )),
                 "claimed.parts",
                 "as submitted",
@@ -304,7 +311,8 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                     t.normalize(),
                     e.total.normalize()
                 ))
-                .with_hint("correct the total in the submitted report, or check the rows whose scores differ"),
+                .with_hint("correct the total in the submitted report, or check the rows whose scores differ")
+                .with_hint_zh("更正报告中的总分，或核对得分不一致的各行"),
                 "claimed.total",
                 "as submitted",
             );

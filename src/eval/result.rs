@@ -139,6 +139,9 @@ pub struct Finding {
     pub location: Option<String>,
     /// How to fix it.
     pub hints: Vec<String>,
+    /// The hints in Chinese, where pfc has a Chinese wording for them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hints_zh: Vec<String>,
 }
 
 impl From<&Diagnostic> for Finding {
@@ -150,6 +153,7 @@ impl From<&Diagnostic> for Finding {
             message_zh: d.message_zh.clone(),
             location: d.location.clone(),
             hints: d.hints.clone(),
+            hints_zh: d.hints_zh.clone(),
         }
     }
 }

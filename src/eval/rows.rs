@@ -250,7 +250,8 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decim
                                 "“{}”：年度指标值“{}”是数值，实际完成值“{word}”却是完成等级，按“{}”档计分",
                                 row.name, target.written, rule.bands[b].name
                             ))
-                            .with_hint("write the value actually reached, so that it is compared with the target"),
+                            .with_hint("write the value actually reached, so that it is compared with the target")
+                            .with_hint_zh("请填写实际达到的数值，以便与年度指标值比较"),
                             &format!("{here}.actual"),
                             "a level, not a number",
                         );
@@ -343,7 +344,8 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decim
                         actual.written,
                         aop.symbol()
                     ))
-                    .with_hint("write the value actually reached, without a comparison"),
+                    .with_hint("write the value actually reached, without a comparison")
+                    .with_hint_zh("实际完成值请填写实际达到的数值，不带比较符号"),
                     &format!("{here}.actual"),
                     "comparison in an actual value",
                 );
@@ -395,7 +397,8 @@ fn reconcile(
                     "“{}”的实际完成值“{}”未写单位，按 {fixed_a} 读取",
                     row.name, row.actual
                 ))
-                .with_hint(format!("write the unit: `{fixed_a}`")),
+                .with_hint(format!("write the unit: `{fixed_a}`"))
+                .with_hint_zh(format!("请写明单位：{fixed_a}")),
                 &format!("{here}.actual"),
                 "no unit",
             );
@@ -415,7 +418,8 @@ fn reconcile(
                     "“{}”的年度指标值“{}”未写单位，按 {fixed_t} 读取",
                     row.name, row.target
                 ))
-                .with_hint(format!("write the unit: `{fixed_t}`")),
+                .with_hint(format!("write the unit: `{fixed_t}`"))
+                .with_hint_zh(format!("请写明单位：{fixed_t}")),
                 &format!("{here}.target"),
                 "no unit",
             );

@@ -122,18 +122,25 @@ pub struct WarningView {
     pub message: String,
     /// Where in the data, `caidian-2019.toml: indicators[4].claimed_completion`.
     pub location: Option<String>,
-    /// How to fix it.
+    /// How to fix it, in the same language as `message`.
     pub hints: Vec<String>,
 }
 
 impl WarningView {
     fn of(f: &Finding, language: Language) -> Self {
-        let message = match (&f.message_zh, language) {
-            (Some(zh), Language::Zh) => zh.clone(),
+        let zh = language == Language::Zh;
+        let message = match &f.message_zh {
+            Some(m) if zh => m.clone(),
             _ => f.message.clone(),
+        };
+        let hints = if zh && !f.hints_zh.is_empty() {
+            f.hints_zh.clone()
+        } else {
+            f.hints.clone()
         };
         WarningView {
             message,
+            hints,
             ..WarningView::from(f)
         }
     }
