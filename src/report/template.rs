@@ -14,6 +14,23 @@ use super::filters;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceMap;
 use crate::span::{FileId, Span};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// A template set parsed by Tera, and whether its fields were checked.
+struct Compiled {
+    tera: tera::Tera,
+    fields_checked: bool,
+}
+
+thread_local! {
+    /// This thread's parsed templates, by a hash of everything that makes
+    /// one (the escaping and every template's name and text). A batch
+    /// renders the same templates for every project: parsing them and
+    /// checking their fields cost ten times the rendering.
+    static COMPILED: RefCell<HashMap<u64, Compiled>> = RefCell::new(HashMap::new());
+}
 
 /// How values printed by `{{ … }}` are escaped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +92,54 @@ pub fn render(
         names.push((main_name.clone(), main));
     }
 
+    let mut hasher = DefaultHasher::new();
+    (escape as u8).hash(&mut hasher);
+    main_name.hash(&mut hasher);
+    for (name, id) in &names {
+        name.hash(&mut hasher);
+        sources.get(*id).text.hash(&mut hasher);
+    }
+    let key = hasher.finish();
+    COMPILED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let compiled = match cache.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(Compiled {
+                tera: compile(sources, &names, main, escape, ctx)?,
+                fields_checked: false,
+            }),
+        };
+        // The fields a template may use are the same for every project (the
+        // check adds a sample item to every empty list), so once is enough.
+        if !compiled.fields_checked {
+            check_fields(sources, main, ctx)?;
+            compiled.fields_checked = true;
+        }
+        // The chart is this project's.
+        filters::register(&mut compiled.tera, ctx);
+        let context = tera::Context::from_serialize(ctx).map_err(|e| {
+            vec![Diagnostic::error(
+                Code::Template,
+                format!("cannot build the report context: {e}"),
+            )]
+        })?;
+        compiled
+            .tera
+            .render(&main_name, &context)
+            .map_err(|e| vec![tera_error(sources, &names, main, &e)])
+    })
+}
+
+/// Parse the templates, with the escaping the format needs. Tera checks
+/// that the functions templates call exist, so pfc's are registered first
+/// (for this project; each render registers its own).
+fn compile(
+    sources: &SourceMap,
+    names: &[(String, FileId)],
+    main: FileId,
+    escape: Escape,
+    ctx: &Context,
+) -> Result<tera::Tera, Vec<Diagnostic>> {
     let mut tera = tera::Tera::new();
     match escape {
         Escape::None => tera.autoescape_on(Vec::<&'static str>::new()),
@@ -91,8 +156,12 @@ pub fn render(
         .map(|(name, id)| (name.clone(), sources.get(*id).text.clone()))
         .collect();
     tera.add_raw_templates(templates)
-        .map_err(|e| vec![tera_error(sources, &names, main, &e)])?;
+        .map_err(|e| vec![tera_error(sources, names, main, &e)])?;
+    Ok(tera)
+}
 
+/// Check every field the main template names against the context's shape.
+fn check_fields(sources: &SourceMap, main: FileId, ctx: &Context) -> Result<(), Vec<Diagnostic>> {
     let with_samples = serde_json::to_value(ctx.with_sample_items()).map_err(|e| {
         vec![Diagnostic::error(
             Code::Template,
@@ -102,28 +171,20 @@ pub fn render(
     let shape = Shape::of(&with_samples);
     let src = &sources.get(main).text;
     let problems = fields::check(src, &shape);
-    if !problems.is_empty() {
-        return Err(problems
-            .into_iter()
-            .map(|p| {
-                let mut d = Diagnostic::error(Code::Template, p.message)
-                    .with_primary(Span::new(main, p.range.start, p.range.end), "not a field");
-                for h in p.hints {
-                    d = d.with_hint(h);
-                }
-                d.with_note("docs/reports.md lists every field of the report context")
-            })
-            .collect());
+    if problems.is_empty() {
+        return Ok(());
     }
-
-    let context = tera::Context::from_serialize(ctx).map_err(|e| {
-        vec![Diagnostic::error(
-            Code::Template,
-            format!("cannot build the report context: {e}"),
-        )]
-    })?;
-    tera.render(&main_name, &context)
-        .map_err(|e| vec![tera_error(sources, &names, main, &e)])
+    Err(problems
+        .into_iter()
+        .map(|p| {
+            let mut d = Diagnostic::error(Code::Template, p.message)
+                .with_primary(Span::new(main, p.range.start, p.range.end), "not a field");
+            for h in p.hints {
+                d = d.with_hint(h);
+            }
+            d.with_note("docs/reports.md lists every field of the report context")
+        })
+        .collect())
 }
 
 /// Turn a Tera error into a diagnostic pointing into the template it names.
