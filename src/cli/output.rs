@@ -7,6 +7,19 @@ use std::path::Path;
 
 /// Write `content` to `path` atomically.
 pub(crate) fn write_atomic(path: &Path, content: &[u8]) -> Result<(), Diagnostic> {
+    write_replacing(path, content, true)
+}
+
+/// Like [`write_atomic`], but without waiting for the disk: the file is
+/// still complete or absent if pfc is interrupted (the rename is atomic),
+/// but after a power failure it may be empty. For the reports of a batch,
+/// where waiting for the disk after every file cost more than writing
+/// them; the summary, which says the batch is done, is still synced.
+pub(crate) fn write_replacing_unsynced(path: &Path, content: &[u8]) -> Result<(), Diagnostic> {
+    write_replacing(path, content, false)
+}
+
+fn write_replacing(path: &Path, content: &[u8], sync: bool) -> Result<(), Diagnostic> {
     let shown = path.display();
     let fail = |e: &dyn std::fmt::Display| {
         Diagnostic::error(Code::OutputWrite, format!("cannot write `{shown}`: {e}"))
@@ -28,7 +41,9 @@ pub(crate) fn write_atomic(path: &Path, content: &[u8]) -> Result<(), Diagnostic
     }
     let mut tmp = builder.tempfile_in(dir).map_err(|e| fail(&e))?;
     tmp.write_all(content).map_err(|e| fail(&e))?;
-    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
+    if sync {
+        tmp.as_file().sync_all().map_err(|e| fail(&e))?;
+    }
     tmp.persist(path).map_err(|e| fail(&e.error))?;
     Ok(())
 }
