@@ -70,21 +70,6 @@ impl<'a> Cells<'a> {
     }
 }
 
-/// The fields read once per project, in the order they are read (which is
-/// the order of [`SheetLocator::field_rows`]).
-const PROJECT_FIELDS: [Field; 11] = [
-    Field::Id,
-    Field::Name,
-    Field::Department,
-    Field::Unit,
-    Field::Year,
-    Field::Initial,
-    Field::Budget,
-    Field::Executed,
-    Field::FundsUnit,
-    Field::Expected,
-    Field::Achieved,
-];
 
 /// The fields of an indicator: a row with none of them gives project fields
 /// only.
@@ -189,9 +174,9 @@ struct Builder {
 
 impl Grouper {
     pub(crate) fn new(file: FileId, name: &str, columns: ColumnIndex) -> Self {
-        let project_columns = PROJECT_FIELDS
+        let project_columns = Field::ALL
             .iter()
-            .filter(|f| columns.has(**f))
+            .filter(|f| f.is_project() && columns.has(**f))
             .fold(0, |mask, f| mask | bit(*f));
         Grouper {
             file,
