@@ -70,7 +70,6 @@ impl<'a> Cells<'a> {
     }
 }
 
-
 /// The fields of an indicator: a row with none of them gives project fields
 /// only.
 const INDICATOR_FIELDS: [Field; 6] = [
