@@ -462,7 +462,6 @@ impl Scoring<'_> {
             done.result = Err(self.failed(scratch, outcome.diagnostics));
             return done;
         };
-        let stem = file_stem(&done.id);
         for &format in self.formats {
             let template = if format.is_templated() {
                 self.template.or(self.templates.for_format(format))
@@ -470,9 +469,10 @@ impl Scoring<'_> {
                 None
             };
             match report::render(format, &evaluation, data, scratch, template) {
-                Ok(bytes) => done
-                    .reports
-                    .push((format!("{stem}.{}", extension(format)), bytes)),
+                Ok(bytes) => done.reports.push((
+                    format!("{}.{}", file_stem(&done.id), extension(format)),
+                    bytes,
+                )),
                 Err(errors) => {
                     done.reports.clear();
                     done.result = Err(self.failed(scratch, errors));

@@ -837,23 +837,14 @@ impl<'a> Scorer<'a> {
         };
         Some((
             score,
-            Leaf {
-                target: text.unwrap_or("—").to_owned(),
-                actual: name.clone(),
-                completion: None,
-                saving: None,
-                rule: "question",
+            Leaf::new(
+                "question",
+                (text.unwrap_or("—").to_owned(), name.clone()),
                 explanation,
-                raw_score: raw,
-                met: applicable && raw >= weight,
+                raw,
+                weight,
                 applicable,
-                band: None,
-                deduction: None,
-                deduction_reason: None,
-                claimed_score: None,
-                claimed_completion: None,
-                reason: None,
-            },
+            ),
         ))
     }
 
@@ -950,21 +941,15 @@ impl<'a> Scorer<'a> {
         Some((
             score,
             Leaf {
-                target: show(&target),
-                actual: show(&actual),
                 completion,
-                saving: None,
-                rule: "formula",
-                explanation,
-                raw_score: raw,
-                met: !skipped && raw >= weight,
-                applicable: !skipped,
-                band: None,
-                deduction: None,
-                deduction_reason: None,
-                claimed_score: None,
-                claimed_completion: None,
-                reason: None,
+                ..Leaf::new(
+                    "formula",
+                    (show(&target), show(&actual)),
+                    explanation,
+                    raw,
+                    weight,
+                    !skipped,
+                )
             },
         ))
     }

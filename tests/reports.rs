@@ -406,33 +406,24 @@ fn chromium_renders_and_prints_the_html_reports() {
         let png = shot_dir.join(format!("{stem}.png"));
         let phone = shot_dir.join(format!("{stem}-phone.png"));
         let pdf = dir.path().join(format!("{stem}.pdf"));
-        let log = headless(
-            &chromium,
-            &html,
-            &[
+        // A desktop screenshot, a phone screenshot, and the A4 print.
+        for args in [
+            [
                 format!("--screenshot={}", png.display()),
                 "--window-size=1000,2600".into(),
             ],
-        );
-        assert_no_console_messages(&log, stem);
-        let log = headless(
-            &chromium,
-            &html,
-            &[
+            [
                 format!("--screenshot={}", phone.display()),
                 "--window-size=390,2400".into(),
             ],
-        );
-        assert_no_console_messages(&log, stem);
-        let log = headless(
-            &chromium,
-            &html,
-            &[
+            [
                 format!("--print-to-pdf={}", pdf.display()),
                 "--no-pdf-header-footer".into(),
             ],
-        );
-        assert_no_console_messages(&log, stem);
+        ] {
+            let log = headless(&chromium, &html, &args);
+            assert_no_console_messages(&log, stem);
+        }
         assert!(
             std::fs::metadata(&png)
                 .map(|m| m.len() > 10_000)

@@ -236,62 +236,62 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             Some(_) => {}
         }
     }
-    if !claimed.parts.is_empty() {
-        let omitted: Vec<String> = e
-            .parts
-            .iter()
-            .filter(|p| !claimed.parts.contains_key(&p.name))
-            .map(|p| format!("{} ({} points)", p.name, p.score.normalize()))
-            .collect();
-        let omitted_zh: Vec<String> = e
-            .parts
-            .iter()
-            .filter(|p| !claimed.parts.contains_key(&p.name))
-            .map(|p| format!("{}（{} 分）", p.name, p.score.normalize()))
-            .collect();
-        if !omitted.is_empty() {
-            let total_note = claimed
-                .total
-                .as_ref()
-                .and_then(|t| t.as_decimal())
-                .map(|t| format!(", yet its total is {}", t.normalize()))
-                .unwrap_or_default();
-            s.warn(
-                Diagnostic::warning(
-                    Code::ClaimDiffers,
-                    format!(
-                        "the report's conclusion leaves out {}: the parts it lists add up to {}{total_note}",
-                        omitted.join(", "),
-                        listed.normalize()
+    let claimed_total = claimed.total.as_ref().and_then(|t| t.as_decimal());
+    let omitted: Vec<&super::result::Part> = e
+        .parts
+        .iter()
+        .filter(|p| !claimed.parts.contains_key(&p.name))
+        .collect();
+    if !claimed.parts.is_empty() && !omitted.is_empty() {
+        let list = |each: &dyn Fn(&super::result::Part) -> String, sep: &str| {
+            omitted
+                .iter()
+                .map(|p| each(p))
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        let sum = format!(
+            "{} = {}",
+            e.parts
+                .iter()
+                .map(|p| p.score.normalize().to_string())
+                .collect::<Vec<_>>()
+                .join(" + "),
+            e.total.normalize()
+        );
+        s.warn(
+            Diagnostic::warning(
+                Code::ClaimDiffers,
+                format!(
+                    "the report's conclusion leaves out {}: the parts it lists add up to {}{}",
+                    list(
+                        &|p| format!("{} ({} points)", p.name, p.score.normalize()),
+                        ", "
                     ),
-                )
-                .with_zh(format!(
-                    "报告结论遗漏了{}：所列各部分合计 {} 分{}",
-                    omitted_zh.join("、"),
                     listed.normalize(),
-                    claimed
-                        .total
-                        .as_ref()
-                        .and_then(|t| t.as_decimal())
-                        .map(|t| format!("，而总分写为 {} 分", t.normalize()))
+                    claimed_total
+                        .map(|t| format!(", yet its total is {}", t.normalize()))
                         .unwrap_or_default()
-                ))
-                .with_hint(format!(
-                    "list every part in the conclusion: {} = {}",
-                    e.parts.iter().map(|p| p.score.normalize().to_string()).collect::<Vec<_>>().join(" + "),
-                    e.total.normalize()
-                ))
-                .with_hint_zh(format!(
-                    "结论应列出每一部分的得分：{} = {}",
-                    e.parts.iter().map(|p| p.score.normalize().to_string()).collect::<Vec<_>>().join(" + "),
-                    e.total.normalize()
-                )),
-                "claimed.parts",
-                "as submitted",
-            );
-        }
+                ),
+            )
+            .with_zh(format!(
+                "报告结论遗漏了{}：所列各部分合计 {} 分{}",
+                list(
+                    &|p| format!("{}（{} 分）", p.name, p.score.normalize()),
+                    "、"
+                ),
+                listed.normalize(),
+                claimed_total
+                    .map(|t| format!("，而总分写为 {} 分", t.normalize()))
+                    .unwrap_or_default()
+            ))
+            .with_hint(format!("list every part in the conclusion: {sum}"))
+            .with_hint_zh(format!("结论应列出每一部分的得分：{sum}")),
+            "claimed.parts",
+            "as submitted",
+        );
     }
-    if let Some(t) = claimed.total.as_ref().and_then(|t| t.as_decimal()) {
+    if let Some(t) = claimed_total {
         let written = claimed
             .total
             .as_ref()

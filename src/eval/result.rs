@@ -236,6 +236,37 @@ pub struct Leaf {
     pub reason: Option<String>,
 }
 
+impl Leaf {
+    /// A leaf scored by `rule`: met when it applies and its score before
+    /// rounding reaches the weight; no band, deduction, reason or claim yet.
+    pub(crate) fn new(
+        rule: &'static str,
+        (target, actual): (String, String),
+        explanation: String,
+        raw_score: Decimal,
+        weight: Decimal,
+        applicable: bool,
+    ) -> Leaf {
+        Leaf {
+            target,
+            actual,
+            completion: None,
+            saving: None,
+            rule,
+            explanation,
+            raw_score,
+            met: applicable && raw_score >= weight,
+            applicable,
+            band: None,
+            deduction: None,
+            deduction_reason: None,
+            claimed_score: None,
+            claimed_completion: None,
+            reason: None,
+        }
+    }
+}
+
 impl ScoredNode {
     /// Every node below and including this one, depth first.
     pub fn walk(&self) -> Vec<&ScoredNode> {

@@ -187,6 +187,14 @@ fn leaf_text(s: &Scorer<'_>, row: &Row, written: &str) -> String {
     }
 }
 
+/// A data row's leaf: with its deduction and the reasons the row gives.
+fn row_leaf(row: &Row, deduction: Option<Decimal>, mut leaf: Leaf) -> Leaf {
+    leaf.deduction = deduction;
+    leaf.deduction_reason = row.deduction_reason.clone();
+    leaf.reason = row.reason.clone().filter(|r| !r.trim().is_empty());
+    leaf
+}
+
 /// Score one row.
 pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decimal, Leaf)> {
     let data = s.data;
@@ -533,21 +541,20 @@ fn quantitative(
     Some((
         score,
         Leaf {
-            target: leaf_text(s, row, t_written),
-            actual: leaf_text(s, row, a_written),
             completion,
             saving,
-            rule: kind.keyword(),
-            explanation,
-            raw_score: raw,
-            met: !skipped && raw >= weight,
-            applicable: !skipped,
-            band: None,
-            deduction,
-            deduction_reason: row.deduction_reason.clone(),
-            claimed_score: None,
-            claimed_completion: None,
-            reason: row.reason.clone().filter(|r| !r.trim().is_empty()),
+            ..row_leaf(
+                row,
+                deduction,
+                Leaf::new(
+                    kind.keyword(),
+                    (leaf_text(s, row, t_written), leaf_text(s, row, a_written)),
+                    explanation,
+                    raw,
+                    weight,
+                    !skipped,
+                ),
+            )
         },
     ))
 }
@@ -752,21 +759,22 @@ fn qualitative(
     Some((
         score,
         Leaf {
-            target: leaf_text(s, row, target.written),
-            actual: leaf_text(s, row, actual.written),
-            completion: None,
-            saving: None,
-            rule: "qualitative",
-            explanation,
-            raw_score: raw,
-            met: raw >= weight,
-            applicable: true,
             band: Some(band.name.clone()),
-            deduction,
-            deduction_reason: row.deduction_reason.clone(),
-            claimed_score: None,
-            claimed_completion: None,
-            reason: row.reason.clone().filter(|r| !r.trim().is_empty()),
+            ..row_leaf(
+                row,
+                deduction,
+                Leaf::new(
+                    "qualitative",
+                    (
+                        leaf_text(s, row, target.written),
+                        leaf_text(s, row, actual.written),
+                    ),
+                    explanation,
+                    raw,
+                    weight,
+                    true,
+                ),
+            )
         },
     ))
 }
