@@ -277,11 +277,6 @@ impl Default for PathSpec {
 }
 
 impl PathSpec {
-    /// The names, trimmed, empty ones dropped.
-    pub fn names(&self) -> Vec<String> {
-        self.parts().into_iter().map(str::to_owned).collect()
-    }
-
     /// The names, trimmed, empty ones left out, borrowed from the row.
     pub fn parts(&self) -> Vec<&str> {
         let parts: Vec<&str> = match self {
