@@ -450,7 +450,7 @@ fn generated_excel_reads_back_through_calamine() {
 
 #[test]
 fn excel_numbers_and_percent_cells_read_as_shown() {
-    use rust_xlsxwriter::{Format, Workbook};
+    use rust_xlsxwriter::Workbook;
     let csv = examples_csv();
     let mut book = Workbook::new();
     book.add_worksheet()
@@ -460,26 +460,7 @@ fn excel_numbers_and_percent_cells_read_as_shown() {
         .expect("write");
     let sheet = book.add_worksheet();
     sheet.set_name("自评表").expect("name");
-    let percent = Format::new().set_num_format("0%");
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(csv.as_bytes());
-    for (row, record) in (0u32..).zip(reader.records()) {
-        let record = record.expect("record");
-        for (col, cell) in (0u16..).zip(record.iter()) {
-            // Plain percentages (`85%`) as numbers shown as percentages,
-            // plain numbers as numbers, the rest as text.
-            let plain = cell.strip_suffix('%').and_then(|n| n.parse::<f64>().ok());
-            if let Some(p) = plain.filter(|_| row > 0 && (11..=12).contains(&col)) {
-                sheet.write_number_with_format(row, col, p / 100.0, &percent)
-            } else if let Some(v) = cell.parse::<f64>().ok().filter(|_| row > 0) {
-                sheet.write_number(row, col, v)
-            } else {
-                sheet.write_string(row, col, cell)
-            }
-            .expect("write");
-        }
-    }
+    fill_sheet(sheet, &csv, &[11, 12]);
     let bytes = book.save_to_buffer().expect("xlsx");
     let dir = files(&[("自评表.xlsx", &bytes)]);
     // The first sheet is the instructions: it has no 项目编号 column.
@@ -504,6 +485,65 @@ fn excel_numbers_and_percent_cells_read_as_shown() {
     );
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("has no sheet `汇总`"), "{}", run.stderr);
+}
+
+/// Write the rows of `csv` into `sheet`: below the header, plain numbers as
+/// numbers and, in the columns `percent` (0-based), plain percentages
+/// (`85%`) as numbers shown as percentages; the rest as text.
+fn fill_sheet(sheet: &mut rust_xlsxwriter::Worksheet, csv: &str, percent: &[u16]) {
+    let format = rust_xlsxwriter::Format::new().set_num_format("0%");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv.as_bytes());
+    for (row, record) in (0u32..).zip(reader.records()) {
+        let record = record.expect("record");
+        for (col, cell) in (0u16..).zip(record.iter()) {
+            let plain = cell.strip_suffix('%').and_then(|n| n.parse::<f64>().ok());
+            if let Some(p) = plain.filter(|_| row > 0 && percent.contains(&col)) {
+                sheet.write_number_with_format(row, col, p / 100.0, &format)
+            } else if let Some(v) = cell.parse::<f64>().ok().filter(|_| row > 0) {
+                sheet.write_number(row, col, v)
+            } else {
+                sheet.write_string(row, col, cell)
+            }
+            .expect("write");
+        }
+    }
+}
+
+/// A mapping that reads two fields from one column fills both, from CSV
+/// and from Excel alike.
+#[test]
+fn a_column_mapped_to_two_fields_fills_both() {
+    let csv = [
+        "项目编号,预算数,全年执行数,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值",
+        "A1,100,90,产出指标,数量指标,培训人次,≥100人次,100人次,50",
+        ",,,效益指标,社会效益指标,覆盖率,≥90%,90%,30",
+        ",,,满意度指标,服务对象满意度指标,满意度,≥90%,95%,10",
+    ]
+    .join("\n");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    fill_sheet(book.add_worksheet(), &csv, &[]);
+    let xlsx = book.save_to_buffer().expect("xlsx");
+    let map = "\"年初预算数\" = \"预算数\"\n\"全年预算数\" = \"预算数\"\n";
+    let dir = files(&[
+        ("two.csv", csv.as_bytes()),
+        ("two.xlsx", &xlsx),
+        ("map.toml", map.as_bytes()),
+    ]);
+    for (input, out) in [("two.csv", "csv"), ("two.xlsx", "xlsx")] {
+        let run = eval(
+            dir.path(),
+            &[input, "--out", out, "--columns", "map.toml", "-f", "json"],
+        );
+        assert_eq!(run.code, 0, "{input}: {}", run.transcript());
+        let json: serde_json::Value =
+            serde_json::from_str(&read(dir.path(), &format!("{out}/A1.json"))).expect("json");
+        let total = &json["funds"][0];
+        assert_eq!(total["initial"], "100万元", "{input}: {total}");
+        assert_eq!(total["budget"], "100万元", "{input}: {total}");
+        assert_eq!(total["rate"], "90.00%", "{input}: {total}");
+    }
 }
 
 #[test]

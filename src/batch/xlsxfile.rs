@@ -163,14 +163,15 @@ impl Reader for XlsxReader {
                     .is_some_and(|f| is_percent_format(&f.format_code))
             })
             .collect();
-        // Which field each column feeds.
-        let mut field_of: Vec<Option<usize>> = Vec::new();
+        // Which fields each column feeds: a mapping file may read two
+        // fields from one column, as the CSV reader does.
+        let mut fields_of: Vec<Vec<usize>> = Vec::new();
         for (field, col) in index.at.iter().enumerate() {
             if let Some(col) = col {
-                if field_of.len() <= *col {
-                    field_of.resize(col + 1, None);
+                if fields_of.len() <= *col {
+                    fields_of.resize_with(col + 1, Vec::new);
                 }
-                field_of[*col] = Some(field);
+                fields_of[*col].push(field);
             }
         }
         let mut row_text: [String; FIELDS] = std::array::from_fn(|_| String::new());
@@ -222,15 +223,22 @@ impl Reader for XlsxReader {
                 }
                 current = Some(row);
             }
-            let Some(Some(field)) = field_of.get(col as usize) else {
+            let Some((&last, others)) = fields_of
+                .get(col as usize)
+                .and_then(|fields| fields.split_last())
+            else {
                 continue;
             };
             let (text, number) = cell_text(
                 cell.get_value(),
                 percent.get(style).copied().unwrap_or(false),
             );
-            row_text[*field] = text;
-            row_numbers[*field] = number;
+            for &field in others {
+                row_text[field].clone_from(&text);
+                row_numbers[field] = number;
+            }
+            row_text[last] = text;
+            row_numbers[last] = number;
         }
         if let Some(r) = current {
             flush(r, &mut row_text, &mut row_numbers, &mut items);
