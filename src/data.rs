@@ -278,16 +278,18 @@ impl Default for PathSpec {
 
 impl PathSpec {
     /// The names, trimmed, empty ones left out, borrowed from the row.
-    pub fn parts(&self) -> Vec<&str> {
-        let parts: Vec<&str> = match self {
-            PathSpec::List(v) => v.iter().map(String::as_str).collect(),
-            PathSpec::Joined(s) => s.split(['/', '／', '>']).collect(),
-        };
-        parts
-            .into_iter()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect()
+    /// (Every row of a batch is matched through this: a tree is rarely more
+    /// than four levels deep, so no allocation for it.)
+    pub fn parts(&self) -> smallvec::SmallVec<[&str; 4]> {
+        let named = |s: &&str| !s.is_empty();
+        match self {
+            PathSpec::List(v) => v.iter().map(|s| s.trim()).filter(named).collect(),
+            PathSpec::Joined(s) => s
+                .split(['/', '／', '>'])
+                .map(str::trim)
+                .filter(named)
+                .collect(),
+        }
     }
 }
 

@@ -601,8 +601,9 @@ impl<'a> Scorer<'a> {
                 )
             }
             NodeKind::Slot(_) => {
-                let mut kids = Vec::new();
-                for &i in by_slot.get(&id).map_or(&[][..], Vec::as_slice) {
+                let rows = by_slot.get(&id).map_or(&[][..], Vec::as_slice);
+                let mut kids = Vec::with_capacity(rows.len());
+                for &i in rows {
                     let row = &self.data.raw.indicators[i];
                     if let Some((score, leaf)) = rows::score_row(self, id, i) {
                         let row_path = if self.full() {

@@ -8,6 +8,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 /// A money unit: how many 元 one unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -54,7 +55,8 @@ pub enum Unit {
     /// Money; the value is in 元, displayed in the given scale.
     Money(MoneyScale),
     /// A count of something (`个`, `人次`, `元/户`): only the same unit mixes.
-    Count(String),
+    /// Shared, because values are copied for every operation on them.
+    Count(Arc<str>),
 }
 
 /// What can be added to what: units of one dimension mix, others do not.
@@ -84,7 +86,7 @@ impl Unit {
         match self {
             Unit::None | Unit::Percent => Dimension::Number,
             Unit::Money(_) => Dimension::Money,
-            Unit::Count(u) => Dimension::Count(u.clone()),
+            Unit::Count(u) => Dimension::Count(u.to_string()),
         }
     }
 
@@ -120,7 +122,7 @@ impl Unit {
                 if !plausible {
                     return None;
                 }
-                Unit::Count(other.to_owned())
+                Unit::Count(other.into())
             }
         })
     }

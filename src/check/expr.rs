@@ -41,7 +41,7 @@ pub(super) fn resolve(e: &ast::Expr, scope: &Scope<'_>, diags: &mut Vec<Diagnost
                 Unit::None => Ty::Number { percent: false },
                 Unit::Percent => Ty::Number { percent: true },
                 Unit::Money(_) => Ty::Money,
-                Unit::Count(u) => Ty::Count(Some(u.clone())),
+                Unit::Count(u) => Ty::Count(Some(u.to_string())),
             };
             (
                 ExprKind::Const(Quantity {

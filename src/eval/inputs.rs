@@ -200,10 +200,10 @@ fn read(decl: &InputDecl, cell: &Cell, default_unit: &str) -> Result<Value, Stri
         },
         Ty::Count(unit) => match notation::parse(&cell.text) {
             Ok(Notation::Quantity { op: None, value }) => match (&value.unit, unit) {
-                (Unit::Count(u), Some(w)) if u == w => Ok(Value::Q(value)),
+                (Unit::Count(u), Some(w)) if **u == **w => Ok(Value::Q(value)),
                 (Unit::None, Some(w)) => Ok(Value::Q(Quantity::from_shown(
                     value.value,
-                    Unit::Count(w.clone()),
+                    Unit::Count(w.as_str().into()),
                 ))),
                 (Unit::Count(_) | Unit::None, None) => Ok(Value::Q(value)),
                 (u, _) => Err(format!(

@@ -98,10 +98,11 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
             eval(if cond { t } else { f }, env)
         }
         ExprKind::Call(func, args) => {
+            // Functions take two or three arguments: no allocation for them.
             let vals = args
                 .iter()
                 .map(|a| eval(a, env))
-                .collect::<Result<Vec<_>, _>>()?;
+                .collect::<Result<smallvec::SmallVec<[Value; 3]>, _>>()?;
             if vals.contains(&Value::Skip) {
                 return Ok(Value::Skip);
             }

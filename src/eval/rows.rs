@@ -195,11 +195,23 @@ fn row_leaf(row: &Row, deduction: Option<Decimal>, mut leaf: Leaf) -> Leaf {
     leaf
 }
 
+/// `indicators[i]`, the data path of row `i`: formatted once per process
+/// for the first rows, since every row needs it and few need it printed.
+fn row_path(i: usize) -> std::borrow::Cow<'static, str> {
+    const CACHED: usize = 256;
+    static PATHS: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| (0..CACHED).map(|i| format!("indicators[{i}]")).collect());
+    match PATHS.get(i) {
+        Some(p) => std::borrow::Cow::Borrowed(p),
+        None => std::borrow::Cow::Owned(format!("indicators[{i}]")),
+    }
+}
+
 /// Score one row.
 pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decimal, Leaf)> {
     let data = s.data;
     let row: &Row = &data.raw.indicators[i];
-    let here = format!("indicators[{i}]");
+    let here = row_path(i);
     let weight = match row.weight.as_decimal() {
         Some(w) if w > Decimal::ZERO => w,
         _ => {
