@@ -44,7 +44,10 @@ pub struct SheetLocator {
     /// The row of each indicator, in the order of [`Raw::indicators`].
     pub indicator_rows: Vec<u64>,
     /// The row each project-level field was read from, by field path
-    /// (`funds.budget`, `project.name`, `year`).
+    /// (`funds.budget`, `project.name`, `year`). A figure of a source of
+    /// funds is named by the source (`funds.sources[上年结转资金].budget`),
+    /// as in `columns`: [`ProjectData::locate`] turns the place in the list
+    /// into the name.
     pub field_rows: Vec<(&'static str, u64)>,
     /// Column headers as the file writes them, by field path for project
     /// fields (`funds.budget` → `全年预算数`) and by field name for indicator
@@ -430,13 +433,22 @@ impl ProjectData {
     /// for spreadsheet data, no span and `file: row N, column X`.
     pub fn locate(&self, path: &str) -> (Option<Span>, String) {
         if let Some(sheet) = &self.sheet {
-            return (None, sheet.locate(path));
+            let named = self.source_by_name(path);
+            return (None, sheet.locate(named.as_deref().unwrap_or(path)));
         }
         let span = self
             .spans
             .get(path)
             .map(|(s, e)| Span::new(self.file, s, e));
         (span, format!("{}: {path}", self.file_name))
+    }
+
+    /// `funds.sources[当年财政拨款].budget` for `funds.sources[0].budget`,
+    /// if the project has a first source.
+    fn source_by_name(&self, path: &str) -> Option<String> {
+        let (index, rest) = path.strip_prefix("funds.sources[")?.split_once(']')?;
+        let source = self.raw.funds.sources.get(index.parse::<usize>().ok()?)?;
+        Some(format!("funds.sources[{}]{rest}", source.name))
     }
 
     /// A diagnostic pointing at a field: the span when known, always the path.

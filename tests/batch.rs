@@ -270,6 +270,98 @@ fn bad_rows_fail_their_project_with_file_row_and_column() {
     assert_eq!(column(&summary, 4), ["", "99.00", "", "", ""]);
 }
 
+/// The 其中 rows of the funds block, from three figures a source.
+#[test]
+fn funds_by_source_fill_the_funds_block() {
+    // 上年结转 under an alias; 其他资金 under a header a mapping file
+    // names; 当年财政拨款 given on the second row only, after 其他资金.
+    let csv = [
+        "项目编号,年度,全年预算数,全年执行数,财政拨款年初预算数,当年财政拨款全年预算数,财政拨款全年执行数,上年结转资金全年预算数,上年结转资金全年执行数,其他,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值",
+        "A1,2021,125,119.6,,,,20,18,5,产出指标,数量指标,培训人次,≥100人次,100人次,50",
+        "A1,2021,125,119.6,90,100,96.6,20,18,5,效益指标,社会效益指标,覆盖率,≥90%,90%,30",
+        ",,,,,,,,,,满意度指标,服务对象满意度指标,满意度,≥90%,95%,10",
+        "B2,2021,100,100,,,,,,,产出指标,数量指标,培训人次,≥100人次,100人次,50",
+        ",,,,,,,,,,效益指标,社会效益指标,覆盖率,≥90%,90%,30",
+        ",,,,,,,,,,满意度指标,服务对象满意度指标,满意度,≥90%,95%,10",
+    ]
+    .join("\n");
+    let dir = files(&[
+        ("funds.csv", csv.as_bytes()),
+        ("map.toml", "\"其他资金全年预算数\" = \"其他\"\n".as_bytes()),
+    ]);
+    let run = eval(
+        dir.path(),
+        &[
+            "funds.csv",
+            "--out",
+            "out",
+            "--columns",
+            "map.toml",
+            "-f",
+            "json",
+            "-f",
+            "md",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let json: serde_json::Value =
+        serde_json::from_str(&read(dir.path(), "out/A1.json")).expect("json");
+    let rows: Vec<String> = json["funds"]
+        .as_array()
+        .expect("funds")
+        .iter()
+        .map(|r| {
+            let cell = |k: &str| r[k].as_str().unwrap_or("—").to_owned();
+            [
+                cell("name"),
+                cell("initial"),
+                cell("budget"),
+                cell("executed"),
+            ]
+            .join(" ")
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "年度资金总额 — 125万元 119.6万元",
+            "当年财政拨款 90万元 100万元 96.6万元",
+            "上年结转资金 — 20万元 18万元",
+            "其他资金 — 5万元 —",
+        ]
+    );
+    let md = read(dir.path(), "out/A1.md");
+    assert!(
+        md.contains("| 其中：上年结转资金 |  | 20万元 | 18万元 | 90.00% |"),
+        "{md}"
+    );
+    // A project with no source cells has no 其中 rows.
+    let json: serde_json::Value =
+        serde_json::from_str(&read(dir.path(), "out/B2.json")).expect("json");
+    assert_eq!(json["funds"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn a_source_figure_that_differs_or_is_not_a_number_fails_its_project() {
+    let header = "项目编号,年度,全年预算数,全年执行数,财政拨款全年预算数,财政拨款全年执行数,上年结转全年预算数,上年结转全年执行数,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值";
+    let csv = [
+        header,
+        // 上年结转全年执行数 differs on the next row.
+        "A1,2021,120,114.6,100,96.6,20,18,产出指标,数量指标,培训人次,≥100人次,100人次,50",
+        "A1,2021,120,114.6,100,96.6,20,19,效益指标,社会效益指标,覆盖率,≥90%,90%,30",
+        ",,,,,,,,满意度指标,服务对象满意度指标,满意度,≥90%,95%,10",
+        // 财政拨款全年预算数 is not a number.
+        "B2,2021,120,114.6,一百,96.6,,,产出指标,数量指标,培训人次,≥100人次,100人次,50",
+        ",,,,,,,,效益指标,社会效益指标,覆盖率,≥90%,90%,30",
+        ",,,,,,,,满意度指标,服务对象满意度指标,满意度,≥90%,95%,10",
+    ];
+    let dir = files(&[("funds.csv", csv.join("\n").as_bytes())]);
+    let run = eval(dir.path(), &["funds.csv", "--out", "out"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("bad_source_figures", run.transcript());
+    assert_eq!(column(&read(dir.path(), "out/summary.csv"), 4), ["", ""]);
+}
+
 #[test]
 fn strict_stops_at_the_first_failure_and_writes_no_summary() {
     let dir = tempfile::tempdir().expect("temp dir");

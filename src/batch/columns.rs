@@ -24,6 +24,24 @@ pub enum Field {
     Budget,
     /// 全年执行数.
     Executed,
+    /// 当年财政拨款 年初预算数 (a 其中 row of the funds block).
+    GrantInitial,
+    /// 当年财政拨款 全年预算数.
+    GrantBudget,
+    /// 当年财政拨款 全年执行数.
+    GrantExecuted,
+    /// 上年结转资金 年初预算数.
+    CarryoverInitial,
+    /// 上年结转资金 全年预算数.
+    CarryoverBudget,
+    /// 上年结转资金 全年执行数.
+    CarryoverExecuted,
+    /// 其他资金 年初预算数.
+    OtherInitial,
+    /// 其他资金 全年预算数.
+    OtherBudget,
+    /// 其他资金 全年执行数.
+    OtherExecuted,
     /// 资金单位 (of bare amounts; default 万元).
     FundsUnit,
     /// 预期目标.
@@ -57,7 +75,25 @@ pub enum Field {
 }
 
 /// Number of fields.
-pub const FIELDS: usize = 23;
+pub const FIELDS: usize = 32;
+
+// The grouper keeps one bit per field in a `u64`.
+const _: () = assert!(FIELDS <= 64);
+
+/// The sources of funds a spreadsheet has columns for (the 其中 rows of
+/// the 自评表's funds block), in the order they are listed.
+pub const SOURCES: [&str; 3] = ["当年财政拨款", "上年结转资金", "其他资金"];
+
+/// One of the three figures of a row of the funds block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    /// 年初预算数.
+    Initial,
+    /// 全年预算数.
+    Budget,
+    /// 全年执行数.
+    Executed,
+}
 
 impl Field {
     /// Every field, in column order of the default layout.
@@ -70,6 +106,15 @@ impl Field {
         Field::Initial,
         Field::Budget,
         Field::Executed,
+        Field::GrantInitial,
+        Field::GrantBudget,
+        Field::GrantExecuted,
+        Field::CarryoverInitial,
+        Field::CarryoverBudget,
+        Field::CarryoverExecuted,
+        Field::OtherInitial,
+        Field::OtherBudget,
+        Field::OtherExecuted,
         Field::FundsUnit,
         Field::Expected,
         Field::Achieved,
@@ -98,6 +143,15 @@ impl Field {
             Field::Initial => "年初预算数",
             Field::Budget => "全年预算数",
             Field::Executed => "全年执行数",
+            Field::GrantInitial => "财政拨款年初预算数",
+            Field::GrantBudget => "财政拨款全年预算数",
+            Field::GrantExecuted => "财政拨款全年执行数",
+            Field::CarryoverInitial => "上年结转年初预算数",
+            Field::CarryoverBudget => "上年结转全年预算数",
+            Field::CarryoverExecuted => "上年结转全年执行数",
+            Field::OtherInitial => "其他资金年初预算数",
+            Field::OtherBudget => "其他资金全年预算数",
+            Field::OtherExecuted => "其他资金全年执行数",
             Field::FundsUnit => "资金单位",
             Field::Expected => "预期目标",
             Field::Achieved => "实际完成情况",
@@ -121,6 +175,15 @@ impl Field {
         match self {
             Field::Id => &["项目代码", "项目编码"],
             Field::Year => &["评价年度", "预算年度"],
+            Field::GrantInitial => &["当年财政拨款年初预算数", "财政拨款资金年初预算数"],
+            Field::GrantBudget => &["当年财政拨款全年预算数", "财政拨款资金全年预算数"],
+            Field::GrantExecuted => &["当年财政拨款全年执行数", "财政拨款资金全年执行数"],
+            Field::CarryoverInitial => &["上年结转资金年初预算数"],
+            Field::CarryoverBudget => &["上年结转资金全年预算数"],
+            Field::CarryoverExecuted => &["上年结转资金全年执行数"],
+            Field::OtherInitial => &["其他来源资金年初预算数"],
+            Field::OtherBudget => &["其他来源资金全年预算数"],
+            Field::OtherExecuted => &["其他来源资金全年执行数"],
             Field::Indicator => &["指标名称"],
             Field::Target => &["指标值", "年度目标值"],
             Field::Actual => &["实际值", "全年实际值", "完成值"],
@@ -130,7 +193,10 @@ impl Field {
     }
 
     /// The field path in project data (`funds.budget`) for project fields,
-    /// the row field's name (`target`) for indicator fields.
+    /// the row field's name (`target`) for indicator fields. A source's
+    /// figures are named by the source, not by its place in the list
+    /// (`funds.sources[上年结转资金].budget`): a project has only the
+    /// sources it fills in (see [`crate::data::SheetLocator::field_rows`]).
     pub fn path(self) -> &'static str {
         match self {
             Field::Id => "project.code",
@@ -141,6 +207,15 @@ impl Field {
             Field::Initial => "funds.initial",
             Field::Budget => "funds.budget",
             Field::Executed => "funds.executed",
+            Field::GrantInitial => "funds.sources[当年财政拨款].initial",
+            Field::GrantBudget => "funds.sources[当年财政拨款].budget",
+            Field::GrantExecuted => "funds.sources[当年财政拨款].executed",
+            Field::CarryoverInitial => "funds.sources[上年结转资金].initial",
+            Field::CarryoverBudget => "funds.sources[上年结转资金].budget",
+            Field::CarryoverExecuted => "funds.sources[上年结转资金].executed",
+            Field::OtherInitial => "funds.sources[其他资金].initial",
+            Field::OtherBudget => "funds.sources[其他资金].budget",
+            Field::OtherExecuted => "funds.sources[其他资金].executed",
             Field::FundsUnit => "funds.unit",
             Field::Expected => "goals.expected",
             Field::Achieved => "goals.achieved",
@@ -163,6 +238,23 @@ impl Field {
     /// an indicator row.
     pub fn is_project(self) -> bool {
         self < Field::Level1
+    }
+
+    /// For a figure of a source of funds: the source (an index into
+    /// [`SOURCES`]) and the figure.
+    pub fn source(self) -> Option<(usize, Figure)> {
+        Some(match self {
+            Field::GrantInitial => (0, Figure::Initial),
+            Field::GrantBudget => (0, Figure::Budget),
+            Field::GrantExecuted => (0, Figure::Executed),
+            Field::CarryoverInitial => (1, Figure::Initial),
+            Field::CarryoverBudget => (1, Figure::Budget),
+            Field::CarryoverExecuted => (1, Figure::Executed),
+            Field::OtherInitial => (2, Figure::Initial),
+            Field::OtherBudget => (2, Figure::Budget),
+            Field::OtherExecuted => (2, Figure::Executed),
+            _ => return None,
+        })
     }
 
     /// Columns a file must have.
@@ -367,15 +459,45 @@ mod tests {
             "年度指标值",
             " 实际完成值 ",
             "分值",
+            "财政拨款全年预算数",
+            "上年结转资金全年执行数",
         ]);
         let idx = Columns::default().resolve("a.csv", &h).expect("resolves");
         assert_eq!(idx.at[Field::Id as usize], Some(0));
         assert_eq!(idx.at[Field::Actual as usize], Some(5));
         assert_eq!(idx.at[Field::Budget as usize], None);
+        assert_eq!(idx.at[Field::GrantBudget as usize], Some(7));
+        assert_eq!(idx.at[Field::CarryoverExecuted as usize], Some(8));
+        assert_eq!(idx.at[Field::OtherBudget as usize], None);
         assert_eq!(
             idx.names.get("target").map(String::as_str),
             Some("年度指标值")
         );
+        assert_eq!(
+            idx.names
+                .get("funds.sources[上年结转资金].executed")
+                .map(String::as_str),
+            Some("上年结转资金全年执行数")
+        );
+        assert_eq!(Field::OtherExecuted.source(), Some((2, Figure::Executed)));
+        assert!(
+            Field::ALL
+                .iter()
+                .all(|f| f.source().is_none() || f.is_project())
+        );
+    }
+
+    #[test]
+    fn every_header_and_alias_names_one_field() {
+        let mut seen = BTreeMap::new();
+        for f in Field::ALL {
+            for h in std::iter::once(f.header()).chain(f.aliases().iter().copied()) {
+                assert_eq!(tidy(h), h, "{f:?}");
+                if let Some(other) = seen.insert(h, f) {
+                    panic!("`{h}` names {other:?} and {f:?}");
+                }
+            }
+        }
     }
 
     #[test]

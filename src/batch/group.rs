@@ -6,8 +6,8 @@
 //! that fills it, and a later row that gives a *different* value is an error.
 
 use super::Item;
-use super::columns::{ColumnIndex, FIELDS, Field};
-use crate::data::{Num, PathSpec, ProjectData, Raw, Row, SheetLocator};
+use super::columns::{ColumnIndex, FIELDS, Field, Figure, SOURCES};
+use crate::data::{FundSource, Funds, Num, PathSpec, ProjectData, Raw, Row, SheetLocator};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::FileId;
 use std::borrow::Cow;
@@ -24,14 +24,14 @@ pub(crate) struct Cells<'a> {
     /// once for all its rows.
     text: [&'a str; FIELDS],
     /// The fields with a non-empty cell, one [`bit`] each.
-    filled: u32,
+    filled: u64,
     /// Which cells the file stored as numbers (Excel).
     pub numbers: [bool; FIELDS],
     /// The fields (one [`bit`] each) whose cell has, untrimmed, the text of
     /// the last cell the reader read in the same column; none when the
     /// reader does not know. A project field repeated on every row is then
     /// not compared again with the value the project has.
-    pub same: u32,
+    pub same: u64,
 }
 
 impl<'a> Cells<'a> {
@@ -48,7 +48,7 @@ impl<'a> Cells<'a> {
     pub(crate) fn set(&mut self, field: usize, text: &'a str) {
         if let Some(t) = self.text.get_mut(field) {
             *t = text;
-            let bit = 1 << field;
+            let bit = 1u64 << field;
             if text.is_empty() {
                 self.filled &= !bit;
             } else {
@@ -82,11 +82,11 @@ const INDICATOR_FIELDS: [Field; 6] = [
 ];
 
 /// [`INDICATOR_FIELDS`] as a mask.
-const INDICATOR_MASK: u32 = {
+const INDICATOR_MASK: u64 = {
     let mut mask = 0;
     let mut i = 0;
     while i < INDICATOR_FIELDS.len() {
-        mask |= 1 << INDICATOR_FIELDS[i] as u32;
+        mask |= 1 << INDICATOR_FIELDS[i] as u64;
         i += 1;
     }
     mask
@@ -117,7 +117,7 @@ struct Sheet {
     name: Arc<str>,
     columns: ColumnIndex,
     /// The project fields the file has a column for, one [`bit`] each.
-    project_columns: u32,
+    project_columns: u64,
 }
 
 /// The id hashes are already well mixed.
@@ -144,8 +144,8 @@ fn id_hash(id: &str) -> u64 {
     h.finish()
 }
 
-fn bit(f: Field) -> u32 {
-    1 << (f as u32)
+fn bit(f: Field) -> u64 {
+    1 << (f as u64)
 }
 
 struct Builder {
@@ -161,10 +161,10 @@ struct Builder {
     raw: Raw,
     /// The project fields read so far (one [`bit`] each), all of them in
     /// `field_rows`.
-    set: u32,
+    set: u64,
     /// The fields of `set` whose last cell in the project had the value the
     /// project has: the same text again needs no comparing.
-    checked: u32,
+    checked: u64,
     field_rows: Vec<(&'static str, u64)>,
     indicator_rows: Vec<u64>,
     errors: Vec<Diagnostic>,
@@ -325,7 +325,7 @@ impl Sheet {
     }
 
     /// Read a row into its project; `filled` is `cells.filled`.
-    fn read_row(&self, b: &mut Builder, row: u64, cells: &Cells<'_>, filled: u32) {
+    fn read_row(&self, b: &mut Builder, row: u64, cells: &Cells<'_>, filled: u64) {
         // In field order, which is the order of errors and `field_rows`.
         let mut todo = filled & self.project_columns & !(b.set & b.checked & cells.same);
         while todo != 0 {
@@ -446,7 +446,10 @@ impl Sheet {
             Field::FundsUnit => raw.funds.unit = Some(value.to_owned()),
             Field::Expected => raw.goals.expected = value.to_owned(),
             Field::Achieved => raw.goals.achieved = value.to_owned(),
-            _ => return,
+            _ => match f.source() {
+                Some((source, figure)) => *source_figure(&mut raw.funds, source, figure) = num(),
+                None => return,
+            },
         }
         b.set |= bit(f);
         b.checked |= bit(f);
@@ -473,7 +476,7 @@ fn same_text(raw: &Raw, f: Field, value: &str) -> bool {
         Field::FundsUnit => raw.funds.unit.as_deref(),
         Field::Expected => Some(raw.goals.expected.as_str()),
         Field::Achieved => Some(raw.goals.achieved.as_str()),
-        _ => None,
+        _ => source_cell(raw, f).map(|n| n.text.as_str()),
     };
     before == Some(value)
 }
@@ -521,7 +524,54 @@ fn current_text(raw: &Raw, f: Field) -> Option<Cow<'_, str>> {
         Field::FundsUnit => text(raw.funds.unit.as_deref()?),
         Field::Expected => text(&raw.goals.expected),
         Field::Achieved => text(&raw.goals.achieved),
-        _ => None,
+        _ => text(&source_cell(raw, f)?.text),
+    }
+}
+
+/// The cell a project read for a figure of a source of funds.
+fn source_cell(raw: &Raw, f: Field) -> Option<&Num> {
+    let (source, figure) = f.source()?;
+    let s = raw
+        .funds
+        .sources
+        .iter()
+        .find(|s| s.name == SOURCES[source])?;
+    match figure {
+        Figure::Initial => s.initial.as_ref(),
+        Figure::Budget => s.budget.as_ref(),
+        Figure::Executed => s.executed.as_ref(),
+    }
+}
+
+/// A figure of a source of funds, the source added when the project has
+/// not got it yet: a source is listed when one of its cells is filled, and
+/// the sources are in the order of [`SOURCES`] whichever row fills them.
+fn source_figure(funds: &mut Funds, source: usize, figure: Figure) -> &mut Option<Num> {
+    let name = SOURCES[source];
+    let at = match funds.sources.iter().position(|s| s.name == name) {
+        Some(at) => at,
+        None => {
+            let before = &SOURCES[..source];
+            let at = funds
+                .sources
+                .iter()
+                .filter(|s| before.contains(&s.name.as_str()))
+                .count();
+            funds.sources.insert(
+                at,
+                FundSource {
+                    name: name.to_owned(),
+                    ..FundSource::default()
+                },
+            );
+            at
+        }
+    };
+    let s = &mut funds.sources[at];
+    match figure {
+        Figure::Initial => &mut s.initial,
+        Figure::Budget => &mut s.budget,
+        Figure::Executed => &mut s.executed,
     }
 }
 
