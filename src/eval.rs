@@ -289,16 +289,16 @@ impl<'a> Scorer<'a> {
         }
         let unit = self.data.funds_unit();
         for (i, src) in raw.funds.sources.iter().enumerate() {
-            for (field, cell) in [
-                ("initial", &src.initial),
-                ("budget", &src.budget),
-                ("executed", &src.executed),
+            for (field, header, cell) in [
+                ("initial", "年初预算数", &src.initial),
+                ("budget", "全年预算数", &src.budget),
+                ("executed", "全年执行数", &src.executed),
             ] {
                 let Some(cell) = cell else { continue };
                 if let Err(why) = inputs::money(cell, unit) {
                     self.error(
-                        Diagnostic::error(Code::BadNotation, format!("`{}` of `{}`: {why}", field, src.name))
-                            .with_hint("write an amount such as `\"87.65万元\"`, or a number in the block's `unit`"),
+                        Diagnostic::error(Code::BadNotation, format!("{header} (`{field}`) of `{}`: {why}", src.name))
+                            .with_hint(format!("write an amount such as `87.65万元`, or a number in {unit} (the funds unit: `unit` in `[funds]`, column `资金单位` in a spreadsheet)")),
                         &format!("funds.sources[{i}].{field}"),
                         "not an amount",
                     );
