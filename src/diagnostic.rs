@@ -146,6 +146,8 @@ codes! {
     MissingRating = "PF3021", "missing rating";
     /// Nothing in a `renormalize` group applies, so it scores 0.
     NothingApplies = "PF3022", "nothing in a group applies";
+    /// The sources of the funds block do not add up to its total row.
+    FundsDoNotAddUp = "PF3023", "funds by source do not add up";
     /// A framework `require … else error` failed.
     RequireError = "PF4001", "framework check failed";
     /// A framework `require … else warn` failed.

@@ -8,6 +8,7 @@
 //! produces a result only when there are no errors.
 
 mod claims;
+mod funds;
 mod inputs;
 pub mod interp;
 pub mod probe;
@@ -133,6 +134,7 @@ impl<'a> Scorer<'a> {
         }
         self.check_period();
         self.check_unknown_keys();
+        funds::check_sources(self);
         self.inputs = inputs::bind(self.model, self.data, &mut self.diags.borrow_mut())?;
         let let_errors = self.compute_lets();
         let before = self.diags.borrow().len();

@@ -1,0 +1,139 @@
+//! The funds block's own arithmetic: the 其中 rows (当年财政拨款, 上年结转资金,
+//! 其他资金 …) add up to 年度资金总额, figure by figure.
+
+use super::Scorer;
+use super::inputs::money;
+use crate::data::Cell;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::quantity::Quantity;
+use rust_decimal::Decimal;
+
+/// Warn where the sources that give a figure do not add up to the total row's
+/// figure. A figure no source gives is not checked (the 自评表 often fills the
+/// sources for some columns only), nor one the total row leaves blank;
+/// unreadable amounts are reported elsewhere and skipped here.
+pub(super) fn check_sources(s: &Scorer<'_>) {
+    let funds = &s.data.raw.funds;
+    if funds.sources.is_empty() {
+        return;
+    }
+    let unit = s.data.funds_unit();
+    type Pick = fn(&crate::data::FundSource) -> Option<&Cell>;
+    let figures: [(&str, &str, Option<&Cell>, Pick); 3] = [
+        ("initial", "年初预算数", funds.initial.as_ref(), |f| {
+            f.initial.as_ref()
+        }),
+        ("budget", "全年预算数", funds.budget.as_ref(), |f| {
+            f.budget.as_ref()
+        }),
+        (
+            "executed",
+            "全年执行数",
+            funds.executed.as_ref(),
+            |f| f.executed.as_ref(),
+        ),
+    ];
+    for (field, header, total, pick) in figures {
+        let Some(Ok(total)) = total.map(|c| money(c, unit)) else {
+            continue;
+        };
+        let mut sum = Decimal::ZERO;
+        let mut given = Vec::new();
+        for src in &funds.sources {
+            match pick(src).map(|c| money(c, unit)) {
+                Some(Ok(q)) => {
+                    sum += q.value;
+                    given.push(format!("{} {q}", src.name));
+                }
+                Some(Err(_)) => return,
+                None => {}
+            }
+        }
+        if given.is_empty() || sum == total.value {
+            continue;
+        }
+        let sum = Quantity {
+            value: sum,
+            unit: total.unit.clone(),
+        };
+        s.warn(
+            Diagnostic::warning(
+                Code::FundsDoNotAddUp,
+                format!(
+                    "the sources of funds add up to {sum} for {header}, but 年度资金总额 gives {total}"
+                ),
+            )
+            .with_zh(format!(
+                "{header}：各资金来源合计 {sum}，与年度资金总额 {total}不符"
+            ))
+            .with_note(format!("the sources: {}", given.join(" + ")))
+            .with_hint(
+                "correct the sources or the total: 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金",
+            )
+            .with_hint_zh("请更正资金来源或年度资金总额：年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金"),
+            &format!("funds.{field}"),
+            "the total row",
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Code;
+    use crate::testing::evaluate;
+
+    const FRAMEWORK: &str = "framework t {
+  total 10
+  group 产出指标 weight 10 { slot 数量指标 }
+  scoring at-least { score weight * min(actual / target, 1) }
+}";
+
+    fn funds(total: &str, sources: &str) -> Vec<String> {
+        let data = format!(
+            "[project]\nname = \"p\"\n[funds]\n{total}\n{sources}\n[[indicators]]\npath = [\"产出指标\", \"数量指标\"]\nname = \"n\"\ntarget = \"≥10个\"\nactual = \"10个\"\nweight = 10\n"
+        );
+        evaluate(FRAMEWORK, &data)
+            .1
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::FundsDoNotAddUp)
+            .map(|d| d.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn sources_that_add_up_are_quiet() {
+        assert!(
+            funds(
+                "budget = \"100\"\nexecuted = \"90\"",
+                "[[funds.sources]]\nname = \"当年财政拨款\"\nbudget = \"60\"\nexecuted = \"50\"\n[[funds.sources]]\nname = \"其他资金\"\nbudget = \"400000元\"\nexecuted = \"40\"",
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_figure_that_does_not_add_up_is_a_warning_per_figure() {
+        let found = funds(
+            "budget = \"100\"\nexecuted = \"90\"\ninitial = \"80\"",
+            "[[funds.sources]]\nname = \"当年财政拨款\"\nbudget = \"60\"\nexecuted = \"50\"\n[[funds.sources]]\nname = \"其他资金\"\nbudget = \"30\"\nexecuted = \"40\"",
+        );
+        assert_eq!(
+            found,
+            [
+                "the sources of funds add up to 90万元 for 全年预算数, but 年度资金总额 gives 100万元"
+            ]
+        );
+    }
+
+    #[test]
+    fn figures_no_source_gives_or_the_total_lacks_are_not_checked() {
+        assert!(
+            funds(
+                "initial = \"80\"",
+                "[[funds.sources]]\nname = \"当年财政拨款\"\nbudget = \"60\"\n[[funds.sources]]\nname = \"上年结转资金\"",
+            )
+            .is_empty()
+        );
+    }
+}
