@@ -229,6 +229,57 @@ fn a_row_that_is_neither_utf8_nor_gbk_fails_its_project_only() {
     assert_eq!(totals[i + 1], "", "the project with the bad row is not");
 }
 
+#[test]
+fn an_undecodable_byte_is_named_in_the_column_pfc_reads() {
+    // A first column pfc does not read (备注), and 70 kB of other projects
+    // so that detection does not see the spoiled row.
+    let mut csv = String::new();
+    for (i, line) in examples_csv().lines().enumerate() {
+        csv.push_str(if i == 0 { "备注," } else { "说明," });
+        csv.push_str(line);
+        csv.push('\n');
+        if i == 0 {
+            for k in 0..900 {
+                csv.push_str(&format!(
+                    "说明,F{k:05},补足项目,,某单位,2021,100,100,100,产出指标,数量指标,培训人次,≥100人次,100人次,50,,,\n说明,,,,,,,,,效益指标,社会效益指标,覆盖率,≥90%,90%,30,,,\n说明,,,,,,,,,满意度指标,服务对象满意度指标,满意度,≥90%,95%,10,,,\n"
+                ));
+            }
+        }
+    }
+    let mut bytes = csv.into_bytes();
+    let row = find(&bytes, "检测设备采购成本".as_bytes()).expect("row");
+    let line_start = bytes[..row]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .expect("line")
+        + 1;
+    // Only the unread column spoiled: every project is scored.
+    bytes[line_start] = 0xFF;
+    let dir = files(&[("note.csv", &bytes)]);
+    let run = eval(dir.path(), &["note.csv", "--out", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    // Then a read column too: the error names its byte and column, not the
+    // earlier bad byte of the unread one.
+    bytes[row] = 0xFF;
+    let rows_before = bytes[..row].iter().filter(|b| **b == b'\n').count();
+    let dir = files(&[("both.csv", &bytes)]);
+    let run = eval(dir.path(), &["both.csv", "--out", "out"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    let expected = format!(
+        "row {} is not UTF-8: byte 0xFF at offset {row} cannot be read",
+        rows_before + 1
+    );
+    assert!(run.stderr.contains(&expected), "{expected}\n{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "both.csv: row {}, column 三级指标",
+            rows_before + 1
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }

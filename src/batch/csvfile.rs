@@ -40,6 +40,8 @@ pub(crate) struct CsvReader {
 struct Column {
     /// The field, as [`Cells::set`] takes it.
     field: usize,
+    /// The column's header, as the file writes it.
+    header: String,
     /// The column's index in a record.
     at: usize,
     /// The cell's bytes (GBK only: in UTF-8 they are `text`'s bytes).
@@ -53,9 +55,10 @@ struct Column {
 }
 
 impl Column {
-    fn new(field: usize, at: usize) -> Self {
+    fn new(field: usize, at: usize, header: &str) -> Self {
         Column {
             field,
+            header: header.to_owned(),
             at,
             raw: Vec::new(),
             text: String::new(),
@@ -225,7 +228,14 @@ impl CsvReader {
                 .at
                 .iter()
                 .enumerate()
-                .filter_map(|(field, at)| Some(Column::new(field, (*at)?)))
+                .filter_map(|(field, at)| {
+                    let at = (*at)?;
+                    Some(Column::new(
+                        field,
+                        at,
+                        headers.get(at).map_or("", String::as_str),
+                    ))
+                })
                 .collect(),
             grouper: Grouper::new(file, &name, index),
             name,
@@ -238,9 +248,10 @@ impl CsvReader {
         })
     }
 
-    /// The exact offset of the first undecodable byte of the record that
-    /// starts at `start` (the record is re-read from the file).
-    fn bad_byte(&self, start: u64, end: u64) -> Diagnostic {
+    /// The exact offset of the first undecodable byte of column `column`
+    /// (an index into `columns`) in spreadsheet row `row`, the record
+    /// between byte offsets `start` and `end` (re-read from the file).
+    fn bad_byte(&self, row: u64, (start, end): (u64, u64), column: usize) -> Diagnostic {
         let read = || -> std::io::Result<Vec<u8>> {
             let mut f = File::open(&self.path)?;
             f.seek(SeekFrom::Start(start))?;
@@ -248,9 +259,19 @@ impl CsvReader {
             f.take(end.saturating_sub(start)).read_to_end(&mut bytes)?;
             Ok(bytes)
         };
+        let column = &self.columns[column];
         let (offset, byte) = match read() {
             Ok(bytes) => {
-                let at = self.encoding.first_invalid(&bytes).unwrap_or(0);
+                // Quotes and commas are ASCII in every encoding pfc reads,
+                // so the first bad byte of the field as written is the
+                // first bad byte of its text.
+                let field = field_range(&bytes, column.at).unwrap_or(0..bytes.len());
+                let at = self
+                    .encoding
+                    .first_invalid(&bytes[field.clone()])
+                    .map(|at| field.start + at)
+                    .or_else(|| self.encoding.first_invalid(&bytes))
+                    .unwrap_or(0);
                 (start + at as u64, bytes.get(at).copied().unwrap_or(0))
             }
             Err(_) => (start, 0),
@@ -263,15 +284,38 @@ impl CsvReader {
         Diagnostic::error(
             Code::NotUtf8,
             format!(
-                "row {} is not {}: byte 0x{byte:02X} at offset {offset} cannot be read",
-                self.row,
+                "row {row} is not {}: byte 0x{byte:02X} at offset {offset} cannot be read",
                 self.encoding.name()
             ),
         )
-        .with_location(format!("{}: row {}", self.name, self.row))
+        .with_location(format!(
+            "{}: row {row}, column {}",
+            self.name, column.header
+        ))
         .with_hint(format!(
             "the file may mix encodings: save it again as \"CSV UTF-8\", or try `{other}`"
         ))
+    }
+}
+
+/// Where field `index` of the CSV record `bytes` is, quotes and the comma
+/// after it included; `None` when the record has fewer fields.
+fn field_range(bytes: &[u8], index: usize) -> Option<Range<usize>> {
+    let mut reader = csv_core::Reader::new();
+    let mut out = vec![0; bytes.len()];
+    let (mut at, mut field) = (0, 0);
+    loop {
+        let (result, read, _) = reader.read_field(&bytes[at..], &mut out);
+        if field == index {
+            return Some(at..at + read);
+        }
+        at += read;
+        field += 1;
+        match result {
+            csv_core::ReadFieldResult::Field { record_end: false } => {}
+            csv_core::ReadFieldResult::InputEmpty if at < bytes.len() => {}
+            _ => return None,
+        }
     }
 }
 
@@ -313,16 +357,16 @@ impl CsvReader {
                 break;
             }
             rows += 1;
-            let mut bad = false;
+            let mut bad = None;
             let mut cells = Cells::new();
-            for column in &mut self.columns {
+            for (i, column) in self.columns.iter_mut().enumerate() {
                 let Some(bytes) = self.record.get(column.at) else {
                     continue;
                 };
                 match column.update(bytes, self.encoding) {
                     Update::Same => cells.same |= 1 << column.field,
                     Update::Changed => {}
-                    Update::Undecodable => bad = true,
+                    Update::Undecodable => bad = bad.or(Some(i)),
                 }
                 let column: &Column = column;
                 cells.set(column.field, column.trimmed());
@@ -331,9 +375,9 @@ impl CsvReader {
             self.row += 1;
             let done = self.grouper.push(row, &cells);
             items.extend(done);
-            if bad {
+            if let Some(column) = bad {
                 let end = self.reader.position().byte();
-                let d = self.bad_byte(start, end);
+                let d = self.bad_byte(row, (start, end), column);
                 self.grouper.fail_current(d);
             }
         }
@@ -360,6 +404,17 @@ mod tests {
                 assert!(may_end_space(c.to_string().as_bytes()), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn finds_a_field_as_written() {
+        let record = b"a,\"b,\"\"c\"\"\",,d\r\n";
+        let fields: Vec<&[u8]> = (0..5)
+            .map_while(|i| field_range(record, i).map(|r| &record[r]))
+            .collect();
+        assert_eq!(fields, [&b"a,"[..], b"\"b,\"\"c\"\"\",", b",", b"d\r"]);
+        assert_eq!(field_range(b"x,y", 1), Some(2..3));
+        assert_eq!(field_range(b"x,y", 2), None);
     }
 
     #[test]
