@@ -8,8 +8,9 @@
 //! [`ProjectData`] whose diagnostics name `file: row N, column X`. Each item
 //! is scored by [`score`] — in parallel, by the caller — into a [`Done`]
 //! that carries what the summary needs and the rendered reports; the caller
-//! keeps the input order. [`summary::Summary`] streams `summary.csv` and
-//! `summary.xlsx` to temporary files and renames them into place at the end.
+//! keeps the input order. [`summary::Summary`] streams `summary.csv`,
+//! `summary.xlsx` and `findings.csv` to temporary files and renames them
+//! into place at the end.
 
 pub mod columns;
 mod csvfile;
@@ -22,6 +23,7 @@ mod xlsxfile;
 use crate::check::model::{InputSource, Model};
 use crate::data::ProjectData;
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::eval::result::Finding;
 use crate::render::{self, ErrorFormat};
 use crate::report::{self, Format, FrameworkTemplates};
 use crate::source::SourceMap;
@@ -317,8 +319,8 @@ pub struct Scored {
     pub parts: Vec<Decimal>,
     /// 执行率 (`98.73%`), if the project has funds.
     pub rate: Option<String>,
-    /// Warnings found.
-    pub warnings: usize,
+    /// The warnings found, in the order the engine gives them.
+    pub warnings: Vec<Finding>,
 }
 
 /// Why a project was not scored.
@@ -330,6 +332,8 @@ pub struct Failed {
     pub first: String,
     /// Number of errors.
     pub errors: usize,
+    /// The errors, then any warnings, as data (for `findings.csv`).
+    pub findings: Vec<Finding>,
 }
 
 /// A file name for a project's report: the id with characters that cannot
@@ -352,22 +356,34 @@ pub fn file_stem(id: &str) -> String {
 impl Done {
     /// Fail this project because its reports would overwrite those of an
     /// earlier project (two ids that differ only in characters a file
-    /// name cannot hold, such as `A/1` and `A:1`).
-    pub fn name_taken(&mut self, name: &str) {
+    /// name cannot hold, such as `A/1` and `A:1`) or, when `summary`, a
+    /// file of the summary (a project with the id `summary` and `-f xlsx`).
+    pub fn name_taken(&mut self, name: &str, summary: bool) {
+        let whose = if summary {
+            "the batch's own"
+        } else {
+            "an earlier project's"
+        };
         let message = format!(
-            "the report `{name}` of project `{}` would replace an earlier project's",
+            "the report `{name}` of project `{}` would replace {whose}",
             self.id
         );
+        let hint =
+            "give each project an id of its own; `/ \\ : * ? \" < > |` become `_` in file names";
         let rendered = format!(
-            "error[{}]: {message}\n = in: {}\n = help: give each project an id of its own; `/ \\ : * ? \" < > |` become `_` in file names\n\n",
+            "error[{}]: {message}\n = in: {}\n = help: {hint}\n\n",
             Code::DataShape.as_str(),
             self.source
         );
+        let d = Diagnostic::error(Code::DataShape, message.clone())
+            .with_location(self.source.clone())
+            .with_hint(hint);
         self.reports.clear();
         self.result = Err(Failed {
             rendered,
             first: message,
             errors: 1,
+            findings: vec![Finding::from(&d)],
         });
     }
 }
@@ -455,6 +471,7 @@ impl Scoring<'_> {
                 rendered: String::new(),
                 first: String::new(),
                 errors: 0,
+                findings: Vec::new(),
             }),
             reports: Vec::new(),
         };
@@ -485,12 +502,18 @@ impl Scoring<'_> {
             grade: evaluation.grade,
             parts: evaluation.parts.iter().map(|p| p.score).collect(),
             rate: evaluation.funds.first().and_then(|f| f.rate.clone()),
-            warnings: evaluation.warnings.len(),
+            warnings: evaluation.warnings,
         });
         done
     }
 
     fn failed(&self, sources: &SourceMap, diagnostics: Vec<Diagnostic>) -> Failed {
+        let findings = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .chain(diagnostics.iter().filter(|d| d.severity != Severity::Error))
+            .map(Finding::from)
+            .collect();
         let errors: Vec<Diagnostic> = diagnostics
             .into_iter()
             .filter(|d| d.severity == Severity::Error)
@@ -502,6 +525,7 @@ impl Scoring<'_> {
                 .map(|d| d.message.clone())
                 .unwrap_or_default(),
             errors: errors.len(),
+            findings,
         }
     }
 }

@@ -69,6 +69,11 @@ fn csv_of_the_examples_scores_as_one_by_one() {
     insta::assert_snapshot!("examples_csv", run.transcript());
     let summary = read(dir.path(), "out/summary.csv");
     insta::assert_snapshot!("examples_csv_summary", summary);
+    // Every warning of every project, with where it is and how to fix it.
+    insta::assert_snapshot!(
+        "examples_csv_findings",
+        read(dir.path(), "out/findings.csv")
+    );
     assert_eq!(column(&summary, 4), ["99.87", "80.00"]);
     assert_eq!(column(&summary, 5), ["优", "良"]);
     // The per-project JSON is the engine's: the same scores as from TOML.
@@ -316,6 +321,8 @@ fn bad_rows_fail_their_project_with_file_row_and_column() {
     let run = eval(dir.path(), &["bad.csv", "--out", "out"]);
     assert_eq!(run.code, 1);
     insta::assert_snapshot!("bad_rows", run.transcript());
+    // The errors of the projects that failed, one row each.
+    insta::assert_snapshot!("bad_rows_findings", read(dir.path(), "out/findings.csv"));
     let summary = read(dir.path(), "out/summary.csv");
     assert_eq!(column(&summary, 0), ["A1", "B2", "C3", "D4", "B2"]);
     assert_eq!(column(&summary, 4), ["", "99.00", "", "", ""]);
@@ -712,6 +719,7 @@ fn reports_never_overwrite_each_other() {
             "a.json.json",
             "a.toml.json",
             "b.json",
+            "findings.csv",
             "summary.csv",
             "summary.xlsx"
         ]
@@ -739,4 +747,23 @@ fn reports_never_overwrite_each_other() {
     );
     let summary = read(dir.path(), "out/summary.csv");
     assert_eq!(column(&summary, 4), ["100.00", ""]);
+    // A project whose workbook would be the summary's fails instead.
+    let dir = files(&[("in/summary.toml", &toml), ("in/other.toml", &toml)]);
+    let run = eval(dir.path(), &["in", "--out", "out", "-f", "xlsx"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr.contains(
+            "the report `summary.xlsx` of project `summary` would replace the batch's own"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        listing(&dir.path().join("out")),
+        ["findings.csv", "other.xlsx", "summary.csv", "summary.xlsx"]
+    );
+    use calamine::Reader as _;
+    let book: calamine::Xlsx<_> =
+        calamine::open_workbook(dir.path().join("out/summary.xlsx")).expect("summary.xlsx");
+    assert_eq!(book.sheet_names(), ["汇总"], "the summary, not a report");
 }

@@ -1,10 +1,13 @@
 //! The summary of a batch: `summary.csv` and `summary.xlsx`, one row per
-//! project in input order, streamed to temporary files in the output folder
-//! and renamed into place only by [`Summary::finish`]; the grade
+//! project in input order, and `findings.csv`, one row per error and
+//! warning; all streamed to temporary files in the output folder and
+//! renamed into place only by [`Summary::finish`]. Also the grade
 //! distribution and the projects with the most warnings, for the console.
 
 use super::Done;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::check::model::Language;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::eval::result::Finding;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format as CellFormat, Workbook, XlsxError};
 use std::io::{BufWriter, Write};
@@ -42,7 +45,10 @@ pub struct Summary {
     order: Vec<u64>,
     seen: u64,
     csv: csv::Writer<BufWriter<NamedTempFile>>,
-    xlsx: Option<Sheet>,
+    xlsx: Sheet,
+    findings: csv::Writer<BufWriter<NamedTempFile>>,
+    /// Whether `findings.csv` gives the Chinese wording where there is one.
+    chinese: bool,
 }
 
 struct Sheet {
@@ -78,33 +84,24 @@ pub fn temp_in(dir: &Path) -> std::io::Result<NamedTempFile> {
 }
 
 impl Summary {
+    /// The files a summary writes into the output folder.
+    pub const FILES: [&'static str; 3] = ["summary.csv", "summary.xlsx", "findings.csv"];
+
     /// Start a summary in `dir` for a framework with these top-level parts
-    /// and grades, scores shown with `places` decimals.
+    /// and grades, scores shown with `places` decimals, findings worded in
+    /// `language` where pfc has that wording.
     pub fn create(
         dir: &Path,
         parts: Vec<String>,
         grades: Vec<String>,
         places: u32,
-        xlsx: bool,
+        language: Language,
     ) -> Result<Summary, Diagnostic> {
-        let csv_path = dir.join("summary.csv");
-        let tmp = temp_in(dir).map_err(|e| write_error(&csv_path, &e))?;
-        let mut out = BufWriter::with_capacity(256 * 1024, tmp);
-        // A BOM, so that Excel opens the UTF-8 file with the right encoding.
-        out.write_all(b"\xEF\xBB\xBF")
-            .map_err(|e| write_error(&csv_path, &e))?;
-        let mut csv = csv::Writer::from_writer(out);
         let header = header(&parts);
-        csv.write_record(&header)
-            .map_err(|e| write_error(&csv_path, &e))?;
-        let xlsx = if xlsx {
-            Some(
-                Sheet::create(&header, places)
-                    .map_err(|e| write_error(&dir.join("summary.xlsx"), &e))?,
-            )
-        } else {
-            None
-        };
+        let csv = csv_file(&dir.join("summary.csv"), &header)?;
+        let findings = csv_file(&dir.join("findings.csv"), &FINDINGS_HEADER)?;
+        let xlsx = Sheet::create(&header, places)
+            .map_err(|e| write_error(&dir.join("summary.xlsx"), &e))?;
         let mut grades_seen: Vec<String> = Vec::new();
         for g in grades {
             if !grades_seen.contains(&g) {
@@ -122,6 +119,8 @@ impl Summary {
             seen: 0,
             csv,
             xlsx,
+            findings,
+            chinese: language == Language::Zh,
         })
     }
 
@@ -148,8 +147,8 @@ impl Summary {
                     Some((_, n)) => *n += 1,
                     None => self.totals.ungraded += 1,
                 }
-                if s.warnings > 0 {
-                    self.note_warnings(seq, s.warnings, done);
+                if !s.warnings.is_empty() {
+                    self.note_warnings(seq, s.warnings.len(), done);
                 }
                 record.push(s.total.to_string());
                 record.push(s.grade.clone().unwrap_or_default());
@@ -157,7 +156,7 @@ impl Summary {
                     record.push(s.parts.get(i).map(Decimal::to_string).unwrap_or_default());
                 }
                 record.push(s.rate.clone().unwrap_or_default());
-                record.push(s.warnings.to_string());
+                record.push(s.warnings.len().to_string());
                 record.push(String::new());
             }
             Err(f) => {
@@ -174,15 +173,45 @@ impl Summary {
                 });
             }
         }
-        let csv_path = self.dir.join("summary.csv");
         self.csv
             .write_record(&record)
-            .map_err(|e| write_error(&csv_path, &e))?;
-        if let Some(x) = &mut self.xlsx {
-            x.add(&record, done, self.parts.len())
-                .map_err(|e| write_error(&self.dir.join("summary.xlsx"), &e))?;
+            .map_err(|e| write_error(&self.dir.join("summary.csv"), &e))?;
+        self.xlsx
+            .add(&record, done, self.parts.len())
+            .map_err(|e| write_error(&self.dir.join("summary.xlsx"), &e))?;
+        let findings = match &done.result {
+            Ok(s) => &s.warnings,
+            Err(f) => &f.findings,
+        };
+        for f in findings {
+            self.add_finding(done, f)
+                .map_err(|e| write_error(&self.dir.join("findings.csv"), &e))?;
         }
         Ok(())
+    }
+
+    fn add_finding(&mut self, done: &Done, f: &Finding) -> Result<(), csv::Error> {
+        let zh = self.chinese;
+        let (level, message) = match (f.severity, zh) {
+            (Severity::Error, true) => ("错误", f.message_zh.as_ref()),
+            (_, true) => ("警告", f.message_zh.as_ref()),
+            (Severity::Error, false) => ("error", None),
+            (_, false) => ("warning", None),
+        };
+        let hints = if zh && !f.hints_zh.is_empty() {
+            f.hints_zh.join("；")
+        } else {
+            f.hints.join("; ")
+        };
+        self.findings.write_record([
+            done.id.as_str(),
+            done.name.as_str(),
+            level,
+            f.code,
+            message.unwrap_or(&f.message),
+            f.location.as_deref().unwrap_or(&done.source),
+            &hints,
+        ])
     }
 
     fn note_warnings(&mut self, seq: u64, warnings: usize, done: &Done) {
@@ -210,27 +239,65 @@ impl Summary {
     /// Write the files out: each is complete, or not there at all.
     pub fn finish(self) -> Result<(Totals, Vec<PathBuf>), Diagnostic> {
         let csv_path = self.dir.join("summary.csv");
-        let tmp = self
-            .csv
-            .into_inner()
-            .map_err(|e| write_error(&csv_path, &e.error()))?
-            .into_inner()
-            .map_err(|e| write_error(&csv_path, &e.error()))?;
-        tmp.as_file()
-            .sync_all()
-            .map_err(|e| write_error(&csv_path, &e))?;
-        let mut written = Vec::new();
-        // The workbook first: `summary.csv` appearing says the run is done.
-        if let Some(x) = self.xlsx {
-            let path = self.dir.join("summary.xlsx");
-            x.save(&self.dir, &path)?;
-            written.push(path);
-        }
-        tmp.persist(&csv_path)
+        let findings_path = self.dir.join("findings.csv");
+        let summary = synced(self.csv, &csv_path)?;
+        let findings = synced(self.findings, &findings_path)?;
+        // The workbook and the findings first: `summary.csv` appearing says
+        // the run is done.
+        let xlsx_path = self.dir.join("summary.xlsx");
+        self.xlsx.save(&self.dir, &xlsx_path)?;
+        findings
+            .persist(&findings_path)
+            .map_err(|e| write_error(&findings_path, &e.error))?;
+        summary
+            .persist(&csv_path)
             .map_err(|e| write_error(&csv_path, &e.error))?;
-        written.insert(0, csv_path);
-        Ok((self.totals, written))
+        Ok((self.totals, vec![csv_path, xlsx_path, findings_path]))
     }
+}
+
+/// The columns of `findings.csv`.
+const FINDINGS_HEADER: [&str; 7] = [
+    "项目编号",
+    "项目名称",
+    "级别",
+    "代码",
+    "说明",
+    "位置",
+    "提示",
+];
+
+/// A CSV file being written to a temporary file beside `path`: a BOM (so
+/// that Excel opens the UTF-8 file with the right encoding) and the header.
+fn csv_file<S: AsRef<[u8]>>(
+    path: &Path,
+    header: &[S],
+) -> Result<csv::Writer<BufWriter<NamedTempFile>>, Diagnostic> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tmp = temp_in(dir).map_err(|e| write_error(path, &e))?;
+    let mut out = BufWriter::with_capacity(256 * 1024, tmp);
+    out.write_all(b"\xEF\xBB\xBF")
+        .map_err(|e| write_error(path, &e))?;
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record(header)
+        .map_err(|e| write_error(path, &e))?;
+    Ok(csv)
+}
+
+/// A CSV file written out and on disk, still under its temporary name.
+fn synced(
+    csv: csv::Writer<BufWriter<NamedTempFile>>,
+    path: &Path,
+) -> Result<NamedTempFile, Diagnostic> {
+    let tmp = csv
+        .into_inner()
+        .map_err(|e| write_error(path, &e.error()))?
+        .into_inner()
+        .map_err(|e| write_error(path, &e.error()))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| write_error(path, &e))?;
+    Ok(tmp)
 }
 
 /// The summary's columns.

@@ -106,8 +106,9 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         template: Option<PathBuf>,
         /// Score every project of DATA (a folder of `.toml`/`.json` files, a
-        /// `.csv` file or an `.xlsx` workbook) and write the reports and
-        /// `summary.csv`/`summary.xlsx` into DIR (docs/batch.md).
+        /// `.csv` file or an `.xlsx` workbook) and write the reports,
+        /// `summary.csv`/`summary.xlsx` and `findings.csv` (every error and
+        /// warning) into DIR (docs/batch.md).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// In a batch, stop at the first project that cannot be scored (no

@@ -100,7 +100,7 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         batch::part_names(&model),
         grades,
         model.rounding.places,
-        true,
+        model.language,
     ) {
         Ok(s) => s,
         Err(d) => return out.finish(&sources, &[d]),
@@ -218,14 +218,16 @@ fn write_chunks(
     bar: &ProgressBar,
 ) -> Option<Stop> {
     // Report file names written so far (only when reports are asked for),
-    // so that two ids with the same file name cannot overwrite.
-    let mut names = std::collections::HashSet::new();
+    // so that two ids with the same file name cannot overwrite, nor a
+    // project called `summary` the summary.
+    let mut names: std::collections::HashSet<String> =
+        Summary::FILES.iter().map(|f| (*f).to_owned()).collect();
     for (mut dones, progress) in chunks.iter() {
         for done in &mut dones {
             let taken = done.reports.iter().find(|(n, _)| !names.insert(n.clone()));
             if let Some((name, _)) = taken {
                 let name = name.clone();
-                done.name_taken(&name);
+                done.name_taken(&name, Summary::FILES.contains(&name.as_str()));
             }
         }
         // Under --strict nothing after the first failure counts.
