@@ -17,6 +17,7 @@ mod csvfile;
 pub mod encoding;
 pub mod generate;
 mod group;
+mod pick;
 pub mod summary;
 mod xlsxfile;
 
@@ -29,6 +30,7 @@ use crate::report::{self, Format, FrameworkTemplates};
 use crate::source::SourceMap;
 use columns::{Columns, Field};
 use encoding::Encoding;
+pub use pick::pick;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
@@ -60,6 +62,13 @@ impl Input {
             Some("csv") => Some(Input::Csv(path.to_owned())),
             Some("xlsx") => Some(Input::Xlsx(path.to_owned())),
             _ => None,
+        }
+    }
+
+    /// The path it was named by.
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::Folder(p) | Input::Csv(p) | Input::Xlsx(p) | Input::File(p) => p,
         }
     }
 }
@@ -532,7 +541,7 @@ impl Scoring<'_> {
 
 /// For a project read from a spreadsheet, say how to fix a missing value
 /// in spreadsheet terms (the engine's hints speak of TOML keys).
-fn sheet_hints(model: &Model, data: &ProjectData, diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sheet_hints(model: &Model, data: &ProjectData, diagnostics: &mut [Diagnostic]) {
     for d in diagnostics.iter_mut() {
         let field = match d.code {
             Code::MissingInput => {
@@ -551,6 +560,23 @@ fn sheet_hints(model: &Model, data: &ProjectData, diagnostics: &mut [Diagnostic]
                 }
             }
             Code::OutOfPeriod if d.message.contains("no `year`") => Field::Year,
+            Code::MissingReason => {
+                // Located at the row's reason cell, if the file has the column.
+                let column = d
+                    .location
+                    .as_deref()
+                    .and_then(|l| l.rsplit_once(", column "))
+                    .map(|(_, c)| c.to_owned());
+                let what = "10号 asks for the reasons and improvements when a target is not met";
+                d.hints = vec![match column {
+                    Some(c) => format!("{what}: fill in `{c}` on this row"),
+                    None => format!(
+                        "{what}: add a column `{}` and fill it in on this row",
+                        Field::Reason.header()
+                    ),
+                }];
+                continue;
+            }
             _ => continue,
         };
         let (_, location) = data.locate(field.path());

@@ -61,33 +61,42 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             output,
             template,
             out: out_dir,
+            project,
             strict,
             columns,
             encoding,
             sheet,
             jobs,
         } => {
-            if batch::is_batch(&data, out_dir.as_deref()) {
-                if let Some(code) = batch::usage_error(&data, out_dir.as_deref(), output.as_deref())
-                {
-                    return code;
+            let pick = match project {
+                Some(id) => match batch::pick_request(&data, id, columns, encoding, sheet) {
+                    Ok(p) => Some(p),
+                    Err(code) => return code,
+                },
+                None if batch::is_batch(&data, out_dir.as_deref()) => {
+                    if let Some(code) =
+                        batch::usage_error(&data, out_dir.as_deref(), output.as_deref())
+                    {
+                        return code;
+                    }
+                    return batch::run(
+                        &out,
+                        &batch::Request {
+                            framework,
+                            input: data,
+                            out: out_dir.unwrap_or_default(),
+                            formats: format,
+                            template,
+                            strict,
+                            columns,
+                            encoding,
+                            sheet,
+                            jobs,
+                        },
+                    );
                 }
-                return batch::run(
-                    &out,
-                    &batch::Request {
-                        framework,
-                        input: data,
-                        out: out_dir.unwrap_or_default(),
-                        formats: format,
-                        template,
-                        strict,
-                        columns,
-                        encoding,
-                        sheet,
-                        jobs,
-                    },
-                );
-            }
+                None => None,
+            };
             if format.len() > 1 {
                 eprintln!(
                     "error: several `--format`s need `--out DIR` (one file each per project)\n\n  tip: choose one format, or add `--out DIR`\n\nFor more information, try 'pfc eval --help'."
@@ -102,6 +111,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
                     format: format.first().copied(),
                     output,
                     template,
+                    pick,
                 },
             )
         }

@@ -461,6 +461,12 @@ impl ProjectData {
         }
     }
 
+    /// Whether the project was read from spreadsheet rows (its diagnostics
+    /// then name rows and columns).
+    pub fn from_spreadsheet(&self) -> bool {
+        self.sheet.is_some()
+    }
+
     /// The unit of bare numbers in the funds block.
     pub fn funds_unit(&self) -> &str {
         self.raw.funds.unit.as_deref().unwrap_or("万元")

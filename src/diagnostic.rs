@@ -52,6 +52,8 @@ codes! {
     EmptyFile = "PF0003", "file is empty";
     /// A framework named on the command line does not exist.
     FrameworkNotFound = "PF0004", "framework not found";
+    /// `--project` names a project the input does not have.
+    NoSuchProject = "PF0005", "no such project";
     /// The framework text does not follow the grammar.
     Syntax = "PF1001", "syntax error";
     /// A number literal is out of range.

@@ -1066,6 +1066,11 @@ impl<'a> Scorer<'a> {
                 .with_hint("10号 asks for the reasons and improvements when a target is not met: add `reason = \"…\"`")
                 .with_hint_zh("财预〔2020〕10号要求对未完成的目标说明偏差原因并提出改进措施：请填写“偏差原因分析及改进措施”");
                 match idx {
+                    // A spreadsheet row has an empty 偏差原因 cell to point
+                    // at; a data file has no `reason` key, only the row.
+                    Some(i) if self.data.from_spreadsheet() => {
+                        self.warn(d, &format!("indicators[{i}].reason"), "this row");
+                    }
                     Some(i) => self.warn(d, &format!("indicators[{i}]"), "this row"),
                     None => self.diags.borrow_mut().push(d),
                 }

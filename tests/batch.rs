@@ -767,3 +767,65 @@ fn reports_never_overwrite_each_other() {
         calamine::open_workbook(dir.path().join("out/summary.xlsx")).expect("summary.xlsx");
     assert_eq!(book.sheet_names(), ["汇总"], "the summary, not a report");
 }
+
+#[test]
+fn one_project_of_a_spreadsheet_or_folder_scores_as_a_data_file_does() {
+    let csv = examples_csv();
+    let toml = std::fs::read(
+        root().join("frameworks/cn-self-eval-2020/examples/underperforming-2021.toml"),
+    )
+    .expect("example");
+    let dir = files(&[("自评表.csv", csv.as_bytes()), ("in/u.toml", &toml)]);
+    // From a spreadsheet: the table, and the warnings at their rows and columns.
+    let run = eval(dir.path(), &["自评表.csv", "--project", "U2021"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.stdout.contains("评价等级：良"), "{}", run.stdout);
+    insta::assert_snapshot!("project_from_csv_warnings", run.stderr);
+    // The report formats as for one file: an Excel 自评表 here.
+    let run = eval(
+        dir.path(),
+        &["自评表.csv", "--project", "C2019", "-o", "C2019.xlsx"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(dir.path().join("C2019.xlsx").is_file());
+    // From a folder, by file name: the same bytes as scoring the file.
+    let picked = eval(dir.path(), &["in", "--project", "u", "-f", "json"]);
+    let direct = eval(dir.path(), &["in/u.toml", "-f", "json"]);
+    assert_eq!(picked.code, 0, "{}", picked.transcript());
+    assert_eq!(picked.stdout, direct.stdout);
+    // An id that is not there, with the closest one.
+    let run = eval(dir.path(), &["自评表.csv", "--project", "U2012"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("project_not_found", run.transcript());
+    // A project whose rows are wrong: their errors, nothing else.
+    let broken = csv.replacen(
+        "200,200,150,产出指标,质量指标",
+        "200,210,150,产出指标,质量指标",
+        1,
+    );
+    assert_ne!(broken, csv);
+    std::fs::write(dir.path().join("broken.csv"), &broken).expect("write");
+    let run = eval(dir.path(), &["broken.csv", "--project", "U2021"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("`全年预算数` is `200` on row 7 but `210` on row 8"),
+        "{}",
+        run.stderr
+    );
+    // Command lines that cannot work.
+    let run = eval(dir.path(), &["in/u.toml", "--project", "u"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("`--project` picks a project from a spreadsheet or a folder"),
+        "{}",
+        run.stderr
+    );
+    let run = eval(
+        dir.path(),
+        &["自评表.csv", "--project", "U2021", "--out", "o"],
+    );
+    assert_eq!(run.code, 2, "{}", run.transcript());
+}

@@ -111,11 +111,17 @@ pub enum Command {
         /// warning) into DIR (docs/batch.md).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Score only this project of DATA (a `.csv` file, an `.xlsx`
+        /// workbook or a folder), as one data file is scored: the table, or
+        /// the report with `-f`/`-o`. ID is the 项目编号, or for a folder the
+        /// data file's name without its extension.
+        #[arg(long, value_name = "ID", conflicts_with_all = ["out", "strict", "jobs"])]
+        project: Option<String>,
         /// In a batch, stop at the first project that cannot be scored (no
         /// summary is written).
         #[arg(long)]
         strict: bool,
-        /// In a batch, a TOML file naming the spreadsheet's columns
+        /// For a spreadsheet, a TOML file naming its columns
         /// (`"三级指标" = "指标名称"`).
         #[arg(long, value_name = "FILE")]
         columns: Option<PathBuf>,

@@ -67,21 +67,15 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         },
         None => None,
     };
-    let mut options = ReadOptions {
-        encoding: req.encoding,
-        sheet: req.sheet.clone(),
-        ..ReadOptions::default()
+    let options = match read_options(
+        &mut sources,
+        req.columns.as_deref(),
+        req.encoding,
+        req.sheet.clone(),
+    ) {
+        Ok(o) => o,
+        Err(d) => return out.finish(&sources, &[d]),
     };
-    if let Some(path) = &req.columns {
-        let mapping = sources
-            .load(path)
-            .map(|f| sources.get(f).text.clone())
-            .and_then(|text| Columns::from_toml(&path.display().to_string(), &text));
-        match mapping {
-            Ok(c) => options.columns = c,
-            Err(d) => return out.finish(&sources, &[d]),
-        }
-    }
     let reader = match batch::open(&input, &options, &mut sources) {
         Ok(r) => r,
         Err(d) => return out.finish(&sources, &[d]),
@@ -337,6 +331,61 @@ fn print_totals(input: &std::path::Path, t: &Totals, written: &[PathBuf], format
             names.join(", ")
         );
     }
+}
+
+/// How to read a spreadsheet: the column mapping file, if any, read.
+pub(crate) fn read_options(
+    sources: &mut SourceMap,
+    columns: Option<&std::path::Path>,
+    encoding: Encoding,
+    sheet: Option<String>,
+) -> Result<ReadOptions, crate::diagnostic::Diagnostic> {
+    let mut options = ReadOptions {
+        encoding,
+        sheet,
+        ..ReadOptions::default()
+    };
+    if let Some(path) = columns {
+        let f = sources.load(path)?;
+        let text = sources.get(f).text.clone();
+        options.columns = Columns::from_toml(&path.display().to_string(), &text)?;
+    }
+    Ok(options)
+}
+
+/// What `--project ID` picks from, or why the command line cannot work.
+pub(crate) fn pick_request(
+    input: &std::path::Path,
+    id: String,
+    columns: Option<std::path::PathBuf>,
+    encoding: Encoding,
+    sheet: Option<String>,
+) -> Result<Pick, ExitCode> {
+    match Input::of(input) {
+        Some(input) => Ok(Pick {
+            input,
+            id,
+            columns,
+            encoding,
+            sheet,
+        }),
+        None => Err(usage(
+            &format!(
+                "`--project` picks a project from a spreadsheet or a folder, and `{}` is one data file",
+                input.display()
+            ),
+            "drop `--project` to score this file, or give the `.csv`/`.xlsx` file or folder it is in",
+        )),
+    }
+}
+
+/// One project of a batch input, for `pfc eval --project ID`.
+pub(crate) struct Pick {
+    pub input: Input,
+    pub id: String,
+    pub columns: Option<std::path::PathBuf>,
+    pub encoding: Encoding,
+    pub sheet: Option<String>,
 }
 
 /// A batch needs `--out`; whether this eval is one.

@@ -15,6 +15,8 @@ pub(crate) struct Request {
     pub format: Option<Format>,
     pub output: Option<PathBuf>,
     pub template: Option<PathBuf>,
+    /// `--project ID`: the data is this project of a batch input.
+    pub pick: Option<super::batch::Pick>,
 }
 
 /// The format: as given, else from the output file's extension, else text.
@@ -84,12 +86,18 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
     }
     // Framework warnings matter to `pfc check`; an evaluator sees them there.
     diags.clear();
-    let data = match sources
-        .load(&req.data)
-        .and_then(|f| crate::data::load(&sources, f))
-    {
-        Ok(d) => d,
-        Err(d) => return out.finish(&sources, &[d]),
+    let data = match &req.pick {
+        Some(pick) => match picked(&mut sources, pick) {
+            Ok(d) => d,
+            Err(errors) => return out.finish(&sources, &errors),
+        },
+        None => match sources
+            .load(&req.data)
+            .and_then(|f| crate::data::load(&sources, f))
+        {
+            Ok(d) => d,
+            Err(d) => return out.finish(&sources, &[d]),
+        },
     };
     let template = match &req.template {
         Some(path) => match sources.load(path) {
@@ -98,7 +106,10 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         },
         None => fw.templates.for_format(format),
     };
-    let outcome = crate::eval::evaluate(&model, &data);
+    let mut outcome = crate::eval::evaluate(&model, &data);
+    if data.from_spreadsheet() {
+        crate::batch::sheet_hints(&model, &data, &mut outcome.diagnostics);
+    }
     diags.extend(outcome.diagnostics);
     let Some(evaluation) = outcome.evaluation else {
         return out.finish(&sources, &diags);
@@ -131,4 +142,19 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The project `--project` names, read from its batch input.
+fn picked(
+    sources: &mut SourceMap,
+    pick: &super::batch::Pick,
+) -> Result<crate::data::ProjectData, Vec<crate::diagnostic::Diagnostic>> {
+    let options = super::batch::read_options(
+        sources,
+        pick.columns.as_deref(),
+        pick.encoding,
+        pick.sheet.clone(),
+    )
+    .map_err(|d| vec![d])?;
+    crate::batch::pick(&pick.input, &options, sources, &pick.id)
 }
