@@ -829,3 +829,38 @@ fn one_project_of_a_spreadsheet_or_folder_scores_as_a_data_file_does() {
     );
     assert_eq!(run.code, 2, "{}", run.transcript());
 }
+
+#[test]
+fn an_english_rubric_gets_an_english_summary() {
+    let doe = std::fs::read_to_string(
+        root().join("frameworks/us-omb-part/examples/doe-distributed-energy-2003.toml"),
+    )
+    .expect("example");
+    let maybe = doe
+        .replace("\"1.1\" = \"Yes\"", "\"1.1\" = \"Maybe\"")
+        .replace("\"1.2\" = \"Yes\"", "\"1.2\" = \"Perhaps\"");
+    let dir = files(&[
+        ("in/doe.toml", doe.as_bytes()),
+        ("in/maybe.toml", maybe.as_bytes()),
+    ]);
+    let run = pfc_in(dir.path(), &["eval", "us-omb-part", "in", "--out", "out"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    let summary = read(dir.path(), "out/summary.csv");
+    assert_eq!(
+        summary.lines().next(),
+        Some(
+            "\u{feff}ID,Name,Unit,Source,Total,Grade,I. Program Purpose & Design,II. Strategic Planning,III. Program Management,IV. Program Results/Accountability,Execution rate,Warnings,Errors"
+        )
+    );
+    assert_eq!(column(&summary, 4), ["73", ""]);
+    let errors = column(&summary, 12);
+    assert!(errors[1].ends_with(" (2 errors in all)"), "{errors:?}");
+    assert_eq!(
+        read(dir.path(), "out/findings.csv").lines().next(),
+        Some("\u{feff}ID,Name,Level,Code,Message,Location,Hint")
+    );
+    use calamine::Reader as _;
+    let book: calamine::Xlsx<_> =
+        calamine::open_workbook(dir.path().join("out/summary.xlsx")).expect("summary.xlsx");
+    assert_eq!(book.sheet_names(), ["Summary"]);
+}

@@ -47,9 +47,57 @@ pub struct Summary {
     csv: csv::Writer<BufWriter<NamedTempFile>>,
     xlsx: Sheet,
     findings: csv::Writer<BufWriter<NamedTempFile>>,
-    /// Whether `findings.csv` gives the Chinese wording where there is one.
-    chinese: bool,
+    /// Headers and labels in the framework's language.
+    words: &'static Words,
 }
+
+/// The words of the summary files: the framework's language decides, so
+/// that a batch of an English rubric (us-omb-part) reads in English.
+struct Words {
+    /// Whether findings use the Chinese wording where pfc has one.
+    chinese: bool,
+    /// The summary's columns before the parts: id, name, unit, source,
+    /// total, grade.
+    before_parts: [&'static str; 6],
+    /// The summary's columns after the parts: rate, warnings, errors.
+    after_parts: [&'static str; 3],
+    /// `findings.csv`'s columns.
+    findings: [&'static str; 7],
+    /// The levels of a finding: error, warning.
+    levels: [&'static str; 2],
+    /// The summary sheet's name (a number is added for the next sheets).
+    sheet: &'static str,
+    /// The workbook's title.
+    title: &'static str,
+}
+
+const ZH: Words = Words {
+    chinese: true,
+    before_parts: ["项目编号", "项目名称", "实施单位", "来源", "总分", "等级"],
+    after_parts: ["执行率", "警告数", "错误"],
+    findings: [
+        "项目编号",
+        "项目名称",
+        "级别",
+        "代码",
+        "说明",
+        "位置",
+        "提示",
+    ],
+    levels: ["错误", "警告"],
+    sheet: "汇总",
+    title: "绩效自评汇总",
+};
+
+const EN: Words = Words {
+    chinese: false,
+    before_parts: ["ID", "Name", "Unit", "Source", "Total", "Grade"],
+    after_parts: ["Execution rate", "Warnings", "Errors"],
+    findings: ["ID", "Name", "Level", "Code", "Message", "Location", "Hint"],
+    levels: ["error", "warning"],
+    sheet: "Summary",
+    title: "Evaluation summary",
+};
 
 struct Sheet {
     book: Workbook,
@@ -60,6 +108,8 @@ struct Sheet {
     percent: CellFormat,
     bold: CellFormat,
     header: Vec<String>,
+    /// The first sheet's name.
+    name: &'static str,
 }
 
 fn write_error(path: &Path, e: &dyn std::fmt::Display) -> Diagnostic {
@@ -97,10 +147,14 @@ impl Summary {
         places: u32,
         language: Language,
     ) -> Result<Summary, Diagnostic> {
-        let header = header(&parts);
+        let words = match language {
+            Language::Zh => &ZH,
+            Language::En => &EN,
+        };
+        let header = header(words, &parts);
         let csv = csv_file(&dir.join("summary.csv"), &header)?;
-        let findings = csv_file(&dir.join("findings.csv"), &FINDINGS_HEADER)?;
-        let xlsx = Sheet::create(&header, places)
+        let findings = csv_file(&dir.join("findings.csv"), &words.findings)?;
+        let xlsx = Sheet::create(words, &header, places)
             .map_err(|e| write_error(&dir.join("summary.xlsx"), &e))?;
         let mut grades_seen: Vec<String> = Vec::new();
         for g in grades {
@@ -120,7 +174,7 @@ impl Summary {
             csv,
             xlsx,
             findings,
-            chinese: language == Language::Zh,
+            words,
         })
     }
 
@@ -166,8 +220,10 @@ impl Summary {
                 record.extend(self.parts.iter().map(|_| String::new()));
                 record.push(String::new());
                 record.push(String::new());
-                record.push(if f.errors > 1 {
+                record.push(if f.errors > 1 && self.words.chinese {
                     format!("{}（共 {} 个错误）", f.first, f.errors)
+                } else if f.errors > 1 {
+                    format!("{} ({} errors in all)", f.first, f.errors)
                 } else {
                     f.first.clone()
                 });
@@ -191,13 +247,9 @@ impl Summary {
     }
 
     fn add_finding(&mut self, done: &Done, f: &Finding) -> Result<(), csv::Error> {
-        let zh = self.chinese;
-        let (level, message) = match (f.severity, zh) {
-            (Severity::Error, true) => ("错误", f.message_zh.as_ref()),
-            (_, true) => ("警告", f.message_zh.as_ref()),
-            (Severity::Error, false) => ("error", None),
-            (_, false) => ("warning", None),
-        };
+        let zh = self.words.chinese;
+        let level = self.words.levels[usize::from(f.severity != Severity::Error)];
+        let message = f.message_zh.as_ref().filter(|_| zh);
         let hints = if zh && !f.hints_zh.is_empty() {
             f.hints_zh.join("；")
         } else {
@@ -256,17 +308,6 @@ impl Summary {
     }
 }
 
-/// The columns of `findings.csv`.
-const FINDINGS_HEADER: [&str; 7] = [
-    "项目编号",
-    "项目名称",
-    "级别",
-    "代码",
-    "说明",
-    "位置",
-    "提示",
-];
-
 /// A CSV file being written to a temporary file beside `path`: a BOM (so
 /// that Excel opens the UTF-8 file with the right encoding) and the header.
 fn csv_file<S: AsRef<[u8]>>(
@@ -301,25 +342,22 @@ fn synced(
 }
 
 /// The summary's columns.
-fn header(parts: &[String]) -> Vec<String> {
-    let mut h: Vec<String> = ["项目编号", "项目名称", "实施单位", "来源", "总分", "等级"]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
+fn header(words: &Words, parts: &[String]) -> Vec<String> {
+    let mut h: Vec<String> = words.before_parts.map(str::to_owned).to_vec();
     h.extend(parts.iter().cloned());
-    h.extend(["执行率", "警告数", "错误"].iter().map(|s| (*s).to_owned()));
+    h.extend(words.after_parts.map(str::to_owned));
     h
 }
 
 impl Sheet {
-    fn create(header: &[String], places: u32) -> Result<Sheet, XlsxError> {
+    fn create(words: &'static Words, header: &[String], places: u32) -> Result<Sheet, XlsxError> {
         let mut book = Workbook::new();
         // Deflating the sheet costs more than writing it at the default
         // level 6; level 1 is several times faster for a slightly larger file.
         book.set_zip_compression_level(1);
         book.set_properties(
             &DocProperties::new()
-                .set_title("绩效自评汇总")
+                .set_title(words.title)
                 .set_author("pfc")
                 .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
         );
@@ -338,6 +376,7 @@ impl Sheet {
             percent: CellFormat::new().set_num_format("0.00%"),
             bold: CellFormat::new().set_bold(),
             header: header.to_vec(),
+            name: words.sheet,
         };
         sheet.new_sheet()?;
         Ok(sheet)
@@ -346,9 +385,9 @@ impl Sheet {
     fn new_sheet(&mut self) -> Result<(), XlsxError> {
         self.sheets += 1;
         let name = if self.sheets == 1 {
-            "汇总".to_owned()
+            self.name.to_owned()
         } else {
-            format!("汇总{}", self.sheets)
+            format!("{}{}", self.name, self.sheets)
         };
         let ws = self.book.add_worksheet_with_constant_memory()?;
         ws.set_name(&name)?;
