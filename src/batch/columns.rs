@@ -317,8 +317,15 @@ impl Columns {
             )
         })?;
         let mut columns = Columns::default();
+        // The key each field was given under, to refuse a field given twice.
+        let mut given: BTreeMap<Field, String> = BTreeMap::new();
         for (key, value) in table {
-            let Some(field) = Field::ALL.iter().find(|f| f.header() == tidy(&key)) else {
+            // A field by its header or by one of its aliases (`项目代码`).
+            let wanted = tidy(&key);
+            let Some(field) = Field::ALL
+                .iter()
+                .find(|f| f.header() == wanted || f.aliases().contains(&wanted.as_str()))
+            else {
                 let known: Vec<&str> = Field::ALL.iter().map(|f| f.header()).collect();
                 let mut d = Diagnostic::error(
                     Code::DataShape,
@@ -342,6 +349,17 @@ impl Columns {
                 .with_location(format!("{name}: {key}"))
                 .with_hint(format!("write e.g. `\"{key}\" = \"{}\"`", field.header())));
             };
+            if let Some(first) = given.insert(*field, key.clone()) {
+                return Err(Diagnostic::error(
+                    Code::DataShape,
+                    format!(
+                        "the column mapping gives `{}` twice, as `{first}` and as `{key}`",
+                        field.header()
+                    ),
+                )
+                .with_location(format!("{name}: {key}"))
+                .with_hint("keep one of the two lines"));
+            }
             columns.names[*field as usize] = tidy(&header);
             columns.mapped[*field as usize] = true;
         }
@@ -528,5 +546,17 @@ mod tests {
         assert_eq!(c.header(Field::Id), "编码");
         let e = Columns::from_toml("m.toml", "\"三级指\" = \"x\"").expect_err("unknown");
         assert_eq!(e.hints, ["did you mean `三级指标`?"]);
+    }
+
+    #[test]
+    fn a_mapping_key_may_be_an_alias_but_not_a_second_name_for_one_field() {
+        let c = Columns::from_toml("m.toml", "\"项目代码\" = \"编码\"").expect("valid");
+        assert_eq!(c.header(Field::Id), "编码");
+        let e = Columns::from_toml("m.toml", "\"项目编号\" = \"a\"\n\"项目代码\" = \"b\"")
+            .expect_err("twice");
+        assert_eq!(
+            e.message,
+            "the column mapping gives `项目编号` twice, as `项目代码` and as `项目编号`"
+        );
     }
 }
