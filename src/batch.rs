@@ -24,6 +24,7 @@ mod xlsxfile;
 use crate::check::model::{InputSource, Model};
 use crate::data::ProjectData;
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::eval::Outcome;
 use crate::eval::result::Finding;
 use crate::render::{self, ErrorFormat};
 use crate::report::{self, Format, FrameworkTemplates};
@@ -468,7 +469,7 @@ impl Scoring<'_> {
         };
         let mut outcome = crate::eval::evaluate_with(self.model, data, detail);
         if sheet {
-            sheet_hints(self.model, data, &mut outcome.diagnostics);
+            sheet_hints(self.model, data, &mut outcome);
         }
         let mut done = Done {
             id,
@@ -540,9 +541,12 @@ impl Scoring<'_> {
 }
 
 /// For a project read from a spreadsheet, say how to fix a missing value
-/// in spreadsheet terms (the engine's hints speak of TOML keys).
-pub(crate) fn sheet_hints(model: &Model, data: &ProjectData, diagnostics: &mut [Diagnostic]) {
-    for d in diagnostics.iter_mut() {
+/// or reason in spreadsheet terms (the engine's hints speak of TOML keys).
+/// The evaluation's findings are made again from the diagnostics when a
+/// hint changed, so that reports and `findings.csv` say the same.
+pub(crate) fn sheet_hints(model: &Model, data: &ProjectData, outcome: &mut Outcome) {
+    let mut changed = false;
+    for d in outcome.diagnostics.iter_mut() {
         let field = match d.code {
             Code::MissingInput => {
                 let name = d.message.split('`').nth(1).unwrap_or_default();
@@ -568,13 +572,21 @@ pub(crate) fn sheet_hints(model: &Model, data: &ProjectData, diagnostics: &mut [
                     .and_then(|l| l.rsplit_once(", column "))
                     .map(|(_, c)| c.to_owned());
                 let what = "10号 asks for the reasons and improvements when a target is not met";
-                d.hints = vec![match column {
-                    Some(c) => format!("{what}: fill in `{c}` on this row"),
-                    None => format!(
-                        "{what}: add a column `{}` and fill it in on this row",
-                        Field::Reason.header()
+                let why = "财预〔2020〕10号要求对未完成的目标说明偏差原因并提出改进措施";
+                let reason = Field::Reason.header();
+                (d.hints, d.hints_zh) = match column {
+                    Some(c) => (
+                        vec![format!("{what}: fill in `{c}` on this row")],
+                        vec![format!("{why}：请在本行填写“{c}”")],
                     ),
-                }];
+                    None => (
+                        vec![format!(
+                            "{what}: add a column `{reason}` and fill it in on this row"
+                        )],
+                        vec![format!("{why}：请增加“{reason}”列并在本行填写")],
+                    ),
+                };
+                changed = true;
                 continue;
             }
             _ => continue,
@@ -582,6 +594,7 @@ pub(crate) fn sheet_hints(model: &Model, data: &ProjectData, diagnostics: &mut [
         let (_, location) = data.locate(field.path());
         let column = location.rsplit_once(", column ").map(|(_, c)| c.to_owned());
         d.location = Some(location);
+        changed = true;
         d.hints = vec![match column {
             Some(c) => format!("fill in `{c}` on the project's first row (or on each of its rows)"),
             None => format!(
@@ -589,6 +602,9 @@ pub(crate) fn sheet_hints(model: &Model, data: &ProjectData, diagnostics: &mut [
                 field.header()
             ),
         }];
+    }
+    if changed && let Some(e) = &mut outcome.evaluation {
+        e.warnings = outcome.diagnostics.iter().map(Finding::from).collect();
     }
 }
 

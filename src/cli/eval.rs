@@ -108,7 +108,7 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
     };
     let mut outcome = crate::eval::evaluate(&model, &data);
     if data.from_spreadsheet() {
-        crate::batch::sheet_hints(&model, &data, &mut outcome.diagnostics);
+        crate::batch::sheet_hints(&model, &data, &mut outcome);
     }
     diags.extend(outcome.diagnostics);
     let Some(evaluation) = outcome.evaluation else {
