@@ -747,6 +747,17 @@ fn reports_never_overwrite_each_other() {
     );
     let summary = read(dir.path(), "out/summary.csv");
     assert_eq!(column(&summary, 4), ["100.00", ""]);
+    // Ids that differ only in case are one file on Windows and macOS.
+    let cased = csv.replace("A/1,甲", "b1,甲").replace("A:1,乙", "B1,乙");
+    std::fs::write(dir.path().join("cased.csv"), cased).expect("write");
+    let run = eval(dir.path(), &["cased.csv", "--out", "cased", "-f", "json"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("the report `B1.json` of project `B1` would replace an earlier project's"),
+        "{}",
+        run.stderr
+    );
     // A project whose workbook would be the summary's fails instead.
     let dir = files(&[("in/summary.toml", &toml), ("in/other.toml", &toml)]);
     let run = eval(dir.path(), &["in", "--out", "out", "-f", "xlsx"]);

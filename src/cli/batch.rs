@@ -213,15 +213,20 @@ fn write_chunks(
 ) -> Option<Stop> {
     // Report file names written so far (only when reports are asked for),
     // so that two ids with the same file name cannot overwrite, nor a
-    // project called `summary` the summary.
+    // project called `summary` the summary. Compared in lower case: on
+    // Windows and macOS `A1.json` and `a1.json` are one file.
     let mut names: std::collections::HashSet<String> =
         Summary::FILES.iter().map(|f| (*f).to_owned()).collect();
     for (mut dones, progress) in chunks.iter() {
         for done in &mut dones {
-            let taken = done.reports.iter().find(|(n, _)| !names.insert(n.clone()));
+            let taken = done
+                .reports
+                .iter()
+                .find(|(n, _)| !names.insert(n.to_lowercase()));
             if let Some((name, _)) = taken {
                 let name = name.clone();
-                done.name_taken(&name, Summary::FILES.contains(&name.as_str()));
+                let summary = Summary::FILES.contains(&name.to_lowercase().as_str());
+                done.name_taken(&name, summary);
             }
         }
         // Under --strict nothing after the first failure counts.
