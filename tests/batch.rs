@@ -221,12 +221,7 @@ fn a_row_that_is_neither_utf8_nor_gbk_fails_its_project_only() {
     big[at] = 0xFF;
     let dir = files(&[("big.csv", &big)]);
     let run = eval(dir.path(), &["big.csv", "--out", "out"]);
-    assert_eq!(run.code, 1, "{}", run.transcript());
-    assert!(
-        run.stderr.contains("is not UTF-8: byte 0xFF at offset"),
-        "{}",
-        run.stderr
-    );
+    assert_exit_saying(&run, 1, "is not UTF-8: byte 0xFF at offset");
     let summary = read(dir.path(), "out/summary.csv");
     let totals = column(&summary, 4);
     assert_eq!(totals.len(), i + 2);
@@ -283,6 +278,13 @@ fn an_undecodable_byte_is_named_in_the_column_pfc_reads() {
         "{}",
         run.stderr
     );
+}
+
+/// The run ended with exit code `code`, saying `text` on standard error.
+#[track_caller]
+fn assert_exit_saying(run: &Run, code: i32, text: &str) {
+    assert_eq!(run.code, code, "{}", run.transcript());
+    assert!(run.stderr.contains(text), "{}", run.stderr);
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -738,12 +740,10 @@ fn reports_never_overwrite_each_other() {
     .join("\n");
     let dir = files(&[("ids.csv", csv.as_bytes())]);
     let run = eval(dir.path(), &["ids.csv", "--out", "out", "-f", "json"]);
-    assert_eq!(run.code, 1, "{}", run.transcript());
-    assert!(
-        run.stderr
-            .contains("the report `A_1.json` of project `A:1` would replace an earlier project's"),
-        "{}",
-        run.stderr
+    assert_exit_saying(
+        &run,
+        1,
+        "the report `A_1.json` of project `A:1` would replace an earlier project's",
     );
     let summary = read(dir.path(), "out/summary.csv");
     assert_eq!(column(&summary, 4), ["100.00", ""]);
@@ -751,23 +751,18 @@ fn reports_never_overwrite_each_other() {
     let cased = csv.replace("A/1,甲", "b1,甲").replace("A:1,乙", "B1,乙");
     std::fs::write(dir.path().join("cased.csv"), cased).expect("write");
     let run = eval(dir.path(), &["cased.csv", "--out", "cased", "-f", "json"]);
-    assert_eq!(run.code, 1, "{}", run.transcript());
-    assert!(
-        run.stderr
-            .contains("the report `B1.json` of project `B1` would replace an earlier project's"),
-        "{}",
-        run.stderr
+    assert_exit_saying(
+        &run,
+        1,
+        "the report `B1.json` of project `B1` would replace an earlier project's",
     );
     // A project whose workbook would be the summary's fails instead.
     let dir = files(&[("in/summary.toml", &toml), ("in/other.toml", &toml)]);
     let run = eval(dir.path(), &["in", "--out", "out", "-f", "xlsx"]);
-    assert_eq!(run.code, 1, "{}", run.transcript());
-    assert!(
-        run.stderr.contains(
-            "the report `summary.xlsx` of project `summary` would replace the batch's own"
-        ),
-        "{}",
-        run.stderr
+    assert_exit_saying(
+        &run,
+        1,
+        "the report `summary.xlsx` of project `summary` would replace the batch's own",
     );
     assert_eq!(
         listing(&dir.path().join("out")),
@@ -827,12 +822,10 @@ fn one_project_of_a_spreadsheet_or_folder_scores_as_a_data_file_does() {
     );
     // Command lines that cannot work.
     let run = eval(dir.path(), &["in/u.toml", "--project", "u"]);
-    assert_eq!(run.code, 2, "{}", run.transcript());
-    assert!(
-        run.stderr
-            .contains("`--project` picks a project from a spreadsheet or a folder"),
-        "{}",
-        run.stderr
+    assert_exit_saying(
+        &run,
+        2,
+        "`--project` picks a project from a spreadsheet or a folder",
     );
     let run = eval(
         dir.path(),
