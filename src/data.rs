@@ -286,10 +286,14 @@ impl PathSpec {
     pub fn parts(&self) -> smallvec::SmallVec<[&str; 4]> {
         let named = |s: &&str| !s.is_empty();
         match self {
-            PathSpec::List(v) => v.iter().map(|s| s.trim()).filter(named).collect(),
+            PathSpec::List(v) => v
+                .iter()
+                .map(|s| crate::text::trim(s))
+                .filter(named)
+                .collect(),
             PathSpec::Joined(s) => s
                 .split(['/', '／', '>'])
-                .map(str::trim)
+                .map(crate::text::trim)
                 .filter(named)
                 .collect(),
         }

@@ -30,7 +30,6 @@ use result::{
     ProjectInfo, ScoredNode,
 };
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 use value::{OpError, Value};
 
 /// The result of evaluating: the evaluation (when there are no errors) and
@@ -569,7 +568,7 @@ impl<'a> Scorer<'a> {
         (score, text)
     }
 
-    fn node(&self, id: NodeId, by_slot: &BTreeMap<NodeId, Vec<usize>>) -> Option<ScoredNode> {
+    fn node(&self, id: NodeId, by_slot: &rows::SlotRows) -> Option<ScoredNode> {
         let model = self.model;
         let node = &model.nodes[id];
         let path: Vec<String> = if self.full() {
@@ -603,7 +602,7 @@ impl<'a> Scorer<'a> {
                 )
             }
             NodeKind::Slot(_) => {
-                let rows = by_slot.get(&id).map_or(&[][..], Vec::as_slice);
+                let rows = by_slot.get(id);
                 let mut kids = Vec::with_capacity(rows.len());
                 for &i in rows {
                     let row = &self.data.raw.indicators[i];
@@ -958,13 +957,15 @@ impl<'a> Scorer<'a> {
     }
 
     /// Rows of a group must add up to the group's weight.
-    fn check_row_weights(&self, by_slot: &BTreeMap<NodeId, Vec<usize>>) {
+    fn check_row_weights(&self, by_slot: &rows::SlotRows) {
         let model = self.model;
         let rows = &self.data.raw.indicators;
         let row_sum = |slot: NodeId| -> Decimal {
-            by_slot.get(&slot).map_or(Decimal::ZERO, |v| {
-                v.iter().filter_map(|&i| rows[i].weight.as_decimal()).sum()
-            })
+            by_slot
+                .get(slot)
+                .iter()
+                .filter_map(|&i| rows[i].weight.as_decimal())
+                .sum()
         };
         for (id, node) in model.nodes.iter().enumerate() {
             let has_open_slot = node
@@ -983,13 +984,11 @@ impl<'a> Scorer<'a> {
             };
             let one = [id];
             let slot_ids: &[NodeId] = if is_fixed_slot { &one } else { &node.children };
-            let any_rows = slot_ids
-                .iter()
-                .any(|s| by_slot.get(s).is_some_and(|v| !v.is_empty()));
+            let any_rows = slot_ids.iter().any(|&s| !by_slot.get(s).is_empty());
             if got != expected && (any_rows || !expected.is_zero()) {
                 let first_row = slot_ids
                     .iter()
-                    .find_map(|s| by_slot.get(s).and_then(|v| v.first()).copied());
+                    .find_map(|&s| by_slot.get(s).first().copied());
                 let mut d = Diagnostic::error(
                     Code::RowWeightSum,
                     format!(

@@ -24,6 +24,7 @@ pub mod suggest;
 pub mod syntax;
 #[cfg(test)]
 mod testing;
+pub mod text;
 
 use check::model::Model;
 use diagnostic::Diagnostic;

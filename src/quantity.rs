@@ -104,7 +104,7 @@ impl Unit {
     /// Read a unit as people write it after a number. `None` for text that is
     /// not a plausible unit (contains digits, spaces or is too long).
     pub fn parse(text: &str) -> Option<Unit> {
-        let t = text.trim();
+        let t = crate::text::trim(text);
         Some(match t {
             "" => Unit::None,
             "%" | "％" | "百分比" | "百分点" => Unit::Percent,

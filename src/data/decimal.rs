@@ -20,7 +20,7 @@ pub struct Num {
 impl Num {
     /// The cell as a plain decimal, if it is one (`"25"`, `25`, `9.87`).
     pub fn as_decimal(&self) -> Option<Decimal> {
-        let t = self.text.trim();
+        let t = crate::text::trim(&self.text);
         Decimal::from_str(t)
             .ok()
             .or_else(|| Decimal::from_scientific(t).ok())

@@ -115,12 +115,22 @@ const SUFFIX_WORDS: &[(&str, Op)] = &[
 
 /// Fold full-width and look-alike characters to the ASCII forms.
 fn normalize(s: &str) -> Cow<'_, str> {
-    let s = s.trim();
+    let s = crate::text::trim(s);
     // Most cells have nothing to fold: every cell of a batch is read here.
-    if !s.chars().any(|c| fold(c) != c) {
+    if !may_fold(s.as_bytes()) || !s.chars().any(|c| fold(c) != c) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.chars().map(fold).collect())
+}
+
+/// Whether UTF-8 `bytes` may hold a character [`fold`] changes, from the
+/// first two bytes of each: all of them are `EF BC …` (full width), `EF B9 A6`
+/// (`﹦`), `E2 88 …`/`E2 89 …` (`−`, `≦`, `≧`) or `E3 80 80` (U+3000). `≥` and `≤`
+/// share `E2 89`, so a cell with them is looked at closely.
+fn may_fold(bytes: &[u8]) -> bool {
+    bytes
+        .windows(2)
+        .any(|w| matches!(w, [0xEF, 0xBC | 0xB9] | [0xE2, 0x88 | 0x89] | [0xE3, 0x80]))
 }
 
 fn fold(c: char) -> char {
@@ -332,6 +342,15 @@ fn split_number(s: &str) -> (Option<Decimal>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_character_fold_changes_is_seen_by_its_bytes() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if super::fold(c) != c {
+                assert!(super::may_fold(c.to_string().as_bytes()), "{c:?}");
+            }
+        }
+    }
     use crate::quantity::MoneyScale;
     use rust_decimal_macros::dec;
 

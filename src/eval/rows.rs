@@ -12,12 +12,29 @@ use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::quantity::{Quantity, Unit, fixed};
 use crate::syntax::ast::{BandPick, TargetKind};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use smallvec::SmallVec;
+
+/// The data rows of each slot, in data order: indexed by node, since every
+/// project of a batch is matched through it (one allocation, not one per slot).
+pub(super) struct SlotRows(Vec<SmallVec<[usize; 2]>>);
+
+impl SlotRows {
+    /// The rows of `slot` (none for a node that is not a slot).
+    pub(super) fn get(&self, slot: NodeId) -> &[usize] {
+        self.0.get(slot).map_or(&[], |v| v.as_slice())
+    }
+
+    fn push(&mut self, slot: NodeId, row: usize) {
+        if let Some(v) = self.0.get_mut(slot) {
+            v.push(row);
+        }
+    }
+}
 
 /// Rows by slot, in data order.
-pub(super) fn assign(s: &Scorer<'_>) -> BTreeMap<NodeId, Vec<usize>> {
+pub(super) fn assign(s: &Scorer<'_>) -> SlotRows {
     let model = s.model;
-    let mut by_slot: BTreeMap<NodeId, Vec<usize>> = BTreeMap::new();
+    let mut by_slot = SlotRows(vec![SmallVec::new(); model.nodes.len()]);
     for (i, row) in s.data.raw.indicators.iter().enumerate() {
         let names = row.path.parts();
         if row.name.trim().is_empty() {
@@ -49,8 +66,8 @@ pub(super) fn assign(s: &Scorer<'_>) -> BTreeMap<NodeId, Vec<usize>> {
             .collect();
         match matches.as_slice() {
             [one] => {
-                let list = by_slot.entry(*one).or_default();
-                if let Some(&first) = list
+                if let Some(&first) = by_slot
+                    .get(*one)
                     .iter()
                     .find(|&&j| s.data.raw.indicators[j].name == row.name)
                 {
@@ -74,7 +91,7 @@ pub(super) fn assign(s: &Scorer<'_>) -> BTreeMap<NodeId, Vec<usize>> {
                     );
                     continue;
                 }
-                list.push(i);
+                by_slot.push(*one, i);
             }
             [] => {
                 let slots = model.slots();
@@ -112,7 +129,7 @@ pub(super) fn assign(s: &Scorer<'_>) -> BTreeMap<NodeId, Vec<usize>> {
                             .with_note(format!("the other checks count this row in `{guess}`"));
                         // Counted where it was probably meant, so that the
                         // group's weights are not reported as wrong too.
-                        by_slot.entry(id).or_default().push(i);
+                        by_slot.push(id, i);
                     }
                     None => {
                         let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
@@ -160,7 +177,7 @@ fn read_cell<'c>(
     match notation::parse(&cell.text) {
         Ok(n) => Some(Read {
             notation: n,
-            written: cell.text.trim(),
+            written: crate::text::trim(&cell.text),
         }),
         Err(e) => {
             s.error(
