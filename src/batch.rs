@@ -507,12 +507,19 @@ impl Scoring<'_> {
                 }
             }
         }
+        // The evaluation's findings are its diagnostics, one for one.
+        let warnings = evaluation
+            .warnings
+            .into_iter()
+            .zip(&outcome.diagnostics)
+            .map(|(f, d)| placed(scratch, d, f))
+            .collect();
         done.result = Ok(Scored {
             total: evaluation.total,
             grade: evaluation.grade,
             parts: evaluation.parts.iter().map(|p| p.score).collect(),
             rate: evaluation.funds.first().and_then(|f| f.rate.clone()),
-            warnings: evaluation.warnings,
+            warnings,
         });
         done
     }
@@ -522,7 +529,7 @@ impl Scoring<'_> {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .chain(diagnostics.iter().filter(|d| d.severity != Severity::Error))
-            .map(Finding::from)
+            .map(|d| placed(sources, d, Finding::from(d)))
             .collect();
         let errors: Vec<Diagnostic> = diagnostics
             .into_iter()
@@ -538,6 +545,32 @@ impl Scoring<'_> {
             findings,
         }
     }
+}
+
+/// A finding with the line and column of what its diagnostic points at in
+/// the data file (`caidian.toml:12:10: indicators[4].actual`), for
+/// `findings.csv`. Spreadsheet places already name their row and column,
+/// and a data place that the label is not in (it points into the
+/// framework) stays as it is.
+fn placed(sources: &SourceMap, d: &Diagnostic, mut f: Finding) -> Finding {
+    let Some(label) = d.labels.iter().find(|l| l.primary) else {
+        return f;
+    };
+    let Some(file) = sources.files().get(label.span.file.0 as usize) else {
+        return f;
+    };
+    // A diagnostic without a location (a data file that is not valid
+    // TOML) is placed by its label alone.
+    let rest = match &f.location {
+        Some(location) => match location.strip_prefix(file.name.as_str()) {
+            Some(rest) => rest,
+            None => return f,
+        },
+        None => "",
+    };
+    let (line, column) = render::line_col(&file.text, label.span.start as usize);
+    f.location = Some(format!("{}:{line}:{column}{rest}", file.name));
+    f
 }
 
 /// For a project read from a spreadsheet, say how to fix a missing value

@@ -868,3 +868,17 @@ fn an_english_rubric_gets_an_english_summary() {
         calamine::open_workbook(dir.path().join("out/summary.xlsx")).expect("summary.xlsx");
     assert_eq!(book.sheet_names(), ["Summary"]);
 }
+
+#[test]
+fn findings_of_data_files_give_line_and_column() {
+    let caidian =
+        std::fs::read(root().join("frameworks/cn-self-eval-2020/examples/caidian-2019.toml"))
+            .expect("example");
+    let dir = files(&[
+        ("in/caidian.toml", &caidian),
+        ("in/unclosed.toml", b"year = 2020\n[project\nname = \"x\"\n"),
+    ]);
+    let run = eval(dir.path(), &["in", "--out", "out"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    insta::assert_snapshot!("folder_findings", read(dir.path(), "out/findings.csv"));
+}
