@@ -507,13 +507,14 @@ impl Scoring<'_> {
                 }
             }
         }
-        // The evaluation's findings are its diagnostics, one for one.
-        let warnings = evaluation
-            .warnings
-            .into_iter()
-            .zip(&outcome.diagnostics)
-            .map(|(f, d)| placed(scratch, d, f))
-            .collect();
+        // The evaluation's findings are its diagnostics, one for one; only a
+        // data file has lines and columns to add.
+        let mut warnings = evaluation.warnings;
+        if !sheet {
+            for (f, d) in warnings.iter_mut().zip(&outcome.diagnostics) {
+                placed(scratch, d, f);
+            }
+        }
         done.result = Ok(Scored {
             total: evaluation.total,
             grade: evaluation.grade,
@@ -529,7 +530,11 @@ impl Scoring<'_> {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .chain(diagnostics.iter().filter(|d| d.severity != Severity::Error))
-            .map(|d| placed(sources, d, Finding::from(d)))
+            .map(|d| {
+                let mut f = Finding::from(d);
+                placed(sources, d, &mut f);
+                f
+            })
             .collect();
         let errors: Vec<Diagnostic> = diagnostics
             .into_iter()
@@ -552,25 +557,24 @@ impl Scoring<'_> {
 /// `findings.csv`. Spreadsheet places already name their row and column,
 /// and a data place that the label is not in (it points into the
 /// framework) stays as it is.
-fn placed(sources: &SourceMap, d: &Diagnostic, mut f: Finding) -> Finding {
+fn placed(sources: &SourceMap, d: &Diagnostic, f: &mut Finding) {
     let Some(label) = d.labels.iter().find(|l| l.primary) else {
-        return f;
+        return;
     };
     let Some(file) = sources.files().get(label.span.file.0 as usize) else {
-        return f;
+        return;
     };
     // A diagnostic without a location (a data file that is not valid
     // TOML) is placed by its label alone.
     let rest = match &f.location {
         Some(location) => match location.strip_prefix(file.name.as_str()) {
             Some(rest) => rest,
-            None => return f,
+            None => return,
         },
         None => "",
     };
     let (line, column) = render::line_col(&file.text, label.span.start as usize);
     f.location = Some(format!("{}:{line}:{column}{rest}", file.name));
-    f
 }
 
 /// For a project read from a spreadsheet, say how to fix a missing value
