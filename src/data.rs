@@ -168,6 +168,36 @@ pub struct Funds {
     pub sources: Vec<FundSource>,
 }
 
+/// The three figures of a row of the funds block, in column order: the key
+/// in a data file and the 自评表's column.
+pub const FUND_FIGURES: [(&str, &str); 3] = [
+    ("initial", "年初预算数"),
+    ("budget", "全年预算数"),
+    ("executed", "全年执行数"),
+];
+
+impl Funds {
+    /// The total row's figures, in the order of [`FUND_FIGURES`].
+    pub fn figures(&self) -> [Option<&Cell>; 3] {
+        [
+            self.initial.as_ref(),
+            self.budget.as_ref(),
+            self.executed.as_ref(),
+        ]
+    }
+}
+
+impl FundSource {
+    /// The source's figures, in the order of [`FUND_FIGURES`].
+    pub fn figures(&self) -> [Option<&Cell>; 3] {
+        [
+            self.initial.as_ref(),
+            self.budget.as_ref(),
+            self.executed.as_ref(),
+        ]
+    }
+}
+
 /// One source of funds.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

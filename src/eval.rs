@@ -290,11 +290,8 @@ impl<'a> Scorer<'a> {
         }
         let unit = self.data.funds_unit();
         for (i, src) in raw.funds.sources.iter().enumerate() {
-            for (field, header, cell) in [
-                ("initial", "年初预算数", &src.initial),
-                ("budget", "全年预算数", &src.budget),
-                ("executed", "全年执行数", &src.executed),
-            ] {
+            for ((field, header), cell) in crate::data::FUND_FIGURES.into_iter().zip(src.figures())
+            {
                 let Some(cell) = cell else { continue };
                 if let Err(why) = inputs::money(cell, unit) {
                     self.error(

@@ -84,7 +84,8 @@ const _: () = assert!(FIELDS <= 64);
 /// the 自评表's funds block), in the order they are listed.
 pub const SOURCES: [&str; 3] = ["当年财政拨款", "上年结转资金", "其他资金"];
 
-/// One of the three figures of a row of the funds block.
+/// One of the three figures of a row of the funds block, in the order of
+/// [`crate::data::FUND_FIGURES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Figure {
     /// 年初预算数.

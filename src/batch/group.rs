@@ -536,11 +536,8 @@ fn source_cell(raw: &Raw, f: Field) -> Option<&Num> {
         .sources
         .iter()
         .find(|s| s.name == SOURCES[source])?;
-    match figure {
-        Figure::Initial => s.initial.as_ref(),
-        Figure::Budget => s.budget.as_ref(),
-        Figure::Executed => s.executed.as_ref(),
-    }
+    // `Figure` is declared in the order of `FundSource::figures`.
+    s.figures()[figure as usize]
 }
 
 /// A figure of a source of funds, the source added when the project has

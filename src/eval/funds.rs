@@ -3,7 +3,7 @@
 
 use super::Scorer;
 use super::inputs::money;
-use crate::data::Cell;
+use crate::data::FUND_FIGURES;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::quantity::Quantity;
 use rust_decimal::Decimal;
@@ -18,29 +18,14 @@ pub(super) fn check_sources(s: &Scorer<'_>) {
         return;
     }
     let unit = s.data.funds_unit();
-    type Pick = fn(&crate::data::FundSource) -> Option<&Cell>;
-    let figures: [(&str, &str, Option<&Cell>, Pick); 3] = [
-        ("initial", "年初预算数", funds.initial.as_ref(), |f| {
-            f.initial.as_ref()
-        }),
-        ("budget", "全年预算数", funds.budget.as_ref(), |f| {
-            f.budget.as_ref()
-        }),
-        (
-            "executed",
-            "全年执行数",
-            funds.executed.as_ref(),
-            |f| f.executed.as_ref(),
-        ),
-    ];
-    for (field, header, total, pick) in figures {
+    for (k, ((field, header), total)) in FUND_FIGURES.into_iter().zip(funds.figures()).enumerate() {
         let Some(Ok(total)) = total.map(|c| money(c, unit)) else {
             continue;
         };
         let mut sum = Decimal::ZERO;
         let mut given = Vec::new();
         for src in &funds.sources {
-            match pick(src).map(|c| money(c, unit)) {
+            match src.figures()[k].map(|c| money(c, unit)) {
                 Some(Ok(q)) => {
                     sum += q.value;
                     given.push(format!("{} {q}", src.name));
