@@ -368,7 +368,7 @@ impl Done {
     /// earlier project (two ids that differ only in characters a file
     /// name cannot hold, such as `A/1` and `A:1`) or, when `summary`, a
     /// file of the summary (a project with the id `summary` and `-f xlsx`).
-    pub fn name_taken(&mut self, name: &str, summary: bool) {
+    pub fn name_taken(&mut self, name: &str, summary: bool, format: ErrorFormat) {
         let whose = if summary {
             "the batch's own"
         } else {
@@ -378,19 +378,14 @@ impl Done {
             "the report `{name}` of project `{}` would replace {whose}",
             self.id
         );
-        let hint =
-            "give each project an id of its own; `/ \\ : * ? \" < > |` become `_` in file names";
-        let rendered = format!(
-            "error[{}]: {message}\n = in: {}\n = help: {hint}\n\n",
-            Code::DataShape.as_str(),
-            self.source
-        );
         let d = Diagnostic::error(Code::DataShape, message.clone())
             .with_location(self.source.clone())
-            .with_hint(hint);
+            .with_hint(
+                "give each project an id of its own; `/ \\ : * ? \" < > |` become `_` in file names",
+            );
         self.reports.clear();
         self.result = Err(Failed {
-            rendered,
+            rendered: render::to_string(&SourceMap::new(), std::slice::from_ref(&d), format),
             first: message,
             errors: 1,
             findings: vec![Finding::from(&d)],

@@ -127,7 +127,7 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         });
         let writer_bar = bar.clone();
         let writer_thread = scope.spawn(move || {
-            let stop = write_chunks(&done_rx, &mut summary, req, &writer_bar);
+            let stop = write_chunks(&done_rx, &mut summary, req, &writer_bar, out.format);
             (summary, stop)
         });
         for chunk in rx.iter() {
@@ -210,6 +210,7 @@ fn write_chunks(
     summary: &mut Summary,
     req: &Request,
     bar: &ProgressBar,
+    format: crate::render::ErrorFormat,
 ) -> Option<Stop> {
     // Report file names written so far (only when reports are asked for),
     // so that two ids with the same file name cannot overwrite, nor a
@@ -222,11 +223,12 @@ fn write_chunks(
             let taken = done
                 .reports
                 .iter()
-                .find(|(n, _)| !names.insert(n.to_lowercase()));
-            if let Some((name, _)) = taken {
-                let name = name.clone();
-                let summary = Summary::FILES.contains(&name.to_lowercase().as_str());
-                done.name_taken(&name, summary);
+                .map(|(n, _)| n)
+                .find(|n| !names.insert(n.to_lowercase()))
+                .cloned();
+            if let Some(name) = taken {
+                let summary = Summary::FILES.iter().any(|f| f.eq_ignore_ascii_case(&name));
+                done.name_taken(&name, summary, format);
             }
         }
         // Under --strict nothing after the first failure counts.
