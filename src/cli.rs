@@ -68,8 +68,13 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             sheet,
             jobs,
         } => {
+            let sheets = batch::SheetArgs {
+                columns,
+                encoding,
+                sheet,
+            };
             let pick = match project {
-                Some(id) => match batch::pick_request(&data, id, columns, encoding, sheet) {
+                Some(id) => match batch::pick_request(&data, id, sheets) {
                     Ok(p) => Some(p),
                     Err(code) => return code,
                 },
@@ -88,9 +93,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
                             formats: format,
                             template,
                             strict,
-                            columns,
-                            encoding,
-                            sheet,
+                            sheets,
                             jobs,
                         },
                     );

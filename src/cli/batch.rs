@@ -32,9 +32,7 @@ pub(crate) struct Request {
     pub formats: Vec<Format>,
     pub template: Option<PathBuf>,
     pub strict: bool,
-    pub columns: Option<PathBuf>,
-    pub encoding: Encoding,
-    pub sheet: Option<String>,
+    pub sheets: SheetArgs,
     pub jobs: Option<usize>,
 }
 
@@ -67,12 +65,7 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         },
         None => None,
     };
-    let options = match read_options(
-        &mut sources,
-        req.columns.as_deref(),
-        req.encoding,
-        req.sheet.clone(),
-    ) {
+    let options = match req.sheets.read(&mut sources) {
         Ok(o) => o,
         Err(d) => return out.finish(&sources, &[d]),
     };
@@ -340,42 +333,44 @@ fn print_totals(input: &std::path::Path, t: &Totals, written: &[PathBuf], format
     }
 }
 
-/// How to read a spreadsheet: the column mapping file, if any, read.
-pub(crate) fn read_options(
-    sources: &mut SourceMap,
-    columns: Option<&std::path::Path>,
-    encoding: Encoding,
-    sheet: Option<String>,
-) -> Result<ReadOptions, crate::diagnostic::Diagnostic> {
-    let mut options = ReadOptions {
-        encoding,
-        sheet,
-        ..ReadOptions::default()
-    };
-    if let Some(path) = columns {
-        let f = sources.load(path)?;
-        let text = sources.get(f).text.clone();
-        options.columns = Columns::from_toml(&path.display().to_string(), &text)?;
+/// How the command line says to read a spreadsheet.
+pub(crate) struct SheetArgs {
+    /// `--columns`: the column mapping file.
+    pub columns: Option<PathBuf>,
+    /// `--encoding`.
+    pub encoding: Encoding,
+    /// `--sheet`.
+    pub sheet: Option<String>,
+}
+
+impl SheetArgs {
+    /// How to read a spreadsheet: the column mapping file, if any, read.
+    pub(crate) fn read(
+        &self,
+        sources: &mut SourceMap,
+    ) -> Result<ReadOptions, crate::diagnostic::Diagnostic> {
+        let mut options = ReadOptions {
+            encoding: self.encoding,
+            sheet: self.sheet.clone(),
+            ..ReadOptions::default()
+        };
+        if let Some(path) = &self.columns {
+            let f = sources.load(path)?;
+            let text = sources.get(f).text.clone();
+            options.columns = Columns::from_toml(&path.display().to_string(), &text)?;
+        }
+        Ok(options)
     }
-    Ok(options)
 }
 
 /// What `--project ID` picks from, or why the command line cannot work.
 pub(crate) fn pick_request(
     input: &std::path::Path,
     id: String,
-    columns: Option<std::path::PathBuf>,
-    encoding: Encoding,
-    sheet: Option<String>,
+    sheets: SheetArgs,
 ) -> Result<Pick, ExitCode> {
     match Input::of(input) {
-        Some(input) => Ok(Pick {
-            input,
-            id,
-            columns,
-            encoding,
-            sheet,
-        }),
+        Some(input) => Ok(Pick { input, id, sheets }),
         None => Err(usage(
             &format!(
                 "`--project` picks a project from a spreadsheet or a folder, and `{}` is one data file",
@@ -390,9 +385,7 @@ pub(crate) fn pick_request(
 pub(crate) struct Pick {
     pub input: Input,
     pub id: String,
-    pub columns: Option<std::path::PathBuf>,
-    pub encoding: Encoding,
-    pub sheet: Option<String>,
+    pub sheets: SheetArgs,
 }
 
 /// A batch needs `--out`; whether this eval is one.

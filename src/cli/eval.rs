@@ -149,12 +149,6 @@ fn picked(
     sources: &mut SourceMap,
     pick: &super::batch::Pick,
 ) -> Result<crate::data::ProjectData, Vec<crate::diagnostic::Diagnostic>> {
-    let options = super::batch::read_options(
-        sources,
-        pick.columns.as_deref(),
-        pick.encoding,
-        pick.sheet.clone(),
-    )
-    .map_err(|d| vec![d])?;
+    let options = pick.sheets.read(sources).map_err(|d| vec![d])?;
     crate::batch::pick(&pick.input, &options, sources, &pick.id)
 }
