@@ -342,17 +342,17 @@ fn split_number(s: &str) -> (Option<Decimal>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quantity::MoneyScale;
+    use rust_decimal_macros::dec;
 
     #[test]
     fn every_character_fold_changes_is_seen_by_its_bytes() {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
-            if super::fold(c) != c {
-                assert!(super::may_fold(c.to_string().as_bytes()), "{c:?}");
+            if fold(c) != c {
+                assert!(may_fold(c.to_string().as_bytes()), "{c:?}");
             }
         }
     }
-    use crate::quantity::MoneyScale;
-    use rust_decimal_macros::dec;
 
     fn q(cell: &str) -> (Option<Op>, Quantity) {
         match parse(cell) {
