@@ -574,70 +574,78 @@ fn placed(sources: &SourceMap, d: &Diagnostic, f: &mut Finding) {
 
 /// For a project read from a spreadsheet, say how to fix a missing value
 /// or reason in spreadsheet terms (the engine's hints speak of TOML keys).
-/// The evaluation's findings are made again from the diagnostics when a
-/// hint changed, so that reports and `findings.csv` say the same.
+/// The evaluation's finding for each changed diagnostic (its warnings are
+/// its diagnostics, one for one) is made again, so that reports and
+/// `findings.csv` say the same.
 pub(crate) fn sheet_hints(model: &Model, data: &ProjectData, outcome: &mut Outcome) {
-    let mut changed = false;
-    for d in outcome.diagnostics.iter_mut() {
-        let field = match d.code {
-            Code::MissingInput => {
-                let name = d.message.split('`').nth(1).unwrap_or_default();
-                match model
-                    .inputs
-                    .iter()
-                    .find(|i| i.name == name)
-                    .map(|i| i.source)
-                {
-                    Some(InputSource::FundsInitial) => Field::Initial,
-                    Some(InputSource::FundsBudget) => Field::Budget,
-                    Some(InputSource::FundsExecuted) => Field::Executed,
-                    Some(InputSource::ProjectYear) => Field::Year,
-                    _ => continue,
-                }
-            }
-            Code::OutOfPeriod if d.message.contains("no `year`") => Field::Year,
-            Code::MissingReason => {
-                // Located at the row's reason cell, if the file has the column.
-                let column = d
-                    .location
-                    .as_deref()
-                    .and_then(|l| l.rsplit_once(", column "))
-                    .map(|(_, c)| c.to_owned());
-                let what = "10号 asks for the reasons and improvements when a target is not met";
-                let why = "财预〔2020〕10号要求对未完成的目标说明偏差原因并提出改进措施";
-                let reason = Field::Reason.header();
-                (d.hints, d.hints_zh) = match column {
-                    Some(c) => (
-                        vec![format!("{what}: fill in `{c}` on this row")],
-                        vec![format!("{why}：请在本行填写“{c}”")],
-                    ),
-                    None => (
-                        vec![format!(
-                            "{what}: add a column `{reason}` and fill it in on this row"
-                        )],
-                        vec![format!("{why}：请增加“{reason}”列并在本行填写")],
-                    ),
-                };
-                changed = true;
-                continue;
-            }
-            _ => continue,
-        };
-        let (_, location) = data.locate(field.path());
-        let column = location.rsplit_once(", column ").map(|(_, c)| c.to_owned());
-        d.location = Some(location);
-        changed = true;
-        d.hints = vec![match column {
-            Some(c) => format!("fill in `{c}` on the project's first row (or on each of its rows)"),
-            None => format!(
-                "the file has no column `{}`: add one, or name yours in a mapping file given with `--columns` (docs/batch.md)",
-                field.header()
-            ),
-        }];
+    for (i, d) in outcome.diagnostics.iter_mut().enumerate() {
+        if sheet_hint(model, data, d)
+            && let Some(w) = outcome
+                .evaluation
+                .as_mut()
+                .and_then(|e| e.warnings.get_mut(i))
+        {
+            *w = Finding::from(&*d);
+        }
     }
-    if changed && let Some(e) = &mut outcome.evaluation {
-        e.warnings = outcome.diagnostics.iter().map(Finding::from).collect();
-    }
+}
+
+/// Say in spreadsheet terms how to fix `d`, if it needs it; whether it did.
+fn sheet_hint(model: &Model, data: &ProjectData, d: &mut Diagnostic) -> bool {
+    let field = match d.code {
+        Code::MissingInput => {
+            let name = d.message.split('`').nth(1).unwrap_or_default();
+            match model
+                .inputs
+                .iter()
+                .find(|i| i.name == name)
+                .map(|i| i.source)
+            {
+                Some(InputSource::FundsInitial) => Field::Initial,
+                Some(InputSource::FundsBudget) => Field::Budget,
+                Some(InputSource::FundsExecuted) => Field::Executed,
+                Some(InputSource::ProjectYear) => Field::Year,
+                _ => return false,
+            }
+        }
+        Code::OutOfPeriod if d.message.contains("no `year`") => Field::Year,
+        Code::MissingReason => {
+            // Located at the row's reason cell, if the file has the column.
+            let column = d
+                .location
+                .as_deref()
+                .and_then(|l| l.rsplit_once(", column "))
+                .map(|(_, c)| c.to_owned());
+            let what = "10号 asks for the reasons and improvements when a target is not met";
+            let why = "财预〔2020〕10号要求对未完成的目标说明偏差原因并提出改进措施";
+            let reason = Field::Reason.header();
+            (d.hints, d.hints_zh) = match column {
+                Some(c) => (
+                    vec![format!("{what}: fill in `{c}` on this row")],
+                    vec![format!("{why}：请在本行填写“{c}”")],
+                ),
+                None => (
+                    vec![format!(
+                        "{what}: add a column `{reason}` and fill it in on this row"
+                    )],
+                    vec![format!("{why}：请增加“{reason}”列并在本行填写")],
+                ),
+            };
+            return true;
+        }
+        _ => return false,
+    };
+    let (_, location) = data.locate(field.path());
+    let column = location.rsplit_once(", column ").map(|(_, c)| c.to_owned());
+    d.location = Some(location);
+    d.hints = vec![match column {
+        Some(c) => format!("fill in `{c}` on the project's first row (or on each of its rows)"),
+        None => format!(
+            "the file has no column `{}`: add one, or name yours in a mapping file given with `--columns` (docs/batch.md)",
+            field.header()
+        ),
+    }];
+    true
 }
 
 /// The names of a framework's top-level parts (一级指标), in order.
