@@ -890,6 +890,7 @@ impl<'a> Scorer<'a> {
             actual: actual.clone(),
             target_expr: def.target.as_ref(),
             actual_expr: def.actual.as_ref(),
+            memo: Default::default(),
         };
         let env = self.env(Some(&ind));
         let skipped = matches!(eval(&def.score, env), Ok(Value::Skip));

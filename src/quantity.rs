@@ -151,7 +151,7 @@ impl Unit {
     pub fn checked_from_display(&self, shown: Decimal) -> Option<Decimal> {
         match self {
             Unit::None | Unit::Count(_) => Some(shown),
-            Unit::Percent => shown.checked_div(Decimal::ONE_HUNDRED),
+            Unit::Percent => Some(percent_to_base(shown)),
             Unit::Money(s) => shown.checked_mul(s.factor()),
         }
     }
@@ -275,6 +275,26 @@ impl fmt::Display for Quantity {
     }
 }
 
+/// `shown` ÷ 100, by moving the decimal point when the scale allows (every
+/// percentage of a batch is read through this; a division costs far more).
+/// The same decimal as the quotient, scale included: a mantissa that 100
+/// divides keeps its scale (`80.0` → `0.8`), any other gains two decimals
+/// (`1930` → `19.30`). Cells have a few digits; more than 18 digits or
+/// decimals take the division.
+fn percent_to_base(shown: Decimal) -> Decimal {
+    let (m, scale) = (shown.mantissa(), shown.scale());
+    if m == 0 {
+        Decimal::ZERO
+    } else if m % 100 == 0 {
+        Decimal::from_i128_with_scale(m / 100, scale)
+    } else if scale <= 18 && m.unsigned_abs() < 10u128.pow(18) {
+        // (With more digits, the quotient drops some trailing zeros.)
+        Decimal::from_i128_with_scale(m, scale + 2)
+    } else {
+        shown / Decimal::ONE_HUNDRED
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,6 +320,46 @@ mod tests {
         let q = Quantity::from_shown(dec!(98.7335), Unit::Percent);
         assert_eq!(q.round_shown(2, RoundMode::HalfUp).to_string(), "98.73%");
         assert_eq!(q.display_fixed(2), "98.73%");
+    }
+
+    #[test]
+    fn moving_the_point_is_dividing_by_a_hundred() {
+        for t in [
+            "81",
+            "73.5",
+            "0",
+            "-0.0",
+            "0.00",
+            "100",
+            "80.0",
+            "-12.25",
+            "0.001",
+            "99.99",
+            "1000.5000",
+            "7922816251426433759354395033.5",
+            "1.234567890123456789012345678",
+        ] {
+            let d: Decimal = t.parse().unwrap();
+            let divided = d / Decimal::ONE_HUNDRED;
+            let moved = percent_to_base(d);
+            assert_eq!(moved, divided, "{t}");
+            assert_eq!(moved.to_string(), divided.to_string(), "{t}");
+        }
+        // And over a spread of mantissas and scales.
+        let wide = [
+            i128::from(i64::MAX),
+            i128::from(i64::MIN) + 1,
+            10i128.pow(27) + 30,
+            79_228_162_514_264_337_593_543_950_300,
+            -12_345_678_901_234_567_890_123_456_700,
+        ];
+        for m in (-2000i128..2000).step_by(7).chain(wide) {
+            for scale in 0..=Decimal::MAX_SCALE {
+                let d = Decimal::from_i128_with_scale(m, scale);
+                let divided = d / Decimal::ONE_HUNDRED;
+                assert_eq!(percent_to_base(d).to_string(), divided.to_string(), "{d}");
+            }
+        }
     }
 
     #[test]

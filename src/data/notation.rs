@@ -70,6 +70,21 @@ pub struct NotationError {
     pub hint: String,
 }
 
+/// Comparison signs before a value (longest first: `>=` before `>`).
+const PREFIX_SIGNS: &[(&str, Op)] = &[
+    (">=", Op::Ge),
+    ("=>", Op::Ge),
+    ("≥", Op::Ge),
+    ("<=", Op::Le),
+    ("=<", Op::Le),
+    ("≤", Op::Le),
+    ("==", Op::Eq),
+    (">", Op::Gt),
+    ("<", Op::Lt),
+    ("=", Op::Eq),
+];
+
+/// Comparison words before a value.
 const PREFIX_WORDS: &[(&str, Op)] = &[
     ("大于等于", Op::Ge),
     ("大于或等于", Op::Ge),
@@ -93,16 +108,6 @@ const PREFIX_WORDS: &[(&str, Op)] = &[
     ("少于", Op::Lt),
     ("小于", Op::Lt),
     ("等于", Op::Eq),
-    (">=", Op::Ge),
-    ("=>", Op::Ge),
-    ("≥", Op::Ge),
-    ("<=", Op::Le),
-    ("=<", Op::Le),
-    ("≤", Op::Le),
-    ("==", Op::Eq),
-    (">", Op::Gt),
-    ("<", Op::Lt),
-    ("=", Op::Eq),
 ];
 
 // Longest first: `90%及以上` must not leave `及` behind.
@@ -161,10 +166,14 @@ pub fn parse(cell: &str) -> Result<Notation, NotationError> {
     }
     // No comparison word starts with a digit, and every suffix word ends
     // in 上, 下 or 内: most cells need no search.
-    let prefix = if text.starts_with(|c: char| c.is_ascii_digit()) {
-        None
-    } else {
-        PREFIX_WORDS.iter().find(|(w, _)| text.starts_with(w))
+    // Signs and words start differently (ASCII or `≥`/`≤`, and CJK): one
+    // list is enough to search.
+    let prefix = match text.chars().next() {
+        Some(c) if c.is_ascii_digit() => None,
+        Some(c) if c.is_ascii() || c == '≥' || c == '≤' => {
+            PREFIX_SIGNS.iter().find(|(w, _)| text.starts_with(w))
+        }
+        _ => PREFIX_WORDS.iter().find(|(w, _)| text.starts_with(w)),
     };
     let (op, rest) = match prefix {
         Some((w, op)) => (Some(*op), text[w.len()..].trim_start()),

@@ -20,7 +20,14 @@ pub struct Ind<'a> {
     pub target_expr: Option<&'a Expr>,
     /// For framework indicators: the formula defining `actual`.
     pub actual_expr: Option<&'a Expr>,
+    /// Operations on two names already computed for this indicator: a rule
+    /// and its checks tend to divide `actual / target` each on their own,
+    /// and the values do not change while one indicator is scored.
+    pub memo: std::cell::RefCell<smallvec::SmallVec<[(Pair, Value); 2]>>,
 }
+
+/// An operator applied to two names, as [`Ind::memo`] remembers it.
+pub type Pair = (BinaryOp, Ref, Ref);
 
 /// Everything an expression can refer to.
 #[derive(Clone, Copy)]
@@ -45,15 +52,7 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
         ExprKind::Const(q) => Ok(Value::Q(q.clone())),
         ExprKind::Text(t) => Ok(Value::Text(t.clone())),
         ExprKind::Bool(b) => Ok(Value::Bool(*b)),
-        ExprKind::Ref(r) => lookup(*r, env).ok_or_else(|| {
-            (
-                OpError {
-                    code: crate::diagnostic::Code::RuntimeType,
-                    message: "this value is not available here".into(),
-                },
-                e.span,
-            )
-        }),
+        ExprKind::Ref(r) => lookup(*r, env).ok_or_else(|| unavailable(e.span)),
         ExprKind::Skip => Ok(Value::Skip),
         ExprKind::Tiers(subject, tiers, otherwise) => {
             let v = eval(subject, env)?;
@@ -76,6 +75,9 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
             }
         }
         ExprKind::Binary(op, l, r) => {
+            if let (ExprKind::Ref(a), ExprKind::Ref(b)) = (&l.kind, &r.kind) {
+                return names(e, *op, (l, *a), (r, *b), env);
+            }
             let lv = eval(l, env)?;
             // `and`/`or` short-circuit so that `target > 0 and actual / target > 1` is safe.
             match (op, &lv) {
@@ -108,6 +110,75 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
             }
             at(call(*func, &vals, env.model))
         }
+    }
+}
+
+fn unavailable(span: Span) -> EvalError {
+    (
+        OpError {
+            code: crate::diagnostic::Code::RuntimeType,
+            message: "this value is not available here".into(),
+        },
+        span,
+    )
+}
+
+/// `l op r` for two names, without copying their values, and remembered for
+/// the indicator being scored (`e` is the whole operation). An operation
+/// that fails is not remembered: it is reported where it fails.
+fn names(
+    e: &Expr,
+    op: BinaryOp,
+    (l, a): (&Expr, Ref),
+    (r, b): (&Expr, Ref),
+    env: Env<'_>,
+) -> Result<Value, EvalError> {
+    // The weight is made, not stored: such pairs are cheap and not kept.
+    let memo = env
+        .ind
+        .filter(|_| a != Ref::Weight && b != Ref::Weight)
+        .map(|i| &i.memo);
+    if let Some(memo) = memo
+        && let Some((_, v)) = memo.borrow().iter().find(|(k, _)| *k == (op, a, b))
+    {
+        return Ok(v.clone());
+    }
+    let (made_l, made_r);
+    let lv = match a {
+        Ref::Weight => {
+            made_l = lookup(a, env).ok_or_else(|| unavailable(l.span))?;
+            &made_l
+        }
+        _ => peek(a, env).ok_or_else(|| unavailable(l.span))?,
+    };
+    if let (BinaryOp::And, Value::Bool(false)) | (BinaryOp::Or, Value::Bool(true)) = (op, lv) {
+        return Ok(lv.clone());
+    }
+    let rv = match b {
+        Ref::Weight => {
+            made_r = lookup(b, env).ok_or_else(|| unavailable(r.span))?;
+            &made_r
+        }
+        _ => peek(b, env).ok_or_else(|| unavailable(r.span))?,
+    };
+    if *lv == Value::Skip || *rv == Value::Skip {
+        return Ok(Value::Skip);
+    }
+    let v = binary(op, lv, rv).map_err(|x| (x, e.span))?;
+    if let Some(memo) = memo {
+        memo.borrow_mut().push(((op, a, b), v.clone()));
+    }
+    Ok(v)
+}
+
+/// A name's value where it is stored (every name but the weight).
+fn peek<'e>(r: Ref, env: Env<'e>) -> Option<&'e Value> {
+    match r {
+        Ref::Input(i) => env.inputs.get(i),
+        Ref::Let(i) => env.lets.get(i)?.as_ref(),
+        Ref::Weight => None,
+        Ref::Target => env.ind?.target.as_ref(),
+        Ref::Actual => env.ind?.actual.as_ref(),
     }
 }
 

@@ -85,6 +85,7 @@ fn try_point(
         actual: Some(q(a)),
         target_expr: None,
         actual_expr: None,
+        memo: Default::default(),
     };
     let env = Env {
         model,

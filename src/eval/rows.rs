@@ -58,7 +58,7 @@ pub(super) fn assign(s: &Scorer<'_>) -> SlotRows {
             .last()
             .and_then(|last| model.slots_by_name.get(*last))
             .map_or(&[][..], Vec::as_slice);
-        let matches: Vec<NodeId> = candidates
+        let matches: SmallVec<[NodeId; 2]> = candidates
             .iter()
             .map(|&k| &model.slot_paths[k])
             .filter(|(_, path)| ends_with(path))
@@ -521,6 +521,7 @@ fn quantitative(
         actual: Some(Value::Q(a.clone())),
         target_expr: None,
         actual_expr: None,
+        memo: Default::default(),
     };
     let env = s.env(Some(&ind));
     let mut skipped = false;
