@@ -72,6 +72,12 @@ pub fn evaluate_with(model: &Model, data: &ProjectData, detail: Detail) -> Outco
         inputs: Vec::new(),
         lets: Vec::new(),
         figures_refused: std::cell::Cell::new(false),
+        weights: data
+            .raw
+            .indicators
+            .iter()
+            .map(|r| r.weight.as_decimal())
+            .collect(),
     };
     let evaluation = s.run();
     let mut diagnostics = s.diags.into_inner();
@@ -104,6 +110,9 @@ pub(crate) struct Scorer<'a> {
     /// indicators read the same figures, so they are not scored (which would
     /// only add knock-on warnings); rows are still checked.
     figures_refused: std::cell::Cell<bool>,
+    /// Each row's 分值 as a number, read once (the weight checks, the row's
+    /// score and its node all need it).
+    weights: Vec<Option<Decimal>>,
 }
 
 impl<'a> Scorer<'a> {
@@ -603,7 +612,8 @@ impl<'a> Scorer<'a> {
                 let mut kids = Vec::with_capacity(rows.len());
                 for &i in rows {
                     let row = &self.data.raw.indicators[i];
-                    if let Some((score, leaf)) = rows::score_row(self, id, i) {
+                    let row_weight = self.weights[i];
+                    if let Some((score, leaf)) = rows::score_row(self, id, i, row_weight) {
                         let row_path = if self.full() {
                             let mut p = path.clone();
                             p.push(row.name.clone());
@@ -617,7 +627,7 @@ impl<'a> Scorer<'a> {
                             row: Some(i),
                             kind: NodeKindView::Row,
                             level: node.level + 1,
-                            weight: row.weight.as_decimal().unwrap_or_default().normalize(),
+                            weight: row_weight.unwrap_or_default().normalize(),
                             score: self.tidy(score),
                             children: Vec::new(),
                             leaf: Some(leaf),
@@ -957,12 +967,11 @@ impl<'a> Scorer<'a> {
     /// Rows of a group must add up to the group's weight.
     fn check_row_weights(&self, by_slot: &rows::SlotRows) {
         let model = self.model;
-        let rows = &self.data.raw.indicators;
         let row_sum = |slot: NodeId| -> Decimal {
             by_slot
                 .get(slot)
                 .iter()
-                .filter_map(|&i| rows[i].weight.as_decimal())
+                .filter_map(|&i| self.weights[i])
                 .sum()
         };
         for (id, node) in model.nodes.iter().enumerate() {

@@ -224,12 +224,17 @@ fn row_path(i: usize) -> std::borrow::Cow<'static, str> {
     }
 }
 
-/// Score one row.
-pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decimal, Leaf)> {
+/// Score one row, whose 分值 reads as `weight`.
+pub(super) fn score_row(
+    s: &Scorer<'_>,
+    slot: NodeId,
+    i: usize,
+    weight: Option<Decimal>,
+) -> Option<(Decimal, Leaf)> {
     let data = s.data;
     let row: &Row = &data.raw.indicators[i];
     let here = row_path(i);
-    let weight = match row.weight.as_decimal() {
+    let weight = match weight {
         Some(w) if w > Decimal::ZERO => w,
         _ => {
             s.error(
