@@ -404,31 +404,17 @@ pub fn extension(format: Format) -> &'static str {
 impl Scoring<'_> {
     /// Score one item. `scratch` is a copy of [`Scoring::sources`] this
     /// thread may add to (report templates, a folder's data file); it is
-    /// reset before each folder file.
-    pub fn score(&self, item: Item, scratch: &mut SourceMap) -> Done {
+    /// reset before each folder file. A project read from a spreadsheet is
+    /// handed back with the result, for the reader's thread to free: the
+    /// allocator frees a block fastest on the thread that made it.
+    pub fn score(&self, item: Item, scratch: &mut SourceMap) -> (Done, Option<Box<ProjectData>>) {
         match item {
             Item::Sheet { data, rows } => {
                 let id = data.raw.project.code.clone();
-                self.score_data(id, &data, rows, scratch, true)
+                let done = self.score_data(id, &data, rows, scratch, true);
+                (done, Some(data))
             }
-            Item::File(path, id) => {
-                scratch.clone_from(self.sources);
-                let loaded = scratch
-                    .load(&path)
-                    .and_then(|f| crate::data::load(scratch, f));
-                match loaded {
-                    Ok(data) => self.score_data(id, &data, 1, scratch, false),
-                    Err(d) => Done {
-                        id,
-                        name: String::new(),
-                        unit: String::new(),
-                        source: path.display().to_string(),
-                        rows: 1,
-                        result: Err(self.failed(scratch, vec![d])),
-                        reports: Vec::new(),
-                    },
-                }
-            }
+            Item::File(path, id) => (self.score_file(&path, id, scratch), None),
             Item::Broken {
                 id,
                 source,
@@ -436,13 +422,35 @@ impl Scoring<'_> {
                 unit,
                 diagnostics,
                 rows,
-            } => Done {
+            } => {
+                let done = Done {
+                    id,
+                    name,
+                    unit,
+                    source,
+                    rows,
+                    result: Err(self.failed(scratch, diagnostics)),
+                    reports: Vec::new(),
+                };
+                (done, None)
+            }
+        }
+    }
+
+    fn score_file(&self, path: &Path, id: String, scratch: &mut SourceMap) -> Done {
+        scratch.clone_from(self.sources);
+        let loaded = scratch
+            .load(path)
+            .and_then(|f| crate::data::load(scratch, f));
+        match loaded {
+            Ok(data) => self.score_data(id, &data, 1, scratch, false),
+            Err(d) => Done {
                 id,
-                name,
-                unit,
-                source,
-                rows,
-                result: Err(self.failed(scratch, diagnostics)),
+                name: String::new(),
+                unit: String::new(),
+                source: path.display().to_string(),
+                rows: 1,
+                result: Err(self.failed(scratch, vec![d])),
                 reports: Vec::new(),
             },
         }
