@@ -867,6 +867,78 @@ fn an_english_rubric_gets_an_english_summary() {
     let book: calamine::Xlsx<_> =
         calamine::open_workbook(dir.path().join("out/summary.xlsx")).expect("summary.xlsx");
     assert_eq!(book.sheet_names(), ["Summary"]);
+    // Whole points in an English workbook too; a failed project's scores
+    // are empty and its error is text.
+    let (rows, formats) = summary_workbook(&dir.path().join("out/summary.xlsx"), "Summary");
+    assert_eq!(
+        rows[1..],
+        [
+            "doe|Distributed Energy Resources|Office of Energy Efficiency and Renewable Energy|in/doe.toml|#73|Moderately Effective|#16|#8|#20|#29||#0|",
+            &format!(
+                "maybe|Distributed Energy Resources|Office of Energy Efficiency and Renewable Energy|in/maybe.toml|||||||||{}",
+                errors[1]
+            ),
+        ]
+    );
+    assert_eq!(
+        formats[1],
+        "General|General|General|General|0|General|0|0|0|0||General|"
+    );
+}
+
+/// The rows of a sheet of `summary.xlsx`, each cell as `text`, `#number`
+/// or nothing, joined by `|`; and the number format of each cell that has
+/// a value, with `bold ` before it for a bold one.
+fn summary_workbook(path: &Path, sheet: &str) -> (Vec<String>, Vec<String>) {
+    use calamine::{Data, Reader as _};
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).expect("summary.xlsx");
+    let range = book.worksheet_range(sheet).expect("sheet");
+    let styles = book.worksheet_style(sheet).expect("styles");
+    let mut rows = Vec::new();
+    let mut formats = Vec::new();
+    for (r, row) in (0u32..).zip(range.rows()) {
+        let mut values = Vec::new();
+        let mut codes = Vec::new();
+        for (c, cell) in (0u32..).zip(row) {
+            values.push(match cell {
+                Data::String(s) => s.clone(),
+                Data::Float(f) => format!("#{f}"),
+                Data::Empty => String::new(),
+                other => format!("{other:?}"),
+            });
+            let style = styles.get((r, c)).filter(|_| *cell != Data::Empty);
+            codes.push(style.map_or(String::new(), |s| {
+                let bold = s.font.as_ref().is_some_and(|f| f.is_bold());
+                let code = s.number_format.as_ref().map(|f| f.format_code.as_str());
+                format!("{}{}", if bold { "bold " } else { "" }, code.unwrap_or(""))
+            }));
+        }
+        rows.push(values.join("|"));
+        formats.push(codes.join("|"));
+    }
+    (rows, formats)
+}
+
+#[test]
+fn the_summary_workbook_holds_numbers_in_their_formats() {
+    let csv = examples_csv();
+    let dir = files(&[("自评表.csv", csv.as_bytes())]);
+    let run = eval(dir.path(), &["自评表.csv", "--out", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let (rows, formats) = summary_workbook(&dir.path().join("out/summary.xlsx"), "汇总");
+    // Scores, the rate (as a fraction) and the warnings are numbers, exactly
+    // as summary.csv prints them.
+    assert_eq!(
+        rows,
+        [
+            "项目编号|项目名称|实施单位|来源|总分|等级|预算执行率|产出指标|效益指标|满意度指标|执行率|警告数|错误",
+            "C2019|质量技术监督专项经费|武汉市蔡甸区应急管理局|自评表.csv: rows 2–6|#99.87|优|#9.87|#50|#30|#10|#0.9873|#0|",
+            "U2021|食品安全抽检能力提升项目|某区食品药品检验检测中心|自评表.csv: rows 7–13|#80|良|#7.5|#43.17|#20|#9.33|#0.75|#3|",
+        ]
+    );
+    assert_eq!(formats[0], ["bold General"; 13].join("|"));
+    let numbers = "General|General|General|General|0.00|General|0.00|0.00|0.00|0.00|0.00%|General|";
+    assert_eq!(formats[1..], [numbers, numbers]);
 }
 
 #[test]

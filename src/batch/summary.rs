@@ -9,10 +9,12 @@ use crate::check::model::Language;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::eval::result::Finding;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format as CellFormat, Workbook, XlsxError};
+use sheet::Sheet;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
+
+mod sheet;
 
 /// Rows an Excel sheet holds; a longer summary continues on another sheet.
 const SHEET_ROWS: u32 = 1_048_576;
@@ -99,19 +101,6 @@ const EN: Words = Words {
     title: "Evaluation summary",
 };
 
-struct Sheet {
-    book: Workbook,
-    index: usize,
-    row: u32,
-    sheets: usize,
-    score: CellFormat,
-    percent: CellFormat,
-    bold: CellFormat,
-    header: Vec<String>,
-    /// The first sheet's name.
-    name: &'static str,
-}
-
 fn write_error(path: &Path, e: &dyn std::fmt::Display) -> Diagnostic {
     Diagnostic::error(
         Code::OutputWrite,
@@ -154,7 +143,7 @@ impl Summary {
         let header = header(words, &parts);
         let csv = csv_file(&dir.join("summary.csv"), &header)?;
         let findings = csv_file(&dir.join("findings.csv"), &words.findings)?;
-        let xlsx = Sheet::create(words, &header, places)
+        let xlsx = Sheet::create(dir, words, &header, places)
             .map_err(|e| write_error(&dir.join("summary.xlsx"), &e))?;
         let mut grades_seen: Vec<String> = Vec::new();
         for g in grades {
@@ -233,7 +222,7 @@ impl Summary {
             .write_record(&record)
             .map_err(|e| write_error(&self.dir.join("summary.csv"), &e))?;
         self.xlsx
-            .add(&record, done, self.parts.len())
+            .add(&record, done.result.is_ok())
             .map_err(|e| write_error(&self.dir.join("summary.xlsx"), &e))?;
         let findings = match &done.result {
             Ok(s) => &s.warnings,
@@ -297,7 +286,9 @@ impl Summary {
         // The workbook and the findings first: `summary.csv` appearing says
         // the run is done.
         let xlsx_path = self.dir.join("summary.xlsx");
-        self.xlsx.save(&self.dir, &xlsx_path)?;
+        self.xlsx
+            .save(&xlsx_path)
+            .map_err(|e| write_error(&xlsx_path, &e))?;
         findings
             .persist(&findings_path)
             .map_err(|e| write_error(&findings_path, &e.error))?;
@@ -347,120 +338,4 @@ fn header(words: &Words, parts: &[String]) -> Vec<String> {
     h.extend(parts.iter().cloned());
     h.extend(words.after_parts.map(str::to_owned));
     h
-}
-
-impl Sheet {
-    fn create(words: &'static Words, header: &[String], places: u32) -> Result<Sheet, XlsxError> {
-        let mut book = Workbook::new();
-        // Deflating the sheet costs more than writing it at the default
-        // level 6; level 1 is several times faster for a slightly larger file.
-        book.set_zip_compression_level(1);
-        book.set_properties(
-            &DocProperties::new()
-                .set_title(words.title)
-                .set_author("pfc")
-                .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
-        );
-        let zeros = "0".repeat(places as usize);
-        let score = if places == 0 {
-            CellFormat::new().set_num_format("0")
-        } else {
-            CellFormat::new().set_num_format(format!("0.{zeros}"))
-        };
-        let mut sheet = Sheet {
-            book,
-            index: 0,
-            row: 0,
-            sheets: 0,
-            score,
-            percent: CellFormat::new().set_num_format("0.00%"),
-            bold: CellFormat::new().set_bold(),
-            header: header.to_vec(),
-            name: words.sheet,
-        };
-        sheet.new_sheet()?;
-        Ok(sheet)
-    }
-
-    fn new_sheet(&mut self) -> Result<(), XlsxError> {
-        self.sheets += 1;
-        let name = if self.sheets == 1 {
-            self.name.to_owned()
-        } else {
-            format!("{}{}", self.name, self.sheets)
-        };
-        let ws = self.book.add_worksheet_with_constant_memory()?;
-        ws.set_name(&name)?;
-        for (col, h) in (0u16..).zip(&self.header) {
-            ws.write_string_with_format(0, col, h, &self.bold)?;
-        }
-        ws.set_freeze_panes(1, 0)?;
-        // Number formats by column rather than by cell: a cell written
-        // without a format takes its column's, and looking a format up for
-        // every cell costs more than writing the cell.
-        let parts = self.header.len() - 9;
-        for col in std::iter::once(4).chain(6..6 + parts) {
-            ws.set_column_format(col as u16, &self.score)?;
-        }
-        ws.set_column_format((6 + parts) as u16, &self.percent)?;
-        self.index = self.sheets - 1;
-        self.row = 1;
-        Ok(())
-    }
-
-    fn add(&mut self, record: &[String], done: &Done, parts: usize) -> Result<(), XlsxError> {
-        if self.row >= SHEET_ROWS {
-            self.new_sheet()?;
-        }
-        let row = self.row;
-        self.row += 1;
-        let ws = self.book.worksheet_from_index(self.index)?;
-        for (col, text) in (0u16..).zip(record) {
-            if text.is_empty() {
-                continue;
-            }
-            let c = usize::from(col);
-            let is_score = c == 4 || (6..6 + parts).contains(&c);
-            let is_rate = c == 6 + parts;
-            let is_count = c == 7 + parts;
-            if done.result.is_ok()
-                && is_score
-                && let Ok(v) = text.parse::<f64>()
-            {
-                ws.write_number(row, col, v)?;
-                continue;
-            }
-            if is_rate
-                && let Some(v) = text
-                    .strip_suffix('%')
-                    .and_then(|t| t.parse::<Decimal>().ok())
-                    .and_then(|d| (d / Decimal::ONE_HUNDRED).to_string().parse::<f64>().ok())
-            {
-                ws.write_number(row, col, v)?;
-                continue;
-            }
-            if is_count && let Ok(v) = text.parse::<f64>() {
-                ws.write_number(row, col, v)?;
-                continue;
-            }
-            ws.write_string(row, col, text)?;
-        }
-        Ok(())
-    }
-
-    fn save(mut self, dir: &Path, path: &Path) -> Result<(), Diagnostic> {
-        let tmp = temp_in(dir).map_err(|e| write_error(path, &e))?;
-        let mut out = BufWriter::new(tmp);
-        self.book
-            .save_to_writer(&mut out)
-            .map_err(|e| write_error(path, &e))?;
-        let tmp = out
-            .into_inner()
-            .map_err(|e| write_error(path, &e.error()))?;
-        tmp.as_file()
-            .sync_all()
-            .map_err(|e| write_error(path, &e))?;
-        tmp.persist(path).map_err(|e| write_error(path, &e.error))?;
-        Ok(())
-    }
 }
