@@ -339,7 +339,7 @@ mod tests {
             "7922816251426433759354395033.5",
             "1.234567890123456789012345678",
         ] {
-            let d: Decimal = t.parse().unwrap();
+            let d: Decimal = t.parse().expect("a decimal");
             let divided = d / Decimal::ONE_HUNDRED;
             let moved = percent_to_base(d);
             assert_eq!(moved, divided, "{t}");
