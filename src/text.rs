@@ -13,20 +13,31 @@ pub fn trim(text: &str) -> &str {
 /// Where `text.trim()` is in `text`. Most cells neither start nor end
 /// with bytes a whitespace character can have, and need no look at their
 /// characters.
+#[inline]
 pub fn trim_range(text: &str) -> Range<usize> {
     let bytes = text.as_bytes();
-    if bytes.is_empty() || may_start_space(bytes) || may_end_space(bytes) {
-        let start = text.len() - text.trim_start().len();
-        start..text.trim_end().len().max(start)
+    if bytes.is_empty() {
+        0..0
+    } else if may_start_space(bytes) || may_end_space(bytes) {
+        trim_chars(text)
     } else {
         0..text.len()
     }
+}
+
+/// [`trim_range`] by looking at the characters, apart so that the usual
+/// case is inlined.
+#[inline(never)]
+fn trim_chars(text: &str) -> Range<usize> {
+    let start = text.len() - text.trim_start().len();
+    start..text.trim_end().len().max(start)
 }
 
 /// Whether UTF-8 `text` may start with a character that
 /// [`char::is_whitespace`] accepts, from its first two bytes: tab to
 /// carriage return, space, U+0085 and U+00A0 (C2 …), U+1680 (E1 9A …),
 /// U+2000–U+205F (E2 80 …, E2 81 …) and U+3000 (E3 80 …).
+#[inline]
 fn may_start_space(text: &[u8]) -> bool {
     match text {
         [b, ..] if b.is_ascii() => matches!(b, 0x09..=0x0D | b' '),
@@ -39,6 +50,7 @@ fn may_start_space(text: &[u8]) -> bool {
 /// Whether UTF-8 `text` may end with such a character, from its last two
 /// bytes: the last byte of an ASCII one, or the last two of the others
 /// (C2 85, C2 A0, 9A 80, 80 80–8A, 80 A8, 80 A9, 80 AF, 81 9F).
+#[inline]
 fn may_end_space(text: &[u8]) -> bool {
     match text {
         [.., b] if b.is_ascii() => matches!(b, 0x09..=0x0D | b' '),

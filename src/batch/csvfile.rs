@@ -3,11 +3,13 @@
 //! The csv crate splits records on the raw bytes: in GBK and GB18030 no byte
 //! of a multi-byte character is a `,`, `"`, CR or LF, so splitting before
 //! decoding is safe. Each needed field is then decoded and trimmed, unless
-//! it has the same bytes as on the row above (see [`Column`]). A row with
-//! bytes that cannot be decoded makes its project fail, naming the exact
-//! byte offset and row.
+//! it has the same bytes as on the row above (see [`Column`]). In a UTF-8
+//! file a record is checked as a whole, and its cells are handed to the
+//! grouper as slices of the record, not copied. A row with bytes that
+//! cannot be decoded makes its project fail, naming the exact byte offset
+//! and row (found again cell by cell, see [`read_cells`]).
 
-use super::columns::Columns;
+use super::columns::{Columns, Field};
 use super::encoding::{self, Encoding, SNIFF_BYTES};
 use super::group::{Cells, Grouper};
 use super::{Chunk, Item, Reader};
@@ -22,7 +24,12 @@ pub(crate) struct CsvReader {
     path: PathBuf,
     name: String,
     reader: csv::Reader<File>,
+    /// The record being read.
     record: csv::ByteRecord,
+    /// The record read before it (the header before the first row): the
+    /// cells above, to find a cell repeated from the row above by its
+    /// bytes, without copying any cell to remember it.
+    prev: csv::ByteRecord,
     encoding: Encoding,
     /// The columns the fields are read from, in field order.
     columns: Vec<Column>,
@@ -33,10 +40,11 @@ pub(crate) struct CsvReader {
     done: bool,
 }
 
-/// A column a field is read from, and the last cell read from it. Project
+/// A column a field is read from, and what its last cell was. Project
 /// fields are repeated on every row of a project, and indicator groups and
-/// reasons often are too: a cell with the bytes of the one above is neither
-/// decoded nor trimmed again.
+/// reasons often are too: a cell with the bytes of the one above (in the
+/// record read before, [`CsvReader::prev`]) is not decoded again, and a
+/// project field so repeated is not compared with the project's again.
 struct Column {
     /// The field, as [`Cells::set`] takes it.
     field: usize,
@@ -44,13 +52,22 @@ struct Column {
     header: String,
     /// The column's index in a record.
     at: usize,
-    /// The cell's bytes (GBK only: in UTF-8 they are `text`'s bytes).
-    raw: Vec<u8>,
-    /// The cell decoded; the lossy UTF-8 reading of bytes that could not be.
+    /// Whether the field is a project field.
+    project: bool,
+    /// Where the last cell is in its record's bytes
+    /// ([`csv::ByteRecord::as_slice`]).
+    cell: Range<usize>,
+    /// The last cell's text when it is not the cell's own bytes (see
+    /// `owned`): decoded from GBK, or the lossy UTF-8 reading of bytes that
+    /// could not be decoded.
     text: String,
-    /// Where `text` is without leading and trailing whitespace.
+    /// Whether the last cell's text is `text` rather than its bytes.
+    owned: bool,
+    /// Where the last cell's text is without leading and trailing
+    /// whitespace: in `text`, or in the cell's bytes.
     trimmed: Range<usize>,
-    /// Whether `raw` could be decoded (GBK only).
+    /// Whether the last cell could be decoded; false too when the last
+    /// record had no such cell.
     ok: bool,
 }
 
@@ -60,60 +77,183 @@ impl Column {
             field,
             header: header.to_owned(),
             at,
-            raw: Vec::new(),
+            project: Field::ALL.get(field).is_some_and(|f| f.is_project()),
+            cell: 0..0,
             text: String::new(),
+            owned: false,
             trimmed: 0..0,
             ok: false,
         }
     }
 
-    /// Take the next cell of the column.
-    fn update(&mut self, bytes: &[u8], encoding: Encoding) -> Update {
-        let utf8 = matches!(encoding, Encoding::Utf8 | Encoding::Auto);
-        let same = if utf8 {
-            // Bytes equal to a `String`'s are valid UTF-8, and that text.
-            self.text.as_bytes() == bytes
-        } else {
-            self.ok && self.raw == bytes
-        };
-        if same {
-            return Update::Same;
-        }
+    /// Whether `bytes`, the column's cell in the record after `prev`, has
+    /// the text of the last cell: the same bytes, which could be decoded.
+    #[inline]
+    fn same(&self, bytes: &[u8], prev: &[u8]) -> bool {
+        self.ok && prev.get(self.cell.clone()) == Some(bytes)
+    }
+
+    /// Take a cell whose text is its own bytes (UTF-8, or ASCII in any
+    /// encoding).
+    #[inline]
+    fn borrowed(&mut self, text: &str) {
+        self.owned = false;
+        self.ok = true;
+        self.trimmed = crate::text::trim_range(text);
+    }
+
+    /// Take a cell that is not its own text: decode it into `text`, or read
+    /// it lossily when it cannot be. False when it cannot be decoded.
+    fn decode(&mut self, bytes: &[u8], encoding: Encoding) -> bool {
         self.ok = encoding.decode_into(bytes, &mut self.text);
         if !self.ok {
             self.text.clear();
             self.text.push_str(&String::from_utf8_lossy(bytes));
         }
-        if !utf8 {
-            self.raw.clear();
-            self.raw.extend_from_slice(bytes);
-        }
+        self.owned = true;
         self.trimmed = crate::text::trim_range(&self.text);
-        if self.ok {
-            Update::Changed
-        } else {
-            Update::Undecodable
-        }
+        self.ok
     }
 
-    fn trimmed(&self) -> &str {
-        if self.trimmed.start == 0 && self.trimmed.end == self.text.len() {
+    /// The last cell's text, trimmed; `own` is the cell's bytes when they
+    /// are its text.
+    #[inline]
+    fn trimmed<'a>(&'a self, own: &'a str) -> &'a str {
+        let text = if self.owned { self.text.as_str() } else { own };
+        if self.trimmed.start == 0 && self.trimmed.end == text.len() {
             // Most cells: no slicing, and no checking where it cuts.
-            &self.text
+            text
         } else {
-            self.text.get(self.trimmed.clone()).unwrap_or_default()
+            text.get(self.trimmed.clone()).unwrap_or_default()
         }
     }
 }
 
-/// What a column's next cell was.
-enum Update {
-    /// The text of the cell above.
-    Same,
-    /// Other text.
-    Changed,
-    /// Bytes that cannot be decoded.
-    Undecodable,
+/// Read a record's needed cells into `cells`, each trimmed; `bad` is set
+/// to the first column (an index into `columns`) whose cell cannot be
+/// decoded. `prev` is the record read before.
+fn read_cells<'a>(
+    columns: &'a mut [Column],
+    record: &'a csv::ByteRecord,
+    prev: &csv::ByteRecord,
+    encoding: Encoding,
+    cells: &mut Cells<'a>,
+    bad: &mut Option<usize>,
+) {
+    let prev = prev.as_slice();
+    let utf8 = matches!(encoding, Encoding::Utf8 | Encoding::Auto);
+    // One check of the whole record instead of one per cell. Its cells are
+    // then valid too, unless a character spans two of them, which slicing
+    // it at the cell's bounds finds. Only project fields are compared with
+    // the cell above (which saves the grouper comparing them with the
+    // project's): trimming the others costs no more than comparing them.
+    let whole = if utf8 {
+        simdutf8::basic::from_utf8(record.as_slice()).ok()
+    } else {
+        None
+    };
+    if let Some(whole) = whole {
+        return each_cell(columns, record, cells, bad, |column, bytes, cell| {
+            let Some(text) = whole.get(cell) else {
+                column.decode(bytes, encoding);
+                return Cell::BAD;
+            };
+            let same = column.project && column.same(bytes, prev);
+            if !same {
+                column.borrowed(text);
+            }
+            Cell {
+                text,
+                same,
+                bad: false,
+            }
+        });
+    }
+    each_cell(columns, record, cells, bad, |column, bytes, _| {
+        if column.same(bytes, prev) {
+            let text = if column.owned {
+                ""
+            } else {
+                std::str::from_utf8(bytes).unwrap_or_default()
+            };
+            return Cell {
+                text,
+                same: true,
+                bad: false,
+            };
+        }
+        if utf8 && let Ok(text) = std::str::from_utf8(bytes) {
+            column.borrowed(text);
+            return Cell {
+                text,
+                same: false,
+                bad: false,
+            };
+        }
+        // GBK is decoded into the column's own text, ASCII too: a repeated
+        // cell then needs no look at its bytes.
+        if column.decode(bytes, encoding) {
+            Cell::DECODED
+        } else {
+            Cell::BAD
+        }
+    })
+}
+
+/// What [`each_cell`]'s reader made of a cell.
+struct Cell<'a> {
+    /// The cell's bytes when they are its text, else `""` (the text is
+    /// the column's own, [`Column::owned`]).
+    text: &'a str,
+    /// Whether the cell has the text of the one above.
+    same: bool,
+    /// Whether the cell cannot be decoded.
+    bad: bool,
+}
+
+impl Cell<'_> {
+    const DECODED: Self = Cell {
+        text: "",
+        same: false,
+        bad: false,
+    };
+    const BAD: Self = Cell {
+        text: "",
+        same: false,
+        bad: true,
+    };
+}
+
+/// Read each needed cell of `record` with `read`, which is given the
+/// column, the cell's bytes and where they are in the record's, and gives
+/// the cell's text to `cells`.
+#[inline]
+fn each_cell<'a>(
+    columns: &'a mut [Column],
+    record: &'a csv::ByteRecord,
+    cells: &mut Cells<'a>,
+    bad: &mut Option<usize>,
+    mut read: impl FnMut(&mut Column, &'a [u8], Range<usize>) -> Cell<'a>,
+) {
+    let base = record.as_slice().as_ptr().addr();
+    for (i, column) in columns.iter_mut().enumerate() {
+        let Some(bytes) = record.get(column.at) else {
+            column.ok = false;
+            continue;
+        };
+        let start = bytes.as_ptr().addr() - base;
+        let cell = start..start + bytes.len();
+        let got = read(column, bytes, cell.clone());
+        if got.same {
+            cells.same |= 1 << column.field;
+        }
+        if got.bad {
+            bad.get_or_insert(i);
+        }
+        column.cell = cell;
+        let column: &'a Column = column;
+        cells.set(column.field, column.trimmed(got.text));
+    }
 }
 
 fn io_error(name: &str, e: &dyn std::fmt::Display) -> Diagnostic {
@@ -185,24 +325,26 @@ impl CsvReader {
             headers.push(text.into_owned());
         }
         let index = columns.resolve(&name, &headers)?;
+        let columns = index
+            .at
+            .iter()
+            .enumerate()
+            .filter_map(|(field, at)| {
+                let at = (*at)?;
+                Some(Column::new(
+                    field,
+                    at,
+                    headers.get(at).map_or("", String::as_str),
+                ))
+            })
+            .collect();
         Ok(CsvReader {
             path: path.to_owned(),
-            columns: index
-                .at
-                .iter()
-                .enumerate()
-                .filter_map(|(field, at)| {
-                    let at = (*at)?;
-                    Some(Column::new(
-                        field,
-                        at,
-                        headers.get(at).map_or("", String::as_str),
-                    ))
-                })
-                .collect(),
+            columns,
             grouper: Grouper::new(file, &name, index),
             name,
             reader,
+            prev: csv::ByteRecord::new(),
             record,
             encoding,
             size,
@@ -310,6 +452,7 @@ impl CsvReader {
         let mut rows = 0u64;
         while items.len() < max {
             let start = self.reader.position().byte();
+            std::mem::swap(&mut self.record, &mut self.prev);
             let more = self
                 .reader
                 .read_byte_record(&mut self.record)
@@ -322,18 +465,14 @@ impl CsvReader {
             rows += 1;
             let mut bad = None;
             let mut cells = Cells::new();
-            for (i, column) in self.columns.iter_mut().enumerate() {
-                let Some(bytes) = self.record.get(column.at) else {
-                    continue;
-                };
-                match column.update(bytes, self.encoding) {
-                    Update::Same => cells.same |= 1 << column.field,
-                    Update::Changed => {}
-                    Update::Undecodable => bad = bad.or(Some(i)),
-                }
-                let column: &Column = column;
-                cells.set(column.field, column.trimmed());
-            }
+            read_cells(
+                &mut self.columns,
+                &self.record,
+                &self.prev,
+                self.encoding,
+                &mut cells,
+                &mut bad,
+            );
             let row = self.row;
             self.row += 1;
             let done = self.grouper.push(row, &cells);
@@ -365,5 +504,102 @@ mod tests {
         assert_eq!(fields, [&b"a,"[..], b"\"b,\"\"c\"\"\",", b",", b"d\r"]);
         assert_eq!(field_range(b"x,y", 1), Some(2..3));
         assert_eq!(field_range(b"x,y", 2), None);
+    }
+
+    /// Each cell as [`Encoding::decode`] and [`str::trim`] read it, or its
+    /// lossy reading; and the first column whose cell cannot be decoded.
+    fn cell_by_cell(
+        columns: &[Column],
+        record: &csv::ByteRecord,
+        encoding: Encoding,
+    ) -> (Vec<Option<String>>, Option<usize>) {
+        let mut bad = None;
+        let texts = columns
+            .iter()
+            .enumerate()
+            .map(|(i, column)| {
+                let bytes = record.get(column.at)?;
+                let text = encoding.decode(bytes).unwrap_or_else(|| {
+                    bad.get_or_insert(i);
+                    String::from_utf8_lossy(bytes)
+                });
+                Some(text.trim().to_owned())
+            })
+            .collect();
+        (texts, bad)
+    }
+
+    #[test]
+    fn cells_read_as_one_by_one() {
+        // A character cut in two by a comma (the record is valid UTF-8 as
+        // a whole, its cells are not), bytes that are not text, short
+        // records, repeated cells, whitespace, and a column read for two
+        // fields.
+        let rows: [&[&[u8]]; 12] = [
+            &[b"P1", " 项目 ".as_bytes(), b"100", "产出指标".as_bytes()],
+            &[b"P1", " 项目 ".as_bytes(), b"100", "效益指标".as_bytes()],
+            &[b"P1", b"a\xE4", b"\xB8\xADb", b"x"],
+            &[b"P1", b"a\xE4", b"\xB8\xADb", b"x"],
+            &[b"P1", " 项目 ".as_bytes()],
+            &[b"P1", " 项目 ".as_bytes(), b"100", b"\xFF"],
+            &[b"P1", " 项目 ".as_bytes(), b"100", b"\xFF"],
+            &[
+                b"P2",
+                b"\xFF",
+                b"\xE4\xB8",
+                "\u{3000}满意度\u{3000}".as_bytes(),
+            ],
+            &[
+                b"P2",
+                b"\xFF",
+                b"\xE4\xB8",
+                "\u{3000}满意度\u{3000}".as_bytes(),
+            ],
+            &[],
+            &[b"P2", b"\xC4\xE3\xBA\xC3", b"\x81", b" \xC4\xE3 "],
+            &[b"P2", b"\xC4\xE3\xBA\xC3", b"\x81", b" \xC4\xE3 "],
+        ];
+        let project = [
+            Field::Id as usize,
+            Field::Name as usize,
+            Field::Budget as usize,
+        ];
+        for encoding in [Encoding::Utf8, Encoding::Gbk] {
+            let mut columns: Vec<Column> = [(0, 0), (1, 1), (2, 2), (3, 3), (4, 3)]
+                .into_iter()
+                .map(|(f, at)| {
+                    let field = project
+                        .get(f)
+                        .copied()
+                        .unwrap_or(Field::Level1 as usize + f);
+                    Column::new(field, at, "")
+                })
+                .collect();
+            let places: Vec<(usize, usize)> = columns.iter().map(|c| (c.field, c.at)).collect();
+            let mut prev = csv::ByteRecord::new();
+            for (row, fields) in rows.iter().enumerate() {
+                let record = csv::ByteRecord::from(fields.to_vec());
+                let (expected, expected_bad) = cell_by_cell(&columns, &record, encoding);
+                let mut cells = Cells::new();
+                let mut bad = None;
+                read_cells(&mut columns, &record, &prev, encoding, &mut cells, &mut bad);
+                let read: Vec<Option<String>> = places
+                    .iter()
+                    .map(|&(field, at)| record.get(at).map(|_| cells.text(field).to_owned()))
+                    .collect();
+                assert_eq!(read, expected, "{encoding:?} row {row}");
+                assert_eq!(bad, expected_bad, "{encoding:?} row {row}");
+                for &(field, at) in &places {
+                    if cells.same & 1 << field != 0 {
+                        assert_eq!(
+                            record.get(at),
+                            prev.get(at),
+                            "{encoding:?} row {row}: a cell said to repeat the one above"
+                        );
+                    }
+                }
+                prev = record;
+            }
+        }
     }
 }

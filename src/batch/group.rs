@@ -57,6 +57,12 @@ impl<'a> Cells<'a> {
         }
     }
 
+    /// A field's cell, as given.
+    #[cfg(test)]
+    pub(crate) fn text(&self, field: usize) -> &'a str {
+        self.text[field]
+    }
+
     fn get(&self, f: Field) -> &'a str {
         self.text[f as usize]
     }
