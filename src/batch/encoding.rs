@@ -67,13 +67,22 @@ impl Encoding {
                 // A fresh decoder for each field, as `decode` has: a
                 // sequence cut off at the end of a field is an error.
                 let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
-                let Some(room) = decoder.max_utf8_buffer_length_without_replacement(bytes.len())
-                else {
-                    return false;
-                };
-                out.reserve(room);
-                let (result, _) = decoder.decode_to_string_without_replacement(bytes, out, true);
-                result == encoding_rs::DecoderResult::InputEmpty
+                // GB18030 makes at most 3 bytes of UTF-8 of each byte (0x80
+                // is €); asking the decoder costs as much as a short field.
+                out.reserve(bytes.len().saturating_mul(3).saturating_add(1));
+                let mut rest = bytes;
+                loop {
+                    let (result, read) =
+                        decoder.decode_to_string_without_replacement(rest, out, true);
+                    match result {
+                        encoding_rs::DecoderResult::InputEmpty => return true,
+                        encoding_rs::DecoderResult::OutputFull => {
+                            rest = rest.get(read..).unwrap_or_default();
+                            out.reserve(rest.len().saturating_mul(3).saturating_add(4));
+                        }
+                        encoding_rs::DecoderResult::Malformed(..) => return false,
+                    }
+                }
             }
         }
     }
