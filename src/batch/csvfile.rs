@@ -61,6 +61,8 @@ struct Column {
     /// `owned`): decoded from GBK, or the lossy UTF-8 reading of bytes that
     /// could not be decoded.
     text: String,
+    /// The bytes `text` was decoded from.
+    raw: Vec<u8>,
     /// Whether the last cell's text is `text` rather than its bytes.
     owned: bool,
     /// Where the last cell's text is without leading and trailing
@@ -69,7 +71,17 @@ struct Column {
     /// Whether the last cell could be decoded; false too when the last
     /// record had no such cell.
     ok: bool,
+    /// Other cells decoded lately (GBK), as `raw` and `text`: the groups
+    /// of indicators, their names and reasons come back a few rows later,
+    /// and are not decoded again.
+    recent: Vec<(Vec<u8>, String)>,
+    /// The entry of `recent` to be replaced next.
+    next: usize,
 }
+
+/// How many decoded cells a column remembers besides the last one: a
+/// framework has a handful of 二级指标 under each 一级指标.
+const RECENT: usize = 8;
 
 impl Column {
     fn new(field: usize, at: usize, header: &str) -> Self {
@@ -80,9 +92,12 @@ impl Column {
             project: Field::ALL.get(field).is_some_and(|f| f.is_project()),
             cell: 0..0,
             text: String::new(),
+            raw: Vec::new(),
             owned: false,
             trimmed: 0..0,
             ok: false,
+            recent: Vec::new(),
+            next: 0,
         }
     }
 
@@ -102,15 +117,48 @@ impl Column {
         self.trimmed = crate::text::trim_range(text);
     }
 
-    /// Take a cell that is not its own text: decode it into `text`, or read
-    /// it lossily when it cannot be. False when it cannot be decoded.
+    /// Take a cell whose text is not its own bytes: decoded lately (see
+    /// `recent`), or decode it, or read it lossily when it cannot be.
+    /// False when it cannot be decoded.
     fn decode(&mut self, bytes: &[u8], encoding: Encoding) -> bool {
-        self.ok = encoding.decode_into(bytes, &mut self.text);
-        if !self.ok {
-            self.text.clear();
-            self.text.push_str(&String::from_utf8_lossy(bytes));
+        // The last text is remembered if it was decoded; its place in
+        // `recent` is that of the cell's text, or the next to go.
+        let keep = self.owned && self.ok;
+        let found = self.recent.iter().position(|(raw, _)| raw == bytes);
+        let slot = match found {
+            Some(slot) => Some(slot),
+            None if !keep => None,
+            None if self.recent.len() < RECENT => {
+                self.recent.push((Vec::new(), String::new()));
+                Some(self.recent.len() - 1)
+            }
+            None => {
+                let slot = self.next;
+                self.next = (slot + 1) % RECENT;
+                Some(slot)
+            }
+        };
+        if let Some((raw, text)) = slot.and_then(|slot| self.recent.get_mut(slot)) {
+            if keep {
+                std::mem::swap(&mut self.raw, raw);
+                std::mem::swap(&mut self.text, text);
+            } else {
+                self.raw.clone_from(raw);
+                self.text.clone_from(text);
+            }
         }
         self.owned = true;
+        if found.is_none() {
+            self.ok = encoding.decode_into(bytes, &mut self.text);
+            if !self.ok {
+                self.text.clear();
+                self.text.push_str(&String::from_utf8_lossy(bytes));
+            }
+            self.raw.clear();
+            self.raw.extend_from_slice(bytes);
+        } else {
+            self.ok = true;
+        }
         self.trimmed = crate::text::trim_range(&self.text);
         self.ok
     }
@@ -564,6 +612,26 @@ mod tests {
             Field::Name as usize,
             Field::Budget as usize,
         ];
+        // Cells that come back a few rows later, more of them than a
+        // column remembers, and between them a cell that cannot be read.
+        let gbk = |text: &str| encoding_rs::GBK.encode(text).0.into_owned();
+        let names: Vec<Vec<u8>> = (0..RECENT + 3).map(|i| gbk(&format!(" 指标{i}"))).collect();
+        let mut later: Vec<Vec<Vec<u8>>> = Vec::new();
+        for i in [0, 1, 2, 1, 0, 3, 4, 5, 6, 7, 8, 9, 10, 0, 10, 9, 2] {
+            let name = names[i].clone();
+            later.push(vec![b"P3".to_vec(), name.clone(), name, b"1".to_vec()]);
+            if i == 4 {
+                later.push(vec![b"P3".to_vec(), b"\xFF".to_vec(), b"\xFF".to_vec()]);
+            }
+        }
+        let later: Vec<Vec<&[u8]>> = later
+            .iter()
+            .map(|row| row.iter().map(Vec::as_slice).collect())
+            .collect();
+        let rows: Vec<&[&[u8]]> = rows
+            .into_iter()
+            .chain(later.iter().map(Vec::as_slice))
+            .collect();
         for encoding in [Encoding::Utf8, Encoding::Gbk] {
             let mut columns: Vec<Column> = [(0, 0), (1, 1), (2, 2), (3, 3), (4, 3)]
                 .into_iter()
