@@ -8,7 +8,6 @@ use super::Done;
 use crate::check::model::Language;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::eval::result::Finding;
-use rust_decimal::Decimal;
 use sheet::Sheet;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -193,10 +192,16 @@ impl Summary {
                 if !s.warnings.is_empty() {
                     self.note_warnings(seq, s.warnings.len(), done);
                 }
-                record.push(s.total.to_string());
+                record.push(crate::quantity::text(s.total));
                 record.push(s.grade.clone().unwrap_or_default());
                 for i in 0..self.parts.len() {
-                    record.push(s.parts.get(i).map(Decimal::to_string).unwrap_or_default());
+                    record.push(
+                        s.parts
+                            .get(i)
+                            .copied()
+                            .map(crate::quantity::text)
+                            .unwrap_or_default(),
+                    );
                 }
                 record.push(s.rate.clone().unwrap_or_default());
                 record.push(s.warnings.len().to_string());
