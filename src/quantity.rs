@@ -117,7 +117,30 @@ impl Unit {
                     && other.chars().all(|c| {
                         !c.is_ascii_digit()
                             && !c.is_whitespace()
-                            && !"%％≥≤<>=＜＞﹦＝,，。;；:：()（）".contains(c)
+                            && !matches!(
+                                c,
+                                '%' | '％'
+                                    | '≥'
+                                    | '≤'
+                                    | '<'
+                                    | '>'
+                                    | '='
+                                    | '＜'
+                                    | '＞'
+                                    | '﹦'
+                                    | '＝'
+                                    | ','
+                                    | '，'
+                                    | '。'
+                                    | ';'
+                                    | '；'
+                                    | ':'
+                                    | '：'
+                                    | '('
+                                    | ')'
+                                    | '（'
+                                    | '）'
+                            )
                     });
                 if !plausible {
                     return None;

@@ -128,14 +128,22 @@ fn normalize(s: &str) -> Cow<'_, str> {
     Cow::Owned(s.chars().map(fold).collect())
 }
 
-/// Whether UTF-8 `bytes` may hold a character [`fold`] changes, from the
-/// first two bytes of each: all of them are `EF BC …` (full width), `EF B9 A6`
-/// (`﹦`), `E2 88 …`/`E2 89 …` (`−`, `≦`, `≧`) or `E3 80 80` (U+3000). `≥` and `≤`
-/// share `E2 89`, so a cell with them is looked at closely.
+/// Whether UTF-8 `bytes` hold a character [`fold`] changes, by its three
+/// bytes: `EF BC …` (the full-width forms), `EF B9 A6` (`﹦`), `E2 88 92`
+/// (`−`), `E2 89 A6`/`A7` (`≦`, `≧`; not `≥`, `≤`, which most targets
+/// start with) or `E3 80 80` (U+3000). A test checks this against [`fold`]
+/// for every character.
 fn may_fold(bytes: &[u8]) -> bool {
-    bytes
-        .windows(2)
-        .any(|w| matches!(w, [0xEF, 0xBC | 0xB9] | [0xE2, 0x88 | 0x89] | [0xE3, 0x80]))
+    bytes.windows(3).any(|w| {
+        matches!(
+            w,
+            [0xEF, 0xBC, 0x85 | 0x8C..=0x8E | 0x90..=0x99 | 0x9C..=0x9E]
+                | [0xEF, 0xB9, 0xA6]
+                | [0xE2, 0x88, 0x92]
+                | [0xE2, 0x89, 0xA6 | 0xA7]
+                | [0xE3, 0x80, 0x80]
+        )
+    })
 }
 
 fn fold(c: char) -> char {
@@ -353,6 +361,16 @@ mod tests {
     use super::*;
     use crate::quantity::MoneyScale;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn may_fold_finds_exactly_the_characters_fold_changes() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(may_fold(bytes), fold(c) != c, "{c:?}");
+        }
+        assert!(!may_fold("≥95%".as_bytes()) && !may_fold("≤87.65万元".as_bytes()));
+    }
 
     #[test]
     fn every_character_fold_changes_is_seen_by_its_bytes() {
