@@ -15,6 +15,7 @@ pub mod diff;
 pub mod eval;
 pub mod extend;
 pub mod fwtest;
+mod ooxml;
 pub mod quantity;
 pub mod render;
 pub mod report;

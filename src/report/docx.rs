@@ -45,7 +45,7 @@ pub(crate) fn render(ctx: &Context, markdown: &str) -> Result<Vec<u8>, Diagnosti
     let title = &ctx.report_title;
     let parts: Vec<(&str, String)> = vec![
         ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
-        ("_rels/.rels", ROOT_RELS.to_owned()),
+        ("_rels/.rels", crate::ooxml::root_rels("word/document.xml")),
         ("docProps/core.xml", core_properties(title)),
         ("docProps/app.xml", APP_PROPERTIES.to_owned()),
         ("word/document.xml", document(&body)),
@@ -64,14 +64,8 @@ pub(crate) fn render(ctx: &Context, markdown: &str) -> Result<Vec<u8>, Diagnosti
 }
 
 fn zip_parts(parts: &[(&str, String)]) -> zip::result::ZipResult<Vec<u8>> {
-    use zip::write::SimpleFileOptions;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    // A fixed timestamp (1980-01-01) and permissions make the bytes depend
-    // on the content only.
-    let options = SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644);
+    let options = crate::ooxml::zip_options();
     for (name, text) in parts {
         zip.start_file(*name, options)?;
         zip.write_all(text.as_bytes())?;
@@ -179,16 +173,6 @@ const CONTENT_TYPES: &str = concat!(
     r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#,
     r#"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#,
     "</Types>\n"
-);
-
-const ROOT_RELS: &str = concat!(
-    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-    "\n",
-    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
-    r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>"#,
-    r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#,
-    r#"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>"#,
-    "</Relationships>\n"
 );
 
 const DOCUMENT_RELS: &str = concat!(

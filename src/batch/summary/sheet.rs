@@ -31,6 +31,7 @@
 //! creation date.
 
 use super::{SHEET_ROWS, Words, temp_in};
+use crate::ooxml::{self, XML_HEAD};
 use rust_decimal::Decimal;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -50,7 +51,6 @@ const CHUNK: usize = 64 * 1024;
 
 const MAIN_NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
 /// What a column of the summary holds.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -124,13 +124,8 @@ impl Sheet {
         };
         // Level 1: deflating the sheet costs more than writing it at the
         // default level 6; level 1 is several times faster for a slightly
-        // larger file. A fixed timestamp (1980-01-01) and permissions make
-        // the bytes depend on the content only.
-        let options = SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .compression_level(Some(1))
-            .last_modified_time(zip::DateTime::default())
-            .unix_permissions(0o644);
+        // larger file.
+        let options = ooxml::zip_options().compression_level(Some(1));
         let parts = header.len().saturating_sub(9);
         let kinds: Vec<Kind> = (0..header.len())
             .map(|c| match c {
@@ -154,7 +149,7 @@ impl Sheet {
             header: header.to_vec(),
             name: words.sheet,
         };
-        sheet.part("_rels/.rels", ROOT_RELS)?;
+        sheet.part("_rels/.rels", &ooxml::root_rels("xl/workbook.xml"))?;
         sheet.part("docProps/core.xml", &core_properties(words.title))?;
         sheet.part("xl/styles.xml", &styles(places))?;
         sheet.new_sheet()?;
@@ -506,15 +501,6 @@ impl Drop for SinkOnDrop {
         self.0.store(true, Ordering::Relaxed);
     }
 }
-
-const ROOT_RELS: &str = concat!(
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
-    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
-    r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#,
-    r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#,
-    r#"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>"#,
-    "</Relationships>\n"
-);
 
 /// Title, author and a fixed date (the same input gives the same bytes).
 fn core_properties(title: &str) -> String {
