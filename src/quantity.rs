@@ -302,25 +302,11 @@ pub fn text(d: Decimal) -> String {
     if m == 0 && d.is_sign_negative() {
         return d.to_string();
     }
-    let mut buf = [0u8; 20];
-    let mut at = buf.len();
-    let mut n = digits;
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let written = &buf[at..];
+    let mut buf = itoa::Buffer::new();
+    let written = buf.format(digits).as_bytes();
     let mut out = String::with_capacity(written.len() + scale + 3);
     if m < 0 {
         out.push('-');
-    }
-    if scale == 0 {
-        out.extend(written.iter().map(|&b| char::from(b)));
-        return out;
     }
     // Leading zeros so that there is a digit before the point.
     let pad = (scale + 1).saturating_sub(written.len());

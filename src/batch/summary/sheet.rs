@@ -32,6 +32,7 @@
 
 use super::{SHEET_ROWS, Words, temp_in};
 use crate::ooxml::{self, XML_HEAD};
+use crate::quantity::Unit;
 use rust_decimal::Decimal;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -331,12 +332,8 @@ fn is_decimal(text: &str) -> bool {
 
 /// `66.10%` as the fraction `0.661`, exactly.
 fn fraction(text: &str) -> Option<Decimal> {
-    let mut d: Decimal = text.strip_suffix('%')?.parse().ok()?;
-    // Two more decimal places divide by 100 without rounding.
-    if d.set_scale(d.scale() + 2).is_err() {
-        d /= Decimal::ONE_HUNDRED;
-    }
-    Some(d.normalize())
+    let shown: Decimal = text.strip_suffix('%')?.parse().ok()?;
+    Some(Unit::Percent.checked_from_display(shown)?.normalize())
 }
 
 /// `<c r="B7" s="2"`, the start of a cell.
@@ -452,15 +449,10 @@ fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &[u8] {
 
 /// A column's letters: `A` for 0, `Z`, `AA`, ….
 fn column_letters(col: usize) -> Box<[u8]> {
-    let mut letters = Vec::new();
-    let mut n = col + 1;
-    while n > 0 {
-        n -= 1;
-        letters.push(b'A' + (n % 26) as u8);
-        n /= 26;
-    }
-    letters.reverse();
-    letters.into_boxed_slice()
+    let col = u16::try_from(col).unwrap_or(u16::MAX);
+    rust_xlsxwriter::utility::column_number_to_name(col)
+        .into_bytes()
+        .into_boxed_slice()
 }
 
 /// The temporary file under the zip writer. Once `sink` is set (a write
