@@ -6,6 +6,7 @@ use crate::quantity::Quantity;
 use crate::span::Span;
 use crate::syntax::ast::{BinaryOp, UnaryOp};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// The values of the indicator being scored.
 #[derive(Debug, Clone, Default)]
@@ -133,53 +134,41 @@ fn names(
     (r, b): (&Expr, Ref),
     env: Env<'_>,
 ) -> Result<Value, EvalError> {
-    // The weight is made, not stored: such pairs are cheap and not kept.
-    let memo = env
-        .ind
-        .filter(|_| a != Ref::Weight && b != Ref::Weight)
-        .map(|i| &i.memo);
+    let memo = env.ind.map(|i| &i.memo);
     if let Some(memo) = memo
         && let Some((_, v)) = memo.borrow().iter().find(|(k, _)| *k == (op, a, b))
     {
         return Ok(v.clone());
     }
-    let (made_l, made_r);
-    let lv = match a {
-        Ref::Weight => {
-            made_l = lookup(a, env).ok_or_else(|| unavailable(l.span))?;
-            &made_l
-        }
-        _ => peek(a, env).ok_or_else(|| unavailable(l.span))?,
-    };
-    if let (BinaryOp::And, Value::Bool(false)) | (BinaryOp::Or, Value::Bool(true)) = (op, lv) {
-        return Ok(lv.clone());
+    let lv = value(a, env).ok_or_else(|| unavailable(l.span))?;
+    if let (BinaryOp::And, Value::Bool(false)) | (BinaryOp::Or, Value::Bool(true)) = (op, &*lv) {
+        return Ok(lv.into_owned());
     }
-    let rv = match b {
-        Ref::Weight => {
-            made_r = lookup(b, env).ok_or_else(|| unavailable(r.span))?;
-            &made_r
-        }
-        _ => peek(b, env).ok_or_else(|| unavailable(r.span))?,
-    };
+    let rv = value(b, env).ok_or_else(|| unavailable(r.span))?;
     if *lv == Value::Skip || *rv == Value::Skip {
         return Ok(Value::Skip);
     }
-    let v = binary(op, lv, rv).map_err(|x| (x, e.span))?;
+    let v = binary(op, &lv, &rv).map_err(|x| (x, e.span))?;
     if let Some(memo) = memo {
         memo.borrow_mut().push(((op, a, b), v.clone()));
     }
     Ok(v)
 }
 
-/// A name's value where it is stored (every name but the weight).
-fn peek<'e>(r: Ref, env: Env<'e>) -> Option<&'e Value> {
-    match r {
+/// A name's value: borrowed where it is stored, made for the weight.
+fn value<'e>(r: Ref, env: Env<'e>) -> Option<Cow<'e, Value>> {
+    let stored = match r {
         Ref::Input(i) => env.inputs.get(i),
         Ref::Let(i) => env.lets.get(i)?.as_ref(),
-        Ref::Weight => None,
+        Ref::Weight => {
+            return env
+                .ind
+                .map(|i| Cow::Owned(Value::Q(Quantity::number(i.weight))));
+        }
         Ref::Target => env.ind?.target.as_ref(),
         Ref::Actual => env.ind?.actual.as_ref(),
-    }
+    };
+    stored.map(Cow::Borrowed)
 }
 
 /// The index of the first tier whose comparison holds for `v`.
@@ -242,13 +231,7 @@ fn call(func: Func, vals: &[Value], model: &Model) -> Result<Value, OpError> {
 }
 
 fn lookup(r: Ref, env: Env<'_>) -> Option<Value> {
-    match r {
-        Ref::Input(i) => env.inputs.get(i).cloned(),
-        Ref::Let(i) => env.lets.get(i).cloned().flatten(),
-        Ref::Weight => env.ind.map(|i| Value::Q(Quantity::number(i.weight))),
-        Ref::Target => env.ind.and_then(|i| i.target.clone()),
-        Ref::Actual => env.ind.and_then(|i| i.actual.clone()),
-    }
+    value(r, env).map(Cow::into_owned)
 }
 
 /// The value of a name, as shown in messages (`{执行率}` → `98.73%`).
