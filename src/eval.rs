@@ -612,8 +612,7 @@ impl<'a> Scorer<'a> {
                 let mut kids = Vec::with_capacity(rows.len());
                 for &i in rows {
                     let row = &self.data.raw.indicators[i];
-                    let row_weight = self.weights[i];
-                    if let Some((score, leaf)) = rows::score_row(self, id, i, row_weight) {
+                    if let Some((score, leaf)) = rows::score_row(self, id, i) {
                         let row_path = if self.full() {
                             let mut p = path.clone();
                             p.push(row.name.clone());
@@ -627,7 +626,7 @@ impl<'a> Scorer<'a> {
                             row: Some(i),
                             kind: NodeKindView::Row,
                             level: node.level + 1,
-                            weight: row_weight.unwrap_or_default().normalize(),
+                            weight: self.weights[i].unwrap_or_default().normalize(),
                             score: self.tidy(score),
                             children: Vec::new(),
                             leaf: Some(leaf),

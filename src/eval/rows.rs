@@ -224,17 +224,12 @@ fn row_path(i: usize) -> std::borrow::Cow<'static, str> {
     }
 }
 
-/// Score one row, whose 分值 reads as `weight`.
-pub(super) fn score_row(
-    s: &Scorer<'_>,
-    slot: NodeId,
-    i: usize,
-    weight: Option<Decimal>,
-) -> Option<(Decimal, Leaf)> {
+/// Score one row.
+pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decimal, Leaf)> {
     let data = s.data;
     let row: &Row = &data.raw.indicators[i];
     let here = row_path(i);
-    let weight = match weight {
+    let weight = match s.weights[i] {
         Some(w) if w > Decimal::ZERO => w,
         _ => {
             s.error(
