@@ -165,6 +165,68 @@ fn fold(c: char) -> char {
 
 /// Read one cell.
 pub fn parse(cell: &str) -> Result<Notation, NotationError> {
+    match plain(cell) {
+        Some(n) => Ok(n),
+        None => parse_any(cell),
+    }
+}
+
+/// The cells most tables are filled with — `613.50`, `73%`, `≥81%`,
+/// `≤1839.80万元` — read in one pass over their bytes, without the searches
+/// the general reading does (a batch reads every cell). Gives exactly what
+/// [`parse_any`] gives (a test compares the two), or `None` to leave the
+/// cell to it: any other sign or word, whitespace, a comma, a counting word,
+/// more than 18 digits.
+fn plain(cell: &str) -> Option<Notation> {
+    let (op, number) = if let Some(rest) = cell.strip_prefix('≥') {
+        (Some(Op::Ge), rest)
+    } else if let Some(rest) = cell.strip_prefix('≤') {
+        (Some(Op::Le), rest)
+    } else {
+        (None, cell)
+    };
+    let bytes = number.as_bytes();
+    let (mut mantissa, mut digits, mut decimals) = (0u64, 0u32, None::<u32>);
+    let mut end = 0;
+    for &b in bytes {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                if let Some(d) = &mut decimals {
+                    *d += 1;
+                }
+                if digits > 18 {
+                    return None;
+                }
+            }
+            b'.' if decimals.is_none() && digits > 0 => decimals = Some(0),
+            _ => break,
+        }
+        end += 1;
+    }
+    if digits == 0 || decimals == Some(0) {
+        return None;
+    }
+    let unit = match &number[end..] {
+        "" => Unit::None,
+        "%" => Unit::Percent,
+        money @ ("元" | "千元" | "万元" | "亿元") => Unit::parse(money)?,
+        _ => return None,
+    };
+    let shown = Decimal::from_i128_with_scale(i128::from(mantissa), decimals.unwrap_or(0));
+    Some(Notation::Quantity {
+        op,
+        value: Quantity {
+            value: unit.checked_from_display(shown)?,
+            unit,
+        },
+    })
+}
+
+/// Read any cell: signs and words before and after the value, full-width
+/// characters, thousands separators, scale words, qualitative words.
+fn parse_any(cell: &str) -> Result<Notation, NotationError> {
     let text = normalize(cell);
     if text.is_empty() {
         return Err(NotationError {
@@ -379,6 +441,87 @@ mod tests {
                 assert!(may_fold(c.to_string().as_bytes()), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_plain_reading_gives_what_the_general_one_gives() {
+        let prefixes = ["", "≥", "≤", ">=", "≥ ", " ", "不低于", "=", "≧", "≥≥"];
+        let numbers = [
+            "0",
+            "00",
+            "007",
+            "95",
+            "95.5",
+            "0.50",
+            "1839.80",
+            "0.000",
+            "100",
+            "123456789012345678",
+            "1234567890123456789",
+            "99999999999999999.9",
+            "1.",
+            ".5",
+            "1.2.3",
+            "-5",
+            "+5",
+            "1,234",
+            "１２",
+            "",
+        ];
+        let suffixes = [
+            "",
+            "%",
+            "元",
+            "千元",
+            "万元",
+            "亿元",
+            "件",
+            "人次",
+            "万",
+            "万人次",
+            "月",
+            "月底前",
+            "%以上",
+            " %",
+            "%%",
+            "％",
+            " ",
+            "元/户",
+            "百分比",
+        ];
+        let mut plain_ones = 0;
+        for p in prefixes {
+            for n in numbers {
+                for s in suffixes {
+                    let cell = format!("{p}{n}{s}");
+                    if let Some(fast) = plain(&cell) {
+                        plain_ones += 1;
+                        assert_eq!(Ok(fast.clone()), parse_any(&cell), "{cell:?}");
+                        // The same decimal, scale included.
+                        if let (
+                            Notation::Quantity { value: a, .. },
+                            Ok(Notation::Quantity { value: b, .. }),
+                        ) = (&fast, parse_any(&cell))
+                        {
+                            assert_eq!(a.value.serialize(), b.value.serialize(), "{cell:?}");
+                        }
+                    }
+                }
+            }
+        }
+        // The common cells do take the plain path.
+        for cell in [
+            "613.50",
+            "73%",
+            "≥81%",
+            "≤1839.80万元",
+            "1655.82万元",
+            "100",
+        ] {
+            assert!(plain(cell).is_some(), "{cell}");
+        }
+        // 3 signs × 11 numbers × 6 units.
+        assert_eq!(plain_ones, 198);
     }
 
     fn q(cell: &str) -> (Option<Op>, Quantity) {
