@@ -55,8 +55,10 @@ pub struct Model {
     /// against them.
     pub slot_paths: Vec<(NodeId, Vec<String>)>,
     /// Indexes into [`Model::slot_paths`] by the slot's own name (the last
-    /// name of its path), in tree order.
-    pub slots_by_name: std::collections::HashMap<String, Vec<usize>>,
+    /// name of its path), in tree order. Every data row looks its slot up
+    /// here: a fast, fixed hash (names come from the framework, not from
+    /// the data, so there is no hash flooding to defend against).
+    pub slots_by_name: std::collections::HashMap<String, Vec<usize>, foldhash::fast::FixedState>,
 }
 
 /// The language of a framework's labels and of pfc's report headings.

@@ -57,7 +57,7 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
         ExprKind::Skip => Ok(Value::Skip),
         ExprKind::Tiers(subject, tiers, otherwise) => {
             let v = eval(subject, env)?;
-            if v == Value::Skip {
+            if v.is_skip() {
                 return Ok(Value::Skip);
             }
             match matching_tier(&v, tiers, env)? {
@@ -67,7 +67,7 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
         }
         ExprKind::Unary(op, x) => {
             let v = eval(x, env)?;
-            if v == Value::Skip {
+            if v.is_skip() {
                 return Ok(Value::Skip);
             }
             match op {
@@ -87,14 +87,14 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
                 _ => {}
             }
             let rv = eval(r, env)?;
-            if lv == Value::Skip || rv == Value::Skip {
+            if lv.is_skip() || rv.is_skip() {
                 return Ok(Value::Skip);
             }
             at(binary(*op, &lv, &rv))
         }
         ExprKind::If(c, t, f) => {
             let cond = eval(c, env)?;
-            if cond == Value::Skip {
+            if cond.is_skip() {
                 return Ok(Value::Skip);
             }
             let cond = cond.boolean("`if`").map_err(|x| (x, c.span))?;
@@ -106,7 +106,7 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
                 .iter()
                 .map(|a| eval(a, env))
                 .collect::<Result<smallvec::SmallVec<[Value; 3]>, _>>()?;
-            if vals.contains(&Value::Skip) {
+            if vals.iter().any(Value::is_skip) {
                 return Ok(Value::Skip);
             }
             at(call(*func, &vals, env.model))
@@ -145,7 +145,7 @@ fn names(
         return Ok(lv.into_owned());
     }
     let rv = value(b, env).ok_or_else(|| unavailable(r.span))?;
-    if *lv == Value::Skip || *rv == Value::Skip {
+    if lv.is_skip() || rv.is_skip() {
         return Ok(Value::Skip);
     }
     let v = binary(op, &lv, &rv).map_err(|x| (x, e.span))?;

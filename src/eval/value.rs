@@ -50,6 +50,12 @@ impl fmt::Display for Value {
 }
 
 impl Value {
+    /// Whether this is `skip` (a match, not a comparison: every operation
+    /// of every rule asks).
+    pub fn is_skip(&self) -> bool {
+        matches!(self, Value::Skip)
+    }
+
     /// The quantity inside, or a type error naming `what`.
     pub fn quantity(&self, what: &str) -> Result<&Quantity, OpError> {
         match self {
