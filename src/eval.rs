@@ -525,11 +525,7 @@ impl<'a> Scorer<'a> {
     /// A score for output: with the framework's decimal places when it has no
     /// more than that (`12` → `12.00`), exact otherwise (unrounded scopes).
     fn tidy(&self, d: Decimal) -> Decimal {
-        let mut n = d.normalize();
-        if n.scale() < self.model.rounding.places {
-            n.rescale(self.model.rounding.places);
-        }
-        n
+        tidy(d, self.model.rounding.places)
     }
 
     /// Apply leaf rounding and a deduction; return the counted score and the
@@ -1180,4 +1176,18 @@ impl<'a> Scorer<'a> {
             })
             .collect()
     }
+}
+
+/// [`Scorer::tidy`] for `places`. Most scores are already rounded to the
+/// framework's places: they come back as they are, without normalizing and
+/// rescaling them (zero excepted, whose sign normalizing drops).
+fn tidy(d: Decimal, places: u32) -> Decimal {
+    if d.scale() == places && !d.is_zero() {
+        return d;
+    }
+    let mut n = d.normalize();
+    if n.scale() < places {
+        n.rescale(places);
+    }
+    n
 }

@@ -285,3 +285,28 @@ fn a_grade_override_says_why() {
         ctx.conclusion
     );
 }
+
+#[test]
+fn tidy_keeps_a_rounded_score_as_normalizing_and_rescaling_would_give_it() {
+    let slow = |d: Decimal, places: u32| {
+        let mut n = d.normalize();
+        if n.scale() < places {
+            n.rescale(places);
+        }
+        n
+    };
+    for m in [0i64, 1, 5, 10, 100, 1234, 98700, -1, -250, 999_999_999] {
+        for scale in 0..=6 {
+            for places in 0..=4 {
+                let d = Decimal::new(m, scale);
+                for d in [d, -d] {
+                    assert_eq!(
+                        super::tidy(d, places).serialize(),
+                        slow(d, places).serialize(),
+                        "{d} at {places} places"
+                    );
+                }
+            }
+        }
+    }
+}
