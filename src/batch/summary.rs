@@ -8,11 +8,12 @@ use super::Done;
 use crate::check::model::Language;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::eval::result::Finding;
+use records::CsvFile;
 use sheet::Sheet;
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
+mod records;
 mod sheet;
 
 /// Rows an Excel sheet holds; a longer summary continues on another sheet.
@@ -45,9 +46,9 @@ pub struct Summary {
     /// Input order of the projects in `most_warnings`, to break ties.
     order: Vec<u64>,
     seen: u64,
-    csv: csv::Writer<BufWriter<NamedTempFile>>,
+    csv: CsvFile,
     xlsx: Sheet,
-    findings: csv::Writer<BufWriter<NamedTempFile>>,
+    findings: CsvFile,
     /// Headers and labels in the framework's language.
     words: &'static Words,
 }
@@ -140,8 +141,8 @@ impl Summary {
             Language::En => &EN,
         };
         let header = header(words, &parts);
-        let csv = csv_file(&dir.join("summary.csv"), &header)?;
-        let findings = csv_file(&dir.join("findings.csv"), &words.findings)?;
+        let csv = CsvFile::create(&dir.join("summary.csv"), &header)?;
+        let findings = CsvFile::create(&dir.join("findings.csv"), &words.findings)?;
         let xlsx = Sheet::create(dir, words, &header, places)
             .map_err(|e| write_error(&dir.join("summary.xlsx"), &e))?;
         let mut grades_seen: Vec<String> = Vec::new();
@@ -171,13 +172,12 @@ impl Summary {
         let seq = self.seen;
         self.seen += 1;
         self.totals.rows += done.rows;
-        let mut record: Vec<String> = Vec::with_capacity(self.parts.len() + 9);
-        record.extend([
-            done.id.clone(),
-            done.name.clone(),
-            done.unit.clone(),
-            done.source.clone(),
-        ]);
+        // The record borrows what it can: a row's texts are written twice
+        // and then dropped, so owning them would only cost copies.
+        let (total, parts, failure): (String, Vec<String>, String);
+        let mut warnings = itoa::Buffer::new();
+        let mut record: Vec<&str> = Vec::with_capacity(self.parts.len() + 9);
+        record.extend([&*done.id, &done.name, &done.unit, &done.source]);
         match &done.result {
             Ok(s) => {
                 self.totals.scored += 1;
@@ -192,39 +192,35 @@ impl Summary {
                 if !s.warnings.is_empty() {
                     self.note_warnings(seq, s.warnings.len(), done);
                 }
-                record.push(crate::quantity::text(s.total));
-                record.push(s.grade.clone().unwrap_or_default());
-                for i in 0..self.parts.len() {
-                    record.push(
-                        s.parts
-                            .get(i)
-                            .copied()
-                            .map(crate::quantity::text)
-                            .unwrap_or_default(),
-                    );
-                }
-                record.push(s.rate.clone().unwrap_or_default());
-                record.push(s.warnings.len().to_string());
-                record.push(String::new());
+                total = crate::quantity::text(s.total);
+                parts = (0..self.parts.len())
+                    .map(|i| s.parts.get(i).copied().map(crate::quantity::text))
+                    .map(Option::unwrap_or_default)
+                    .collect();
+                record.push(&total);
+                record.push(s.grade.as_deref().unwrap_or_default());
+                record.extend(parts.iter().map(String::as_str));
+                record.push(s.rate.as_deref().unwrap_or_default());
+                record.push(warnings.format(s.warnings.len()));
+                record.push("");
             }
             Err(f) => {
                 self.totals.failed += 1;
-                record.push(String::new());
-                record.push(String::new());
-                record.extend(self.parts.iter().map(|_| String::new()));
-                record.push(String::new());
-                record.push(String::new());
-                record.push(if f.errors > 1 && self.words.chinese {
-                    format!("{}（共 {} 个错误）", f.first, f.errors)
-                } else if f.errors > 1 {
-                    format!("{} ({} errors in all)", f.first, f.errors)
+                record.extend(std::iter::repeat_n("", self.parts.len() + 4));
+                record.push(if f.errors > 1 {
+                    failure = if self.words.chinese {
+                        format!("{}（共 {} 个错误）", f.first, f.errors)
+                    } else {
+                        format!("{} ({} errors in all)", f.first, f.errors)
+                    };
+                    &failure
                 } else {
-                    f.first.clone()
+                    &f.first
                 });
             }
         }
         self.csv
-            .write_record(&record)
+            .record(record.iter().copied())
             .map_err(|e| write_error(&self.dir.join("summary.csv"), &e))?;
         self.xlsx
             .add(&record, done.result.is_ok())
@@ -240,7 +236,7 @@ impl Summary {
         Ok(())
     }
 
-    fn add_finding(&mut self, done: &Done, f: &Finding) -> Result<(), csv::Error> {
+    fn add_finding(&mut self, done: &Done, f: &Finding) -> std::io::Result<()> {
         let zh = self.words.chinese;
         let level = self.words.levels[usize::from(f.severity != Severity::Error)];
         let message = f.message_zh.as_ref().filter(|_| zh);
@@ -249,7 +245,7 @@ impl Summary {
         } else {
             f.hints.join("; ")
         };
-        self.findings.write_record([
+        self.findings.record([
             done.id.as_str(),
             done.name.as_str(),
             level,
@@ -286,8 +282,8 @@ impl Summary {
     pub fn finish(self) -> Result<(Totals, Vec<PathBuf>), Diagnostic> {
         let csv_path = self.dir.join("summary.csv");
         let findings_path = self.dir.join("findings.csv");
-        let summary = synced(self.csv, &csv_path)?;
-        let findings = synced(self.findings, &findings_path)?;
+        let summary = self.csv.synced(&csv_path)?;
+        let findings = self.findings.synced(&findings_path)?;
         // The workbook and the findings first: `summary.csv` appearing says
         // the run is done.
         let xlsx_path = self.dir.join("summary.xlsx");
@@ -304,37 +300,17 @@ impl Summary {
     }
 }
 
-/// A CSV file being written to a temporary file beside `path`: a BOM (so
-/// that Excel opens the UTF-8 file with the right encoding) and the header.
-fn csv_file<S: AsRef<[u8]>>(
-    path: &Path,
-    header: &[S],
-) -> Result<csv::Writer<BufWriter<NamedTempFile>>, Diagnostic> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let tmp = temp_in(dir).map_err(|e| write_error(path, &e))?;
-    let mut out = BufWriter::with_capacity(256 * 1024, tmp);
-    out.write_all(b"\xEF\xBB\xBF")
-        .map_err(|e| write_error(path, &e))?;
-    let mut csv = csv::Writer::from_writer(out);
-    csv.write_record(header)
-        .map_err(|e| write_error(path, &e))?;
-    Ok(csv)
-}
-
-/// A CSV file written out and on disk, still under its temporary name.
-fn synced(
-    csv: csv::Writer<BufWriter<NamedTempFile>>,
-    path: &Path,
-) -> Result<NamedTempFile, Diagnostic> {
-    let tmp = csv
-        .into_inner()
-        .map_err(|e| write_error(path, &e.error()))?
-        .into_inner()
-        .map_err(|e| write_error(path, &e.error()))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| write_error(path, &e))?;
-    Ok(tmp)
+/// Whether `test` holds for any byte of `bytes`. A field to write rarely
+/// has a byte to quote or escape; a text of 16 bytes or more is tested
+/// with no early exit, which the compiler makes 16 or 32 bytes at a time,
+/// its ragged end as a last block of 16 that overlaps the one before.
+#[inline(always)]
+fn any_byte(bytes: &[u8], test: impl Fn(u8) -> bool) -> bool {
+    let all = |bytes: &[u8]| bytes.iter().fold(false, |any, &b| any | test(b));
+    match bytes.last_chunk::<16>() {
+        Some(last) => all(bytes.as_chunks::<16>().0.as_flattened()) | all(last),
+        None => bytes.iter().any(|&b| test(b)),
+    }
 }
 
 /// The summary's columns.
@@ -343,4 +319,25 @@ fn header(words: &Words, parts: &[String]) -> Vec<String> {
     h.extend(parts.iter().cloned());
     h.extend(words.after_parts.map(str::to_owned));
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::any_byte;
+
+    #[test]
+    fn any_byte_finds_a_byte_wherever_it_is() {
+        let test = |b: u8| b == b',' || b >= 0xF0;
+        for len in 0..70 {
+            let mut bytes = vec![b'a'; len];
+            assert!(!any_byte(&bytes, test), "{len}");
+            for at in 0..len {
+                for odd in [b',', 0xF0, 0xFF] {
+                    bytes[at] = odd;
+                    assert!(any_byte(&bytes, test), "{len} {at} {odd}");
+                    bytes[at] = b'a';
+                }
+            }
+        }
+    }
 }

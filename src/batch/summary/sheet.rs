@@ -30,7 +30,7 @@
 //! The bytes depend on the rows only: fixed zip timestamps and a fixed
 //! creation date.
 
-use super::{SHEET_ROWS, Words, temp_in};
+use super::{SHEET_ROWS, Words, any_byte, temp_in};
 use crate::ooxml::{self, XML_HEAD};
 use crate::quantity::Unit;
 use rust_decimal::Decimal;
@@ -90,9 +90,8 @@ pub(super) struct Sheet {
     rows_per_sheet: u32,
     /// Sheets started.
     sheets: usize,
-    /// Each column's letters, kind and header.
-    letters: Vec<Box<[u8]>>,
-    kinds: Vec<Kind>,
+    /// Each column's kind and cell pieces, and its header.
+    columns: Vec<Column>,
     header: Vec<String>,
     /// The first sheet's name.
     name: &'static str,
@@ -128,7 +127,7 @@ impl Sheet {
         // larger file.
         let options = ooxml::zip_options().compression_level(Some(1));
         let parts = header.len().saturating_sub(9);
-        let kinds: Vec<Kind> = (0..header.len())
+        let columns = (0..header.len())
             .map(|c| match c {
                 4 => Kind::Score,
                 _ if (6..6 + parts).contains(&c) => Kind::Score,
@@ -136,6 +135,8 @@ impl Sheet {
                 _ if c == 7 + parts => Kind::Count,
                 _ => Kind::Text,
             })
+            .enumerate()
+            .map(Column::new)
             .collect();
         let mut sheet = Sheet {
             _sink_on_drop: SinkOnDrop(sink),
@@ -145,8 +146,7 @@ impl Sheet {
             row: 1,
             rows_per_sheet,
             sheets: 0,
-            letters: (0..header.len()).map(column_letters).collect(),
-            kinds,
+            columns,
             header: header.to_vec(),
             name: words.sheet,
         };
@@ -165,7 +165,7 @@ impl Sheet {
 
     /// Add a row: the summary's record, whose numbers are written as
     /// numbers (scores only when the project was `scored`).
-    pub(super) fn add(&mut self, record: &[String], scored: bool) -> io::Result<()> {
+    pub(super) fn add(&mut self, record: &[&str], scored: bool) -> io::Result<()> {
         if self.row > self.rows_per_sheet {
             self.new_sheet()?;
         }
@@ -176,29 +176,34 @@ impl Sheet {
         xml.extend_from_slice(b"<row r=\"");
         xml.extend_from_slice(row);
         xml.extend_from_slice(b"\">");
-        for ((text, kind), letters) in record.iter().zip(&self.kinds).zip(&self.letters) {
+        for (text, column) in record.iter().zip(&self.columns) {
             if text.is_empty() {
                 continue;
             }
-            let number = match kind {
+            let number = match column.kind {
                 Kind::Score if scored && is_decimal(text) => Some(Number::Text(text)),
                 Kind::Rate => fraction(text).map(Number::Decimal),
                 Kind::Count if text.bytes().all(|b| b.is_ascii_digit()) => Some(Number::Text(text)),
                 _ => None,
             };
-            cell_start(xml, letters, row, kind.style());
+            xml.extend_from_slice(&column.open);
+            xml.extend_from_slice(row);
             match number {
                 Some(Number::Text(n)) => {
-                    xml.extend_from_slice(b"><v>");
+                    xml.extend_from_slice(&column.number);
                     xml.extend_from_slice(n.as_bytes());
                     xml.extend_from_slice(b"</v></c>");
                 }
                 Some(Number::Decimal(d)) => {
-                    xml.extend_from_slice(b"><v>");
-                    write!(xml, "{d}")?;
+                    xml.extend_from_slice(&column.number);
+                    // As `Display` writes it, without a formatter.
+                    xml.extend_from_slice(crate::quantity::text(d).as_bytes());
                     xml.extend_from_slice(b"</v></c>");
                 }
-                None => inline_string(xml, text),
+                None => {
+                    xml.extend_from_slice(&column.string);
+                    string_value(xml, text);
+                }
             }
         }
         xml.extend_from_slice(b"</row>");
@@ -247,10 +252,10 @@ impl Sheet {
         // Each number column's format on the column too, for cells typed
         // in later; runs of columns with the same format are one `<col>`.
         let mut c = 0;
-        while let Some(&kind) = self.kinds.get(c) {
-            let run = self.kinds[c..]
+        while let Some(kind) = self.columns.get(c).map(|col| col.kind) {
+            let run = self.columns[c..]
                 .iter()
-                .take_while(|k| k.style() == kind.style())
+                .take_while(|col| col.kind.style() == kind.style())
                 .count();
             if kind.style() != 0 {
                 write!(
@@ -264,9 +269,12 @@ impl Sheet {
             c += run;
         }
         xml.extend_from_slice(b"</cols><sheetData><row r=\"1\">");
-        for (h, letters) in self.header.iter().zip(&self.letters) {
-            cell_start(xml, letters, b"1", BOLD);
-            inline_string(xml, h);
+        let bold = cell_tail(BOLD, true);
+        for (h, column) in self.header.iter().zip(&self.columns) {
+            xml.extend_from_slice(&column.open);
+            xml.push(b'1');
+            xml.extend_from_slice(&bold);
+            string_value(xml, h);
         }
         xml.extend_from_slice(b"</row>");
         self.row = 2;
@@ -321,10 +329,11 @@ enum Number<'a> {
 /// Whether `text` is a decimal number as `Decimal` prints it (`-12.50`),
 /// so that it can be a cell's value as it is.
 fn is_decimal(text: &str) -> bool {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let mut parts = digits.splitn(2, '.');
+    let digits = text.strip_prefix('-').unwrap_or(text).as_bytes();
+    // Split at a byte: a `char` pattern would search for a `char`.
+    let mut parts = digits.splitn(2, |&b| b == b'.');
     let whole = parts.next().unwrap_or_default();
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let all_digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
     !whole.is_empty()
         && all_digits(whole)
         && parts.next().is_none_or(|f| !f.is_empty() && all_digits(f))
@@ -336,27 +345,58 @@ fn fraction(text: &str) -> Option<Decimal> {
     Some(Unit::Percent.checked_from_display(shown)?.normalize())
 }
 
-/// `<c r="B7" s="2"`, the start of a cell.
-fn cell_start(xml: &mut Vec<u8>, letters: &[u8], row: &[u8], style: u8) {
-    xml.extend_from_slice(b"<c r=\"");
-    xml.extend_from_slice(letters);
-    xml.extend_from_slice(row);
-    xml.push(b'"');
-    if style != 0 {
-        xml.extend_from_slice(b" s=\"");
-        xml.push(b'0' + style);
-        xml.push(b'"');
+/// A column of the sheet: what it holds, and the bytes around its cells'
+/// row numbers, `<c r="B` before and `" s="2"><v>` after, made once rather
+/// than piece by piece in every cell.
+struct Column {
+    kind: Kind,
+    /// `<c r="B`.
+    open: Box<[u8]>,
+    /// What follows the row number in a number cell, up to its value.
+    number: Box<[u8]>,
+    /// What follows the row number in a string cell, up to [`string_value`].
+    string: Box<[u8]>,
+}
+
+impl Column {
+    fn new((col, kind): (usize, Kind)) -> Column {
+        let mut open = b"<c r=\"".to_vec();
+        open.extend_from_slice(&column_letters(col));
+        Column {
+            kind,
+            open: open.into_boxed_slice(),
+            number: cell_tail(kind.style(), false),
+            string: cell_tail(kind.style(), true),
+        }
     }
 }
 
-/// The rest of a string cell after [`cell_start`].
-fn inline_string(xml: &mut Vec<u8>, text: &str) {
+/// What follows a cell's row number: the end of its reference, its style
+/// (`" s="2"`) and the start of its value, `><v>` or (a string) an inline
+/// string up to `<t`.
+fn cell_tail(style: u8, string: bool) -> Box<[u8]> {
+    let mut tail = b"\"".to_vec();
+    if style != 0 {
+        tail.extend_from_slice(b" s=\"");
+        tail.push(b'0' + style);
+        tail.push(b'"');
+    }
+    tail.extend_from_slice(if string {
+        br#" t="inlineStr"><is><t"#
+    } else {
+        b"><v>"
+    });
+    tail.into_boxed_slice()
+}
+
+/// The rest of a string cell after its [`cell_tail`].
+fn string_value(xml: &mut Vec<u8>, text: &str) {
     // An XML reader keeps this whitespace only if told to.
     let edge = |c: Option<char>| matches!(c, Some(' ' | '\t' | '\n'));
     if edge(text.chars().next()) || edge(text.chars().next_back()) {
-        xml.extend_from_slice(br#" t="inlineStr"><is><t xml:space="preserve">"#);
+        xml.extend_from_slice(br#" xml:space="preserve">"#);
     } else {
-        xml.extend_from_slice(br#" t="inlineStr"><is><t>"#);
+        xml.push(b'>');
     }
     escape(xml, text);
     xml.extend_from_slice(b"</t></is></c>");
@@ -369,6 +409,17 @@ fn inline_string(xml: &mut Vec<u8>, text: &str) {
 /// a literal `_xHHHH_` as `_x005F_`, so that it is not read as an escape.
 fn escape(xml: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
+    // Most text has nothing to escape; a byte at a time through the table
+    // costs several instructions a byte, and the table cannot be vectorised.
+    if any_byte(bytes, maybe_special) {
+        escape_each(xml, bytes);
+    } else {
+        xml.extend_from_slice(bytes);
+    }
+}
+
+/// [`escape`], a byte at a time.
+fn escape_each(xml: &mut Vec<u8>, bytes: &[u8]) {
     let mut done = 0;
     for (i, &b) in bytes.iter().enumerate() {
         if !SPECIAL[usize::from(b)] {
@@ -412,21 +463,21 @@ const HEX: &[u8; 16] = b"0123456789ABCDEF";
 /// The bytes that may need escaping, which [`escape`] looks at more
 /// closely: `&`, `<`, `>`, `_`, control characters but tab and line feed,
 /// and EF, the first byte of U+FFFE and U+FFFF (and of other characters).
-/// A table, because most text has none of them.
 const SPECIAL: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
-    while b < 0x20 {
-        table[b] = b != b'\t' as usize && b != b'\n' as usize;
+    while b < 256 {
+        table[b] = maybe_special(b as u8) && b != b'\t' as usize && b != b'\n' as usize;
         b += 1;
     }
-    table[b'&' as usize] = true;
-    table[b'<' as usize] = true;
-    table[b'>' as usize] = true;
-    table[b'_' as usize] = true;
-    table[0xEF] = true;
     table
 };
+
+/// Whether `b` is [`SPECIAL`], or a tab or line feed: a test of a few
+/// comparisons, no branch, for [`escape`]'s look at a whole text.
+const fn maybe_special(b: u8) -> bool {
+    (b < 0x20) | (b == b'&') | (b == b'<') | (b == b'>') | (b == b'_') | (b == 0xEF)
+}
 
 /// Whether `bytes` starts with `_xHHHH_`.
 fn is_excel_escape(bytes: &[u8]) -> bool {
@@ -676,10 +727,51 @@ mod tests {
     }
 
     #[test]
+    fn text_with_nothing_to_escape_is_copied_as_escaping_each_byte_would() {
+        let mut texts: Vec<String> = [
+            "",
+            "a",
+            "P0000001",
+            "东西湖区质量技术监督专项经费项目",
+            "a.csv: rows 2–9",
+            "（共 2 个错误）",
+            "tab\tin",
+            "line\nbreak",
+            "under_score",
+            "a&b",
+            "\u{1}",
+            "\u{FFFE}",
+            "_x0041_",
+            "<",
+            ">",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        // Each byte that may need escaping at each place of texts of every
+        // length up to 40, ASCII and not.
+        for len in 0..40 {
+            for at in 0..len {
+                for odd in [
+                    "&", "<", ">", "_", "\u{0}", "\r", "\t", "\n", "\u{FFFF}", "丁",
+                ] {
+                    let plain = "x".repeat(at) + odd + &"x".repeat(len - at - 1);
+                    texts.push(plain);
+                    texts.push("项".repeat(at / 3) + odd + &"y".repeat(len - at));
+                }
+            }
+        }
+        for text in texts {
+            let mut each = Vec::new();
+            escape_each(&mut each, text.as_bytes());
+            assert_eq!(escaped(&text).as_bytes(), each, "{text:?}");
+        }
+    }
+
+    #[test]
     fn edge_whitespace_is_preserved() {
         for (text, preserve) in [("a b", false), (" a", true), ("a\n", true), ("\ta", true)] {
             let mut xml = Vec::new();
-            inline_string(&mut xml, text);
+            string_value(&mut xml, text);
             let xml = String::from_utf8(xml).expect("UTF-8");
             assert_eq!(xml.contains("xml:space=\"preserve\""), preserve, "{xml}");
         }
@@ -764,6 +856,7 @@ mod tests {
         let mut sheet =
             Sheet::with_rows(dir, words, &header(words, &parts), places, 3).expect("create");
         for (row, scored) in rows() {
+            let row: Vec<&str> = row.iter().map(String::as_str).collect();
             sheet.add(&row, scored).expect("add");
         }
         sheet.save(&path).expect("save");
@@ -873,7 +966,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let header = header(&ZH, &[]);
         let mut sheet = Sheet::create(dir.path(), &ZH, &header, 2).expect("create");
-        sheet.add(&record("P1|甲|||1||||"), true).expect("add");
+        let row: Vec<&str> = "P1|甲|||1||||".split('|').collect();
+        sheet.add(&row, true).expect("add");
         drop(sheet);
         assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
     }
