@@ -34,6 +34,7 @@ use encoding::Encoding;
 pub use pick::pick;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
 
 /// What kind of input a path is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +143,18 @@ pub struct Chunk {
 pub trait Reader: Send {
     /// The size of the input in progress units, when known up front.
     fn total(&self) -> Option<u64>;
+
+    /// Where the projects of chunks done with come back, on the thread
+    /// that reads, for the reader to read the next projects into their
+    /// allocations. Returns `spent` when the reader does not reuse them:
+    /// `send` should then free what came back, on the thread that made it
+    /// (an allocator frees a block fastest there).
+    fn reuse(
+        &mut self,
+        spent: Receiver<Vec<Box<ProjectData>>>,
+    ) -> Option<Receiver<Vec<Box<ProjectData>>>> {
+        Some(spent)
+    }
 
     /// Read everything, handing over chunks of at most `max` items in
     /// order; stop when `send` returns false. An error stops the stream

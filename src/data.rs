@@ -58,10 +58,19 @@ pub struct SheetLocator {
 impl SheetLocator {
     /// `data.csv: rows 2–9`: the project's place in the spreadsheet.
     pub fn describe(&self) -> String {
-        match self.rows {
-            (a, b) if a == b => format!("{}: row {a}", self.file),
-            (a, b) => format!("{}: rows {a}–{b}", self.file),
-        }
+        let mut text = String::new();
+        self.describe_into(&mut text);
+        text
+    }
+
+    /// [`SheetLocator::describe`], written at the end of `text`.
+    fn describe_into(&self, text: &mut String) {
+        use std::fmt::Write;
+        // Writing to a `String` cannot fail.
+        let _ = match self.rows {
+            (a, b) if a == b => write!(text, "{}: row {a}", self.file),
+            (a, b) => write!(text, "{}: rows {a}–{b}", self.file),
+        };
     }
 
     /// `file: row 7, column 年度指标值` for a field path.
@@ -454,13 +463,42 @@ impl ProjectData {
     /// spans). The project's `file_name` is `data.csv: rows 2–9`;
     /// [`ProjectData::locate`] answers with `data.csv: row 7, column 年度指标值`.
     pub fn from_sheet(file: FileId, raw: Raw, sheet: SheetLocator) -> ProjectData {
+        ProjectData::from_sheet_in(file, raw, sheet, String::new())
+    }
+
+    /// [`ProjectData::from_sheet`], the `file_name` written into
+    /// `file_name`'s allocation (whatever it held is cleared): a batch
+    /// reads the next project into the allocations of a scored one (see
+    /// [`ProjectData::take_sheet`]).
+    pub fn from_sheet_in(
+        file: FileId,
+        raw: Raw,
+        sheet: SheetLocator,
+        mut file_name: String,
+    ) -> ProjectData {
+        file_name.clear();
+        sheet.describe_into(&mut file_name);
         ProjectData {
             file,
-            file_name: sheet.describe(),
+            file_name,
             raw,
             spans: spans::SpanTable::default(),
             sheet: Some(sheet),
         }
+    }
+
+    /// Take a project read from a spreadsheet apart, for a batch to read
+    /// the next project into its allocations: its data, its place and its
+    /// `file_name`, as they are (the caller empties them), the project left
+    /// with none. `None`, the project untouched, for data read from a TOML
+    /// or JSON file.
+    pub fn take_sheet(&mut self) -> Option<(Raw, SheetLocator, String)> {
+        let sheet = self.sheet.take()?;
+        Some((
+            std::mem::take(&mut self.raw),
+            sheet,
+            std::mem::take(&mut self.file_name),
+        ))
     }
 
     /// Where a field is: its span (TOML only) and a `file: path` location;

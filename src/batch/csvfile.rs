@@ -13,12 +13,14 @@ use super::columns::{Columns, Field};
 use super::encoding::{self, Encoding, SNIFF_BYTES};
 use super::group::{Cells, Grouper};
 use super::{Chunk, Item, Reader};
+use crate::data::ProjectData;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::FileId;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
 
 pub(crate) struct CsvReader {
     path: PathBuf,
@@ -477,6 +479,14 @@ impl Reader for CsvReader {
         Some(self.size)
     }
 
+    fn reuse(
+        &mut self,
+        spent: Receiver<Vec<Box<ProjectData>>>,
+    ) -> Option<Receiver<Vec<Box<ProjectData>>>> {
+        self.grouper.reuse(spent);
+        None
+    }
+
     fn run(
         mut self: Box<Self>,
         max: usize,
@@ -668,6 +678,86 @@ mod tests {
                 }
                 prev = record;
             }
+        }
+    }
+
+    /// Every item of a CSV file as its `Debug` text, read three projects a
+    /// chunk; with `reuse`, each chunk's projects are given back as it is
+    /// sent, for the next chunks to be read into.
+    fn read_items(path: &Path, reuse: bool) -> Vec<String> {
+        let mut reader = CsvReader::open(path, FileId(0), &Columns::default(), Encoding::Auto)
+            .expect("the file opens");
+        let (tx, rx) = std::sync::mpsc::channel();
+        if reuse {
+            assert!(reader.reuse(rx).is_none(), "a CSV reader reuses projects");
+        } else {
+            drop(rx);
+        }
+        let mut items = Vec::new();
+        let mut send = |chunk: Chunk| {
+            let mut spent = Vec::new();
+            for item in chunk.items {
+                items.push(format!("{item:?}"));
+                if let Item::Sheet { data, .. } = item {
+                    spent.push(data);
+                }
+            }
+            // Without `reuse` nobody listens: the projects are dropped.
+            let _ = tx.send(spent);
+            true
+        };
+        Box::new(reader).run(3, &mut send).expect("the file reads");
+        items
+    }
+
+    #[test]
+    fn projects_read_into_scored_ones_are_as_read_into_new_ones() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        // Projects of every size with missing and extra fields, one that
+        // cannot be scored, and rows whose project came earlier.
+        let mut text = String::from(
+            "项目编号,项目名称,主管部门,年度,全年预算数,财政拨款全年预算数,上年结转全年执行数,资金单位,预期目标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,扣分,扣分原因,偏差原因分析及改进措施\n",
+        );
+        for p in 0..40 {
+            let rich = p % 3 == 0;
+            for r in 0..(1 + p * 7 % 11) {
+                let line = if rich {
+                    format!(
+                        "R{p},项目{p},部门,2020,100,60,40,万元,目标{p},产出指标,数量指标,指标{r},≥{r},{r},10,9,1,原因{p},偏差{p}{r}\n"
+                    )
+                } else if r == 0 {
+                    format!("S{p},项目{p},,2020,,,,,,效益指标,,指标{r},好,好,10,,,,\n")
+                } else {
+                    format!(
+                        ",,,,,,,,,效益指标,,指标{r},≥1,,{},,,,\n",
+                        if p == 7 { "十" } else { "5" }
+                    )
+                };
+                text.push_str(&line);
+            }
+        }
+        text.push_str(
+            "R3,项目3,部门,2020,100,60,40,万元,目标3,产出指标,数量指标,指标,1,1,10,,,,\n",
+        );
+        for (name, bytes) in [
+            ("utf8.csv", text.clone().into_bytes()),
+            ("gbk.csv", encoding_rs::GBK.encode(&text).0.into_owned()),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).expect("the file is written");
+            let fresh = read_items(&path, false);
+            assert_eq!(fresh.len(), 41, "{name}");
+            assert!(fresh.iter().any(|i| i.contains("are not together")));
+            assert!(
+                fresh
+                    .iter()
+                    .any(|i| i.contains("the weight must be a number"))
+            );
+            let reused = read_items(&path, true);
+            for (i, (r, f)) in reused.iter().zip(&fresh).enumerate() {
+                assert_eq!(r, f, "{name}: project {i}");
+            }
+            assert_eq!(reused.len(), fresh.len(), "{name}");
         }
     }
 }

@@ -7,13 +7,17 @@
 
 use super::Item;
 use super::columns::{ColumnIndex, FIELDS, Field, Figure, SOURCES};
-use crate::data::{FundSource, Funds, Num, PathSpec, ProjectData, Raw, Row, SheetLocator};
+use crate::data::{
+    Claimed, FundSource, Funds, Goals, Narrative, Num, PathSpec, Project, ProjectData, Raw, Row,
+    SheetLocator,
+};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::FileId;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 
 /// One row's cells, by field.
 pub(crate) struct Cells<'a> {
@@ -67,12 +71,9 @@ impl<'a> Cells<'a> {
         self.text[f as usize]
     }
 
-    fn num(&self, f: Field) -> Option<Num> {
-        let t = self.get(f);
-        (!t.is_empty()).then(|| Num {
-            text: t.to_owned(),
-            was_number: self.numbers[f as usize],
-        })
+    /// Whether the file stored a non-empty cell as a number.
+    fn was_number(&self, f: Field) -> bool {
+        self.numbers[f as usize] && !self.get(f).is_empty()
     }
 }
 
@@ -114,6 +115,8 @@ pub(crate) struct Grouper {
     /// Indicator rows of the last project: projects of a file tend to be
     /// alike, so as much room is reserved for the next one's rows.
     last_rows: usize,
+    /// What the next projects are read into.
+    spare: Spare,
 }
 
 /// What the rows are read against: the file's name and columns. Apart from
@@ -160,10 +163,21 @@ struct Builder {
     /// project's rows is this id, or the row would have started another
     /// project.
     id: String,
+    /// The box of the scored project whose allocations this one is read
+    /// into, emptied.
+    shell: Option<Box<ProjectData>>,
+    /// For [`SheetLocator::file`], empty.
+    file: String,
+    /// For [`ProjectData::file_name`], empty.
+    file_name: String,
     /// [`id_hash`] of a non-empty `id`, looked up when the project starts
     /// and remembered when it ends.
     hash: u64,
     rows: (u64, u64),
+    /// The project as read so far; but its indicators past the rows read
+    /// so far (`indicator_rows.len()`) are those of the scored project it
+    /// is read into, to be written over by the next rows or put aside when
+    /// the project is finished (see [`Spare::clear_raw`]).
     raw: Raw,
     /// The project fields read so far (one [`bit`] each), all of them in
     /// `field_rows`.
@@ -193,7 +207,14 @@ impl Grouper {
             current: None,
             seen: HashSet::default(),
             last_rows: 0,
+            spare: Spare::default(),
         }
+    }
+
+    /// Read the next projects into the allocations of those that come back
+    /// through `spent` once scored.
+    pub(crate) fn reuse(&mut self, spent: Receiver<Boxes>) {
+        self.spare.spent = Some(spent);
     }
 
     /// Add a row; returns the project it completes, if any.
@@ -213,27 +234,44 @@ impl Grouper {
         };
         if let Some(b) = &mut self.current {
             b.rows.1 = row;
-            self.sheet.read_row(b, row, cells, filled);
+            self.sheet.read_row(b, &mut self.spare, row, cells, filled);
         }
         done
     }
 
     /// A project whose first row is `row`.
-    fn start(&self, row: u64, id: &str) -> Builder {
+    fn start(&mut self, row: u64, id: &str) -> Builder {
         let reserve = self.last_rows.min(MAX_RESERVED_ROWS);
+        let Parts {
+            shell,
+            mut raw,
+            file,
+            file_name,
+            mut indicator_rows,
+            mut field_rows,
+        } = self.spare.project().unwrap_or_default();
+        let mut own_id = std::mem::take(&mut raw.project.code);
+        set_text(&mut own_id, id);
+        field_rows.reserve(self.sheet.project_columns.count_ones() as usize);
+        indicator_rows.reserve(reserve);
+        // Beyond the scored project's rows, written over first.
+        raw.indicators
+            .reserve(reserve.saturating_sub(raw.indicators.len()));
         let mut b = Builder {
-            id: id.to_owned(),
+            id: own_id,
+            shell,
+            file,
+            file_name,
             hash: 0,
             rows: (row, row),
-            raw: Raw::default(),
+            raw,
             set: 0,
             checked: 0,
-            field_rows: Vec::with_capacity(self.sheet.project_columns.count_ones() as usize),
-            indicator_rows: Vec::with_capacity(reserve),
+            field_rows,
+            indicator_rows,
             errors: Vec::new(),
             repeated: false,
         };
-        b.raw.indicators.reserve(reserve);
         if id.is_empty() {
             b.errors.push(
                 Diagnostic::error(Code::DataShape, "a row without a project id")
@@ -289,32 +327,47 @@ impl Grouper {
         }
         self.last_rows = b.indicator_rows.len();
         let rows = u64::try_from(b.indicator_rows.len()).unwrap_or(u64::MAX);
+        self.spare
+            .keep_rows(b.raw.indicators.drain(b.indicator_rows.len()..));
+        let mut file = b.file;
+        set_text(&mut file, &self.sheet.name);
         let sheet = SheetLocator {
-            file: self.sheet.name.to_string(),
+            file,
             rows: b.rows,
             indicator_rows: b.indicator_rows,
             field_rows: b.field_rows,
             columns: Arc::clone(&self.sheet.columns.names),
         };
         let mut raw = b.raw;
-        if b.errors.is_empty() {
+        // The id of a project that cannot be scored, which goes with it.
+        let broken = if b.errors.is_empty() {
             raw.project.code = b.id;
-            Item::Sheet {
-                data: Box::new(ProjectData::from_sheet(self.file, raw, sheet)),
-                rows,
-            }
+            None
         } else {
-            raw.project.code.clone_from(&b.id);
-            let data = ProjectData::from_sheet(self.file, raw, sheet);
-            Item::Broken {
-                id: b.id,
-                source: data.file_name,
-                name: data.raw.project.name,
-                unit: data.raw.project.unit,
-                diagnostics: b.errors,
-                rows,
+            Some(b.id)
+        };
+        let data = ProjectData::from_sheet_in(self.file, raw, sheet, b.file_name);
+        let mut data = match b.shell {
+            Some(mut shell) => {
+                *shell = data;
+                shell
             }
-        }
+            None => Box::new(data),
+        };
+        let Some(id) = broken else {
+            return Item::Sheet { data, rows };
+        };
+        let item = Item::Broken {
+            id,
+            source: std::mem::take(&mut data.file_name),
+            name: std::mem::take(&mut data.raw.project.name),
+            unit: std::mem::take(&mut data.raw.project.unit),
+            diagnostics: b.errors,
+            rows,
+        };
+        // Not scored: what is left of it serves the next project.
+        self.spare.projects.push(data);
+        item
     }
 }
 
@@ -331,7 +384,14 @@ impl Sheet {
     }
 
     /// Read a row into its project; `filled` is `cells.filled`.
-    fn read_row(&self, b: &mut Builder, row: u64, cells: &Cells<'_>, filled: u64) {
+    fn read_row(
+        &self,
+        b: &mut Builder,
+        spare: &mut Spare,
+        row: u64,
+        cells: &Cells<'_>,
+        filled: u64,
+    ) {
         // In field order, which is the order of errors and `field_rows`.
         let mut todo = filled & self.project_columns & !(b.set & b.checked & cells.same);
         while todo != 0 {
@@ -341,7 +401,7 @@ impl Sheet {
             todo &= todo - 1;
             let value = cells.get(f);
             if b.set & bit(f) == 0 {
-                self.set_project_field(b, row, f, cells);
+                self.set_project_field(b, spare, row, f, cells);
             } else if same_text(&b.raw, f, value) {
                 b.checked |= bit(f);
             } else {
@@ -352,12 +412,20 @@ impl Sheet {
         if filled & INDICATOR_MASK == 0 {
             return;
         }
-        let weight = cells.num(Field::Weight).unwrap_or_default();
-        if !is_decimal(&weight) {
-            let found = if weight.text.is_empty() {
+        let indicators = &mut b.raw.indicators;
+        let at = b.indicator_rows.len();
+        if at == indicators.len() {
+            indicators.push(spare.rows.pop().unwrap_or_default());
+        }
+        let Some(indicator) = indicators.get_mut(at) else {
+            return;
+        };
+        spare.fill_row(indicator, cells);
+        if !is_decimal(&indicator.weight) {
+            let found = if indicator.weight.text.is_empty() {
                 "it is empty".to_owned()
             } else {
-                format!("found `{}`", weight.text)
+                format!("found `{}`", indicator.weight.text)
             };
             b.errors.push(
                 Diagnostic::error(
@@ -371,30 +439,6 @@ impl Sheet {
                 )),
             );
         }
-        let levels = [cells.get(Field::Level1), cells.get(Field::Level2)];
-        let mut path = Vec::with_capacity(levels.iter().filter(|s| !s.is_empty()).count());
-        for level in levels {
-            if !level.is_empty() {
-                path.push(level.to_owned());
-            }
-        }
-        let text = |f: Field| {
-            let t = cells.get(f);
-            (!t.is_empty()).then(|| t.to_owned())
-        };
-        b.raw.indicators.push(Row {
-            path: PathSpec::List(path),
-            name: cells.get(Field::Indicator).to_owned(),
-            target: cells.num(Field::Target).unwrap_or_default(),
-            actual: cells.num(Field::Actual).unwrap_or_default(),
-            weight,
-            score: cells.num(Field::Score),
-            claimed_score: cells.num(Field::ClaimedScore),
-            claimed_completion: cells.num(Field::Completion),
-            deduction: cells.num(Field::Deduction),
-            deduction_reason: text(Field::DeductionReason),
-            reason: text(Field::Reason),
-        });
         b.indicator_rows.push(row);
     }
 
@@ -422,16 +466,22 @@ impl Sheet {
         );
     }
 
-    fn set_project_field(&self, b: &mut Builder, row: u64, f: Field, cells: &Cells<'_>) {
+    fn set_project_field(
+        &self,
+        b: &mut Builder,
+        spare: &mut Spare,
+        row: u64,
+        f: Field,
+        cells: &Cells<'_>,
+    ) {
         let value = cells.get(f);
         let raw = &mut b.raw;
-        let num = || cells.num(f);
         match f {
             // Set when the project is finished (see `Builder::id`).
             Field::Id => {}
-            Field::Name => raw.project.name = value.to_owned(),
-            Field::Department => raw.project.department = value.to_owned(),
-            Field::Unit => raw.project.unit = value.to_owned(),
+            Field::Name => set_text(&mut raw.project.name, value),
+            Field::Department => set_text(&mut raw.project.department, value),
+            Field::Unit => set_text(&mut raw.project.unit, value),
             Field::Year => match value.parse::<i64>() {
                 Ok(y) => raw.year = Some(y),
                 Err(_) => {
@@ -446,14 +496,17 @@ impl Sheet {
                     return;
                 }
             },
-            Field::Initial => raw.funds.initial = num(),
-            Field::Budget => raw.funds.budget = num(),
-            Field::Executed => raw.funds.executed = num(),
-            Field::FundsUnit => raw.funds.unit = Some(value.to_owned()),
-            Field::Expected => raw.goals.expected = value.to_owned(),
-            Field::Achieved => raw.goals.achieved = value.to_owned(),
+            Field::Initial => spare.set_num(&mut raw.funds.initial, cells, f),
+            Field::Budget => spare.set_num(&mut raw.funds.budget, cells, f),
+            Field::Executed => spare.set_num(&mut raw.funds.executed, cells, f),
+            Field::FundsUnit => spare.set_text(&mut raw.funds.unit, value),
+            Field::Expected => set_text(&mut raw.goals.expected, value),
+            Field::Achieved => set_text(&mut raw.goals.achieved, value),
             _ => match f.source() {
-                Some((source, figure)) => *source_figure(&mut raw.funds, source, figure) = num(),
+                Some((source, figure)) => {
+                    let cell = source_figure(&mut raw.funds, spare, source, figure);
+                    spare.set_num(cell, cells, f);
+                }
                 None => return,
             },
         }
@@ -549,7 +602,12 @@ fn source_cell(raw: &Raw, f: Field) -> Option<&Num> {
 /// A figure of a source of funds, the source added when the project has
 /// not got it yet: a source is listed when one of its cells is filled, and
 /// the sources are in the order of [`SOURCES`] whichever row fills them.
-fn source_figure(funds: &mut Funds, source: usize, figure: Figure) -> &mut Option<Num> {
+fn source_figure<'a>(
+    funds: &'a mut Funds,
+    spare: &mut Spare,
+    source: usize,
+    figure: Figure,
+) -> &'a mut Option<Num> {
     let name = SOURCES[source];
     let at = match funds.sources.iter().position(|s| s.name == name) {
         Some(at) => at,
@@ -560,13 +618,7 @@ fn source_figure(funds: &mut Funds, source: usize, figure: Figure) -> &mut Optio
                 .iter()
                 .filter(|s| before.contains(&s.name.as_str()))
                 .count();
-            funds.sources.insert(
-                at,
-                FundSource {
-                    name: name.to_owned(),
-                    ..FundSource::default()
-                },
-            );
+            funds.sources.insert(at, spare.source(name));
             at
         }
     };
@@ -576,6 +628,324 @@ fn source_figure(funds: &mut Funds, source: usize, figure: Figure) -> &mut Optio
         Figure::Budget => &mut s.budget,
         Figure::Executed => &mut s.executed,
     }
+}
+
+/// Scored projects given back to the reader (see [`Grouper::reuse`]) and
+/// what is left of them, for the next projects to be read into: allocating
+/// and freeing the many small blocks of a project is most of what reading
+/// it costs. Whatever is reused is emptied or written over as a whole, so
+/// that nothing of an earlier project shows in a later one; the functions
+/// that do it name every field of what they reuse, so that a field added
+/// to the data cannot be left out unnoticed.
+#[derive(Default)]
+struct Spare {
+    /// Where scored projects come back.
+    spent: Option<Receiver<Boxes>>,
+    /// Projects come back and not taken apart yet.
+    projects: Boxes,
+    /// Indicator rows of earlier projects, written over as a whole (see
+    /// [`Spare::fill_row`]).
+    rows: Vec<Row>,
+    /// Sources of funds of earlier projects.
+    sources: Vec<FundSource>,
+    /// Empty strings, for the texts of optional fields.
+    strings: Vec<String>,
+}
+
+/// Projects in the boxes [`Item::Sheet`] hands them over in, as they come
+/// back once scored: the boxes are reused too.
+type Boxes = Vec<Box<ProjectData>>;
+
+/// The most strings [`Spare`] keeps: those of a few projects, so that one
+/// huge project leaves no more than them behind. (Rows and sources are
+/// kept up to [`MAX_RESERVED_ROWS`].)
+const MAX_SPARE_STRINGS: usize = 1024;
+
+/// What a project is read into: the allocations of a scored project, all
+/// empty, or new ones.
+#[derive(Default)]
+struct Parts {
+    /// The scored project's box, its contents taken.
+    shell: Option<Box<ProjectData>>,
+    raw: Raw,
+    /// For [`SheetLocator::file`].
+    file: String,
+    /// For [`ProjectData::file_name`].
+    file_name: String,
+    indicator_rows: Vec<u64>,
+    field_rows: Vec<(&'static str, u64)>,
+}
+
+impl Spare {
+    /// A scored project taken apart and emptied, if one came back.
+    fn project(&mut self) -> Option<Parts> {
+        if self.projects.is_empty()
+            && let Some(spent) = &self.spent
+        {
+            for projects in spent.try_iter() {
+                self.projects.extend(projects);
+            }
+        }
+        while let Some(mut shell) = self.projects.pop() {
+            let Some((mut raw, sheet, mut file_name)) = shell.take_sheet() else {
+                continue;
+            };
+            self.clear_raw(&mut raw);
+            let SheetLocator {
+                mut file,
+                rows: _,
+                mut indicator_rows,
+                mut field_rows,
+                columns: _,
+            } = sheet;
+            file.clear();
+            file_name.clear();
+            indicator_rows.clear();
+            field_rows.clear();
+            if indicator_rows.capacity() > MAX_RESERVED_ROWS {
+                indicator_rows = Vec::new();
+            }
+            return Some(Parts {
+                shell: Some(shell),
+                raw,
+                file,
+                file_name,
+                indicator_rows,
+                field_rows,
+            });
+        }
+        None
+    }
+
+    /// Empty a scored project's data for the next project, what it can
+    /// reuse put aside or left in place: all but its indicator rows, which
+    /// the next project's rows are written over one by one (moving them
+    /// would cost about as much as writing them), those left over put aside
+    /// when it is finished.
+    fn clear_raw(&mut self, raw: &mut Raw) {
+        let Raw {
+            framework,
+            year,
+            project,
+            funds,
+            goals,
+            inputs,
+            indicators,
+            answers,
+            ratings,
+            narrative,
+            claimed,
+        } = raw;
+        // Never read from a spreadsheet: nothing to keep.
+        *framework = None;
+        inputs.clear();
+        answers.clear();
+        ratings.clear();
+        *narrative = Narrative::default();
+        *claimed = Claimed::default();
+        *year = None;
+        let Project {
+            name,
+            department,
+            unit: project_unit,
+            code,
+        } = project;
+        for text in [name, department, project_unit, code] {
+            text.clear();
+        }
+        let Goals { expected, achieved } = goals;
+        expected.clear();
+        achieved.clear();
+        let Funds {
+            unit,
+            initial,
+            budget,
+            executed,
+            sources,
+        } = funds;
+        if let Some(unit) = unit.take() {
+            self.put(unit);
+        }
+        for figure in [initial, budget, executed] {
+            if let Some(n) = figure.take() {
+                self.put(n.text);
+            }
+        }
+        let room = MAX_RESERVED_ROWS.saturating_sub(self.sources.len());
+        self.sources.extend(sources.drain(..).take(room));
+        if indicators.capacity() > MAX_RESERVED_ROWS {
+            indicators.truncate(MAX_RESERVED_ROWS);
+            indicators.shrink_to_fit();
+        }
+    }
+
+    /// Keep indicator rows for other projects, as many as there is room
+    /// for.
+    fn keep_rows(&mut self, rows: impl Iterator<Item = Row>) {
+        let room = MAX_RESERVED_ROWS.saturating_sub(self.rows.len());
+        self.rows.extend(rows.take(room));
+    }
+
+    /// Keep a string, emptied, for another text.
+    fn put(&mut self, mut text: String) {
+        if text.capacity() > 0 && self.strings.len() < MAX_SPARE_STRINGS {
+            text.clear();
+            self.strings.push(text);
+        }
+    }
+
+    /// `text` in a spare string, or a new one.
+    fn string(&mut self, text: &str) -> String {
+        let mut s = self.strings.pop().unwrap_or_default();
+        set_text(&mut s, text);
+        s
+    }
+
+    /// Set an optional text to a cell's: `None` for an empty cell.
+    #[inline(always)]
+    fn set_text(&mut self, slot: &mut Option<String>, text: &str) {
+        // Most optional cells are empty, as was the one written over.
+        if !text.is_empty() || slot.is_some() {
+            self.write_text(slot, text);
+        }
+    }
+
+    fn write_text(&mut self, slot: &mut Option<String>, text: &str) {
+        match slot {
+            _ if text.is_empty() => {
+                if let Some(old) = slot.take() {
+                    self.put(old);
+                }
+            }
+            Some(old) => set_text(old, text),
+            None => *slot = Some(self.string(text)),
+        }
+    }
+
+    /// Set an optional number to a cell's: `None` for an empty cell.
+    #[inline(always)]
+    fn set_num(&mut self, slot: &mut Option<Num>, cells: &Cells<'_>, f: Field) {
+        if !cells.get(f).is_empty() || slot.is_some() {
+            self.write_num(slot, cells, f);
+        }
+    }
+
+    fn write_num(&mut self, slot: &mut Option<Num>, cells: &Cells<'_>, f: Field) {
+        let text = cells.get(f);
+        match slot {
+            _ if text.is_empty() => {
+                if let Some(old) = slot.take() {
+                    self.put(old.text);
+                }
+            }
+            Some(old) => set_cell(old, cells, f),
+            None => {
+                *slot = Some(Num {
+                    text: self.string(text),
+                    was_number: cells.was_number(f),
+                });
+            }
+        }
+    }
+
+    /// A source of funds with no figures, in a spare one if there is one.
+    fn source(&mut self, name: &str) -> FundSource {
+        let Some(mut source) = self.sources.pop() else {
+            return FundSource {
+                name: name.to_owned(),
+                ..FundSource::default()
+            };
+        };
+        let FundSource {
+            name: old,
+            initial,
+            budget,
+            executed,
+        } = &mut source;
+        set_text(old, name);
+        for figure in [initial, budget, executed] {
+            if let Some(n) = figure.take() {
+                self.put(n.text);
+            }
+        }
+        source
+    }
+
+    /// Write a row's cells over every field of an indicator row.
+    fn fill_row(&mut self, row: &mut Row, cells: &Cells<'_>) {
+        let Row {
+            path,
+            name,
+            target,
+            actual,
+            weight,
+            score,
+            claimed_score,
+            claimed_completion,
+            deduction,
+            deduction_reason,
+            reason,
+        } = row;
+        self.set_path(path, [cells.get(Field::Level1), cells.get(Field::Level2)]);
+        set_text(name, cells.get(Field::Indicator));
+        set_cell(target, cells, Field::Target);
+        set_cell(actual, cells, Field::Actual);
+        set_cell(weight, cells, Field::Weight);
+        self.set_num(score, cells, Field::Score);
+        self.set_num(claimed_score, cells, Field::ClaimedScore);
+        self.set_num(claimed_completion, cells, Field::Completion);
+        self.set_num(deduction, cells, Field::Deduction);
+        self.set_text(deduction_reason, cells.get(Field::DeductionReason));
+        self.set_text(reason, cells.get(Field::Reason));
+    }
+
+    /// Set a path to the levels given, empty ones left out.
+    fn set_path(&mut self, path: &mut PathSpec, levels: [&str; 2]) {
+        if let PathSpec::Joined(joined) = path {
+            self.put(std::mem::take(joined));
+            *path = PathSpec::List(Vec::new());
+        }
+        let PathSpec::List(names) = path else {
+            return;
+        };
+        let count = levels.iter().filter(|l| !l.is_empty()).count();
+        if names.capacity() == 0 {
+            *names = Vec::with_capacity(count);
+        }
+        let mut n = 0;
+        for level in levels.into_iter().filter(|l| !l.is_empty()) {
+            match names.get_mut(n) {
+                Some(name) => set_text(name, level),
+                None => names.push(self.string(level)),
+            }
+            n += 1;
+        }
+        for name in names.drain(n..) {
+            self.put(name);
+        }
+    }
+}
+
+/// Set a string to `text`, in the allocation it has when it is large
+/// enough: else a new block of the exact size costs less than growing the
+/// old one, which would copy what is being replaced.
+#[inline]
+fn set_text(to: &mut String, text: &str) {
+    if to.capacity() < text.len() {
+        *to = text.to_owned();
+    } else {
+        to.clear();
+        to.push_str(text);
+    }
+}
+
+/// Set a number to a cell's, in the allocation it has; an empty cell is
+/// the empty text.
+#[inline]
+fn set_cell(num: &mut Num, cells: &Cells<'_>, f: Field) {
+    let Num { text, was_number } = num;
+    set_text(text, cells.get(f));
+    *was_number = cells.was_number(f);
 }
 
 #[cfg(test)]
@@ -625,5 +995,355 @@ mod tests {
         ] {
             assert!(!prints_as(n, text), "{n} {text}");
         }
+    }
+
+    /// A grouper reading a file with a column for every field.
+    fn grouper() -> Grouper {
+        let headers: Vec<String> = Field::ALL.iter().map(|f| f.header().to_owned()).collect();
+        let columns = crate::batch::columns::Columns::default()
+            .resolve("t.csv", &headers)
+            .expect("every field has its column");
+        Grouper::new(FileId(0), "t.csv", columns)
+    }
+
+    /// A row's cells: field, text (trimmed), and whether stored as a number.
+    type Cells3 = Vec<(Field, String, bool)>;
+
+    fn push(g: &mut Grouper, row: u64, cells: &Cells3) -> Option<Item> {
+        let mut c = Cells::new();
+        for (f, text, number) in cells {
+            c.set(*f as usize, text);
+            c.numbers[*f as usize] = *number;
+        }
+        g.push(row, &c)
+    }
+
+    /// How projects come back to a grouper once "scored".
+    #[derive(Clone, Copy, Debug)]
+    enum Back {
+        /// Never: every project is read into new allocations.
+        Never,
+        /// After `after` more projects, `batch` at a time.
+        After { after: usize, batch: usize },
+    }
+
+    /// Read `rows` (row numbers from 2) with projects given back as
+    /// `back` says; every item as its `Debug` text.
+    fn read_all(rows: &[Cells3], back: Back) -> Vec<String> {
+        let mut g = grouper();
+        let (tx, rx) = std::sync::mpsc::channel();
+        if let Back::After { .. } = back {
+            g.reuse(rx);
+        }
+        let mut out = Vec::new();
+        let mut waiting: std::collections::VecDeque<Box<ProjectData>> = Default::default();
+        let mut take = |item: Option<Item>, out: &mut Vec<String>| {
+            let Some(item) = item else { return };
+            out.push(format!("{item:?}"));
+            if let (Item::Sheet { data, .. }, Back::After { after, batch }) = (item, back) {
+                waiting.push_back(data);
+                while waiting.len() > after {
+                    let n = batch.min(waiting.len() - after);
+                    tx.send(waiting.drain(..n).collect())
+                        .expect("the grouper listens");
+                }
+            }
+        };
+        for (i, cells) in rows.iter().enumerate() {
+            let item = push(&mut g, i as u64 + 2, cells);
+            take(item, &mut out);
+        }
+        let last = g.finish();
+        take(last, &mut out);
+        out
+    }
+
+    fn cell(f: Field, text: &str) -> (Field, String, bool) {
+        (f, text.to_owned(), false)
+    }
+
+    /// Every field of project `id`, on each of `rows` rows.
+    fn rich(id: &str, rows: usize) -> Vec<Cells3> {
+        (0..rows)
+            .map(|i| {
+                let mut cells: Cells3 = Field::ALL
+                    .iter()
+                    .map(|f| cell(*f, &format!("{}-{id}-{i}", f.header())))
+                    .collect();
+                let project = |f: Field, text: &str| (f, text.to_owned(), true);
+                for (f, text) in [
+                    (Field::Id, id.to_owned()),
+                    (Field::Name, format!("项目{id}")),
+                    (Field::Department, format!("部门{id}")),
+                    (Field::Unit, format!("单位{id}")),
+                    (Field::Expected, format!("预期{id}")),
+                    (Field::Achieved, format!("完成{id}")),
+                    (Field::FundsUnit, "元".to_owned()),
+                    (Field::Year, "2020".to_owned()),
+                ] {
+                    cells[f as usize] = project(f, &text);
+                }
+                for f in Field::ALL {
+                    if f.source().is_some()
+                        || matches!(f, Field::Initial | Field::Budget | Field::Executed)
+                    {
+                        cells[f as usize] = project(f, &format!("{}.5", f as usize));
+                    }
+                }
+                for f in [
+                    Field::Weight,
+                    Field::Score,
+                    Field::ClaimedScore,
+                    Field::Completion,
+                    Field::Deduction,
+                ] {
+                    cells[f as usize] = project(f, &format!("{i}"));
+                }
+                cells
+            })
+            .collect()
+    }
+
+    /// Project `id` with a name, one figure of one source of funds and the
+    /// fields an indicator needs.
+    fn sparse(id: &str, rows: usize, source: Field) -> Vec<Cells3> {
+        (0..rows)
+            .map(|i| {
+                vec![
+                    cell(Field::Id, id),
+                    cell(Field::Name, "小项目"),
+                    cell(source, "3"),
+                    cell(Field::Level1, "产出指标"),
+                    cell(Field::Indicator, &format!("指标{i}")),
+                    cell(Field::Target, "≥1"),
+                    cell(Field::Actual, "1"),
+                    cell(Field::Weight, "10"),
+                ]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_sparse_project_read_into_a_rich_one_has_nothing_of_it() {
+        // B is read into A's allocations: A comes back as B starts.
+        let rows: Vec<Cells3> = [
+            rich("A", 5),
+            sparse("X", 1, Field::GrantBudget),
+            sparse("B", 2, Field::CarryoverExecuted),
+        ]
+        .concat();
+        let mut g = grouper();
+        let (tx, rx) = std::sync::mpsc::channel();
+        g.reuse(rx);
+        let mut a_at = None;
+        let mut items = Vec::new();
+        for (i, cells) in rows.iter().enumerate() {
+            match push(&mut g, i as u64 + 2, cells) {
+                Some(Item::Sheet { data, .. }) if a_at.is_none() => {
+                    a_at = Some(std::ptr::from_ref::<ProjectData>(&data).addr());
+                    tx.send(vec![data]).expect("the grouper listens");
+                }
+                item => items.extend(item),
+            }
+        }
+        items.extend(g.finish());
+        let [Item::Sheet { .. }, Item::Sheet { data: b, .. }] = items.as_slice() else {
+            panic!("two projects after A: {items:#?}")
+        };
+        assert_eq!(
+            Some(std::ptr::from_ref::<ProjectData>(b).addr()),
+            a_at,
+            "B is read into A's box"
+        );
+        let raw = &b.raw;
+        assert_eq!(raw.project.code, "B");
+        assert_eq!(raw.project.name, "小项目");
+        assert_eq!(raw.project.department, "");
+        assert_eq!(raw.project.unit, "");
+        assert_eq!(raw.year, None);
+        assert_eq!(raw.goals.expected, "");
+        assert_eq!(raw.goals.achieved, "");
+        assert!(raw.funds.unit.is_none());
+        assert!(raw.funds.figures().iter().all(Option::is_none));
+        let [source] = raw.funds.sources.as_slice() else {
+            panic!("one source: {:?}", raw.funds.sources)
+        };
+        assert_eq!(source.name, SOURCES[1]);
+        assert_eq!(
+            source
+                .figures()
+                .map(|n| n.map(|n| (n.text.as_str(), n.was_number))),
+            [None, None, Some(("3", false))]
+        );
+        assert_eq!(raw.indicators.len(), 2);
+        for (i, row) in raw.indicators.iter().enumerate() {
+            assert_eq!(row.path.parts().as_slice(), ["产出指标"]);
+            assert_eq!(row.name, format!("指标{i}"));
+            assert_eq!(
+                (row.target.text.as_str(), row.target.was_number),
+                ("≥1", false)
+            );
+            assert_eq!(
+                (row.weight.text.as_str(), row.weight.was_number),
+                ("10", false)
+            );
+            assert!(row.score.is_none());
+            assert!(row.claimed_score.is_none());
+            assert!(row.claimed_completion.is_none());
+            assert!(row.deduction.is_none());
+            assert!(row.deduction_reason.is_none());
+            assert!(row.reason.is_none());
+        }
+        assert_eq!(b.file_name, "t.csv: rows 8–9");
+        assert_eq!(
+            b.locate("indicators[1].target").1,
+            "t.csv: row 9, column 年度指标值"
+        );
+        assert_eq!(b.locate("year").1, "t.csv: rows 8–9, column 年度");
+        // As read into new allocations.
+        let fresh = read_all(&rows, Back::Never);
+        assert_eq!(fresh.get(2), Some(&format!("{:?}", items[1])));
+    }
+
+    /// Pseudo-random numbers: the hashes of a seed and a counter.
+    struct Rng(u64, u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.1 += 1;
+            let mut h = DefaultHasher::new();
+            (self.0, self.1).hash(&mut h);
+            h.finish()
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+        fn chance(&mut self, percent: u64) -> bool {
+            self.below(100) < percent
+        }
+    }
+
+    /// Rows of projects of every shape: any field filled or not, on the
+    /// first row or on each, some different on a later row, texts short
+    /// and long, rows without an id, ids that come back, blank rows, rows
+    /// with project fields only, a project longer than is kept for reuse.
+    fn random_rows(seed: u64) -> Vec<Cells3> {
+        let mut rng = Rng(seed, 0);
+        let mut rows = Vec::new();
+        let mut ids: Vec<String> = Vec::new();
+        for p in 0..160 {
+            let id = match rng.below(40) {
+                0 => String::new(),
+                1 if !ids.is_empty() => ids[rng.below(ids.len() as u64) as usize].clone(),
+                _ => format!("P{p}"),
+            };
+            ids.push(id.clone());
+            let n = match rng.below(30) {
+                0 => MAX_RESERVED_ROWS + 20,
+                1..=5 => 1,
+                _ => 1 + rng.below(12) as usize,
+            };
+            let every_row = rng.chance(50);
+            let rich = rng.below(3);
+            let text = |rng: &mut Rng, f: Field| {
+                let long = "长".repeat(rng.below(3) as usize * 40);
+                match f {
+                    Field::Year if rng.chance(95) => "2020".to_owned(),
+                    Field::Weight if rng.chance(95) => format!("{}", rng.below(30)),
+                    _ => format!("{}{}{long}", f as usize, rng.below(4)),
+                }
+            };
+            let mut project: Cells3 = Vec::new();
+            for f in Field::ALL {
+                if f.is_project() && f != Field::Id && rng.chance(20 + 30 * rich) {
+                    project.push((f, text(&mut rng, f), rng.chance(50)));
+                }
+            }
+            for i in 0..n {
+                if rng.chance(2) {
+                    rows.push(Vec::new());
+                }
+                let mut cells: Cells3 = Vec::new();
+                if i == 0 || rng.chance(70) {
+                    cells.push(cell(Field::Id, &id));
+                }
+                if i == 0 || every_row {
+                    for (f, t, number) in &project {
+                        let t = if i > 0 && rng.chance(1) {
+                            format!("{t}改")
+                        } else {
+                            t.clone()
+                        };
+                        cells.push((*f, t, *number));
+                    }
+                }
+                if !rng.chance(3) {
+                    for f in Field::ALL {
+                        let odds = if INDICATOR_MASK & bit(f) != 0 {
+                            95
+                        } else {
+                            10 + 20 * rich
+                        };
+                        if !f.is_project() && rng.chance(odds) {
+                            cells.push((f, text(&mut rng, f), rng.chance(30)));
+                        }
+                    }
+                }
+                rows.push(cells);
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn projects_read_into_scored_ones_are_as_read_into_new_ones() {
+        for seed in 0..6 {
+            let rows = random_rows(seed);
+            let fresh = read_all(&rows, Back::Never);
+            assert!(fresh.len() > 100, "{}", fresh.len());
+            assert!(fresh.iter().any(|i| i.contains("are not together")));
+            for back in [
+                Back::After { after: 0, batch: 1 },
+                Back::After { after: 1, batch: 1 },
+                Back::After { after: 3, batch: 5 },
+                Back::After {
+                    after: 20,
+                    batch: 7,
+                },
+            ] {
+                let reused = read_all(&rows, back);
+                assert_eq!(reused.len(), fresh.len(), "seed {seed}, {back:?}");
+                for (i, (r, f)) in reused.iter().zip(&fresh).enumerate() {
+                    assert_eq!(r, f, "seed {seed}, {back:?}, project {i}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn what_is_kept_for_reuse_is_bounded() {
+        let mut g = grouper();
+        let (tx, rx) = std::sync::mpsc::channel();
+        g.reuse(rx);
+        let mut row = 2;
+        for (p, n) in [(0, 3 * MAX_RESERVED_ROWS), (1, 1), (2, 1)] {
+            for cells in rich(&format!("H{p}"), n) {
+                if let Some(Item::Sheet { data, .. }) = push(&mut g, row, &cells) {
+                    tx.send(vec![data]).expect("the grouper listens");
+                }
+                row += 1;
+            }
+        }
+        let spare = &g.spare;
+        assert!(
+            spare.rows.len() <= MAX_RESERVED_ROWS,
+            "{}",
+            spare.rows.len()
+        );
+        assert!(spare.sources.len() <= MAX_RESERVED_ROWS);
+        assert!(spare.strings.len() <= MAX_SPARE_STRINGS);
+        let current = g.current.as_ref().expect("H2 is being read");
+        assert!(current.raw.indicators.capacity() <= MAX_RESERVED_ROWS);
+        assert!(current.indicator_rows.capacity() <= MAX_RESERVED_ROWS);
     }
 }
