@@ -6,7 +6,7 @@
 //! number of projects. A spreadsheet has one row per indicator; consecutive
 //! rows with the same 项目编号 make a project (`group.rs`), which becomes a
 //! [`ProjectData`] whose diagnostics name `file: row N, column X`. Each item
-//! is scored by [`score`] — in parallel, by the caller — into a [`Done`]
+//! is scored by [`Scoring::score`] — in parallel, by the caller — into a [`Done`]
 //! that carries what the summary needs and the rendered reports; the caller
 //! keeps the input order. [`summary::Summary`] streams `summary.csv`,
 //! `summary.xlsx` and `findings.csv` to temporary files and renames them

@@ -4,7 +4,7 @@
 //! the text of the Word report). pfc's own templates are registered under
 //! stable names (`pfc/report.md`, `pfc/report.html`) so a framework's or a
 //! user's template can `{% extends %}` or `{% include %}` them. Before Tera
-//! renders anything, [`super::fields`] checks every field the template names;
+//! renders anything, `report::fields` checks every field the template names;
 //! Tera's own errors (syntax, filters) are turned into diagnostics that point
 //! into the template file.
 
