@@ -387,6 +387,31 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decim
                     "comparison in an actual value",
                 );
             }
+            if op.is_none()
+                && let Some(month) = month_of_year(t)
+            {
+                s.warn(
+                    Diagnostic::warning(
+                        Code::BadNotation,
+                        format!(
+                            "年度指标值 `{}` of `{}` is scored as at least {month} months; if it is a month of the year (a deadline), an earlier month must not score less",
+                            target.written, row.name
+                        ),
+                    )
+                    .with_zh(format!(
+                        "“{}”的年度指标值“{}”按数量计分（不少于{month}个月，越多越好）；如指完成月份（截止期限），提前完成不应少得分",
+                        row.name, target.written
+                    ))
+                    .with_hint(format!(
+                        "write `≤{month}月` or `{month}月底前` for a deadline, or `≥{month}个月` for a duration"
+                    ))
+                    .with_hint_zh(format!(
+                        "截止期限请写作“≤{month}月”或“{month}月底前”，时长请写作“≥{month}个月”"
+                    )),
+                    &format!("{here}.target"),
+                    "month of the year, or months?",
+                );
+            }
             let (t, a) = reconcile(s, t.clone(), a.clone(), row, &here)?;
             let kind = match op {
                 None | Some(Op::Ge | Op::Gt) => TargetKind::AtLeast,
@@ -405,6 +430,20 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decim
             )
         }
     }
+}
+
+/// The month `n` of a bare target `n月` with `n` from 1 to 12: it may be a
+/// month of the year (a deadline, met by any month up to it) as well as a
+/// number of months, which is how it is scored.
+fn month_of_year(target: &Quantity) -> Option<u32> {
+    let Unit::Count(unit) = &target.unit else {
+        return None;
+    };
+    if &**unit != "月" || !target.value.fract().is_zero() {
+        return None;
+    }
+    let n = rust_decimal::prelude::ToPrimitive::to_u32(&target.value)?;
+    (1..=12).contains(&n).then_some(n)
 }
 
 /// Make target and actual comparable: a side without a unit takes the

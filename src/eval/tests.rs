@@ -310,3 +310,39 @@ fn tidy_keeps_a_rounded_score_as_normalizing_and_rescaling_would_give_it() {
         }
     }
 }
+
+#[test]
+fn a_bare_month_target_is_scored_as_months_and_says_so() {
+    let data = |target: &str, actual: &str| {
+        format!(
+            "year = 2022\n[funds]\nbudget = 100\nexecuted = 100\n\n{}",
+            rows(&[(target, actual, "100")])
+        )
+    };
+    let warned = |target: &str, actual: &str| -> Vec<String> {
+        let (_, outcome, _) = evaluate(SIMPLE, &data(target, actual));
+        outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("month of the year"))
+            .map(|d| format!("{} | {}", d.message, d.hints.join(" | ")))
+            .collect()
+    };
+    // `12月` may be December: finishing in November then scores less.
+    let e = score(SIMPLE, &data("12月", "11月"));
+    assert_eq!(leaf_scores(&e), [d("91.67")]);
+    let found = warned("12月", "11月");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("`≤12月` or `12月底前`"), "{found:?}");
+    // A comparison, a duration or another unit says which is meant.
+    for (target, actual) in [
+        ("≤12月", "11月"),
+        ("≥12月", "11月"),
+        ("12个月", "11个月"),
+        ("13月", "12月"),
+        ("12.5月", "12月"),
+        ("12件", "11件"),
+    ] {
+        assert!(warned(target, actual).is_empty(), "{target}");
+    }
+}
