@@ -772,6 +772,28 @@ fn reports_never_overwrite_each_other() {
     let book: calamine::Xlsx<_> =
         calamine::open_workbook(dir.path().join("out/summary.xlsx")).expect("summary.xlsx");
     assert_eq!(book.sheet_names(), ["汇总"], "the summary, not a report");
+    // A project refused for one report keeps none of its other names: the
+    // next project with the same name is refused for the summary's sake,
+    // not for a report that was never written.
+    let dir = files(&[("in/Summary.toml", &toml), ("in/summary.toml", &toml)]);
+    let run = eval(
+        dir.path(),
+        &["in", "--out", "out", "-f", "md", "-f", "xlsx"],
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    for id in ["Summary", "summary"] {
+        let expected = format!("of project `{id}` would replace the batch's own");
+        assert!(run.stderr.contains(&expected), "{}", run.stderr);
+    }
+    assert!(
+        !run.stderr.contains("an earlier project's"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        listing(&dir.path().join("out")),
+        ["findings.csv", "summary.csv", "summary.xlsx"]
+    );
 }
 
 #[test]

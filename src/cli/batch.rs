@@ -228,15 +228,20 @@ fn write_chunks(
         Summary::FILES.iter().map(|f| (*f).to_owned()).collect();
     for (mut dones, progress) in chunks.iter() {
         for done in &mut dones {
+            // A project that fails here writes none of its reports: it
+            // keeps none of their names either.
             let taken = done
                 .reports
                 .iter()
                 .map(|(n, _)| n)
-                .find(|n| !names.insert(n.to_lowercase()))
+                .find(|n| names.contains(&n.to_lowercase()))
                 .cloned();
-            if let Some(name) = taken {
-                let summary = Summary::FILES.iter().any(|f| f.eq_ignore_ascii_case(&name));
-                done.name_taken(&name, summary, format);
+            match taken {
+                Some(name) => {
+                    let summary = Summary::FILES.iter().any(|f| f.eq_ignore_ascii_case(&name));
+                    done.name_taken(&name, summary, format);
+                }
+                None => names.extend(done.reports.iter().map(|(n, _)| n.to_lowercase())),
             }
         }
         // Under --strict nothing after the first failure counts.
