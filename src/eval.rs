@@ -18,7 +18,7 @@ mod rows;
 mod tests;
 pub mod value;
 
-use crate::check::model::{Check, Model, NodeId, NodeKind};
+use crate::check::model::{Check, InputSource, Model, NodeId, NodeKind, Ty};
 use crate::data::ProjectData;
 use crate::diagnostic::{Code, Diagnostic, Severity, has_errors};
 use crate::quantity::{Quantity, Unit, round};
@@ -1094,9 +1094,27 @@ impl<'a> Scorer<'a> {
     fn funds(&self) -> Vec<FundRow> {
         let f = &self.data.raw.funds;
         let unit = self.data.funds_unit();
-        let show = |c: &Option<crate::data::Cell>| -> Option<(String, Option<Quantity>)> {
+        // The project's own amounts are usually inputs too, already read
+        // the same way (`inputs::money` in the funds unit): not read again.
+        let bound = |source: InputSource| {
+            self.model
+                .inputs
+                .iter()
+                .zip(&self.inputs)
+                .find(|(d, _)| d.source == source && d.ty == Ty::Money && !unit.is_empty())
+                .and_then(|(_, v)| match v {
+                    Value::Q(q) => Some(q),
+                    _ => None,
+                })
+        };
+        let show = |c: &Option<crate::data::Cell>,
+                    read: Option<&Quantity>|
+         -> Option<(String, Option<Quantity>)> {
             c.as_ref().map(|c| {
-                let q = inputs::money(c, unit).ok();
+                let q = match read {
+                    Some(q) => Some(q.clone()),
+                    None => inputs::money(c, unit).ok(),
+                };
                 // Only reports show the amounts; a summary needs the rate.
                 let shown = match &q {
                     Some(q) if self.full() => q.to_string(),
@@ -1107,17 +1125,20 @@ impl<'a> Scorer<'a> {
             })
         };
         let row = |name: &str,
-                   initial: &Option<crate::data::Cell>,
-                   budget: &Option<crate::data::Cell>,
-                   executed: &Option<crate::data::Cell>| {
-            let (b, e) = (show(budget), show(executed));
+                   (initial, budget, executed): (
+            &Option<crate::data::Cell>,
+            &Option<crate::data::Cell>,
+            &Option<crate::data::Cell>,
+        ),
+                   read: [Option<&Quantity>; 3]| {
+            let (b, e) = (show(budget, read[1]), show(executed, read[2]));
             let rate = match (&b, &e) {
                 (Some((_, Some(b))), Some((_, Some(e)))) => rows::ratio(e, b).map(rows::percent),
                 _ => None,
             };
             FundRow {
                 name: name.to_owned(),
-                initial: show(initial).map(|x| x.0),
+                initial: show(initial, read[0]).map(|x| x.0),
                 budget: b.map(|x| x.0),
                 executed: e.map(|x| x.0),
                 rate,
@@ -1127,11 +1148,20 @@ impl<'a> Scorer<'a> {
         {
             return Vec::new();
         }
-        let mut out = vec![row("年度资金总额", &f.initial, &f.budget, &f.executed)];
+        let read = [
+            bound(InputSource::FundsInitial),
+            bound(InputSource::FundsBudget),
+            bound(InputSource::FundsExecuted),
+        ];
+        let mut out = vec![row(
+            "年度资金总额",
+            (&f.initial, &f.budget, &f.executed),
+            read,
+        )];
         out.extend(
             f.sources
                 .iter()
-                .map(|s| row(&s.name, &s.initial, &s.budget, &s.executed)),
+                .map(|s| row(&s.name, (&s.initial, &s.budget, &s.executed), [None; 3])),
         );
         out
     }
