@@ -462,15 +462,11 @@ impl ProjectData {
     /// map (its text may be empty: diagnostics name rows and columns, not
     /// spans). The project's `file_name` is `data.csv: rows 2–9`;
     /// [`ProjectData::locate`] answers with `data.csv: row 7, column 年度指标值`.
-    pub fn from_sheet(file: FileId, raw: Raw, sheet: SheetLocator) -> ProjectData {
-        ProjectData::from_sheet_in(file, raw, sheet, String::new())
-    }
-
-    /// [`ProjectData::from_sheet`], the `file_name` written into
-    /// `file_name`'s allocation (whatever it held is cleared): a batch
-    /// reads the next project into the allocations of a scored one (see
-    /// [`ProjectData::take_sheet`]).
-    pub fn from_sheet_in(
+    ///
+    /// The `file_name` is written into `file_name`'s allocation (whatever
+    /// it held is cleared): a batch reads the next project into the
+    /// allocations of a scored one (see [`ProjectData::take_sheet`]).
+    pub fn from_sheet(
         file: FileId,
         raw: Raw,
         sheet: SheetLocator,

@@ -1097,11 +1097,14 @@ impl<'a> Scorer<'a> {
         // The project's own amounts are usually inputs too, already read
         // the same way (`inputs::money` in the funds unit): not read again.
         let bound = |source: InputSource| {
+            if unit.is_empty() {
+                return None;
+            }
             self.model
                 .inputs
                 .iter()
                 .zip(&self.inputs)
-                .find(|(d, _)| d.source == source && d.ty == Ty::Money && !unit.is_empty())
+                .find(|(d, _)| d.source == source && d.ty == Ty::Money)
                 .and_then(|(_, v)| match v {
                     Value::Q(q) => Some(q),
                     _ => None,

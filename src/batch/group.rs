@@ -346,7 +346,7 @@ impl Grouper {
         } else {
             Some(b.id)
         };
-        let data = ProjectData::from_sheet_in(self.file, raw, sheet, b.file_name);
+        let data = ProjectData::from_sheet(self.file, raw, sheet, b.file_name);
         let mut data = match b.shell {
             Some(mut shell) => {
                 *shell = data;
