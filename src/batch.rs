@@ -533,7 +533,7 @@ impl Scoring<'_> {
         }
         done.result = Ok(Scored {
             total: evaluation.total,
-            grade: evaluation.grade,
+            grade: evaluation.grade.map(str::to_owned),
             parts: evaluation.parts.iter().map(|p| p.score).collect(),
             rate: evaluation.funds.first().and_then(|f| f.rate.clone()),
             warnings,

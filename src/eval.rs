@@ -35,9 +35,9 @@ use value::{OpError, Value};
 /// The result of evaluating: the evaluation (when there are no errors) and
 /// every diagnostic.
 #[derive(Debug)]
-pub struct Outcome {
+pub struct Outcome<'a> {
     /// The evaluation, `None` when any diagnostic is an error.
-    pub evaluation: Option<Evaluation>,
+    pub evaluation: Option<Evaluation<'a>>,
     /// Errors and warnings.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -58,12 +58,12 @@ pub enum Detail {
 }
 
 /// Score one project, with every explanation.
-pub fn evaluate(model: &Model, data: &ProjectData) -> Outcome {
+pub fn evaluate<'a>(model: &'a Model, data: &'a ProjectData) -> Outcome<'a> {
     evaluate_with(model, data, Detail::Full)
 }
 
 /// Score one project, building as much of the result as `detail` says.
-pub fn evaluate_with(model: &Model, data: &ProjectData, detail: Detail) -> Outcome {
+pub fn evaluate_with<'a>(model: &'a Model, data: &'a ProjectData, detail: Detail) -> Outcome<'a> {
     let mut s = Scorer {
         model,
         data,
@@ -116,7 +116,7 @@ pub(crate) struct Scorer<'a> {
 }
 
 impl<'a> Scorer<'a> {
-    fn run(&mut self) -> Option<Evaluation> {
+    fn run(&mut self) -> Option<Evaluation<'a>> {
         if let Some(id) = &self.data.raw.framework
             && *id != self.model.id
         {
@@ -177,7 +177,7 @@ impl<'a> Scorer<'a> {
             Some(cond) => matches!(eval(cond, self.env(None)), Ok(Value::Bool(true))),
             None => by_points(g),
         });
-        let grade = chosen.map(|g| g.name.clone());
+        let grade = chosen.map(|g| g.name.as_str());
         let grade_override = match chosen.and_then(|g| g.when.as_ref()) {
             Some(cond) if self.full() => Some(GradeOverride {
                 condition: interp::describe(cond, self.env(None)),
@@ -193,9 +193,9 @@ impl<'a> Scorer<'a> {
         };
         let mut evaluation = Evaluation {
             framework: FrameworkInfo {
-                id: self.model.id.clone(),
-                title: self.model.title.clone(),
-                basis: self.model.basis.clone(),
+                id: &self.model.id,
+                title: self.model.title.as_deref(),
+                basis: self.model.basis.as_deref(),
                 total: self.model.total,
                 places: self.model.rounding.places,
                 rounding: self.model.rounding.mode.keyword(),
@@ -213,7 +213,7 @@ impl<'a> Scorer<'a> {
             parts: tree
                 .iter()
                 .map(|n| Part {
-                    name: n.name.clone(),
+                    name: n.name,
                     weight: n.weight,
                     score: n.score,
                 })
@@ -570,11 +570,11 @@ impl<'a> Scorer<'a> {
         (score, text)
     }
 
-    fn node(&self, id: NodeId, by_slot: &rows::SlotRows) -> Option<ScoredNode> {
+    fn node(&self, id: NodeId, by_slot: &rows::SlotRows) -> Option<ScoredNode<'a>> {
         let model = self.model;
         let node = &model.nodes[id];
-        let path: Vec<String> = if self.full() {
-            model.path(id).into_iter().map(str::to_owned).collect()
+        let path: Vec<&'a str> = if self.full() {
+            model.path(id)
         } else {
             Vec::new()
         };
@@ -611,13 +611,13 @@ impl<'a> Scorer<'a> {
                     if let Some((score, leaf)) = rows::score_row(self, id, i) {
                         let row_path = if self.full() {
                             let mut p = path.clone();
-                            p.push(row.name.clone());
+                            p.push(row.name.as_str());
                             p
                         } else {
                             Vec::new()
                         };
                         kids.push(ScoredNode {
-                            name: row.name.clone(),
+                            name: &row.name,
                             path: row_path,
                             row: Some(i),
                             kind: NodeKindView::Row,
@@ -681,7 +681,7 @@ impl<'a> Scorer<'a> {
             }
         };
         Some(ScoredNode {
-            name: node.name.clone(),
+            name: &node.name,
             path,
             row: None,
             kind,
@@ -1079,15 +1079,15 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    fn project(&self) -> ProjectInfo {
+    fn project(&self) -> ProjectInfo<'a> {
         let p = &self.data.raw.project;
         ProjectInfo {
-            name: p.name.clone(),
-            department: p.department.clone(),
-            unit: p.unit.clone(),
-            code: p.code.clone(),
+            name: &p.name,
+            department: &p.department,
+            unit: &p.unit,
+            code: &p.code,
             year: self.data.raw.year,
-            source: self.data.file_name.clone(),
+            source: &self.data.file_name,
         }
     }
 

@@ -68,12 +68,14 @@ fn run_one(sources: &mut SourceMap, model: &Model, file: FileId, test: &TestDecl
             }
         }
     };
-    let (evaluation, diagnostics) = match crate::data::load(sources, data_file) {
+    // The evaluation borrows the data's names, so the data outlives it.
+    let loaded = crate::data::load(sources, data_file);
+    let (evaluation, diagnostics) = match &loaded {
         Ok(data) => {
-            let out = crate::eval::evaluate(model, &data);
+            let out = crate::eval::evaluate(model, data);
             (out.evaluation, out.diagnostics)
         }
-        Err(d) => (None, vec![d]),
+        Err(d) => (None, vec![d.clone()]),
     };
     let mut failures = Vec::new();
     let expects_error = test
@@ -124,10 +126,16 @@ fn describe(m: &Matcher) -> String {
     }
 }
 
-fn find<'e>(tree: &'e [ScoredNode], path: &[String]) -> Vec<&'e ScoredNode> {
+fn find<'e, 'a>(tree: &'e [ScoredNode<'a>], path: &[String]) -> Vec<&'e ScoredNode<'a>> {
     tree.iter()
         .flat_map(ScoredNode::walk)
-        .filter(|n| n.path.ends_with(path))
+        .filter(|n| {
+            n.path.len() >= path.len()
+                && n.path[n.path.len() - path.len()..]
+                    .iter()
+                    .zip(path)
+                    .all(|(a, b)| a == b)
+        })
         .collect()
 }
 
@@ -179,10 +187,10 @@ fn check(kind: &ExpectKind, ev: Option<&Evaluation>, diags: &[Diagnostic]) -> Op
         }
         ExpectKind::Grade(g) => {
             let ev = ev?;
-            (ev.grade.as_deref() != Some(g.as_str())).then(|| {
+            (ev.grade != Some(g.as_str())).then(|| {
                 format!(
                     "grade: expected {g}, got {} (total {})",
-                    ev.grade.as_deref().unwrap_or("none"),
+                    ev.grade.unwrap_or("none"),
                     ev.total.normalize()
                 )
             })

@@ -33,14 +33,20 @@ pub(crate) fn diagnostics(src: &str) -> String {
     render::to_string(&sources, &diags, ErrorFormat::Human)
 }
 
-/// Evaluate TOML data against a framework.
-pub(crate) fn evaluate(framework: &str, data: &str) -> (SourceMap, Outcome, ProjectData) {
-    let m = model(framework);
+/// Evaluate TOML data against a framework. The evaluation borrows names
+/// from both, so a test leaks them (a few kilobytes) rather than keep them
+/// alive in every caller.
+pub(crate) fn evaluate(
+    framework: &str,
+    data: &str,
+) -> (SourceMap, Outcome<'static>, &'static ProjectData) {
+    let m: &'static Model = Box::leak(Box::new(model(framework)));
     let mut sources = SourceMap::new();
     let file = sources.add("data.toml", data);
-    let data =
-        crate::data::load(&sources, file).unwrap_or_else(|d| panic!("data error: {}", d.message));
-    let outcome = crate::eval::evaluate(&m, &data);
+    let data: &'static ProjectData = Box::leak(Box::new(
+        crate::data::load(&sources, file).unwrap_or_else(|d| panic!("data error: {}", d.message)),
+    ));
+    let outcome = crate::eval::evaluate(m, data);
     (sources, outcome, data)
 }
 

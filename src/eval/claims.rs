@@ -10,10 +10,10 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::quantity::{RoundMode, round};
 use rust_decimal::Decimal;
 
-fn find<'e>(
-    tree: &'e mut [ScoredNode],
-    pred: &dyn Fn(&ScoredNode) -> bool,
-) -> Option<&'e mut ScoredNode> {
+fn find<'e, 'a>(
+    tree: &'e mut [ScoredNode<'a>],
+    pred: &dyn Fn(&ScoredNode<'a>) -> bool,
+) -> Option<&'e mut ScoredNode<'a>> {
     for n in tree {
         if pred(n) {
             return Some(n);
@@ -240,7 +240,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
     let omitted: Vec<&super::result::Part> = e
         .parts
         .iter()
-        .filter(|p| !claimed.parts.contains_key(&p.name))
+        .filter(|p| !claimed.parts.contains_key(p.name))
         .collect();
     if !claimed.parts.is_empty() && !omitted.is_empty() {
         let list = |each: &dyn Fn(&super::result::Part) -> String, sep: &str| {
@@ -319,7 +319,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
         }
     }
     if let (Some(g), Some(ours)) = (&claimed.grade, &e.grade)
-        && g.trim() != ours
+        && g.trim() != *ours
     {
         s.warn(
             Diagnostic::warning(

@@ -1,5 +1,9 @@
 //! The result of scoring one project: what `--format json` prints and what
 //! the report context is built from. Decimals serialise as exact strings.
+//!
+//! Names are borrowed from the framework and the data (`'a`): a batch
+//! scores every project with the same model, and copying each node's name
+//! per project was a fifth of the allocations of scoring.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use rust_decimal::Decimal;
@@ -7,21 +11,21 @@ use serde::Serialize;
 
 /// One scored project.
 #[derive(Debug, Clone, Serialize)]
-pub struct Evaluation {
+pub struct Evaluation<'a> {
     /// Which framework scored it.
-    pub framework: FrameworkInfo,
+    pub framework: FrameworkInfo<'a>,
     /// The project.
-    pub project: ProjectInfo,
+    pub project: ProjectInfo<'a>,
     /// The total score, rounded as the framework declares.
     pub total: Decimal,
     /// The grade, if the framework declares grades.
-    pub grade: Option<String>,
+    pub grade: Option<&'a str>,
     /// When an override (`name when condition`) decided the grade rather
     /// than the points: why, and what the points alone would give.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grade_override: Option<GradeOverride>,
     /// Scores of the top-level parts (一级指标), in order.
-    pub parts: Vec<Part>,
+    pub parts: Vec<Part<'a>>,
     /// The funds block (项目资金): total row and rows by source.
     pub funds: Vec<FundRow>,
     /// Inputs and derived values, as used.
@@ -29,7 +33,7 @@ pub struct Evaluation {
     /// Warnings found while scoring (errors stop the evaluation).
     pub warnings: Vec<Finding>,
     /// The scored indicator tree.
-    pub tree: Vec<ScoredNode>,
+    pub tree: Vec<ScoredNode<'a>>,
 }
 
 /// Why a grade override applied.
@@ -44,13 +48,13 @@ pub struct GradeOverride {
 
 /// Framework metadata.
 #[derive(Debug, Clone, Serialize)]
-pub struct FrameworkInfo {
+pub struct FrameworkInfo<'a> {
     /// Its id.
-    pub id: String,
+    pub id: &'a str,
     /// Its title.
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     /// Its legal basis.
-    pub basis: Option<String>,
+    pub basis: Option<&'a str>,
     /// Its total points.
     pub total: Decimal,
     /// Decimal places of scores.
@@ -67,26 +71,26 @@ pub struct FrameworkInfo {
 
 /// Project metadata.
 #[derive(Debug, Clone, Serialize)]
-pub struct ProjectInfo {
+pub struct ProjectInfo<'a> {
     /// 项目名称.
-    pub name: String,
+    pub name: &'a str,
     /// 主管部门.
-    pub department: String,
+    pub department: &'a str,
     /// 实施单位.
-    pub unit: String,
+    pub unit: &'a str,
     /// Project code, if any.
-    pub code: String,
+    pub code: &'a str,
     /// Fiscal year.
     pub year: Option<i64>,
     /// The data file.
-    pub source: String,
+    pub source: &'a str,
 }
 
 /// A top-level part's score.
 #[derive(Debug, Clone, Serialize)]
-pub struct Part {
+pub struct Part<'a> {
     /// Its name.
-    pub name: String,
+    pub name: &'a str,
     /// Its weight.
     pub weight: Decimal,
     /// Its score.
@@ -176,12 +180,12 @@ pub enum NodeKindView {
 
 /// A node of the scored tree.
 #[derive(Debug, Clone, Serialize)]
-pub struct ScoredNode {
+pub struct ScoredNode<'a> {
     /// Its name.
-    pub name: String,
+    pub name: &'a str,
     /// Names from the top of the tree down to this node (empty when
     /// evaluated with [`Detail::Scores`](crate::eval::Detail::Scores)).
-    pub path: Vec<String>,
+    pub path: Vec<&'a str>,
     /// For a data row: its index in the data's `indicators`.
     #[serde(skip)]
     pub row: Option<usize>,
@@ -194,7 +198,7 @@ pub struct ScoredNode {
     /// Its score as counted in the total.
     pub score: Decimal,
     /// Children in order (empty for leaves).
-    pub children: Vec<ScoredNode>,
+    pub children: Vec<ScoredNode<'a>>,
     /// Leaf details (indicators and rows).
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub leaf: Option<Leaf>,
@@ -267,9 +271,9 @@ impl Leaf {
     }
 }
 
-impl ScoredNode {
+impl<'a> ScoredNode<'a> {
     /// Every node below and including this one, depth first.
-    pub fn walk(&self) -> Vec<&ScoredNode> {
+    pub fn walk(&self) -> Vec<&ScoredNode<'a>> {
         let mut out = vec![self];
         for c in &self.children {
             out.extend(c.walk());

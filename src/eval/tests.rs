@@ -30,7 +30,7 @@ fn rows(list: &[(&str, &str, &str)]) -> String {
 }
 
 #[track_caller]
-fn score(framework: &str, data: &str) -> Evaluation {
+fn score(framework: &str, data: &str) -> Evaluation<'static> {
     let (sources, outcome, _) = evaluate(framework, data);
     outcome.evaluation.unwrap_or_else(|| {
         panic!(
@@ -103,9 +103,9 @@ fn rounding_modes_and_scopes() {
 #[test]
 fn grades_use_inclusive_lower_bounds() {
     let data = rows(&[("≥100", "80", "100")]);
-    assert_eq!(score(SIMPLE, &data).grade.as_deref(), Some("良"));
+    assert_eq!(score(SIMPLE, &data).grade, Some("良"));
     let data = rows(&[("≥100", "79.99", "100")]);
-    assert_eq!(score(SIMPLE, &data).grade.as_deref(), Some("中"));
+    assert_eq!(score(SIMPLE, &data).grade, Some("中"));
 }
 
 #[test]
@@ -133,7 +133,7 @@ fn caidian_example_scores_as_the_seed() {
     let data = include_str!("../../frameworks/cn-self-eval-2020/examples/caidian-2019.toml");
     let e = score(CN_SELF_EVAL, data);
     assert_eq!(e.total, d("99.87"));
-    assert_eq!(e.grade.as_deref(), Some("优"));
+    assert_eq!(e.grade, Some("优"));
     let parts: Vec<Decimal> = e.parts.iter().map(|p| p.score).collect();
     assert_eq!(parts, [d("9.87"), d("50"), d("30"), d("10")]);
     let satisfaction = e
@@ -162,7 +162,7 @@ fn underperforming_example_matches_the_hand_calculation() {
         .collect();
     assert_eq!(leaves, ["7.5", "12", "10", "7", "14.17", "16", "4", "9.33"]);
     assert_eq!(e.total, d("80.00"));
-    assert_eq!(e.grade.as_deref(), Some("良"));
+    assert_eq!(e.grade, Some("良"));
 }
 
 fn arb_decimal(max: i64) -> impl Strategy<Value = Decimal> {
@@ -264,20 +264,20 @@ fn a_grade_override_says_why() {
     let fw = CN_SELF_EVAL.replace("    优 >= 90", "    差 when 执行率 < 50%\n    优 >= 90");
     let data = include_str!("../../frameworks/cn-self-eval-2020/examples/caidian-2019.toml");
     let e = score(&fw, data);
-    assert_eq!(e.grade.as_deref(), Some("优"));
+    assert_eq!(e.grade, Some("优"));
     assert!(e.grade_override.is_none());
     let low = data.replace("executed = \"86.54万元\"", "executed = \"30万元\"");
     assert_ne!(low, data, "the example's executed amount");
     let (_, outcome, project) = evaluate(&fw, &low);
     let e = outcome.evaluation.expect("scored");
-    assert_eq!(e.grade.as_deref(), Some("差"));
+    assert_eq!(e.grade, Some("差"));
     let o = e
         .grade_override
         .as_ref()
         .expect("an override gave the grade");
     assert_eq!(o.condition, "执行率 (34.23%) < 50%");
     assert_eq!(o.by_points.as_deref(), Some("优"));
-    let ctx = crate::report::context::build(&e, &project);
+    let ctx = crate::report::context::build(&e, project);
     assert!(
         ctx.conclusion
             .ends_with("评价等级为“差”（因 执行率 (34.23%) < 50% 成立；仅按得分为“优”）。"),

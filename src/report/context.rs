@@ -18,11 +18,11 @@ use std::collections::BTreeMap;
 
 /// The report context.
 #[derive(Debug, Clone, Serialize)]
-pub struct Context {
+pub struct Context<'a> {
     /// Framework metadata.
-    pub framework: FrameworkInfo,
+    pub framework: FrameworkInfo<'a>,
     /// Project metadata.
-    pub project: ProjectInfo,
+    pub project: ProjectInfo<'a>,
     /// Fiscal year as text (`2019`), empty when unknown.
     pub year: String,
     /// The report's title: the project's name followed by `项目绩效自评报告`
@@ -292,7 +292,7 @@ fn goal_name(name: &str) -> String {
 }
 
 /// Build the context for one evaluation.
-pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
+pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
     let en = ev.framework.language == Language::En;
     let mut leaves = Vec::new();
     let mut tree = Vec::new();
@@ -318,8 +318,8 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
             leaves.push(view);
         }
         tree.push(GroupView {
-            name: top.name.clone(),
-            goal_name: goal_name(&top.name),
+            name: top.name.to_owned(),
+            goal_name: goal_name(top.name),
             weight: num(top.weight),
             score: num(top.score),
             score_rate: rate(top.score, top.weight),
@@ -331,8 +331,8 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
         .parts
         .iter()
         .map(|p| PartView {
-            name: p.name.clone(),
-            goal_name: goal_name(&p.name),
+            name: p.name.to_owned(),
+            goal_name: goal_name(p.name),
             weight: num(p.weight),
             score: num(p.score),
             score_rate: rate(p.score, p.weight),
@@ -373,10 +373,10 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
         framework: ev.framework.clone(),
         project: ev.project.clone(),
         year: ev.project.year.map(|y| y.to_string()).unwrap_or_default(),
-        report_title: report_title(&ev.project.name),
+        report_title: report_title(ev.project.name),
         total: ev.total.to_string(),
         max_total: num(ev.framework.total),
-        grade: ev.grade.clone().unwrap_or_default(),
+        grade: ev.grade.unwrap_or_default().to_owned(),
         grade_condition: ev
             .grade_override
             .as_ref()
@@ -417,7 +417,7 @@ pub fn build(ev: &Evaluation, data: &ProjectData) -> Context {
             &ev.project.year.map(|y| y.to_string()).unwrap_or_default(),
             ev.warnings.len(),
             leaves_count,
-            &ev.framework.id,
+            ev.framework.id,
             ev.framework.places,
         ),
     }
@@ -439,12 +439,10 @@ fn conclusion_en(ev: &Evaluation, parts: &[PartView]) -> String {
     let basis = ev
         .framework
         .basis
-        .as_deref()
         .map(|b| format!(" under {b}"))
         .unwrap_or_default();
     let grade = ev
         .grade
-        .as_deref()
         .map(|g| match &ev.grade_override {
             Some(o) => format!(
                 ", rated “{g}” because {}{}",
@@ -473,12 +471,10 @@ fn conclusion(ev: &Evaluation, parts: &[PartView]) -> String {
     let basis = ev
         .framework
         .basis
-        .as_deref()
         .map(|b| format!("依据{b}进行自评打分，"))
         .unwrap_or_default();
     let grade = ev
         .grade
-        .as_deref()
         .map(|g| match &ev.grade_override {
             Some(o) => format!(
                 "，评价等级为“{g}”（因 {} 成立{}）",
@@ -532,13 +528,13 @@ fn leaf_view(n: &ScoredNode, en: bool) -> LeafView {
         sentence_zh(n, &rule, &target, &actual, &band, &saving, &completion)
     };
     LeafView {
-        level1: n.path.first().cloned().unwrap_or_default(),
+        level1: n.path.first().copied().unwrap_or_default().to_owned(),
         level2: if n.path.len() > 2 {
-            n.path[1].clone()
+            n.path[1].to_owned()
         } else {
             String::new()
         },
-        name: n.name.clone(),
+        name: n.name.to_owned(),
         target,
         actual,
         weight: num(n.weight),
@@ -559,11 +555,11 @@ fn leaf_view(n: &ScoredNode, en: bool) -> LeafView {
     }
 }
 
-impl Context {
+impl<'a> Context<'a> {
     /// This context with one made-up item in every empty list, so that the
     /// shape of list items is known even when this project has no warnings
     /// or no funds block. Used to check templates, never rendered.
-    pub(crate) fn with_sample_items(&self) -> Context {
+    pub(crate) fn with_sample_items(&self) -> Context<'a> {
         let mut ctx = self.clone();
         let leaf = LeafView {
             level1: "产出指标".into(),

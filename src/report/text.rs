@@ -35,11 +35,7 @@ pub(super) fn render(ctx: &Context) -> String {
         "："
     };
     let mut out = String::new();
-    let title = ctx
-        .framework
-        .title
-        .clone()
-        .unwrap_or_else(|| ctx.framework.id.clone());
+    let title = ctx.framework.title.unwrap_or(ctx.framework.id);
     let _ = writeln!(out, "{title}{}", label("year_title"));
     let _ = writeln!(out, "{}{colon}{}", label("project"), ctx.project.name);
     if !ctx.project.department.is_empty() || !ctx.project.unit.is_empty() {
@@ -47,9 +43,9 @@ pub(super) fn render(ctx: &Context) -> String {
             out,
             "{}{colon}{}    {}{colon}{}",
             label("department"),
-            dash(&ctx.project.department),
+            dash(ctx.project.department),
             label("unit"),
-            dash(&ctx.project.unit)
+            dash(ctx.project.unit)
         );
     }
     let _ = writeln!(out, "{}{colon}{}", label("framework"), ctx.framework.id);

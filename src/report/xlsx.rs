@@ -129,11 +129,11 @@ fn build(ctx: &Context) -> Result<Vec<u8>, XlsxError> {
     sheet.merge_range(1, 0, 1, LAST_COL, &year, &s.subtitle)?;
 
     sheet.write_string_with_format(2, 0, "项目名称", &s.label)?;
-    sheet.merge_range(2, 1, 2, LAST_COL, &ctx.project.name, &s.text)?;
+    sheet.merge_range(2, 1, 2, LAST_COL, ctx.project.name, &s.text)?;
     sheet.write_string_with_format(3, 0, "主管部门", &s.label)?;
-    sheet.merge_range(3, 1, 3, 3, &ctx.project.department, &s.text)?;
+    sheet.merge_range(3, 1, 3, 3, ctx.project.department, &s.text)?;
     sheet.write_string_with_format(3, 4, "实施单位", &s.label)?;
-    sheet.merge_range(3, 5, 3, LAST_COL, &ctx.project.unit, &s.text)?;
+    sheet.merge_range(3, 5, 3, LAST_COL, ctx.project.unit, &s.text)?;
 
     let mut row = funds_block(sheet, ctx, &s, 4)?;
     row = goals_block(sheet, ctx, &s, row)?;
