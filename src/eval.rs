@@ -27,7 +27,7 @@ use crate::syntax::ast::RoundScope;
 use interp::{Env, Ind, eval, explain};
 use result::{
     Evaluation, Figure, Finding, FrameworkInfo, FundRow, GradeOverride, Leaf, NodeKindView, Part,
-    ProjectInfo, ScoredNode,
+    ProjectInfo, ScoredNode, Years,
 };
 use rust_decimal::Decimal;
 use value::{OpError, Value};
@@ -201,10 +201,7 @@ impl<'a> Scorer<'a> {
                 rounding: self.model.rounding.mode.keyword(),
                 rounding_scope: self.model.rounding.scope.keyword(),
                 language: self.model.language,
-                years: self.model.period.map(|(from, to)| match to {
-                    Some(t) => format!("{from}..{t}"),
-                    None => format!("{from}.."),
-                }),
+                years: self.model.period.map(|(from, to)| Years(from, to)),
             },
             project: self.project(),
             total: self.scaled(total),
@@ -1091,7 +1088,7 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    fn funds(&self) -> Vec<FundRow> {
+    fn funds(&self) -> Vec<FundRow<'a>> {
         let f = &self.data.raw.funds;
         let unit = self.data.funds_unit();
         // The project's own amounts are usually inputs too, already read
@@ -1127,7 +1124,7 @@ impl<'a> Scorer<'a> {
                 (shown, q)
             })
         };
-        let row = |name: &str,
+        let row = |name: &'a str,
                    (initial, budget, executed): (
             &Option<crate::data::Cell>,
             &Option<crate::data::Cell>,
@@ -1140,7 +1137,7 @@ impl<'a> Scorer<'a> {
                 _ => None,
             };
             FundRow {
-                name: name.to_owned(),
+                name,
                 initial: show(initial, read[0]).map(|x| x.0),
                 budget: b.map(|x| x.0),
                 executed: e.map(|x| x.0),

@@ -27,7 +27,7 @@ pub struct Evaluation<'a> {
     /// Scores of the top-level parts (一级指标), in order.
     pub parts: Vec<Part<'a>>,
     /// The funds block (项目资金): total row and rows by source.
-    pub funds: Vec<FundRow>,
+    pub funds: Vec<FundRow<'a>>,
     /// Inputs and derived values, as used.
     pub figures: Vec<Figure>,
     /// Warnings found while scoring (errors stop the evaluation).
@@ -66,7 +66,28 @@ pub struct FrameworkInfo<'a> {
     /// The language of labels and report headings (`zh` or `en`).
     pub language: crate::check::model::Language,
     /// The fiscal years the framework covers, e.g. `2019..` or `2020..2021`.
-    pub years: Option<String>,
+    pub years: Option<Years>,
+}
+
+/// The fiscal years a framework covers: from, and up to if it says.
+/// Serialised and shown as `2019..` or `2020..2021`; a batch makes one
+/// per project, so it is not kept as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Years(pub i64, pub Option<i64>);
+
+impl std::fmt::Display for Years {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.1 {
+            Some(to) => write!(f, "{}..{to}", self.0),
+            None => write!(f, "{}..", self.0),
+        }
+    }
+}
+
+impl Serialize for Years {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Project metadata.
@@ -99,9 +120,9 @@ pub struct Part<'a> {
 
 /// A row of the funds block; amounts as written, rate computed.
 #[derive(Debug, Clone, Serialize)]
-pub struct FundRow {
+pub struct FundRow<'a> {
     /// `年度资金总额` or the source's name.
-    pub name: String,
+    pub name: &'a str,
     /// 年初预算数.
     pub initial: Option<String>,
     /// 全年预算数.

@@ -98,10 +98,10 @@ pub struct FundView {
     pub rate: Option<String>,
 }
 
-impl From<&FundRow> for FundView {
+impl From<&FundRow<'_>> for FundView {
     fn from(f: &FundRow) -> Self {
         FundView {
-            name: f.name.clone(),
+            name: f.name.to_owned(),
             initial: f.initial.clone(),
             budget: f.budget.clone(),
             executed: f.executed.clone(),
