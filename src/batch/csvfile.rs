@@ -1,13 +1,16 @@
 //! Reading a CSV file as a stream of projects.
 //!
-//! The csv crate splits records on the raw bytes: in GBK and GB18030 no byte
-//! of a multi-byte character is a `,`, `"`, CR or LF, so splitting before
+//! Records are split on the raw bytes (by simd-csv, or the csv crate where
+//! the two could differ: see [`parser`]): in GBK and GB18030 no byte of a
+//! multi-byte character is a `,`, `"`, CR or LF, so splitting before
 //! decoding is safe. Each needed field is then decoded and trimmed, unless
 //! it has the same bytes as on the row above (see [`Column`]). In a UTF-8
 //! file a record is checked as a whole, and its cells are handed to the
 //! grouper as slices of the record, not copied. A row with bytes that
 //! cannot be decoded makes its project fail, naming the exact byte offset
 //! and row (found again cell by cell, see [`read_cells`]).
+
+mod parser;
 
 use super::columns::{Columns, Field};
 use super::encoding::{self, Encoding, SNIFF_BYTES};
@@ -16,6 +19,7 @@ use super::{Chunk, Item, Reader};
 use crate::data::ProjectData;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::FileId;
+use parser::{Parser, Record};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
@@ -25,13 +29,13 @@ use std::sync::mpsc::Receiver;
 pub(crate) struct CsvReader {
     path: PathBuf,
     name: String,
-    reader: csv::Reader<File>,
+    parser: Parser,
     /// The record being read.
-    record: csv::ByteRecord,
+    record: Record,
     /// The record read before it (the header before the first row): the
     /// cells above, to find a cell repeated from the row above by its
     /// bytes, without copying any cell to remember it.
-    prev: csv::ByteRecord,
+    prev: Record,
     encoding: Encoding,
     /// The columns the fields are read from, in field order.
     columns: Vec<Column>,
@@ -57,7 +61,7 @@ struct Column {
     /// Whether the field is a project field.
     project: bool,
     /// Where the last cell is in its record's bytes
-    /// ([`csv::ByteRecord::as_slice`]).
+    /// ([`Record::as_slice`]).
     cell: Range<usize>,
     /// The last cell's text when it is not the cell's own bytes (see
     /// `owned`): decoded from GBK, or the lossy UTF-8 reading of bytes that
@@ -184,8 +188,8 @@ impl Column {
 /// decoded. `prev` is the record read before.
 fn read_cells<'a>(
     columns: &'a mut [Column],
-    record: &'a csv::ByteRecord,
-    prev: &csv::ByteRecord,
+    record: &'a Record,
+    prev: &Record,
     encoding: Encoding,
     cells: &mut Cells<'a>,
     bad: &mut Option<usize>,
@@ -280,7 +284,7 @@ impl Cell<'_> {
 #[inline]
 fn each_cell<'a>(
     columns: &'a mut [Column],
-    record: &'a csv::ByteRecord,
+    record: &'a Record,
     cells: &mut Cells<'a>,
     bad: &mut Option<usize>,
     mut read: impl FnMut(&mut Column, &'a [u8], Range<usize>) -> Cell<'a>,
@@ -388,14 +392,21 @@ impl CsvReader {
                 ))
             })
             .collect();
+        // The header as the csv crate read it; the rows by the fast parser
+        // where it reads the same (see [`parser`]).
+        let at = reader.position().byte();
+        let mut f = reader.into_inner();
+        f.seek(SeekFrom::Start(at))
+            .map_err(|e| io_error(&name, &e))?;
+        let again = f.try_clone().map_err(|e| io_error(&name, &e))?;
         Ok(CsvReader {
             path: path.to_owned(),
             columns,
             grouper: Grouper::new(file, &name, index),
             name,
-            reader,
-            prev: csv::ByteRecord::new(),
-            record,
+            parser: Parser::new(f, again, at),
+            prev: Record::default(),
+            record: Record::Exact(record),
             encoding,
             size,
             row: 2,
@@ -509,11 +520,11 @@ impl CsvReader {
         let mut items: Vec<Item> = Vec::with_capacity(max);
         let mut rows = 0u64;
         while items.len() < max {
-            let start = self.reader.position().byte();
+            let start = self.parser.position();
             std::mem::swap(&mut self.record, &mut self.prev);
             let more = self
-                .reader
-                .read_byte_record(&mut self.record)
+                .parser
+                .read(&mut self.record)
                 .map_err(|e| io_error(&self.name, &e))?;
             if !more {
                 self.done = true;
@@ -536,14 +547,14 @@ impl CsvReader {
             let done = self.grouper.push(row, &cells);
             items.extend(done);
             if let Some(column) = bad {
-                let end = self.reader.position().byte();
+                let end = self.parser.position();
                 let d = self.bad_byte(row, (start, end), column);
                 self.grouper.fail_current(d);
             }
         }
         Ok(Some(Chunk {
             items,
-            progress: self.reader.position().byte(),
+            progress: self.parser.position(),
             rows,
         }))
     }
@@ -568,7 +579,7 @@ mod tests {
     /// lossy reading; and the first column whose cell cannot be decoded.
     fn cell_by_cell(
         columns: &[Column],
-        record: &csv::ByteRecord,
+        record: &Record,
         encoding: Encoding,
     ) -> (Vec<Option<String>>, Option<usize>) {
         let mut bad = None;
@@ -642,7 +653,19 @@ mod tests {
             .into_iter()
             .chain(later.iter().map(Vec::as_slice))
             .collect();
-        for encoding in [Encoding::Utf8, Encoding::Gbk] {
+        // Records of either parser: simd-csv's keeps the commas between
+        // the fields in the bytes they are slices of (when none is quoted).
+        let record = |fields: &[&[u8]], fast: bool| {
+            if fast {
+                Record::Fast(parser::Fields::written(fields))
+            } else {
+                Record::from(csv::ByteRecord::from(fields.to_vec()))
+            }
+        };
+        for (encoding, fast) in [Encoding::Utf8, Encoding::Gbk]
+            .into_iter()
+            .flat_map(|e| [(e, false), (e, true)])
+        {
             let mut columns: Vec<Column> = [(0, 0), (1, 1), (2, 2), (3, 3), (4, 3)]
                 .into_iter()
                 .map(|(f, at)| {
@@ -654,9 +677,9 @@ mod tests {
                 })
                 .collect();
             let places: Vec<(usize, usize)> = columns.iter().map(|c| (c.field, c.at)).collect();
-            let mut prev = csv::ByteRecord::new();
+            let mut prev = Record::default();
             for (row, fields) in rows.iter().enumerate() {
-                let record = csv::ByteRecord::from(fields.to_vec());
+                let record = record(fields, fast);
                 let (expected, expected_bad) = cell_by_cell(&columns, &record, encoding);
                 let mut cells = Cells::new();
                 let mut bad = None;
@@ -665,8 +688,8 @@ mod tests {
                     .iter()
                     .map(|&(field, at)| record.get(at).map(|_| cells.text(field).to_owned()))
                     .collect();
-                assert_eq!(read, expected, "{encoding:?} row {row}");
-                assert_eq!(bad, expected_bad, "{encoding:?} row {row}");
+                assert_eq!(read, expected, "{encoding:?} {fast} row {row}");
+                assert_eq!(bad, expected_bad, "{encoding:?} {fast} row {row}");
                 for &(field, at) in &places {
                     if cells.same & 1 << field != 0 {
                         assert_eq!(
