@@ -83,6 +83,59 @@ fn csv_of_the_examples_scores_as_one_by_one() {
     assert_eq!(json["project"]["source"], "自评表.csv: rows 2–6");
 }
 
+/// A quote inside an unquoted field is text, as a spreadsheet reads it,
+/// and the rows after it are rows (an odd one would open a quoted field
+/// for simd-csv, up to the next quote rows later): the fast CSV parser hands such a file
+/// to the csv crate (`batch/csvfile/parser.rs`), quoted fields before and
+/// after it included, with either line end.
+#[test]
+fn a_quote_inside_a_field_is_text_and_the_rows_after_it_are_read() {
+    let plain = examples_csv();
+    let quoted = plain
+        .replace(
+            "不超过年度预算,≤87.65万元,86.54万元,25,,25,",
+            "不超过年度预算,≤87.65万元,86.54万元,25,,25,按\"三公\"经费口径列支，购24\"显示器",
+        )
+        .replace("抽检批次减少", "\"抽检批次减少,覆盖企业随之减少\"")
+        .replace(
+            "检测设备到货推迟两个月",
+            "\"检测设备到货推迟两个月（\"\"进口\"\"）\"",
+        );
+    for (name, text) in [
+        ("lf.csv", quoted.clone()),
+        ("crlf.csv", quoted.replace('\n', "\r\n")),
+    ] {
+        let dir = files(&[(name, text.as_bytes())]);
+        let run = eval(dir.path(), &[name, "--out", "out", "-f", "json"]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let summary = read(dir.path(), "out/summary.csv");
+        assert_eq!(column(&summary, 4), ["99.87", "80.00"], "{name}");
+        let json: serde_json::Value =
+            serde_json::from_str(&read(dir.path(), "out/U2021.json")).expect("json");
+        let reasons: Vec<&str> = json["tree"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|n| n["children"].as_array().into_iter().flatten())
+            .flat_map(|n| n["children"].as_array().into_iter().flatten())
+            .filter_map(|n| n["reason"].as_str())
+            .collect();
+        assert!(
+            reasons.contains(&"抽检批次减少,覆盖企业随之减少"),
+            "{name}: {reasons:?}"
+        );
+        assert!(
+            reasons.contains(&"检测设备到货推迟两个月（\"进口\"）"),
+            "{name}: {reasons:?}"
+        );
+        let caidian = read(dir.path(), "out/C2019.json");
+        assert!(
+            caidian.contains(r#"按\"三公\"经费口径列支"#),
+            "{name}: {caidian}"
+        );
+    }
+}
+
 #[test]
 fn folder_of_data_files_scores_each() {
     let run = pfc(&[

@@ -3,8 +3,8 @@
 //! simd-csv finds commas, quotes and line ends many bytes at a time and
 //! splits a budget system's export several times faster than the csv crate.
 //! But it splits some records differently: a quote inside a field
-//! (`按"三公"经费`) opens a quoted field for it, which swallows the rows
-//! after it, and a lone CR does not end a record. The csv crate reads both
+//! (`24"显示器`) opens a quoted field for it, which swallows the rows up to
+//! the next quote, and a lone CR does not end a record. The csv crate reads both
 //! as a spreadsheet does.
 //!
 //! So each record simd-csv splits is checked ([`Fields::fill`]): every
