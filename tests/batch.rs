@@ -601,6 +601,39 @@ fn a_file_that_cannot_be_read_writes_nothing() {
     );
 }
 
+/// A header with no rows below it, or only empty ones, is an error as an
+/// empty file is (most likely the wrong file or sheet), and writes no
+/// summary: from CSV and from a workbook.
+#[test]
+fn a_header_without_rows_is_an_error_and_writes_no_summary() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    fill_sheet(book.add_worksheet(), &format!("{HEADER}\n"), &[]);
+    let xlsx = book.save_to_buffer().expect("xlsx");
+    let blank = format!("{HEADER}\r\n\r\n,,,,\n");
+    let dir = files(&[
+        ("header.csv", HEADER.as_bytes()),
+        ("blank.csv", blank.as_bytes()),
+        ("header.xlsx", &xlsx),
+    ]);
+    for name in ["header.csv", "blank.csv", "header.xlsx"] {
+        let out = format!("out-{name}");
+        let run = eval(dir.path(), &[name, "--out", &out]);
+        assert_eq!(run.code, 1, "{}", run.transcript());
+        assert!(
+            run.stderr.contains(&format!(
+                "`{name}` holds no project: no row below its header"
+            )),
+            "{}",
+            run.transcript()
+        );
+        for file in ["summary.csv", "summary.xlsx", "findings.csv"] {
+            assert!(!dir.path().join(&out).join(file).exists(), "{name}: {file}");
+        }
+    }
+    let run = eval(dir.path(), &["header.csv", "--out", "out"]);
+    insta::assert_snapshot!("header_without_rows", run.transcript());
+}
+
 #[test]
 fn usage_errors() {
     let dir = files(&[("a.csv", HEADER.as_bytes())]);

@@ -191,6 +191,23 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
             );
             ExitCode::from(EXIT_ERRORS)
         }
+        // A header with no rows below it (or only empty ones) is most
+        // likely the wrong file or sheet: an error, as an empty file is.
+        None if summary.totals().scored + summary.totals().failed == 0 => {
+            drop(summary);
+            let name = req.input.display().to_string();
+            out.diagnostics(
+                &sources,
+                &[crate::diagnostic::Diagnostic::error(
+                    crate::diagnostic::Code::EmptyFile,
+                    format!("`{name}` holds no project: no row below its header"),
+                )
+                .with_location(name)
+                .with_hint("one row per indicator follows the header row: see docs/batch.md")],
+            );
+            eprintln!("error: nothing to score; no summary was written");
+            ExitCode::from(EXIT_ERRORS)
+        }
         None => match summary.finish() {
             Ok((totals, written)) => {
                 print_totals(&req.input, &totals, &written, &req.formats);
