@@ -8,7 +8,7 @@ use crate::data::{
 };
 use std::sync::mpsc::Receiver;
 
-/// Scored projects given back to the reader (see [`Grouper::reuse`]) and
+/// Scored projects given back to the reader (see [`Grouper::reuse`](super::Grouper::reuse)) and
 /// what is left of them, for the next projects to be read into: allocating
 /// and freeing the many small blocks of a project is most of what reading
 /// it costs. Whatever is reused is emptied or written over as a whole, so
@@ -30,7 +30,7 @@ pub(super) struct Spare {
     pub(super) strings: Vec<String>,
 }
 
-/// Projects in the boxes [`Item::Sheet`] hands them over in, as they come
+/// Projects in the boxes [`Item::Sheet`](crate::batch::Item::Sheet) hands them over in, as they come
 /// back once scored: the boxes are reused too.
 pub(super) type Boxes = Vec<Box<ProjectData>>;
 
