@@ -603,7 +603,8 @@ fn a_file_that_cannot_be_read_writes_nothing() {
 
 /// A header with no rows below it, or only empty ones, is an error as an
 /// empty file is (most likely the wrong file or sheet), and writes no
-/// summary: from CSV and from a workbook.
+/// summary, nor leaves the folder made for it: from CSV and from a
+/// workbook. A folder that was there stays.
 #[test]
 fn a_header_without_rows_is_an_error_and_writes_no_summary() {
     let mut book = rust_xlsxwriter::Workbook::new();
@@ -626,12 +627,18 @@ fn a_header_without_rows_is_an_error_and_writes_no_summary() {
             "{}",
             run.transcript()
         );
-        for file in ["summary.csv", "summary.xlsx", "findings.csv"] {
-            assert!(!dir.path().join(&out).join(file).exists(), "{name}: {file}");
-        }
+        assert!(
+            !dir.path().join(&out).exists(),
+            "{name}: the folder made for the summary is removed"
+        );
     }
+    std::fs::create_dir(dir.path().join("out")).expect("mkdir");
     let run = eval(dir.path(), &["header.csv", "--out", "out"]);
     insta::assert_snapshot!("header_without_rows", run.transcript());
+    assert!(
+        dir.path().join("out").is_dir(),
+        "a folder that was there stays"
+    );
 }
 
 #[test]

@@ -74,6 +74,14 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         Ok(r) => r,
         Err(d) => return out.finish(&sources, &[d]),
     };
+    // A run that stops writes no summary; a folder it made for one and
+    // left empty is removed too (one holding reports stays).
+    let made_out = !req.out.exists();
+    let unmake_out = || {
+        if made_out {
+            let _ = std::fs::remove_dir(&req.out);
+        }
+    };
     if let Err(e) = std::fs::create_dir_all(&req.out) {
         let d = crate::diagnostic::Diagnostic::error(
             crate::diagnostic::Code::OutputWrite,
@@ -91,14 +99,21 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         model.language,
     ) {
         Ok(s) => s,
-        Err(d) => return out.finish(&sources, &[d]),
+        Err(d) => {
+            unmake_out();
+            return out.finish(&sources, &[d]);
+        }
     };
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(req.jobs.unwrap_or(0))
         .build()
     {
         Ok(p) => p,
-        Err(e) => return usage(&format!("cannot start threads: {e}"), "try `--jobs 1`"),
+        Err(e) => {
+            drop(summary);
+            unmake_out();
+            return usage(&format!("cannot start threads: {e}"), "try `--jobs 1`");
+        }
     };
     let bar = progress_bar(&input, reader.total());
     let scoring = Scoring {
@@ -178,6 +193,7 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
     match stop {
         Some(Stop::Fatal(d)) => {
             drop(summary);
+            unmake_out();
             out.diagnostics(&sources, &[d]);
             eprintln!("error: stopped; no summary was written");
             ExitCode::from(EXIT_ERRORS)
@@ -185,6 +201,7 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         Some(Stop::Strict) => {
             let t = summary.totals().clone();
             drop(summary);
+            unmake_out();
             eprintln!(
                 "error: stopped at the first project that could not be scored (--strict), after {} scored; no summary was written",
                 t.scored
@@ -195,6 +212,7 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         // likely the wrong file or sheet: an error, as an empty file is.
         None if summary.totals().scored + summary.totals().failed == 0 => {
             drop(summary);
+            unmake_out();
             let name = req.input.display().to_string();
             out.diagnostics(
                 &sources,
