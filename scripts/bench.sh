@@ -10,8 +10,10 @@
 #   SIZES="10000 100000" scripts/bench.sh # a smaller largest size
 #   JOBS=1 scripts/bench.sh               # one scoring thread
 #
-# Each command runs REPEAT times (default 3) and the run with the median
-# wall time is reported (its CPU time and peak memory with it).
+# pfc and the floor run in turn, REPEAT times (default 3); the run of each
+# with the median wall time is reported (its CPU time and peak memory with
+# it), and the ratio is the median of the ratios of each pair of runs, so
+# that a machine whose speed drifts during the run skews it less.
 #
 # Environment: SIZES (projects), M (indicators per project, default 8),
 # JOBS (threads, default: all cores), REPEAT (runs per command, default 3),
@@ -57,21 +59,17 @@ measure() {
     echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }') ${peak:-n/a} ${cpu:-n/a}"
 }
 
-# Run a command REPEAT times; print the "seconds peak_kib cpu_seconds" of
-# the run with the median wall time.
+# Median (by wall time) of lines "seconds peak_kib cpu_seconds" on stdin.
 median() {
-    local runs=()
-    for _ in $(seq "$REPEAT"); do
-        runs+=("$(measure "$@")")
-    done
-    printf '%s\n' "${runs[@]}" | sort -n -k1,1 | sed -n "$(( (REPEAT + 1) / 2 ))p"
+    sort -n -k1,1 | sed -n "$(( (REPEAT + 1) / 2 ))p"
 }
 
 mb() { if [ "$1" = n/a ]; then echo n/a; else awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; fi; }
 
 echo "pfc $(git rev-parse --short HEAD 2>/dev/null || echo '?') · $(nproc) cores · $JOBS scoring threads · $M indicators per project · median of $REPEAT runs"
 echo "rows/s: indicator rows per wall-clock second; per CPU s: per second of user+system CPU time"
-echo "(the figure per core that does not depend on other load on the machine); ratio: rows/s ÷ floor rows/s"
+echo "(the figure per core that does not depend on other load on the machine); ratio: floor seconds ÷ pfc seconds,"
+echo "the median over pairs of runs made one after the other"
 printf '%10s %10s %9s %12s %8s %14s %9s %9s %12s %8s\n' \
     projects rows seconds rows/s cpu_s 'per CPU s' peak_MB floor_s floor_rows/s ratio
 for n in $SIZES; do
@@ -82,11 +80,20 @@ for n in $SIZES; do
     rows=$(( n * M ))
     out="$WORK/out-$n"
     rm -rf "$out"
-    read -r secs peak cpu < <(median "$PFC" eval cn-self-eval-2020 "$file" --out "$out" -j "$JOBS")
-    read -r fsecs _ _ < <(median "$FLOOR" "$file")
-    awk -v n="$n" -v r="$rows" -v s="$secs" -v p="$(mb "$peak")" -v c="$cpu" -v f="$fsecs" 'BEGIN {
+    # pfc and the floor run in turn, REPEAT times, so that both see the
+    # machine at the same moments; the ratio is the median of each pair's.
+    runs=() floors=() ratios=()
+    for _ in $(seq "$REPEAT"); do
+        runs+=("$(measure "$PFC" eval cn-self-eval-2020 "$file" --out "$out" -j "$JOBS")")
+        floors+=("$(measure "$FLOOR" "$file")")
+        ratios+=("$(awk -v a="${runs[-1]%% *}" -v b="${floors[-1]%% *}" 'BEGIN { printf "%.4f", b / a }')")
+    done
+    read -r secs peak cpu < <(printf '%s\n' "${runs[@]}" | median)
+    read -r fsecs _ _ < <(printf '%s\n' "${floors[@]}" | median)
+    ratio=$(printf '%s\n' "${ratios[@]}" | median)
+    awk -v n="$n" -v r="$rows" -v s="$secs" -v p="$(mb "$peak")" -v c="$cpu" -v f="$fsecs" -v q="$ratio" 'BEGIN {
         rate = r / s; frate = r / f
         percpu = (c == "n/a" || c == 0) ? "n/a" : sprintf("%.0f", r / c)
-        printf "%10d %10d %9.2f %12.0f %8s %14s %9s %9.2f %12.0f %8.2f\n", n, r, s, rate, c, percpu, p, f, frate, rate / frate
+        printf "%10d %10d %9.2f %12.0f %8s %14s %9s %9.2f %12.0f %8.2f\n", n, r, s, rate, c, percpu, p, f, frate, q
     }'
 done
