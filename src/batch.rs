@@ -62,9 +62,46 @@ impl Input {
             .map(str::to_ascii_lowercase);
         match ext.as_deref() {
             Some("csv") => Some(Input::Csv(path.to_owned())),
-            Some("xlsx") => Some(Input::Xlsx(path.to_owned())),
+            // A workbook with macros is an `.xlsx` inside; the macros are
+            // not read.
+            Some("xlsx" | "xlsm") => Some(Input::Xlsx(path.to_owned())),
             _ => None,
         }
+    }
+
+    /// Why `path` cannot be read at all: a spreadsheet in a format other
+    /// than `.xlsx` (an `.xls` from an older budget system, say), which
+    /// would otherwise be read as a TOML data file and fail as text.
+    pub fn unreadable(path: &Path) -> Option<Diagnostic> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        let (what, fix) = match ext.as_str() {
+            "xls" => (
+                "an Excel 97–2003 workbook (`.xls`)",
+                "Excel Workbook (*.xlsx)",
+            ),
+            "xlsb" => (
+                "an Excel binary workbook (`.xlsb`)",
+                "Excel Workbook (*.xlsx)",
+            ),
+            "et" | "ett" => ("a WPS spreadsheet (`.et`)", "Excel 文件 (*.xlsx)"),
+            "ods" => (
+                "an OpenDocument spreadsheet (`.ods`)",
+                "Excel 2007-365 (.xlsx)",
+            ),
+            _ => return None,
+        };
+        let name = path.display();
+        Some(
+            Diagnostic::error(
+                Code::FileUnreadable,
+                format!("`{name}` is {what}, which pfc does not read"),
+            )
+            .with_location(name.to_string())
+            .with_hint(format!(
+                "open it and save it as {fix}, or as CSV UTF-8; pfc reads `.xlsx`, `.csv`, and folders of `.toml`/`.json` files"
+            ))
+            .with_hint_zh("请用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，或 CSV UTF-8 文件"),
+        )
     }
 
     /// The path it was named by.

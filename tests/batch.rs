@@ -641,6 +641,37 @@ fn a_header_without_rows_is_an_error_and_writes_no_summary() {
     );
 }
 
+/// A workbook in a format pfc does not read (an `.xls` from an older
+/// budget system) is named as such, with how to save it, before anything
+/// is read or written, with `--out` or without; an `.xlsm` is read as the
+/// `.xlsx` it is.
+#[test]
+fn an_xls_workbook_is_named_and_an_xlsm_is_read() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    fill_sheet(book.add_worksheet(), &examples_csv(), &[]);
+    let xlsx = book.save_to_buffer().expect("xlsx");
+    let dir = files(&[
+        (
+            "旧系统导出.xls",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 not read".as_slice(),
+        ),
+        ("宏.xlsm", &xlsx),
+    ]);
+    let run = eval(dir.path(), &["旧系统导出.xls", "--out", "out"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    insta::assert_snapshot!("xls_workbook", run.transcript());
+    assert!(!dir.path().join("out").exists(), "nothing written");
+    let run = eval(dir.path(), &["旧系统导出.xls"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(run.stderr.contains("Excel 97–2003"), "{}", run.transcript());
+    let run = eval(dir.path(), &["宏.xlsm", "--out", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(
+        column(&read(dir.path(), "out/summary.csv"), 4),
+        ["99.87", "80.00"]
+    );
+}
+
 #[test]
 fn usage_errors() {
     let dir = files(&[("a.csv", HEADER.as_bytes())]);

@@ -89,7 +89,7 @@ pub enum Command {
         framework: String,
         /// The project data (`.toml` or `.json`); or many projects, scored
         /// into `--out DIR`: a folder of data files, a `.csv` file or an
-        /// `.xlsx` workbook with one row per indicator.
+        /// `.xlsx` (or `.xlsm`) workbook with one row per indicator.
         data: PathBuf,
         /// Output format [default: from the extension of `-o`, else text].
         /// With `--out DIR`, the reports written per project; repeat for
