@@ -68,6 +68,9 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             sheet,
             jobs,
         } => {
+            if let Some(code) = batch::framework_as_data(&framework, &data) {
+                return code;
+            }
             if let Some(d) = crate::batch::Input::unreadable(&data) {
                 return out.finish(&crate::source::SourceMap::new(), &[d]);
             }

@@ -94,3 +94,31 @@ fn same_input_same_bytes() {
         assert_eq!(a.stdout, b.stdout, "{format} output differs between runs");
     }
 }
+
+/// A framework given where the data goes — the arguments the wrong way
+/// round — is a usage error that says which way they go, not a TOML error
+/// about the framework's first comment; a folder of projects that keeps its
+/// framework beside them is still a batch.
+#[test]
+fn a_framework_given_as_data_says_the_framework_comes_first() {
+    let run = pfc(&["eval", CAIDIAN, "frameworks/cn-self-eval-2020"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    insta::assert_snapshot!("framework_as_data", run.transcript());
+    let run = pfc(&[
+        "eval",
+        "cn-self-eval-2020",
+        "frameworks/cn-self-eval-2020/framework.pf",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("the framework comes first, then the data"),
+        "{}",
+        run.transcript()
+    );
+    let framework = std::fs::read("frameworks/cn-self-eval-2020/framework.pf").expect("framework");
+    let data = std::fs::read(CAIDIAN).expect("data");
+    let dir = files(&[("framework.pf", &framework), ("caidian.toml", &data)]);
+    let run = pfc_in(dir.path(), &["eval", "framework.pf", ".", "--out", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+}

@@ -443,6 +443,46 @@ pub(crate) struct Pick {
     pub sheets: SheetArgs,
 }
 
+/// Whether DATA is a framework (a `.pf` file, or a folder with a
+/// `framework.pf`): most likely the two arguments were given the wrong way
+/// round, which would otherwise be read as TOML or as a folder of projects.
+pub(crate) fn framework_as_data(framework: &str, data: &std::path::Path) -> Option<ExitCode> {
+    let is_pf = data
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pf"));
+    // A folder of projects may keep its framework beside them: only a
+    // folder with a `framework.pf` and no data file is a framework's.
+    let framework_folder = || {
+        data.join("framework.pf").is_file()
+            && std::fs::read_dir(data).is_ok_and(|entries| {
+                !entries.flatten().any(|e| {
+                    let name = e.file_name().to_string_lossy().to_ascii_lowercase();
+                    name.ends_with(".toml") || name.ends_with(".json")
+                })
+            })
+    };
+    if !is_pf && !(data.is_dir() && framework_folder()) {
+        return None;
+    }
+    let swapped = [".toml", ".json", ".csv", ".xlsx", ".xlsm"]
+        .iter()
+        .any(|e| framework.to_ascii_lowercase().ends_with(e));
+    Some(usage(
+        &format!(
+            "`{}` is a framework, given where the project data goes",
+            data.display()
+        ),
+        &if swapped {
+            format!(
+                "the framework comes first: `pfc eval {} {framework}`",
+                data.display()
+            )
+        } else {
+            "the framework comes first, then the data: `pfc eval FRAMEWORK DATA`".to_owned()
+        },
+    ))
+}
+
 /// A batch needs `--out`; whether this eval is one.
 pub(crate) fn is_batch(input: &std::path::Path, out: Option<&std::path::Path>) -> bool {
     out.is_some() || Input::of(input).is_some()
