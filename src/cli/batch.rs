@@ -461,7 +461,8 @@ pub(crate) fn framework_as_data(framework: &str, data: &std::path::Path) -> Opti
                 })
             })
     };
-    if !is_pf && !(data.is_dir() && framework_folder()) {
+    let is_framework = is_pf || (data.is_dir() && framework_folder());
+    if !is_framework {
         return None;
     }
     let swapped = [".toml", ".json", ".csv", ".xlsx", ".xlsm"]
