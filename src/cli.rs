@@ -71,8 +71,17 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             if let Some(code) = batch::framework_as_data(&framework, &data) {
                 return code;
             }
+            // Data that is not there stops every kind of eval before anything
+            // is written, said as for one data file (with a file of a
+            // similar name, if any).
+            let mut sources = crate::source::SourceMap::new();
+            if !data.exists()
+                && let Err(d) = sources.load(&data)
+            {
+                return out.finish(&sources, &[d]);
+            }
             if let Some(d) = crate::batch::Input::unreadable(&data) {
-                return out.finish(&crate::source::SourceMap::new(), &[d]);
+                return out.finish(&sources, &[d]);
             }
             let sheets = batch::SheetArgs {
                 columns,

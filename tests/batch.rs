@@ -672,6 +672,28 @@ fn an_xls_workbook_is_named_and_an_xlsm_is_read() {
     );
 }
 
+/// Input that is not there is said the same way whatever its kind, and
+/// with a file of a similar name if there is one; nothing is written (a
+/// data file named with `--out` used to give a summary of one failed
+/// project).
+#[test]
+fn a_missing_input_is_named_and_nothing_is_written() {
+    let dir = files(&[("自评表.csv", examples_csv().as_bytes())]);
+    for name in ["缺.csv", "缺.xlsx", "缺.toml"] {
+        let run = eval(dir.path(), &[name, "--out", "out"]);
+        assert_eq!(run.code, 1, "{}", run.transcript());
+        assert!(
+            run.stderr.contains(&format!("`{name}` does not exist")),
+            "{}",
+            run.transcript()
+        );
+        assert!(!dir.path().join("out").exists(), "{name}: nothing written");
+    }
+    let run = eval(dir.path(), &["自评表.cvs", "--project", "C2019"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    insta::assert_snapshot!("missing_input_similar_name", run.transcript());
+}
+
 #[test]
 fn usage_errors() {
     let dir = files(&[("a.csv", HEADER.as_bytes())]);
