@@ -714,6 +714,16 @@ fn usage_errors() {
     assert_eq!(run.code, 2);
     let run = pfc_in(dir.path(), &["generate", "x.txt"]);
     assert_eq!(run.code, 2);
+    // More threads than a system starts used to panic; none is nonsense.
+    for jobs in ["0", "100000"] {
+        let run = eval(dir.path(), &["a.csv", "--out", "o", "-j", jobs]);
+        assert_eq!(run.code, 2, "{}", run.transcript());
+        assert!(
+            run.stderr.contains("a number of threads from 1 to 256"),
+            "{}",
+            run.transcript()
+        );
+    }
 }
 
 #[test]

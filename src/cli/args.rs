@@ -131,8 +131,8 @@ pub enum Command {
         /// The sheet of an Excel workbook to read [default: the first].
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
-        /// Threads scoring a batch [default: one per core].
-        #[arg(long, short, value_name = "N")]
+        /// Threads scoring a batch, 1 to 256 [default: one per core].
+        #[arg(long, short, value_name = "N", value_parser = jobs)]
         jobs: Option<usize>,
     },
     /// Write synthetic project data (N projects × M indicators, CSV or
@@ -171,4 +171,18 @@ pub enum Color {
     Always,
     /// Never colour.
     Never,
+}
+
+/// Most threads `--jobs` takes: more than any machine pfc runs on has
+/// cores, fewer than the system refuses to start (which would panic).
+const MAX_JOBS: usize = 256;
+
+/// `--jobs N`: a number of threads from 1 to [`MAX_JOBS`].
+fn jobs(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if (1..=MAX_JOBS).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "a number of threads from 1 to {MAX_JOBS} (leave `--jobs` out for one per core)"
+        )),
+    }
 }
