@@ -122,3 +122,38 @@ fn a_framework_given_as_data_says_the_framework_comes_first() {
     let run = pfc_in(dir.path(), &["eval", "framework.pf", ".", "--out", "out"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
 }
+
+/// `-o FILE` with an extension pfc does not write (`.pdf`) is a usage
+/// error that says what it writes, and writes nothing; with `-f` the name
+/// is the user's choice.
+#[test]
+fn an_output_extension_pfc_does_not_write_is_refused() {
+    let dir = files(&[]);
+    let data = crate::harness::root().join(CAIDIAN);
+    let data = data.to_str().expect("utf-8 path");
+    let run = pfc_in(
+        dir.path(),
+        &["eval", "cn-self-eval-2020", data, "-o", "自评报告.pdf"],
+    );
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("pfc does not write `.pdf` files"),
+        "{}",
+        run.transcript()
+    );
+    assert!(!dir.path().join("自评报告.pdf").exists());
+    let run = pfc_in(
+        dir.path(),
+        &[
+            "eval",
+            "cn-self-eval-2020",
+            data,
+            "-o",
+            "自评表.log",
+            "-f",
+            "text",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(dir.path().join("自评表.log").exists());
+}

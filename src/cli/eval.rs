@@ -40,9 +40,29 @@ fn format_of(req: &Request) -> Format {
     }
 }
 
+/// The extensions `-o FILE` may end in without `--format`: text (or none)
+/// and the formats' own.
+const KNOWN_EXTENSIONS: [&str; 9] = [
+    "txt", "text", "md", "markdown", "html", "htm", "json", "xlsx", "docx",
+];
+
 /// Combinations of options that cannot work, found before any file is read.
 fn usage_error(req: &Request, format: Format) -> Option<(String, String)> {
     let name = format.name();
+    // `-o 自评表.pdf` would otherwise be text in a file that says PDF.
+    if req.format.is_none()
+        && let Some(ext) = req
+            .output
+            .as_deref()
+            .and_then(Path::extension)
+            .and_then(|e| e.to_str())
+        && !KNOWN_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+    {
+        return Some((
+            format!("pfc does not write `.{ext}` files"),
+            "write `.docx` or `.html` (and print it to PDF if one is needed), `.xlsx`, `.md`, `.json` or `.txt`; or name the format with `-f`".to_owned(),
+        ));
+    }
     if format.is_binary() && req.output.is_none() {
         let what = match format {
             Format::Xlsx => "an Excel workbook",
