@@ -269,6 +269,13 @@ fn file_ids(files: Vec<PathBuf>) -> Vec<(PathBuf, String)> {
         .collect()
 }
 
+/// Whether `path` is named as a project data file: `.toml` or `.json`.
+pub(crate) fn is_data_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml") || e.eq_ignore_ascii_case("json"))
+}
+
 impl FolderReader {
     fn open(dir: &Path) -> Result<FolderReader, Diagnostic> {
         let shown = dir.display().to_string();
@@ -278,12 +285,7 @@ impl FolderReader {
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| {
-                p.is_file()
-                    && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        e.eq_ignore_ascii_case("toml") || e.eq_ignore_ascii_case("json")
-                    })
-            })
+            .filter(|p| p.is_file() && is_data_file(p))
             .collect();
         if files.is_empty() {
             return Err(Diagnostic::error(

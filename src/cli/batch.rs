@@ -454,20 +454,16 @@ pub(crate) fn framework_as_data(framework: &str, data: &std::path::Path) -> Opti
     // folder with a `framework.pf` and no data file is a framework's.
     let framework_folder = || {
         data.join("framework.pf").is_file()
-            && std::fs::read_dir(data).is_ok_and(|entries| {
-                !entries.flatten().any(|e| {
-                    let name = e.file_name().to_string_lossy().to_ascii_lowercase();
-                    name.ends_with(".toml") || name.ends_with(".json")
-                })
-            })
+            && std::fs::read_dir(data)
+                .is_ok_and(|entries| !entries.flatten().any(|e| batch::is_data_file(&e.path())))
     };
     let is_framework = is_pf || (data.is_dir() && framework_folder());
     if !is_framework {
         return None;
     }
-    let swapped = [".toml", ".json", ".csv", ".xlsx", ".xlsm"]
-        .iter()
-        .any(|e| framework.to_ascii_lowercase().ends_with(e));
+    let first = std::path::Path::new(framework);
+    let swapped = batch::is_data_file(first)
+        || matches!(Input::of(first), Some(Input::Csv(_) | Input::Xlsx(_)));
     Some(usage(
         &format!(
             "`{}` is a framework, given where the project data goes",

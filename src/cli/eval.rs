@@ -21,42 +21,40 @@ pub(crate) struct Request {
 
 /// The format: as given, else from the output file's extension, else text.
 fn format_of(req: &Request) -> Format {
-    if let Some(f) = req.format {
-        return f;
-    }
-    let ext = req
-        .output
+    req.format
+        .or_else(|| format_of_extension(output_extension(req)))
+        .unwrap_or(Format::Text)
+}
+
+/// The extension of `-o FILE`, if it has one.
+fn output_extension(req: &Request) -> Option<&str> {
+    req.output
         .as_deref()
         .and_then(Path::extension)
         .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("md" | "markdown") => Format::Md,
-        Some("html" | "htm") => Format::Html,
-        Some("json") => Format::Json,
-        Some("xlsx") => Format::Xlsx,
-        Some("docx") => Format::Docx,
-        _ => Format::Text,
-    }
 }
 
-/// The extensions `-o FILE` may end in without `--format`: text (or none)
-/// and the formats' own.
-const KNOWN_EXTENSIONS: [&str; 9] = [
-    "txt", "text", "md", "markdown", "html", "htm", "json", "xlsx", "docx",
-];
+/// The format an extension of `-o FILE` names: text for `.txt` or none;
+/// `None` for an extension pfc does not write (`.pdf`).
+fn format_of_extension(ext: Option<&str>) -> Option<Format> {
+    match ext.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("txt" | "text") => Some(Format::Text),
+        Some("md" | "markdown") => Some(Format::Md),
+        Some("html" | "htm") => Some(Format::Html),
+        Some("json") => Some(Format::Json),
+        Some("xlsx") => Some(Format::Xlsx),
+        Some("docx") => Some(Format::Docx),
+        Some(_) => None,
+    }
+}
 
 /// Combinations of options that cannot work, found before any file is read.
 fn usage_error(req: &Request, format: Format) -> Option<(String, String)> {
     let name = format.name();
     // `-o 自评表.pdf` would otherwise be text in a file that says PDF.
     if req.format.is_none()
-        && let Some(ext) = req
-            .output
-            .as_deref()
-            .and_then(Path::extension)
-            .and_then(|e| e.to_str())
-        && !KNOWN_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+        && let Some(ext) = output_extension(req)
+        && format_of_extension(Some(ext)).is_none()
     {
         return Some((
             format!("pfc does not write `.{ext}` files"),
