@@ -7,6 +7,7 @@ mod check;
 mod diff;
 mod eval;
 mod generate;
+mod interrupt;
 mod load;
 mod output;
 mod test;
@@ -24,6 +25,7 @@ use std::process::ExitCode;
 pub const EXIT_ERRORS: u8 = 1;
 /// Exit code for usage errors.
 pub const EXIT_USAGE: u8 = 2;
+pub use interrupt::EXIT_INTERRUPTED;
 
 /// Run pfc with these arguments (the first is the program name).
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {

@@ -501,6 +501,68 @@ fn strict_stops_at_the_first_failure_and_writes_no_summary() {
     }
 }
 
+/// Ctrl-C in the middle of a batch: the run stops, says so, removes its
+/// temporary files and writes no summary; the reports written are complete.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_batch_and_leaves_no_temporary_file() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Enough projects that the run is still going when the first reports
+    // are there (a debug build takes seconds over them).
+    let run = pfc_in(
+        dir.path(),
+        &["generate", "g.csv", "-n", "20000", "--malformed", "0"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let child = Command::new(env!("CARGO_BIN_EXE_pfc"))
+        .current_dir(dir.path())
+        .args(["--color", "never", "eval", "cn-self-eval-2020", "g.csv"])
+        .args(["--out", "out", "-f", "md"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pfc runs");
+    let out = dir.path().join("out");
+    let started = std::time::Instant::now();
+    while !listing(&out).iter().any(|n| n.ends_with(".md")) {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "no report after two minutes"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(kill.success());
+    let output = child.wait_with_output().expect("pfc ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    let names = listing(&out);
+    assert!(!names.iter().any(|n| n.starts_with(".pfc-")), "{names:?}");
+    assert!(!names.iter().any(|n| n.starts_with("summary")), "{names:?}");
+    assert!(
+        names.len() < 20000,
+        "stopped early: {} reports",
+        names.len()
+    );
+    // The reports are those of the first projects, in order, each whole.
+    for (i, name) in names.iter().enumerate() {
+        assert_eq!(*name, format!("P{:07}.md", i + 1), "in order, no gap");
+    }
+    let last = read(&out, names.last().expect("a report"));
+    assert!(last.contains("计分说明"), "a whole report: {last}");
+    assert!(
+        stderr.contains(&format!(
+            "error: interrupted after {} projects were scored; no summary was written; the reports written are complete",
+            names.len()
+        )),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn output_is_the_same_whatever_the_threads() {
     let dir = tempfile::tempdir().expect("temp dir");

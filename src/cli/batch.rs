@@ -7,6 +7,7 @@
 //! scored chunks in that order while the next one is scored: it writes the
 //! reports atomically as each chunk arrives, and the summary files last.
 
+use super::interrupt::{self, EXIT_INTERRUPTED};
 use super::{EXIT_ERRORS, EXIT_USAGE, Printer, load, output};
 use crate::batch::columns::Columns;
 use crate::batch::encoding::Encoding;
@@ -136,9 +137,15 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
     // back, so no more of them wait than are being scored.
     let (spent_tx, spent_rx) = std::sync::mpsc::channel::<Vec<Box<ProjectData>>>();
     let unused = reader.reuse(spent_rx);
+    // From here on the output folder holds temporary files: Ctrl-C stops
+    // the run between chunks so that they are removed.
+    interrupt::catch();
     let (read_result, (summary, mut stop)) = std::thread::scope(|scope| {
         let reader_thread = scope.spawn(move || {
             let mut send = |chunk: Chunk| {
+                if interrupt::interrupted() {
+                    return false;
+                }
                 if let Some(spent) = &unused {
                     spent.try_iter().for_each(drop);
                 }
@@ -152,6 +159,9 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
             (summary, stop)
         });
         for chunk in rx.iter() {
+            if interrupt::interrupted() {
+                break;
+            }
             let progress = chunk.progress;
             let (dones, spent): (Vec<Done>, Vec<Option<Box<ProjectData>>>) = pool.install(|| {
                 chunk
@@ -190,6 +200,11 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
     if let Err(d) = read_result {
         stop.get_or_insert(Stop::Fatal(d));
     }
+    // Ctrl-C ends the reading and the writing early without an error of
+    // their own: what they did is not the whole input.
+    if interrupt::interrupted() && !matches!(stop, Some(Stop::Fatal(_))) {
+        stop = Some(Stop::Interrupted);
+    }
     match stop {
         Some(Stop::Fatal(d)) => {
             drop(summary);
@@ -207,6 +222,20 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
                 t.scored
             );
             ExitCode::from(EXIT_ERRORS)
+        }
+        Some(Stop::Interrupted) => {
+            let scored = summary.totals().scored;
+            drop(summary);
+            unmake_out();
+            let reports = if req.formats.is_empty() || scored == 0 {
+                ""
+            } else {
+                "; the reports written are complete"
+            };
+            eprintln!(
+                "error: interrupted after {scored} projects were scored; no summary was written{reports}"
+            );
+            ExitCode::from(EXIT_INTERRUPTED)
         }
         // A header with no rows below it (or only empty ones) is most
         // likely the wrong file or sheet: an error, as an empty file is.
@@ -262,6 +291,9 @@ fn write_chunks(
     let mut names: std::collections::HashSet<String> =
         Summary::FILES.iter().map(|f| (*f).to_owned()).collect();
     for (mut dones, progress) in chunks.iter() {
+        if interrupt::interrupted() {
+            return Some(Stop::Interrupted);
+        }
         for done in &mut dones {
             // A project that fails here writes none of its reports: it
             // keeps none of their names either.
@@ -311,6 +343,8 @@ enum Stop {
     Strict,
     /// The input or the output broke.
     Fatal(crate::diagnostic::Diagnostic),
+    /// Ctrl-C.
+    Interrupted,
 }
 
 /// Write the reports of these projects, each replacing its file atomically.
