@@ -557,8 +557,9 @@ fn toml_error(
     place(d, &label, file, name, span, path.as_deref())
 }
 
-/// A TOML syntax error in plain words, with a hint for the usual mistakes.
-fn toml_syntax(msg: &str, found: Option<&str>) -> (Diagnostic, String) {
+/// A TOML syntax error in plain words, with a hint for the usual mistakes
+/// (also for the column mapping of a batch).
+pub(crate) fn toml_syntax(msg: &str, found: Option<&str>) -> (Diagnostic, String) {
     let found = found
         .map(str::trim)
         .filter(|f| !f.is_empty() && !f.contains('\n'));
@@ -589,7 +590,8 @@ fn toml_syntax(msg: &str, found: Option<&str>) -> (Diagnostic, String) {
     } else if msg.contains("duplicate key") {
         (
             match found {
-                Some(f) => format!("`{f}` is given twice"),
+                // A quoted key is named without its quotes.
+                Some(f) => format!("`{}` is given twice", f.trim_matches('"')),
                 None => msg.to_owned(),
             },
             "second time",

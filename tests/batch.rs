@@ -663,6 +663,51 @@ fn a_file_that_cannot_be_read_writes_nothing() {
     );
 }
 
+/// Mistakes in a column mapping are shown at their line and column in it,
+/// and nothing is written.
+#[test]
+fn a_column_mapping_mistake_is_shown_where_it_is() {
+    let dir = files(&[("g.csv", examples_csv().as_bytes())]);
+    let mappings = [
+        ("syntax", "项目编号 = \"编号\"\n"),
+        (
+            "unknown",
+            "\"年度指标值\" = \"目标值\"\n\"三级指\" = \"指标\"\n",
+        ),
+        ("not_text", "\"项目编号\" = 3\n"),
+        (
+            "twice",
+            "\"项目编号\" = \"编号\"\n\"项目代码\" = \"代码\"\n",
+        ),
+    ];
+    for (name, mapping) in mappings {
+        std::fs::write(dir.path().join("map.toml"), mapping).expect("write");
+        let run = eval(
+            dir.path(),
+            &["g.csv", "--out", "out", "--columns", "map.toml"],
+        );
+        assert_eq!(run.code, 1, "{}", run.transcript());
+        insta::assert_snapshot!(format!("mapping_{name}"), run.transcript());
+        assert!(!dir.path().join("out").exists(), "nothing written");
+    }
+}
+
+/// `--out` naming a file: said so, and the file is left as it was.
+#[test]
+fn out_naming_a_file_is_refused_and_the_file_kept() {
+    let dir = files(&[
+        ("g.csv", examples_csv().as_bytes()),
+        ("results", b"not a folder"),
+    ]);
+    let run = eval(dir.path(), &["g.csv", "--out", "results"]);
+    assert_exit_saying(
+        &run,
+        1,
+        "`results` is a file: `--out` names the folder the reports and the summary go to",
+    );
+    assert_eq!(read(dir.path(), "results"), "not a folder");
+}
+
 /// A header with no rows below it, or only empty ones, is an error as an
 /// empty file is (most likely the wrong file or sheet), and writes no
 /// summary, nor leaves the folder made for it: from CSV and from a

@@ -2,8 +2,10 @@
 //! by default, overridable with a mapping file (`--columns mapping.toml`).
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::span::{FileId, Span};
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use toml::de::{DeTable, DeValue};
 
 /// A field pfc reads from a spreadsheet row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -302,27 +304,33 @@ fn tidy(header: &str) -> String {
 impl Columns {
     /// Read a mapping file: `"三级指标" = "指标名称"` lines, each giving the
     /// header in the user's file for one of pfc's fields (named by the
-    /// 自评表's header).
-    pub fn from_toml(name: &str, text: &str) -> Result<Columns, Diagnostic> {
-        let table: BTreeMap<String, toml::Value> = toml::from_str(text).map_err(|e| {
-            Diagnostic::error(
-                Code::DataSyntax,
-                format!(
-                    "the column mapping `{name}` is not valid TOML: {}",
-                    e.message().trim()
-                ),
-            )
-            .with_location(name.to_owned())
-            .with_hint(
-                "write one line per column, the keys in quotes: `\"三级指标\" = \"指标名称\"`",
-            )
+    /// 自评表's header). `file` is the mapping file in the source map, so
+    /// that a mistake is shown where it is.
+    pub fn from_toml(file: FileId, name: &str, text: &str) -> Result<Columns, Diagnostic> {
+        let at = |range: std::ops::Range<usize>| Span::new(file, range.start, range.end);
+        let root = DeTable::parse(text).map_err(|e| {
+            let span = e.span().map(|r| r.start..r.end.max(r.start).min(text.len()));
+            let found = span.clone().and_then(|r| text.get(r));
+            let (d, label) = crate::data::toml_syntax(e.message().trim(), found);
+            let d = match span {
+                Some(r) => d.with_primary(at(r), label),
+                None => d.with_location(name.to_owned()),
+            };
+            d.with_note(format!(
+                "`{name}` is a column mapping: one line per column, the keys in quotes, e.g. `\"三级指标\" = \"指标名称\"`"
+            ))
         })?;
         let mut columns = Columns::default();
         // The key each field was given under, to refuse a field given twice.
-        let mut given: BTreeMap<Field, String> = BTreeMap::new();
-        for (key, value) in table {
+        let mut given: BTreeMap<Field, (String, Span)> = BTreeMap::new();
+        // In the order of the file, so that "twice" names the first one first.
+        let mut lines: Vec<_> = root.get_ref().iter().collect();
+        lines.sort_by_key(|(key, _)| key.span().start);
+        for (key, value) in lines {
+            let key_span = at(key.span());
+            let key = key.get_ref().as_ref();
             // A field by its header or by one of its aliases (`项目代码`).
-            let wanted = tidy(&key);
+            let wanted = tidy(key);
             let Some(field) = Field::ALL
                 .iter()
                 .find(|f| f.header() == wanted || f.aliases().contains(&wanted.as_str()))
@@ -332,25 +340,32 @@ impl Columns {
                     Code::DataShape,
                     format!("the column mapping names an unknown field `{key}`"),
                 )
-                .with_location(format!("{name}: {key}"));
+                .with_primary(key_span, "not a field pfc reads");
                 if let Some(best) = known
                     .iter()
-                    .min_by_key(|k| strsim::levenshtein(&key, k))
-                    .filter(|k| strsim::levenshtein(&key, k) <= 2)
+                    .min_by_key(|k| strsim::levenshtein(key, k))
+                    .filter(|k| strsim::levenshtein(key, k) <= 2)
                 {
                     d = d.with_hint(format!("did you mean `{best}`?"));
                 }
                 return Err(d.with_note(format!("the fields are {}", known.join(", "))));
             };
-            let toml::Value::String(header) = value else {
+            let DeValue::String(header) = value.get_ref() else {
+                // A number or date is most likely the header, unquoted.
+                let written = text
+                    .get(value.span())
+                    .filter(|w| !w.contains(['\n', '"', '[', '{']))
+                    .unwrap_or("…");
                 return Err(Diagnostic::error(
                     Code::DataShape,
                     format!("the column for `{key}` must be a header in quotes"),
                 )
-                .with_location(format!("{name}: {key}"))
-                .with_hint(format!("write e.g. `\"{key}\" = \"{}\"`", field.header())));
+                .with_primary(at(value.span()), "not a header in quotes")
+                .with_hint(format!(
+                    "write the header as your file has it, in quotes: `\"{key}\" = \"{written}\"`"
+                )));
             };
-            if let Some(first) = given.insert(*field, key.clone()) {
+            if let Some((first, first_span)) = given.insert(*field, (key.to_owned(), key_span)) {
                 return Err(Diagnostic::error(
                     Code::DataShape,
                     format!(
@@ -358,10 +373,11 @@ impl Columns {
                         field.header()
                     ),
                 )
-                .with_location(format!("{name}: {key}"))
+                .with_primary(key_span, "second time")
+                .with_secondary(first_span, "first time")
                 .with_hint("keep one of the two lines"));
             }
-            columns.names[*field as usize] = tidy(&header);
+            columns.names[*field as usize] = tidy(header);
             columns.mapped[*field as usize] = true;
         }
         Ok(columns)
@@ -539,25 +555,30 @@ mod tests {
     #[test]
     fn a_mapping_file_renames_columns() {
         let c = Columns::from_toml(
+            FileId(0),
             "m.toml",
             "\"三级指标\" = \"指标名称 \"\n\"项目编号\" = \"编码\"",
         )
         .expect("valid");
         assert_eq!(c.header(Field::Indicator), "指标名称");
         assert_eq!(c.header(Field::Id), "编码");
-        let e = Columns::from_toml("m.toml", "\"三级指\" = \"x\"").expect_err("unknown");
+        let e = Columns::from_toml(FileId(0), "m.toml", "\"三级指\" = \"x\"").expect_err("unknown");
         assert_eq!(e.hints, ["did you mean `三级指标`?"]);
     }
 
     #[test]
     fn a_mapping_key_may_be_an_alias_but_not_a_second_name_for_one_field() {
-        let c = Columns::from_toml("m.toml", "\"项目代码\" = \"编码\"").expect("valid");
+        let c = Columns::from_toml(FileId(0), "m.toml", "\"项目代码\" = \"编码\"").expect("valid");
         assert_eq!(c.header(Field::Id), "编码");
-        let e = Columns::from_toml("m.toml", "\"项目编号\" = \"a\"\n\"项目代码\" = \"b\"")
-            .expect_err("twice");
+        let e = Columns::from_toml(
+            FileId(0),
+            "m.toml",
+            "\"项目编号\" = \"a\"\n\"项目代码\" = \"b\"",
+        )
+        .expect_err("twice");
         assert_eq!(
             e.message,
-            "the column mapping gives `项目编号` twice, as `项目代码` and as `项目编号`"
+            "the column mapping gives `项目编号` twice, as `项目编号` and as `项目代码`"
         );
     }
 }

@@ -84,11 +84,22 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         }
     };
     if let Err(e) = std::fs::create_dir_all(&req.out) {
-        let d = crate::diagnostic::Diagnostic::error(
-            crate::diagnostic::Code::OutputWrite,
-            format!("cannot create the folder `{}`: {e}", req.out.display()),
-        )
-        .with_hint("check the path and its permissions");
+        let d = if req.out.is_file() {
+            crate::diagnostic::Diagnostic::error(
+                crate::diagnostic::Code::OutputWrite,
+                format!(
+                    "`{}` is a file: `--out` names the folder the reports and the summary go to",
+                    req.out.display()
+                ),
+            )
+            .with_hint("name a folder (pfc makes it if it is not there), or move the file away")
+        } else {
+            crate::diagnostic::Diagnostic::error(
+                crate::diagnostic::Code::OutputWrite,
+                format!("cannot create the folder `{}`: {e}", req.out.display()),
+            )
+            .with_hint("check the path and its permissions")
+        };
         return out.finish(&sources, &[d]);
     }
     let grades = model.grades.iter().map(|g| g.name.clone()).collect();
@@ -446,7 +457,7 @@ impl SheetArgs {
         if let Some(path) = &self.columns {
             let f = sources.load(path)?;
             let text = sources.get(f).text.clone();
-            options.columns = Columns::from_toml(&path.display().to_string(), &text)?;
+            options.columns = Columns::from_toml(f, &path.display().to_string(), &text)?;
         }
         Ok(options)
     }
