@@ -708,6 +708,43 @@ fn out_naming_a_file_is_refused_and_the_file_kept() {
     assert_eq!(read(dir.path(), "results"), "not a folder");
 }
 
+/// A row with more or fewer fields than the header (a line break or a
+/// comma inside a field that is not in quotes) fails its project, saying
+/// so before what its misplaced cells would give; empty fields past the
+/// header's are harmless.
+#[test]
+fn a_row_split_by_a_line_break_or_a_comma_fails_its_project() {
+    let good = examples_csv();
+    let broken = good.replace("促进质量提升，保障", "促进质量提升，\n保障");
+    let comma = good.replace("≥300家", "≥1,300家");
+    assert!(broken != good && comma != good);
+    let padded = good.replace('\n', ",,,\n");
+    let dir = files(&[
+        ("good.csv", good.as_bytes()),
+        ("broken.csv", broken.as_bytes()),
+        ("comma.csv", comma.as_bytes()),
+        ("padded.csv", padded.as_bytes()),
+    ]);
+    let run = eval(dir.path(), &["broken.csv", "--out", "broken"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    insta::assert_snapshot!("row_cut_by_a_line_break", run.transcript());
+    let run = eval(dir.path(), &["comma.csv", "--out", "comma"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    insta::assert_snapshot!("row_split_by_a_comma", run.transcript());
+    assert_eq!(
+        column(&read(dir.path(), "comma/summary.csv"), 0),
+        ["C2019", "U2021"]
+    );
+    for name in ["good", "padded"] {
+        let run = eval(dir.path(), &[&format!("{name}.csv"), "--out", name]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+    }
+    assert_eq!(
+        read(dir.path(), "padded/summary.csv").replace("padded.csv", "good.csv"),
+        read(dir.path(), "good/summary.csv")
+    );
+}
+
 /// A header with no rows below it, or only empty ones, is an error as an
 /// empty file is (most likely the wrong file or sheet), and writes no
 /// summary, nor leaves the folder made for it: from CSV and from a

@@ -44,6 +44,9 @@ pub(crate) struct CsvReader {
     /// Spreadsheet row of the next record (the header is row 1).
     row: u64,
     done: bool,
+    /// The header's fields: each row must have as many (more if the
+    /// extra ones are empty).
+    headers: Vec<String>,
 }
 
 /// A column a field is read from, and what its last cell was. Project
@@ -315,6 +318,12 @@ fn io_error(name: &str, e: &dyn std::fmt::Display) -> Diagnostic {
         .with_location(name.to_owned())
 }
 
+/// How to mend a row cut short.
+const CUT: &str = "a line break inside a field that is not in quotes cuts a row in two: put the field in double quotes, or remove the line break; a row written short needs its commas up to the last column";
+
+/// How to mend a row with a field too many.
+const SPLIT: &str = "a comma inside a field that is not in quotes splits it in two: put the field in double quotes (`\"≥11,753人次\"`), or write the number without its thousands separator";
+
 impl CsvReader {
     pub(crate) fn open(
         path: &Path,
@@ -411,7 +420,53 @@ impl CsvReader {
             size,
             row: 2,
             done: false,
+            headers,
         })
+    }
+
+    /// A row the grouper took (it has a field pfc reads) whose number of
+    /// fields is not the header's: a line break or a comma inside a field
+    /// that is not in quotes splits it, and its cells are read in the wrong
+    /// columns or not at all. Empty fields past the header's are harmless
+    /// (Excel writes them for a cell formatted out there).
+    fn ragged(&self, row: u64, took: bool) -> Option<Diagnostic> {
+        let (n, width) = (self.record.len(), self.headers.len());
+        if n == width || !took {
+            return None;
+        }
+        let text = |i: usize| {
+            let field = self.record.get(i).unwrap_or_default();
+            self.encoding
+                .decode(field)
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
+        };
+        let fields = if n == 1 { "field" } else { "fields" };
+        let d = Diagnostic::error(
+            Code::DataShape,
+            format!("row {row} has {n} {fields}, but the header has {width}"),
+        )
+        .with_location(format!("{}: row {row}", self.name));
+        if n < width {
+            let last = n.saturating_sub(1);
+            let column = self.headers.get(last).map_or("", String::as_str);
+            return Some(
+                d.with_note(match text(last) {
+                    t if t.is_empty() => format!("it ends in column `{column}`"),
+                    t => format!("it ends in column `{column}`, with `{t}`"),
+                })
+                .with_hint(CUT),
+            );
+        }
+        let extra = (width..n).find(|&i| !text(i).is_empty())?;
+        Some(
+            d.with_note(format!(
+                "past the last column it goes on with `{}`: its cells are one column off from where a comma splits a field",
+                text(extra)
+            ))
+            .with_hint(SPLIT),
+        )
     }
 
     /// The exact offset of the first undecodable byte of column `column`
@@ -545,7 +600,11 @@ impl CsvReader {
             let row = self.row;
             self.row += 1;
             let done = self.grouper.push(row, &cells);
+            let took = cells.any();
             items.extend(done);
+            if let Some(d) = self.ragged(row, took) {
+                self.grouper.fail_last_row(d);
+            }
             if let Some(column) = bad {
                 let end = self.parser.position();
                 let d = self.bad_byte(row, (start, end), column);

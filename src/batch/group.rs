@@ -71,6 +71,12 @@ impl<'a> Cells<'a> {
         self.text[f as usize]
     }
 
+    /// Whether any field has a non-empty cell (else the grouper skips the
+    /// row).
+    pub(crate) fn any(&self) -> bool {
+        self.filled != 0
+    }
+
     /// Whether the file stored a non-empty cell as a number.
     fn was_number(&self, f: Field) -> bool {
         self.numbers[f as usize] && !self.get(f).is_empty()
@@ -188,6 +194,9 @@ struct Builder {
     field_rows: Vec<(&'static str, u64)>,
     indicator_rows: Vec<u64>,
     errors: Vec<Diagnostic>,
+    /// How many of `errors` were there before the last row was read: a
+    /// problem of that row as a whole goes before those of its cells.
+    row_errors: usize,
     repeated: bool,
 }
 
@@ -234,6 +243,7 @@ impl Grouper {
         };
         if let Some(b) = &mut self.current {
             b.rows.1 = row;
+            b.row_errors = b.errors.len();
             self.sheet.read_row(b, &mut self.spare, row, cells, filled);
         }
         done
@@ -270,6 +280,7 @@ impl Grouper {
             field_rows,
             indicator_rows,
             errors: Vec::new(),
+            row_errors: 0,
             repeated: false,
         };
         if id.is_empty() {
@@ -293,6 +304,14 @@ impl Grouper {
     pub(crate) fn fail_current(&mut self, d: Diagnostic) {
         if let Some(b) = &mut self.current {
             b.errors.push(d);
+        }
+    }
+
+    /// Add a problem of the last row as a whole (it was split wrong) to
+    /// its project, before those found in its cells, which it explains.
+    pub(crate) fn fail_last_row(&mut self, d: Diagnostic) {
+        if let Some(b) = &mut self.current {
+            b.errors.insert(b.row_errors.min(b.errors.len()), d);
         }
     }
 

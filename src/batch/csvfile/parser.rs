@@ -51,6 +51,15 @@ impl Record {
         }
     }
 
+    /// How many fields it has.
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Record::Fast(r) => r.bounds.len(),
+            Record::Exact(r) => r.len(),
+        }
+    }
+
     /// The bytes the fields are slices of.
     #[inline]
     pub(crate) fn as_slice(&self) -> &[u8] {
