@@ -181,6 +181,11 @@ pub trait Reader: Send {
     /// The size of the input in progress units, when known up front.
     fn total(&self) -> Option<u64>;
 
+    /// What to say about the input before it is read (none by default).
+    fn warnings(&self) -> Vec<Diagnostic> {
+        Vec::new()
+    }
+
     /// Where the projects of chunks done with come back, on the thread
     /// that reads, for the reader to read the next projects into their
     /// allocations. Returns `spent` when the reader does not reuse them:
@@ -216,6 +221,7 @@ pub fn open(
         Input::Folder(dir) => Ok(Box::new(FolderReader::open(dir)?)),
         Input::File(path) => Ok(Box::new(FolderReader {
             files: file_ids(vec![path.clone()]),
+            unread: None,
         })),
         Input::Csv(path) => {
             let file = sources.add(path.display().to_string(), String::new());
@@ -241,6 +247,8 @@ pub fn open(
 /// The data files of a folder, by name, with their project ids.
 struct FolderReader {
     files: Vec<(PathBuf, String)>,
+    /// What else in the folder holds projects (see [`unread`]).
+    unread: Option<Diagnostic>,
 }
 
 /// Project ids for data files: the file name without its extension, unless
@@ -282,30 +290,97 @@ impl FolderReader {
         let entries = std::fs::read_dir(dir).map_err(|e| {
             Diagnostic::error(Code::FileUnreadable, format!("cannot read `{shown}`: {e}"))
         })?;
-        let mut files: Vec<PathBuf> = entries
+        let (mut files, others): (Vec<PathBuf>, Vec<PathBuf>) = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.is_file() && is_data_file(p))
-            .collect();
+            .partition(|p| p.is_file() && is_data_file(p));
+        let unread = unread(&shown, others);
         if files.is_empty() {
-            return Err(Diagnostic::error(
+            let d = Diagnostic::error(
                 Code::FileUnreadable,
                 format!("`{shown}` holds no `.toml` or `.json` data file"),
-            )
-            .with_hint(
-                "name a folder of project data files, a `.csv` file or an `.xlsx` workbook",
-            ));
+            );
+            // What it does hold, if any: most likely what was meant.
+            return Err(match unread {
+                Some(u) => d
+                    .with_note(u.message.replace(" also holds ", " holds "))
+                    .with_hint("name the spreadsheet or sub-folder itself"),
+                None => d.with_hint(
+                    "name a folder of project data files, a `.csv` file or an `.xlsx` workbook",
+                ),
+            });
         }
         files.sort();
         Ok(FolderReader {
             files: file_ids(files),
+            unread,
         })
     }
+}
+
+/// A warning for what else in a folder holds projects, which a folder
+/// batch does not read: spreadsheets, and sub-folders with data files (but
+/// not one pfc wrote its results to). Other files (notes, a framework)
+/// are nobody's projects and pass without a word.
+fn unread(shown: &str, mut others: Vec<PathBuf>) -> Option<Diagnostic> {
+    others.sort();
+    let name = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let data_files = |dir: &Path| {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return 0;
+        };
+        let paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        if paths.iter().any(|p| name(p) == "summary.csv") {
+            return 0;
+        }
+        paths
+            .iter()
+            .filter(|p| p.is_file() && is_data_file(p))
+            .count()
+    };
+    let listed: Vec<String> = others
+        .iter()
+        .filter_map(|p| {
+            if p.is_dir() {
+                match data_files(p) {
+                    0 => None,
+                    1 => Some(format!("`{}/` (1 data file)", name(p))),
+                    n => Some(format!("`{}/` ({n} data files)", name(p))),
+                }
+            } else if Input::of(p).is_some() || Input::unreadable(p).is_some() {
+                Some(format!("`{}`", name(p)))
+            } else {
+                None
+            }
+        })
+        .collect();
+    if listed.is_empty() {
+        return None;
+    }
+    Some(
+        Diagnostic::warning(
+            Code::NotRead,
+            format!(
+                "`{shown}` also holds projects that a folder batch does not read: {}",
+                listed.join(", ")
+            ),
+        )
+        .with_note("a folder batch reads the `.toml` and `.json` files directly in the folder, not spreadsheets or sub-folders")
+        .with_hint("score each spreadsheet or sub-folder with a run of its own, e.g. `pfc eval FRAMEWORK 自评表.xlsx --out DIR`"),
+    )
 }
 
 impl Reader for FolderReader {
     fn total(&self) -> Option<u64> {
         Some(self.files.len() as u64)
+    }
+
+    fn warnings(&self) -> Vec<Diagnostic> {
+        self.unread.iter().cloned().collect()
     }
 
     fn run(

@@ -54,6 +54,8 @@ codes! {
     FrameworkNotFound = "PF0004", "framework not found";
     /// `--project` names a project the input does not have.
     NoSuchProject = "PF0005", "no such project";
+    /// A folder batch's folder holds projects it does not read.
+    NotRead = "PF0006", "projects in a folder not read";
     /// The framework text does not follow the grammar.
     Syntax = "PF1001", "syntax error";
     /// A number literal is out of range.

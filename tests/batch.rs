@@ -162,6 +162,36 @@ fn folder_of_data_files_scores_each() {
     assert_eq!(read(&out, "caidian-2019.md"), single.stdout);
 }
 
+/// A folder batch reads the data files directly in the folder, and says
+/// which spreadsheets and sub-folders of projects it leaves; a folder of
+/// spreadsheets only is an error that lists them.
+#[test]
+fn projects_a_folder_batch_does_not_read_are_named() {
+    let caidian =
+        std::fs::read(root().join("frameworks/cn-self-eval-2020/examples/caidian-2019.toml"))
+            .expect("example");
+    let csv = examples_csv();
+    let dir = files(&[
+        ("projects/caidian.toml", &caidian),
+        ("projects/自评表.csv", csv.as_bytes()),
+        ("projects/旧表.xls", b"\xD0\xCF"),
+        ("projects/README.md", b"notes"),
+        ("projects/framework.pf", b"// beside the projects"),
+        ("projects/2020/a.toml", &caidian),
+        ("projects/2020/b.json", b"{}"),
+        ("projects/results/summary.csv", b""),
+        ("projects/results/a.json", b"{}"),
+        ("sheets/自评表.csv", csv.as_bytes()),
+    ]);
+    let run = eval(dir.path(), &["projects", "--out", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!("folder_not_read", run.transcript());
+    assert_eq!(column(&read(dir.path(), "out/summary.csv"), 0), ["caidian"]);
+    let run = eval(dir.path(), &["sheets", "--out", "out2"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    insta::assert_snapshot!("folder_of_sheets", run.transcript());
+}
+
 /// A fresh folder under `target/` (relative to the repository root, so
 /// that printed paths are stable).
 fn tempdir_arg(name: &str) -> String {

@@ -75,6 +75,7 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         Ok(r) => r,
         Err(d) => return out.finish(&sources, &[d]),
     };
+    out.diagnostics(&sources, &reader.warnings());
     // A run that stops writes no summary; a folder it made for one and
     // left empty is removed too (one holding reports stays).
     let made_out = !req.out.exists();
