@@ -775,6 +775,39 @@ fn a_row_split_by_a_line_break_or_a_comma_fails_its_project() {
     );
 }
 
+/// A title and a line saying the unit above the header are passed over,
+/// in CSV and in a workbook, and the rows keep their spreadsheet numbers.
+#[test]
+fn a_title_above_the_header_is_passed_over() {
+    let plain = examples_csv().replace(",≥98%,99%,10,", ",≥98%,99%,十,");
+    let titled = format!("2023年度项目支出绩效自评汇总表,,,\n单位：万元\n{plain}");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    fill_sheet(book.add_worksheet(), &titled, &[]);
+    let xlsx = book.save_to_buffer().expect("xlsx");
+    let misspelt = titled.replacen("项目编号", "项目编码x", 1);
+    let dir = files(&[
+        ("plain.csv", plain.as_bytes()),
+        ("titled.csv", titled.as_bytes()),
+        ("titled.xlsx", &xlsx),
+        ("misspelt.csv", misspelt.as_bytes()),
+    ]);
+    let run = eval(dir.path(), &["plain.csv", "--out", "plain"]);
+    assert_exit_saying(&run, 1, "in: plain.csv: row 8, column 分值");
+    for name in ["titled.csv", "titled.xlsx"] {
+        let out = name.replace('.', "-");
+        let run = eval(dir.path(), &[name, "--out", &out]);
+        assert_exit_saying(&run, 1, &format!("in: {name}: row 10, column 分值"));
+        assert_eq!(
+            column(&read(dir.path(), &format!("{out}/summary.csv")), 0),
+            ["C2019", "U2021"]
+        );
+    }
+    // A header with a misspelt column is still the one the error is about.
+    let run = eval(dir.path(), &["misspelt.csv", "--out", "misspelt"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    insta::assert_snapshot!("header_below_a_title_misspelt", run.transcript());
+}
+
 /// A header with no rows below it, or only empty ones, is an error as an
 /// empty file is (most likely the wrong file or sheet), and writes no
 /// summary, nor leaves the folder made for it: from CSV and from a
@@ -976,6 +1009,7 @@ fn fill_sheet(sheet: &mut rust_xlsxwriter::Worksheet, csv: &str, percent: &[u16]
     let format = rust_xlsxwriter::Format::new().set_num_format("0%");
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
+        .flexible(true)
         .from_reader(csv.as_bytes());
     for (row, record) in (0u32..).zip(reader.records()) {
         let record = record.expect("record");

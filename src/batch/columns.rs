@@ -292,6 +292,10 @@ impl Default for Columns {
     }
 }
 
+/// How many rows from the top of a sheet are looked at for the header: it
+/// may come below a title and a line saying the unit.
+pub const HEADER_ROWS: usize = 10;
+
 /// Headers are compared without spaces (a budget system may pad them).
 fn tidy(header: &str) -> String {
     header
@@ -388,24 +392,81 @@ impl Columns {
         &self.names[field as usize]
     }
 
-    /// Find each field's column among a file's headers. A missing required
-    /// column is an error naming the file, the header row and what was
-    /// found, with a suggestion.
-    pub fn resolve(&self, file: &str, headers: &[String]) -> Result<ColumnIndex, Diagnostic> {
-        let found: Vec<String> = headers.iter().map(|h| tidy(h)).collect();
+    /// Find the header among the first rows of a file, given as
+    /// `(spreadsheet row, cells)`: the first row that has every required
+    /// column, so that a title or a line saying the unit above it is passed
+    /// over. Returns which row it is and the columns. When none has them,
+    /// the error is about the row that comes closest (the header with a
+    /// misspelt column rather than the title above it).
+    pub fn find_header(
+        &self,
+        file: &str,
+        rows: &[(u64, Vec<String>)],
+    ) -> Result<(usize, ColumnIndex), Diagnostic> {
+        let missing = |cells: &[String]| {
+            let found: Vec<String> = cells.iter().map(|h| tidy(h)).collect();
+            let at = self.positions(&found);
+            Field::ALL
+                .iter()
+                .filter(|f| f.required() && at[**f as usize].is_none())
+                .count()
+        };
+        let counts: Vec<usize> = rows.iter().map(|(_, cells)| missing(cells)).collect();
+        let best = counts
+            .iter()
+            .position(|&m| m == 0)
+            .or_else(|| (0..rows.len()).min_by_key(|&i| counts[i]))
+            .unwrap_or(0);
+        let Some((row, cells)) = rows.get(best) else {
+            return self.resolve(file, 1, &[]).map(|index| (0, index));
+        };
+        self.resolve(file, *row, cells)
+            .map(|index| (best, index))
+            .map_err(|d| match best {
+                0 => d,
+                _ => d.with_note(format!(
+                    "taken as the header, the row closest to one; the rows above it were passed over as a title ({})",
+                    rows[..best]
+                        .iter()
+                        .map(|(r, _)| format!("row {r}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            })
+    }
+
+    /// The column of each field among headers (tidied), by the field's
+    /// header or, unless the mapping names it, one of its aliases.
+    fn positions(&self, found: &[String]) -> [Option<usize>; FIELDS] {
         let mut at = [None; FIELDS];
-        let mut names = BTreeMap::new();
         for field in Field::ALL {
             let wanted = self.header(field);
-            let mut candidates = vec![wanted];
-            if !self.mapped[field as usize] {
-                candidates.extend(field.aliases());
-            }
-            let position = candidates
-                .iter()
+            let aliases: &[&str] = if self.mapped[field as usize] {
+                &[]
+            } else {
+                field.aliases()
+            };
+            at[field as usize] = std::iter::once(&wanted)
+                .chain(aliases)
                 .find_map(|c| found.iter().position(|h| h == c));
-            at[field as usize] = position;
-            if let Some(p) = position {
+        }
+        at
+    }
+
+    /// Find each field's column among the headers of a file, in spreadsheet
+    /// row `row`. A missing required column is an error naming the file,
+    /// the header row and what was found, with a suggestion.
+    pub fn resolve(
+        &self,
+        file: &str,
+        row: u64,
+        headers: &[String],
+    ) -> Result<ColumnIndex, Diagnostic> {
+        let found: Vec<String> = headers.iter().map(|h| tidy(h)).collect();
+        let at = self.positions(&found);
+        let mut names = BTreeMap::new();
+        for field in Field::ALL {
+            if let Some(p) = at[field as usize] {
                 names.insert(field.path().to_owned(), found[p].clone());
             }
         }
@@ -423,7 +484,7 @@ impl Columns {
                 Code::DataShape,
                 format!("`{file}` has no column {}", list.join(", ")),
             )
-            .with_location(format!("{file}: row 1 (the header)"));
+            .with_location(format!("{file}: row {row} (the header)"));
             let close = found
                 .iter()
                 .filter(|h| !h.is_empty())
@@ -497,7 +558,9 @@ mod tests {
             "财政拨款全年预算数",
             "上年结转资金全年执行数",
         ]);
-        let idx = Columns::default().resolve("a.csv", &h).expect("resolves");
+        let idx = Columns::default()
+            .resolve("a.csv", 1, &h)
+            .expect("resolves");
         assert_eq!(idx.at[Field::Id as usize], Some(0));
         assert_eq!(idx.at[Field::Actual as usize], Some(5));
         assert_eq!(idx.at[Field::Budget as usize], None);
@@ -546,7 +609,7 @@ mod tests {
             "分值",
         ]);
         let e = Columns::default()
-            .resolve("a.csv", &h)
+            .resolve("a.csv", 1, &h)
             .expect_err("年度指标值 missing");
         assert!(e.message.contains("`年度指标值`"), "{}", e.message);
         assert!(e.hints[0].contains("`年度指标`"), "{:?}", e.hints);

@@ -12,7 +12,7 @@
 
 mod parser;
 
-use super::columns::{Columns, Field};
+use super::columns::{Columns, Field, HEADER_ROWS};
 use super::encoding::{self, Encoding, SNIFF_BYTES};
 use super::group::{Cells, Grouper};
 use super::{Chunk, Item, Reader};
@@ -369,25 +369,37 @@ impl CsvReader {
             .flexible(true)
             .buffer_capacity(256 * 1024)
             .from_reader(f);
+        // The header is the first record with the columns pfc needs among
+        // the first few: a title may come before it. Each is kept with
+        // where the record after it starts.
+        let mut tops: Vec<(csv::ByteRecord, u64)> = Vec::new();
+        let mut rows: Vec<(u64, Vec<String>)> = Vec::new();
         let mut record = csv::ByteRecord::new();
-        let read = reader
-            .read_byte_record(&mut record)
-            .map_err(|e| io_error(&name, &e))?;
-        if !read {
+        while rows.len() < HEADER_ROWS
+            && reader
+                .read_byte_record(&mut record)
+                .map_err(|e| io_error(&name, &e))?
+        {
+            let mut cells = Vec::with_capacity(record.len());
+            for field in &record {
+                let text = encoding.decode(field).ok_or_else(|| {
+                    let at = encoding.first_invalid(&head).unwrap_or(0);
+                    encoding::unreadable(&name, &head, at, &format!("not {}", encoding.name()))
+                })?;
+                cells.push(text.into_owned());
+            }
+            rows.push((rows.len() as u64 + 1, cells));
+            tops.push((record.clone(), reader.position().byte()));
+        }
+        if rows.is_empty() {
             return Err(Diagnostic::error(
                 Code::EmptyFile,
                 format!("`{name}` is empty"),
             ));
         }
-        let mut headers = Vec::with_capacity(record.len());
-        for field in &record {
-            let text = encoding.decode(field).ok_or_else(|| {
-                let at = encoding.first_invalid(&head).unwrap_or(0);
-                encoding::unreadable(&name, &head, at, &format!("not {}", encoding.name()))
-            })?;
-            headers.push(text.into_owned());
-        }
-        let index = columns.resolve(&name, &headers)?;
+        let (k, index) = columns.find_header(&name, &rows)?;
+        let (record, at) = tops.swap_remove(k);
+        let (header_row, headers) = rows.swap_remove(k);
         let columns = index
             .at
             .iter()
@@ -401,9 +413,8 @@ impl CsvReader {
                 ))
             })
             .collect();
-        // The header as the csv crate read it; the rows by the fast parser
-        // where it reads the same (see [`parser`]).
-        let at = reader.position().byte();
+        // The header as the csv crate read it; the rows after it by the
+        // fast parser where it reads the same (see [`parser`]).
         let mut f = reader.into_inner();
         f.seek(SeekFrom::Start(at))
             .map_err(|e| io_error(&name, &e))?;
@@ -418,7 +429,7 @@ impl CsvReader {
             record: Record::Exact(record),
             encoding,
             size,
-            row: 2,
+            row: header_row + 1,
             done: false,
             headers,
         })

@@ -703,7 +703,7 @@ mod tests {
     fn grouper() -> Grouper {
         let headers: Vec<String> = Field::ALL.iter().map(|f| f.header().to_owned()).collect();
         let columns = crate::batch::columns::Columns::default()
-            .resolve("t.csv", &headers)
+            .resolve("t.csv", 1, &headers)
             .expect("every field has its column");
         Grouper::new(FileId(0), "t.csv", columns)
     }

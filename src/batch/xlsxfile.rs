@@ -6,7 +6,7 @@
 //! same binary value (what Excel shows); a number in a cell formatted as a
 //! percentage (`0.95` shown as `95%`) is read as `95%`.
 
-use super::columns::{ColumnIndex, Columns, FIELDS};
+use super::columns::{ColumnIndex, Columns, FIELDS, HEADER_ROWS};
 use super::group::{Cells, Grouper};
 use super::{Chunk, Reader};
 use crate::diagnostic::{Code, Diagnostic};
@@ -92,40 +92,46 @@ impl XlsxReader {
                 .cloned()
                 .ok_or_else(|| bad_file(&name, &"it has no sheet"))?,
         };
-        let (header_row, headers) = {
+        // The first non-empty rows, `(spreadsheet row, cells)`: the header
+        // is the first with the columns pfc needs (a title may come first).
+        let mut rows: Vec<(u64, Vec<String>)> = Vec::new();
+        {
             let mut cells = book
                 .worksheet_cells_reader(&sheet)
                 .map_err(|e| bad_file(&name, &e))?;
-            let mut headers: Vec<String> = Vec::new();
-            let mut header_row = None;
             while let Some(cell) = cells.next_cell().map_err(|e| bad_file(&name, &e))? {
                 let (row, col) = cell.get_position();
                 let (text, _) = cell_text(cell.get_value(), false);
                 if text.trim().is_empty() {
                     continue;
                 }
-                match header_row {
-                    None => header_row = Some(row),
-                    Some(r) if r != row => break,
-                    Some(_) => {}
+                let row = u64::from(row) + 1;
+                if rows.last().is_none_or(|(r, _)| *r != row) {
+                    if rows.len() == HEADER_ROWS {
+                        break;
+                    }
+                    rows.push((row, Vec::new()));
                 }
-                let col = col as usize;
-                if headers.len() <= col {
-                    headers.resize(col + 1, String::new());
+                if let Some((_, headers)) = rows.last_mut() {
+                    let col = col as usize;
+                    if headers.len() <= col {
+                        headers.resize(col + 1, String::new());
+                    }
+                    headers[col] = text;
                 }
-                headers[col] = text;
             }
-            let Some(header_row) = header_row else {
-                return Err(Diagnostic::error(
-                    Code::EmptyFile,
-                    format!("sheet `{sheet}` of `{name}` is empty"),
-                )
-                .with_location(name.clone())
-                .with_hint("the first row names the columns (项目编号, 一级指标 …), one row per indicator follows: see docs/batch.md"));
-            };
-            (header_row, headers)
-        };
-        let index = columns.resolve(&name, &headers)?;
+        }
+        if rows.is_empty() {
+            return Err(Diagnostic::error(
+                Code::EmptyFile,
+                format!("sheet `{sheet}` of `{name}` is empty"),
+            )
+            .with_location(name.clone())
+            .with_hint("the first row names the columns (项目编号, 一级指标 …), one row per indicator follows: see docs/batch.md"));
+        }
+        let (k, index) = columns.find_header(&name, &rows)?;
+        // Back to calamine's rows, which count from 0.
+        let header_row = u32::try_from(rows[k].0 - 1).unwrap_or(u32::MAX);
         Ok(XlsxReader {
             name,
             book,
