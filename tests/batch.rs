@@ -1002,6 +1002,33 @@ fn excel_numbers_and_percent_cells_read_as_shown() {
     assert!(run.stderr.contains("has no sheet `汇总`"), "{}", run.stderr);
 }
 
+/// A cell whose formula failed (`#DIV/0!`) fails its project, named as
+/// Excel shows it.
+#[test]
+fn an_excel_error_cell_fails_its_project() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    fill_sheet(sheet, &examples_csv(), &[]);
+    // 实际完成值 of U2021's second row (spreadsheet row 8), computed by a
+    // formula that divided by zero.
+    sheet
+        .write_formula(
+            7,
+            12,
+            rust_xlsxwriter::Formula::new("=99/0").set_result("#DIV/0!"),
+        )
+        .expect("formula");
+    let xlsx = book.save_to_buffer().expect("xlsx");
+    let dir = files(&[("自评表.xlsx", &xlsx)]);
+    let run = eval(dir.path(), &["自评表.xlsx", "--out", "out"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    insta::assert_snapshot!("excel_error_cell", run.transcript());
+    assert_eq!(
+        column(&read(dir.path(), "out/summary.csv"), 0),
+        ["C2019", "U2021"]
+    );
+}
+
 /// Write the rows of `csv` into `sheet`: below the header, plain numbers as
 /// numbers and, in the columns `percent` (0-based), plain percentages
 /// (`85%`) as numbers shown as percentages; the rest as text.

@@ -63,7 +63,7 @@ fn cell_text(value: &DataRef<'_>, percent: bool) -> (String, bool) {
         DataRef::Bool(b) => (if *b { "是" } else { "否" }.to_owned(), false),
         DataRef::DateTime(d) => (d.as_f64().to_string(), true),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => (s.clone(), false),
-        DataRef::Error(e) => (format!("#{e:?}"), false),
+        DataRef::Error(e) => (e.to_string(), false),
     }
 }
 
@@ -182,6 +182,8 @@ impl Reader for XlsxReader {
         }
         let mut row_text: [String; FIELDS] = std::array::from_fn(|_| String::new());
         let mut row_numbers = [false; FIELDS];
+        // Cells of the row holding an Excel error (`#DIV/0!`), by field.
+        let mut row_errors: Vec<(usize, String)> = Vec::new();
         let mut current: Option<u32> = None;
         let mut items = Vec::with_capacity(max);
         let mut rows = 0u64;
@@ -189,13 +191,25 @@ impl Reader for XlsxReader {
         let mut flush = |row: u32,
                          text: &mut [String; FIELDS],
                          numbers: &mut [bool; FIELDS],
+                         errors: &mut Vec<(usize, String)>,
                          items: &mut Vec<super::Item>| {
             let mut c = Cells::new();
             for (field, t) in text.iter().enumerate() {
                 c.set(field, t.trim());
             }
             c.numbers = *numbers;
-            items.extend(grouper.push(u64::from(row) + 1, &c));
+            let row = u64::from(row) + 1;
+            items.extend(grouper.push(row, &c));
+            for (field, error) in errors.drain(..) {
+                grouper.fail_last_row(
+                    Diagnostic::error(
+                        Code::BadNotation,
+                        format!("the cell holds the Excel error `{error}`: its formula could not be computed"),
+                    )
+                    .with_location(grouper.locate(row, field))
+                    .with_hint("correct the formula (or type the value) in the workbook and save it again"),
+                );
+            }
             for t in text.iter_mut() {
                 t.clear();
             }
@@ -212,7 +226,13 @@ impl Reader for XlsxReader {
             }
             if current != Some(row) {
                 if let Some(r) = current {
-                    flush(r, &mut row_text, &mut row_numbers, &mut items);
+                    flush(
+                        r,
+                        &mut row_text,
+                        &mut row_numbers,
+                        &mut row_errors,
+                        &mut items,
+                    );
                     rows += 1;
                     if items.len() >= max {
                         done_rows += rows;
@@ -235,10 +255,11 @@ impl Reader for XlsxReader {
             else {
                 continue;
             };
-            let (text, number) = cell_text(
-                cell.get_value(),
-                percent.get(style).copied().unwrap_or(false),
-            );
+            let value = cell.get_value();
+            if let DataRef::Error(e) = value {
+                row_errors.push((last, e.to_string()));
+            }
+            let (text, number) = cell_text(value, percent.get(style).copied().unwrap_or(false));
             for &field in others {
                 row_text[field].clone_from(&text);
                 row_numbers[field] = number;
@@ -247,7 +268,13 @@ impl Reader for XlsxReader {
             row_numbers[last] = number;
         }
         if let Some(r) = current {
-            flush(r, &mut row_text, &mut row_numbers, &mut items);
+            flush(
+                r,
+                &mut row_text,
+                &mut row_numbers,
+                &mut row_errors,
+                &mut items,
+            );
             rows += 1;
         }
         items.extend(grouper.finish());
