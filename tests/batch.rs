@@ -1029,6 +1029,54 @@ fn an_excel_error_cell_fails_its_project() {
     );
 }
 
+/// 年度 in a cell formatted as a date is its year; a date elsewhere is read
+/// as Chinese Excel shows it (a deadline), not as its serial number, which
+/// used to be scored as a number.
+#[test]
+fn excel_dates_read_as_shown() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let book_with = |year_as_date: bool| {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        fill_sheet(sheet, &examples_csv(), &[]);
+        if year_as_date {
+            let date = ExcelDateTime::from_ymd(2019, 1, 1).expect("date");
+            sheet
+                .write_datetime_with_format(
+                    1,
+                    4,
+                    &date,
+                    &Format::new().set_num_format("yyyy\"年\""),
+                )
+                .expect("date");
+        }
+        book.save_to_buffer().expect("xlsx")
+    };
+    let mut dated = book_with(true);
+    let plain = book_with(false);
+    let dir = files(&[("plain.xlsx", &plain), ("dated.xlsx", &dated)]);
+    for name in ["plain", "dated"] {
+        let run = eval(dir.path(), &[&format!("{name}.xlsx"), "--out", name]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+    }
+    assert_eq!(
+        read(dir.path(), "dated/summary.csv").replace("dated.xlsx", "plain.xlsx"),
+        read(dir.path(), "plain/summary.csv")
+    );
+    // A target written as a date: the message shows the date.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    fill_sheet(sheet, &examples_csv(), &[]);
+    let date = ExcelDateTime::from_ymd(2021, 6, 30).expect("date");
+    sheet
+        .write_datetime_with_format(7, 11, &date, &Format::new().set_num_format("yyyy/m/d"))
+        .expect("date");
+    dated = book.save_to_buffer().expect("xlsx");
+    std::fs::write(dir.path().join("deadline.xlsx"), dated).expect("write");
+    let run = eval(dir.path(), &["deadline.xlsx", "--out", "deadline"]);
+    assert_exit_saying(&run, 1, "年度指标值 `2021年6月30日`");
+}
+
 /// Write the rows of `csv` into `sheet`: below the header, plain numbers as
 /// numbers and, in the columns `percent` (0-based), plain percentages
 /// (`85%`) as numbers shown as percentages; the rest as text.

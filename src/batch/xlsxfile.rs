@@ -6,7 +6,7 @@
 //! same binary value (what Excel shows); a number in a cell formatted as a
 //! percentage (`0.95` shown as `95%`) is read as `95%`.
 
-use super::columns::{ColumnIndex, Columns, FIELDS, HEADER_ROWS};
+use super::columns::{ColumnIndex, Columns, FIELDS, Field, HEADER_ROWS};
 use super::group::{Cells, Grouper};
 use super::{Chunk, Reader};
 use crate::diagnostic::{Code, Diagnostic};
@@ -61,6 +61,17 @@ fn cell_text(value: &DataRef<'_>, percent: bool) -> (String, bool) {
             }
         }
         DataRef::Bool(b) => (if *b { "是" } else { "否" }.to_owned(), false),
+        // A date as Chinese Excel shows it (`2021年6月30日`), which reads
+        // as a deadline, not as its serial number (44377); a duration
+        // (`[h]:mm`) as its number of days.
+        DataRef::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, h, min, _, _) = d.to_ymd_hms_milli();
+            if (h, min) == (0, 0) {
+                (format!("{y}年{m}月{day}日"), false)
+            } else {
+                (format!("{y}年{m}月{day}日 {h}:{min:02}"), false)
+            }
+        }
         DataRef::DateTime(d) => (d.as_f64().to_string(), true),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => (s.clone(), false),
         DataRef::Error(e) => (e.to_string(), false),
@@ -266,6 +277,16 @@ impl Reader for XlsxReader {
             }
             row_text[last] = text;
             row_numbers[last] = number;
+            // 年度 in a cell formatted as a date (`yyyy"年"`) is its year.
+            if let DataRef::DateTime(d) = value
+                && d.is_datetime()
+                && let Some(year) = fields_of[col as usize]
+                    .iter()
+                    .find(|&&f| f == Field::Year as usize)
+            {
+                row_text[*year] = d.to_ymd_hms_milli().0.to_string();
+                row_numbers[*year] = true;
+            }
         }
         if let Some(r) = current {
             flush(
