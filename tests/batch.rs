@@ -808,6 +808,18 @@ fn a_title_above_the_header_is_passed_over() {
     insta::assert_snapshot!("header_below_a_title_misspelt", run.transcript());
 }
 
+/// A "CSV" separated by tabs or semicolons is named as such, not reported
+/// as missing every column.
+#[test]
+fn a_file_separated_by_tabs_is_named() {
+    let tabs = examples_csv().replace(',', "\t");
+    let dir = files(&[("tabs.csv", tabs.as_bytes())]);
+    let run = eval(dir.path(), &["tabs.csv", "--out", "out"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    insta::assert_snapshot!("separated_by_tabs", run.transcript());
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}
+
 /// A header with no rows below it, or only empty ones, is an error as an
 /// empty file is (most likely the wrong file or sheet), and writes no
 /// summary, nor leaves the folder made for it: from CSV and from a

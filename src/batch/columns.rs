@@ -496,7 +496,7 @@ impl Columns {
                     first.header()
                 )),
                 None => d.with_hint(format!(
-                    "the first row must name the columns; map other names with `--columns mapping.toml` (a line such as `\"{}\" = \"…\"`): see docs/batch.md",
+                    "the header row must name the columns; map other names with `--columns mapping.toml` (a line such as `\"{}\" = \"…\"`): see docs/batch.md",
                     first.header()
                 )),
             };

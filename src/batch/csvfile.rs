@@ -318,6 +318,34 @@ fn io_error(name: &str, e: &dyn std::fmt::Display) -> Diagnostic {
         .with_location(name.to_owned())
 }
 
+/// A file whose rows are one field each, holding tabs or semicolons: a
+/// text file separated otherwise than by commas (Excel's "Unicode text",
+/// a European "CSV"), which pfc does not read.
+fn other_separator(name: &str, rows: &[(u64, Vec<String>)]) -> Option<Diagnostic> {
+    let (row, first) = rows.first()?;
+    let [cell] = first.as_slice() else {
+        return None;
+    };
+    let (what, separator) = [("tabs", '\t'), ("semicolons", ';'), ("vertical bars", '|')]
+        .into_iter()
+        .max_by_key(|(_, c)| cell.matches(*c).count())
+        .filter(|(_, c)| cell.contains(*c))?;
+    let shown: Vec<String> = cell
+        .split(separator)
+        .take(4)
+        .map(|h| format!("`{}`", h.trim()))
+        .collect();
+    Some(
+        Diagnostic::error(
+            Code::DataShape,
+            format!("`{name}` is separated by {what}, not by commas"),
+        )
+        .with_location(format!("{name}: row {row}"))
+        .with_note(format!("its first row reads {} …", shown.join(", ")))
+        .with_hint("save it from Excel as \"CSV UTF-8 (逗号分隔)\" or as an Excel workbook (.xlsx), or replace the separators with commas"),
+    )
+}
+
 /// How to mend a row cut short.
 const CUT: &str = "a line break inside a field that is not in quotes cuts a row in two: put the field in double quotes, or remove the line break; a row written short needs its commas up to the last column";
 
@@ -397,7 +425,9 @@ impl CsvReader {
                 format!("`{name}` is empty"),
             ));
         }
-        let (k, index) = columns.find_header(&name, &rows)?;
+        let (k, index) = columns
+            .find_header(&name, &rows)
+            .map_err(|d| other_separator(&name, &rows).unwrap_or(d))?;
         let (record, at) = tops.swap_remove(k);
         let (header_row, headers) = rows.swap_remove(k);
         let columns = index
