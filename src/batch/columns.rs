@@ -616,6 +616,52 @@ mod tests {
     }
 
     #[test]
+    fn the_header_is_the_first_row_with_every_needed_column() {
+        let header = headers(&[
+            "项目编号",
+            "一级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+        ]);
+        let title = headers(&["2023年度项目支出绩效自评汇总表"]);
+        let unit = headers(&["单位：万元"]);
+        let rows = vec![
+            (1, title.clone()),
+            (2, unit),
+            (3, header.clone()),
+            (4, header),
+        ];
+        let (k, index) = Columns::default()
+            .find_header("a.csv", &rows)
+            .expect("found");
+        assert_eq!((k, index.at[Field::Weight as usize]), (2, Some(5)));
+        // None has them all: the error is about the closest, below the title.
+        let misspelt = headers(&[
+            "项目编号",
+            "一级指标",
+            "三级指标",
+            "年度指标",
+            "实际完成值",
+            "分值",
+        ]);
+        let e = Columns::default()
+            .find_header("a.csv", &[(1, title), (2, misspelt)])
+            .expect_err("no header");
+        assert_eq!(e.location.as_deref(), Some("a.csv: row 2 (the header)"));
+        assert_eq!(
+            e.hints[0].split('?').next(),
+            Some("did you mean `年度指标`")
+        );
+        assert!(
+            e.notes.iter().any(|n| n.contains("(row 1)")),
+            "{:?}",
+            e.notes
+        );
+    }
+
+    #[test]
     fn a_mapping_file_renames_columns() {
         let c = Columns::from_toml(
             FileId(0),

@@ -41,7 +41,7 @@ pub(crate) struct CsvReader {
     columns: Vec<Column>,
     grouper: Grouper,
     size: u64,
-    /// Spreadsheet row of the next record (the header is row 1).
+    /// Spreadsheet row of the next record (the first record is row 1).
     row: u64,
     done: bool,
     /// The header's fields: each row must have as many (more if the

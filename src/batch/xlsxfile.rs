@@ -138,7 +138,7 @@ impl XlsxReader {
                 format!("sheet `{sheet}` of `{name}` is empty"),
             )
             .with_location(name.clone())
-            .with_hint("the first row names the columns (项目编号, 一级指标 …), one row per indicator follows: see docs/batch.md"));
+            .with_hint("a header row names the columns (项目编号, 一级指标 …), one row per indicator follows: see docs/batch.md"));
         }
         let (k, index) = columns.find_header(&name, &rows)?;
         // Back to calamine's rows, which count from 0.
