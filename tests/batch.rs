@@ -820,6 +820,18 @@ fn a_file_separated_by_tabs_is_named() {
     assert!(!dir.path().join("out").exists(), "nothing written");
 }
 
+/// Two columns with the header of a field pfc reads: an error naming both,
+/// rather than a guess at which one holds the figures.
+#[test]
+fn a_header_written_twice_is_named_with_its_columns() {
+    let csv = examples_csv().replacen("得分", "分值", 1);
+    let dir = files(&[("twice.csv", csv.as_bytes())]);
+    let run = eval(dir.path(), &["twice.csv", "--out", "out"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    insta::assert_snapshot!("header_written_twice", run.transcript());
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}
+
 /// A header with no rows below it, or only empty ones, is an error as an
 /// empty file is (most likely the wrong file or sheet), and writes no
 /// summary, nor leaves the folder made for it: from CSV and from a

@@ -508,6 +508,24 @@ impl Columns {
                 .collect();
             return Err(d.with_note(format!("the header row has {}", shown.join(", "))));
         }
+        // A header written twice: which of the two holds the field would be
+        // a guess, and a wrong one scores the wrong figures.
+        for p in at.iter().flatten() {
+            let again = found[p + 1..].iter().position(|h| *h == found[*p]);
+            if let Some(q) = again.map(|q| p + 1 + q) {
+                return Err(Diagnostic::error(
+                    Code::DataShape,
+                    format!(
+                        "`{file}` has two columns `{}`: {} and {}",
+                        found[*p],
+                        column_letter(*p),
+                        column_letter(q)
+                    ),
+                )
+                .with_location(format!("{file}: row {row} (the header)"))
+                .with_hint("rename or delete the one pfc should not read (a column with another name can be read with `--columns`)"));
+            }
+        }
         // Indicator-path columns are located under `path`; the second level
         // under the same name for messages.
         if let Some(l2) = at[Field::Level2 as usize] {
@@ -518,6 +536,19 @@ impl Columns {
             names: Arc::new(names),
         })
     }
+}
+
+/// A column as a spreadsheet names it: `A` for the first, `AA` after `Z`.
+fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    let name: String = letters.iter().rev().collect();
+    format!("column {name}")
 }
 
 /// Where each field is in one file: a column index per field, and the
@@ -543,6 +574,20 @@ mod tests {
 
     fn headers(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    /// The needed headers, with `target` for 年度指标值 and `more` after.
+    fn needed(target: &str, more: &[&str]) -> Vec<String> {
+        let mut h = headers(&[
+            "项目编号",
+            "一级指标",
+            "三级指标",
+            target,
+            "实际完成值",
+            "分值",
+        ]);
+        h.extend(headers(more));
+        h
     }
 
     #[test]
@@ -600,14 +645,7 @@ mod tests {
 
     #[test]
     fn a_missing_column_is_named_with_a_suggestion() {
-        let h = headers(&[
-            "项目编号",
-            "一级指标",
-            "三级指标",
-            "年度指标",
-            "实际完成值",
-            "分值",
-        ]);
+        let h = needed("年度指标", &[]);
         let e = Columns::default()
             .resolve("a.csv", 1, &h)
             .expect_err("年度指标值 missing");
@@ -617,14 +655,7 @@ mod tests {
 
     #[test]
     fn the_header_is_the_first_row_with_every_needed_column() {
-        let header = headers(&[
-            "项目编号",
-            "一级指标",
-            "三级指标",
-            "年度指标值",
-            "实际完成值",
-            "分值",
-        ]);
+        let header = needed("年度指标值", &[]);
         let title = headers(&["2023年度项目支出绩效自评汇总表"]);
         let unit = headers(&["单位：万元"]);
         let rows = vec![
@@ -638,14 +669,7 @@ mod tests {
             .expect("found");
         assert_eq!((k, index.at[Field::Weight as usize]), (2, Some(5)));
         // None has them all: the error is about the closest, below the title.
-        let misspelt = headers(&[
-            "项目编号",
-            "一级指标",
-            "三级指标",
-            "年度指标",
-            "实际完成值",
-            "分值",
-        ]);
+        let misspelt = needed("年度指标", &[]);
         let e = Columns::default()
             .find_header("a.csv", &[(1, title), (2, misspelt)])
             .expect_err("no header");
@@ -659,6 +683,26 @@ mod tests {
             "{:?}",
             e.notes
         );
+    }
+
+    #[test]
+    fn a_header_written_twice_is_an_error() {
+        assert_eq!(column_letter(0), "column A");
+        assert_eq!(column_letter(25), "column Z");
+        assert_eq!(column_letter(26), "column AA");
+        assert_eq!(column_letter(701), "column ZZ");
+        assert_eq!(column_letter(702), "column AAA");
+        let h = needed("年度指标值", &["分值"]);
+        let e = Columns::default()
+            .resolve("a.csv", 1, &h)
+            .expect_err("twice");
+        assert_eq!(
+            e.message,
+            "`a.csv` has two columns `分值`: column F and column G"
+        );
+        // A header of a field pfc does not read may come twice.
+        let h = needed("年度指标值", &["备注", "备注"]);
+        assert!(Columns::default().resolve("a.csv", 1, &h).is_ok());
     }
 
     #[test]
