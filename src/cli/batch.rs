@@ -76,6 +76,9 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         Err(d) => return out.finish(&sources, &[d]),
     };
     out.diagnostics(&sources, &reader.warnings());
+    // From here on the run writes into the output folder: Ctrl-C stops it
+    // between chunks, so that its temporary files are removed.
+    interrupt::catch();
     // A run that stops writes no summary; a folder it made for one and
     // left empty is removed too (one holding reports stays).
     let made_out = !req.out.exists();
@@ -149,9 +152,6 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
     // back, so no more of them wait than are being scored.
     let (spent_tx, spent_rx) = std::sync::mpsc::channel::<Vec<Box<ProjectData>>>();
     let unused = reader.reuse(spent_rx);
-    // From here on the output folder holds temporary files: Ctrl-C stops
-    // the run between chunks so that they are removed.
-    interrupt::catch();
     let (read_result, (summary, mut stop)) = std::thread::scope(|scope| {
         let reader_thread = scope.spawn(move || {
             let mut send = |chunk: Chunk| {
