@@ -820,6 +820,41 @@ fn a_file_separated_by_tabs_is_named() {
     assert!(!dir.path().join("out").exists(), "nothing written");
 }
 
+/// The 自评表's header in two rows (项目资金 over 年初预算数, 全年预算数,
+/// 全年执行数), from CSV and from a workbook, reads as the one-row header.
+#[test]
+fn a_header_in_two_rows_is_read_as_one() {
+    let plain = examples_csv();
+    let two_rows = plain.replacen("年初预算数,全年预算数,全年执行数", "项目资金,,", 1);
+    let (top, data) = two_rows.split_once('\n').expect("header");
+    let two_rows = format!("{top}\n,,,,,年初预算数,全年预算数,全年执行数,,,,,,,,,\n{data}");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    fill_sheet(book.add_worksheet(), &two_rows, &[]);
+    let xlsx = book.save_to_buffer().expect("xlsx");
+    let dir = files(&[
+        ("plain.csv", plain.as_bytes()),
+        ("two.csv", two_rows.as_bytes()),
+        ("two.xlsx", &xlsx),
+    ]);
+    let run = eval(dir.path(), &["plain.csv", "--out", "plain"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    for name in ["two.csv", "two.xlsx"] {
+        let out = name.replace('.', "-");
+        let run = eval(dir.path(), &[name, "--out", &out]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        // The same scores, and rows numbered one on.
+        let summary = read(dir.path(), &format!("{out}/summary.csv"));
+        assert_eq!(
+            summary
+                .replace(name, "plain.csv")
+                .replace("rows 3–7", "rows 2–6")
+                .replace("rows 8–14", "rows 7–13"),
+            read(dir.path(), "plain/summary.csv"),
+            "{name}"
+        );
+    }
+}
+
 /// Two columns with the header of a field pfc reads: an error naming both,
 /// rather than a guess at which one holds the figures.
 #[test]

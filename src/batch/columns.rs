@@ -296,6 +296,23 @@ impl Default for Columns {
 /// may come below a title and a line saying the unit.
 pub const HEADER_ROWS: usize = 10;
 
+/// The header found by [`Columns::find_header`].
+#[derive(Debug)]
+pub struct Header {
+    /// Which of the rows looked at is the header's last (data follows it).
+    pub last: usize,
+    /// Where each field is.
+    pub index: ColumnIndex,
+    /// The name of each column (of two header rows, the lower one's where
+    /// it has one).
+    pub names: Vec<String>,
+}
+
+/// Headers as they are compared.
+fn tidied(cells: &[String]) -> Vec<String> {
+    cells.iter().map(|h| tidy(h)).collect()
+}
+
 /// Headers are compared without spaces (a budget system may pad them).
 fn tidy(header: &str) -> String {
     header
@@ -395,17 +412,19 @@ impl Columns {
     /// Find the header among the first rows of a file, given as
     /// `(spreadsheet row, cells)`: the first row that has every required
     /// column, so that a title or a line saying the unit above it is passed
-    /// over. Returns which row it is and the columns. When none has them,
-    /// the error is about the row that comes closest (the header with a
-    /// misspelt column rather than the title above it).
+    /// over. The row below it is a second header row when it names fields
+    /// the first does not have and leaves the indicator columns empty: the
+    /// 自评表's 项目资金 over 年初预算数, 全年预算数, 全年执行数. When no row
+    /// has every required column, the error is about the row that comes
+    /// closest (the header with a misspelt column rather than the title
+    /// above it).
     pub fn find_header(
         &self,
         file: &str,
         rows: &[(u64, Vec<String>)],
-    ) -> Result<(usize, ColumnIndex), Diagnostic> {
+    ) -> Result<Header, Diagnostic> {
         let missing = |cells: &[String]| {
-            let found: Vec<String> = cells.iter().map(|h| tidy(h)).collect();
-            let at = self.positions(&found);
+            let at = self.positions(&tidied(cells));
             Field::ALL
                 .iter()
                 .filter(|f| f.required() && at[**f as usize].is_none())
@@ -418,21 +437,66 @@ impl Columns {
             .or_else(|| (0..rows.len()).min_by_key(|&i| counts[i]))
             .unwrap_or(0);
         let Some((row, cells)) = rows.get(best) else {
-            return self.resolve(file, 1, &[]).map(|index| (0, index));
+            return Err(self.resolve(file, 1, &[]).err().unwrap_or_else(|| {
+                Diagnostic::error(Code::EmptyFile, format!("`{file}` is empty"))
+            }));
         };
-        self.resolve(file, *row, cells)
-            .map(|index| (best, index))
-            .map_err(|d| match best {
-                0 => d,
-                _ => d.with_note(format!(
-                    "taken as the header, the row closest to one; the rows above it were passed over as a title ({})",
-                    rows[..best]
-                        .iter()
-                        .map(|(r, _)| format!("row {r}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-            })
+        let (last, names) = match rows.get(best + 1) {
+            Some((_, below)) if counts[best] == 0 => match self.below(cells, below) {
+                Some(names) => (best + 1, names),
+                None => (best, cells.clone()),
+            },
+            _ => (best, cells.clone()),
+        };
+        match self.resolve(file, *row, &names) {
+            Ok(index) => Ok(Header {
+                last,
+                index,
+                names,
+            }),
+            Err(d) if best == 0 => Err(d),
+            Err(d) => Err(d.with_note(format!(
+                "taken as the header, the row closest to one; the rows above it were passed over as a title ({})",
+                rows[..best]
+                    .iter()
+                    .map(|(r, _)| format!("row {r}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        }
+    }
+
+    /// The headers of two header rows as one, when `below` is the second
+    /// row of the header `above`: it names a field that `above` does not,
+    /// and has nothing in the columns of the indicator fields (a row of
+    /// data has them filled). Each column takes the lower row's name where
+    /// it has one.
+    fn below(&self, above: &[String], below: &[String]) -> Option<Vec<String>> {
+        let at = self.positions(&tidied(above));
+        let under = self.positions(&tidied(below));
+        let data = Field::ALL
+            .iter()
+            .filter(|f| f.required() && !f.is_project())
+            .any(|f| {
+                at[*f as usize]
+                    .and_then(|c| below.get(c))
+                    .is_some_and(|cell| !cell.trim().is_empty())
+            });
+        let names_more = Field::ALL
+            .iter()
+            .any(|f| at[*f as usize].is_none() && under[*f as usize].is_some());
+        if data || !names_more {
+            return None;
+        }
+        let width = above.len().max(below.len());
+        Some(
+            (0..width)
+                .map(|c| match below.get(c).filter(|b| !b.trim().is_empty()) {
+                    Some(b) => b.clone(),
+                    None => above.get(c).cloned().unwrap_or_default(),
+                })
+                .collect(),
+        )
     }
 
     /// The column of each field among headers (tidied), by the field's
@@ -462,7 +526,7 @@ impl Columns {
         row: u64,
         headers: &[String],
     ) -> Result<ColumnIndex, Diagnostic> {
-        let found: Vec<String> = headers.iter().map(|h| tidy(h)).collect();
+        let found = tidied(headers);
         let at = self.positions(&found);
         let mut names = BTreeMap::new();
         for field in Field::ALL {
@@ -664,10 +728,13 @@ mod tests {
             (3, header.clone()),
             (4, header),
         ];
-        let (k, index) = Columns::default()
+        let header = Columns::default()
             .find_header("a.csv", &rows)
             .expect("found");
-        assert_eq!((k, index.at[Field::Weight as usize]), (2, Some(5)));
+        assert_eq!(
+            (header.last, header.index.at[Field::Weight as usize]),
+            (2, Some(5))
+        );
         // None has them all: the error is about the closest, below the title.
         let misspelt = needed("年度指标", &[]);
         let e = Columns::default()
@@ -683,6 +750,39 @@ mod tests {
             "{:?}",
             e.notes
         );
+    }
+
+    #[test]
+    fn a_second_header_row_is_taken_but_not_a_row_of_data() {
+        let top = needed("年度指标值", &["项目资金", "", ""]);
+        let sub = headers(&[
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+        ]);
+        let data = headers(&["P1", "产出指标", "x", "≥1个", "1个", "10", "5", "5", "4"]);
+        // A project's first row giving its fields only: no indicator.
+        let fields = headers(&["P1", "", "", "", "", "", "5", "5", "4"]);
+        let c = Columns::default();
+        let header = c
+            .find_header("a.csv", &[(1, top.clone()), (2, sub), (3, data.clone())])
+            .expect("two rows");
+        assert_eq!(header.last, 1);
+        assert_eq!(header.index.at[Field::Budget as usize], Some(7));
+        assert_eq!(header.names[5], "分值");
+        for below in [data, fields] {
+            let header = c
+                .find_header("a.csv", &[(1, top.clone()), (2, below)])
+                .expect("one row");
+            assert_eq!(header.last, 0);
+            assert_eq!(header.index.at[Field::Budget as usize], None);
+        }
     }
 
     #[test]

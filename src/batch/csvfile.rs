@@ -425,11 +425,12 @@ impl CsvReader {
                 format!("`{name}` is empty"),
             ));
         }
-        let (k, index) = columns
+        let header = columns
             .find_header(&name, &rows)
             .map_err(|d| other_separator(&name, &rows).unwrap_or(d))?;
-        let (record, at) = tops.swap_remove(k);
-        let (header_row, headers) = rows.swap_remove(k);
+        let (record, at) = tops.swap_remove(header.last);
+        let (index, headers) = (header.index, header.names);
+        let header_row = rows[header.last].0;
         let columns = index
             .at
             .iter()

@@ -140,9 +140,10 @@ impl XlsxReader {
             .with_location(name.clone())
             .with_hint("a header row names the columns (项目编号, 一级指标 …), one row per indicator follows: see docs/batch.md"));
         }
-        let (k, index) = columns.find_header(&name, &rows)?;
+        let header = columns.find_header(&name, &rows)?;
+        let index = header.index;
         // Back to calamine's rows, which count from 0.
-        let header_row = u32::try_from(rows[k].0 - 1).unwrap_or(u32::MAX);
+        let header_row = u32::try_from(rows[header.last].0 - 1).unwrap_or(u32::MAX);
         Ok(XlsxReader {
             name,
             book,
