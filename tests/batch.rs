@@ -855,6 +855,39 @@ fn a_header_in_two_rows_is_read_as_one() {
     }
 }
 
+/// The 自评表 merges the cells of a group, and a merged cell's text is in
+/// its first row only: a row with neither 一级 nor 二级 指标 is in the
+/// group of the row above it (from CSV and from a workbook).
+#[test]
+fn a_row_under_merged_group_cells_is_in_the_group_above() {
+    let p = "U2021,食品安全抽检能力提升项目,某区市场监督管理局,某区食品药品检验检测中心,2021,200,200,150";
+    // One indicator of 15 points split in two rows of the same group, the
+    // second with its group cells empty, as merged.
+    let whole = format!(
+        "{p},产出指标,数量指标,完成食品安全抽检批次,≥120批次,96批次,15,,,检测设备到货推迟两个月"
+    );
+    let split = format!(
+        "{p},产出指标,数量指标,完成食品安全抽检批次,≥120批次,96批次,10,,,检测设备到货推迟两个月\n\
+         ,,,,,,,,,,完成农产品抽检批次,≥120批次,96批次,5,,,检测设备到货推迟两个月"
+    );
+    let merged = examples_csv().replace(&whole, &split);
+    assert_ne!(merged, examples_csv());
+    let mut book = rust_xlsxwriter::Workbook::new();
+    fill_sheet(book.add_worksheet(), &merged, &[]);
+    let xlsx = book.save_to_buffer().expect("xlsx");
+    let dir = files(&[("merged.csv", merged.as_bytes()), ("merged.xlsx", &xlsx)]);
+    for name in ["merged.csv", "merged.xlsx"] {
+        let out = name.replace('.', "-");
+        let run = eval(dir.path(), &[name, "--out", &out, "-f", "json"]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let summary = read(dir.path(), &format!("{out}/summary.csv"));
+        assert_eq!(column(&summary, 4), ["99.87", "80.00"], "{name}");
+        assert_eq!(column(&summary, 7), ["50.00", "43.17"], "{name}");
+        let report = read(dir.path(), &format!("{out}/U2021.json"));
+        assert!(report.contains("完成农产品抽检批次"), "{name}");
+    }
+}
+
 /// Two columns with the header of a field pfc reads: an error naming both,
 /// rather than a guess at which one holds the figures.
 #[test]

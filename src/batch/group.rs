@@ -449,6 +449,18 @@ impl Sheet {
             return;
         };
         spare.fill_row(indicator, cells);
+        // A row with neither 一级 nor 二级 指标 is in the group of the
+        // indicator row above it: a merged cell's text is in its first row
+        // only, and the 自评表 merges the cells of a group.
+        if filled & (bit(Field::Level1) | bit(Field::Level2)) == 0 {
+            let (above, here) = indicators.split_at_mut(at);
+            if let (Some(prev), Some(this)) = (above.last(), here.first_mut()) {
+                this.path.clone_from(&prev.path);
+            }
+        }
+        let Some(indicator) = indicators.get(at) else {
+            return;
+        };
         if !is_decimal(&indicator.weight) {
             let found = if indicator.weight.text.is_empty() {
                 "it is empty".to_owned()
