@@ -888,6 +888,55 @@ fn a_row_under_merged_group_cells_is_in_the_group_above() {
     }
 }
 
+/// Headers with a note in brackets (`年度指标值（A）`) are found, and a
+/// unit in the funds columns' notes (`全年预算数（元）`) is the unit of
+/// their amounts; a 资金单位 cell that says otherwise fails its project.
+#[test]
+fn headers_with_a_note_in_brackets_are_found_and_their_unit_read() {
+    let plain = examples_csv();
+    let in_yuan = plain
+        .replacen(
+            "年初预算数,全年预算数,全年执行数",
+            "年初预算数（元）,全年预算数（元）,全年执行数（元）",
+            1,
+        )
+        .replacen(
+            "年度指标值,实际完成值",
+            "年度指标值（A）,实际完成值（B）",
+            1,
+        )
+        .replace(",186.8,87.65,86.54,", ",1868000,876500,865400,")
+        .replace(",200,200,150,", ",2000000,2000000,1500000,");
+    let with_unit = in_yuan
+        .replacen("项目编号,", "资金单位,项目编号,", 1)
+        .replace("\nC2019,", "\n万元,C2019,")
+        .replace("\n,", "\n,,")
+        .replace("\nU2021,", "\n,U2021,");
+    let dir = files(&[
+        ("plain.csv", plain.as_bytes()),
+        ("yuan.csv", in_yuan.as_bytes()),
+        ("unit.csv", with_unit.as_bytes()),
+    ]);
+    for name in ["plain", "yuan"] {
+        let run = eval(dir.path(), &[&format!("{name}.csv"), "--out", name]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+    }
+    assert_eq!(
+        read(dir.path(), "yuan/summary.csv").replace("yuan.csv", "plain.csv"),
+        read(dir.path(), "plain/summary.csv")
+    );
+    let run = eval(dir.path(), &["unit.csv", "--out", "unit"]);
+    assert_exit_saying(
+        &run,
+        1,
+        "资金单位 `万元` differs from the unit of the funds columns, `元`",
+    );
+    assert_eq!(
+        column(&read(dir.path(), "unit/summary.csv"), 4),
+        ["", "80.00"]
+    );
+}
+
 /// Two columns with the header of a field pfc reads: an error naming both,
 /// rather than a guess at which one holds the figures.
 #[test]

@@ -314,12 +314,36 @@ fn tidied(cells: &[String]) -> Vec<String> {
 }
 
 /// Headers are compared without spaces (a budget system may pad them).
+/// A note in brackets at the end (`年度指标值（A）`, `全年预算数（万元）`) is
+/// left out too: forms add the column's letter or unit there.
 fn tidy(header: &str) -> String {
-    header
+    let spaced: String = header
         .trim_start_matches('\u{FEFF}')
         .chars()
         .filter(|c| !c.is_whitespace())
-        .collect()
+        .collect();
+    match split_note(&spaced) {
+        (name, Some(_)) => name.to_owned(),
+        (_, None) => spaced,
+    }
+}
+
+/// A header and the note in brackets at its end, if any and if something
+/// comes before it.
+fn split_note(header: &str) -> (&str, Option<&str>) {
+    let header = header.trim();
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(inner) = header.strip_suffix(close)
+            && let Some(at) = inner.rfind(open)
+            && at > 0
+        {
+            return (
+                inner[..at].trim_end(),
+                Some(inner[at + open.len_utf8()..].trim()),
+            );
+        }
+    }
+    (header, None)
 }
 
 impl Columns {
@@ -595,11 +619,51 @@ impl Columns {
         if let Some(l2) = at[Field::Level2 as usize] {
             names.insert("path2".to_owned(), found[l2].clone());
         }
+        let funds_unit = funds_unit(file, row, headers, &at)?;
         Ok(ColumnIndex {
             at,
             names: Arc::new(names),
+            funds_unit,
         })
     }
+}
+
+/// The money unit in the notes of the funds columns' headers
+/// (`全年预算数（元）`): amounts written without one are in it. Columns that
+/// give different units are an error; other notes are not units.
+fn funds_unit(
+    file: &str,
+    row: u64,
+    headers: &[String],
+    at: &[Option<usize>; FIELDS],
+) -> Result<Option<Arc<str>>, Diagnostic> {
+    let mut units: Vec<(&str, &str)> = Vec::new();
+    for field in Field::ALL {
+        let figure = matches!(field, Field::Initial | Field::Budget | Field::Executed)
+            || field.source().is_some();
+        let header = at[field as usize]
+            .filter(|_| figure)
+            .and_then(|c| headers.get(c));
+        if let Some((_, Some(note))) = header.map(|h| split_note(h))
+            && let Some(crate::quantity::Unit::Money(_)) = crate::quantity::Unit::parse(note)
+        {
+            units.push((header.map_or("", String::as_str).trim(), note));
+        }
+    }
+    let Some(&(first, unit)) = units.first() else {
+        return Ok(None);
+    };
+    if let Some((other, _)) = units.iter().find(|(_, u)| *u != unit) {
+        return Err(Diagnostic::error(
+            Code::DataShape,
+            format!(
+                "the funds columns of `{file}` are in different units: `{first}` and `{other}`"
+            ),
+        )
+        .with_location(format!("{file}: row {row} (the header)"))
+        .with_hint("give every amount in one unit, or write the unit in each cell (`86.54万元`)"));
+    }
+    Ok(Some(Arc::from(unit)))
 }
 
 /// A column as a spreadsheet names it: `A` for the first, `AA` after `Z`.
@@ -623,6 +687,9 @@ pub struct ColumnIndex {
     pub at: [Option<usize>; FIELDS],
     /// Headers as the file writes them, by field path.
     pub names: Arc<BTreeMap<String, String>>,
+    /// The money unit the headers of the funds columns give
+    /// (`全年预算数（元）`), if they give one.
+    pub funds_unit: Option<Arc<str>>,
 }
 
 impl ColumnIndex {
@@ -783,6 +850,34 @@ mod tests {
             assert_eq!(header.last, 0);
             assert_eq!(header.index.at[Field::Budget as usize], None);
         }
+    }
+
+    #[test]
+    fn a_note_in_brackets_after_a_header_is_left_out() {
+        assert_eq!(split_note("年度指标值（A）"), ("年度指标值", Some("A")));
+        assert_eq!(
+            split_note("全年预算数 (万元)"),
+            ("全年预算数", Some("万元"))
+        );
+        assert_eq!(split_note("（A）"), ("（A）", None));
+        assert_eq!(split_note("分值"), ("分值", None));
+        assert_eq!(tidy("\u{FEFF} 实际完成值（B） "), "实际完成值");
+        let h = needed(
+            "年度指标值（A）",
+            &["全年预算数（元）", "全年执行数（元）", "年初预算数"],
+        );
+        let index = Columns::default().resolve("a.csv", 1, &h).expect("found");
+        assert_eq!(index.at[Field::Target as usize], Some(3));
+        assert_eq!(index.funds_unit.as_deref(), Some("元"));
+        // Other notes are no unit; two units are an error.
+        let h = needed("年度指标值", &["全年预算数（A）"]);
+        let index = Columns::default().resolve("a.csv", 1, &h).expect("found");
+        assert_eq!(index.funds_unit, None);
+        let h = needed("年度指标值", &["全年预算数（元）", "全年执行数（万元）"]);
+        let e = Columns::default()
+            .resolve("a.csv", 1, &h)
+            .expect_err("two units");
+        assert!(e.message.contains("different units"), "{}", e.message);
     }
 
     #[test]

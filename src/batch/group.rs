@@ -340,10 +340,7 @@ impl Grouper {
                         b.id
                     ),
                 )
-                .with_location(match b.rows {
-                    (a, z) if a == z => format!("{}: row {a}", self.sheet.name),
-                    (a, z) => format!("{}: rows {a}–{z}", self.sheet.name),
-                })
+                .with_location(self.sheet.rows_at(b.rows))
                 .with_note("its earlier rows were scored as a project on their own")
                 .with_hint(format!(
                     "sort the rows by `{}` so that each project's rows follow one another",
@@ -366,6 +363,26 @@ impl Grouper {
             field_rows: b.field_rows,
             columns: Arc::clone(&self.sheet.columns.names),
         };
+        // Amounts without a unit are in the unit the funds columns' headers
+        // give (`全年预算数（元）`), unless the project's 资金单位 says
+        // another: then which one is meant is not clear.
+        if let Some(unit) = &self.sheet.columns.funds_unit {
+            match b.raw.funds.unit.as_deref().map(crate::text::trim) {
+                None => b.raw.funds.unit = Some(unit.to_string()),
+                Some(given) if given != &**unit => b.errors.push(
+                    Diagnostic::error(
+                        Code::DataShape,
+                        format!(
+                            "{} `{given}` differs from the unit of the funds columns, `{unit}`",
+                            self.sheet.header(Field::FundsUnit)
+                        ),
+                    )
+                    .with_location(self.sheet.rows_at(b.rows))
+                    .with_hint("give the amounts in one unit: the header's, or the one in 资金单位 with the unit left out of the headers"),
+                ),
+                Some(_) => {}
+            }
+        }
         let mut raw = b.raw;
         // The id of a project that cannot be scored, which goes with it.
         let broken = if b.errors.is_empty() {
@@ -400,6 +417,15 @@ impl Grouper {
 }
 
 impl Sheet {
+    /// Where a project's rows are, for a message.
+    fn rows_at(&self, (first, last): (u64, u64)) -> String {
+        if first == last {
+            format!("{}: row {first}", self.name)
+        } else {
+            format!("{}: rows {first}–{last}", self.name)
+        }
+    }
+
     fn header(&self, f: Field) -> &str {
         self.columns
             .names
