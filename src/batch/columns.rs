@@ -515,9 +515,17 @@ impl Columns {
         let width = above.len().max(below.len());
         Some(
             (0..width)
-                .map(|c| match below.get(c).filter(|b| !b.trim().is_empty()) {
-                    Some(b) => b.clone(),
-                    None => above.get(c).cloned().unwrap_or_default(),
+                .map(|c| {
+                    let upper = above.get(c).map_or("", String::as_str);
+                    match below.get(c).filter(|b| !b.trim().is_empty()) {
+                        // `项目资金（万元）` over `年初预算数`: the unit goes
+                        // with the lower name.
+                        Some(b) => match split_note(upper).1 {
+                            Some(unit) if is_money(unit) => format!("{}（{unit}）", b.trim()),
+                            _ => b.clone(),
+                        },
+                        None => upper.to_owned(),
+                    }
                 })
                 .collect(),
         )
@@ -645,7 +653,7 @@ fn funds_unit(
             .filter(|_| figure)
             .and_then(|c| headers.get(c));
         if let Some((_, Some(note))) = header.map(|h| split_note(h))
-            && let Some(crate::quantity::Unit::Money(_)) = crate::quantity::Unit::parse(note)
+            && is_money(note)
         {
             units.push((header.map_or("", String::as_str).trim(), note));
         }
@@ -664,6 +672,14 @@ fn funds_unit(
         .with_hint("give every amount in one unit, or write the unit in each cell (`86.54万元`)"));
     }
     Ok(Some(Arc::from(unit)))
+}
+
+/// Whether a header's note is a money unit (`元`, `万元` …).
+fn is_money(note: &str) -> bool {
+    matches!(
+        crate::quantity::Unit::parse(note),
+        Some(crate::quantity::Unit::Money(_))
+    )
 }
 
 /// A column as a spreadsheet names it: `A` for the first, `AA` after `Z`.
@@ -843,6 +859,25 @@ mod tests {
         assert_eq!(header.last, 1);
         assert_eq!(header.index.at[Field::Budget as usize], Some(7));
         assert_eq!(header.names[5], "分值");
+        assert_eq!(header.index.funds_unit, None);
+        // The unit over the funds columns goes with them.
+        let mut money = top.clone();
+        money[6] = "项目资金（元）".to_owned();
+        let sub = headers(&[
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+        ]);
+        let header = c
+            .find_header("a.csv", &[(1, money), (2, sub)])
+            .expect("two rows");
+        assert_eq!(header.index.funds_unit.as_deref(), Some("元"));
         for below in [data, fields] {
             let header = c
                 .find_header("a.csv", &[(1, top.clone()), (2, below)])
