@@ -937,6 +937,99 @@ fn headers_with_a_note_in_brackets_are_found_and_their_unit_read() {
     );
 }
 
+/// A workbook laid out as an office fills in the 自评表: a title and a unit
+/// line, the header in two rows with notes (`项目资金（万元）` merged over
+/// the funds columns, `年度指标值（A）`), project and group cells merged
+/// down their rows. It scores as the plain export does.
+#[test]
+fn an_office_workbook_with_merged_cells_scores_as_the_plain_export() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let plain = examples_csv();
+    let mut grid: Vec<Vec<String>> = plain
+        .lines()
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect();
+    let width = grid[0].len();
+    // The header in two rows.
+    let mut sub = vec![String::new(); width];
+    for c in 5..8 {
+        sub[c] = std::mem::take(&mut grid[0][c]);
+    }
+    grid[0][5] = "项目资金（万元）".to_owned();
+    grid[0][11] = "年度指标值（A）".to_owned();
+    grid[0][12] = "实际完成值（B）".to_owned();
+    // Cells equal to the one above in the same project, left empty as
+    // merged cells leave them, and the merges to make: project fields,
+    // 一级 and 二级 指标.
+    let mut merges = Vec::new();
+    for c in 0..10 {
+        let mut start = 1;
+        for r in 2..=grid.len() {
+            let same = r < grid.len()
+                && !grid[r][c].is_empty()
+                && grid[r][c] == grid[start][c]
+                && (grid[r][0] == grid[start][0] || grid[r][0].is_empty());
+            if same {
+                continue;
+            }
+            if r - start > 1 {
+                merges.push((start, c, r - 1, grid[start][c].clone()));
+                for row in grid.iter_mut().take(r).skip(start + 1) {
+                    row[c].clear();
+                }
+            }
+            start = r;
+        }
+    }
+    assert!(merges.len() > 5, "{merges:?}");
+    let mut lines = vec![
+        "2023年度项目支出绩效自评汇总表".to_owned(),
+        "单位：万元".to_owned(),
+        grid[0].join(","),
+        sub.join(","),
+    ];
+    lines.extend(grid[1..].iter().map(|r| r.join(",")));
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    fill_sheet(sheet, &lines.join("\n"), &[]);
+    let format = Format::new();
+    let last = u16::try_from(width - 1).expect("columns");
+    sheet
+        .merge_range(0, 0, 0, last, "2023年度项目支出绩效自评汇总表", &format)
+        .expect("merge");
+    sheet
+        .merge_range(2, 5, 2, 7, "项目资金（万元）", &format)
+        .expect("merge");
+    for (first, c, last, text) in merges {
+        // Rows 3 on in the sheet; merged numbers are written back over the
+        // first cell, as Excel keeps them.
+        let (first, last) = (
+            u32::try_from(first + 3).expect("row"),
+            u32::try_from(last + 3).expect("row"),
+        );
+        let c = u16::try_from(c).expect("column");
+        sheet
+            .merge_range(first, c, last, c, "", &format)
+            .expect("merge");
+        match text.parse::<f64>() {
+            Ok(n) => sheet.write_number(first, c, n),
+            Err(_) => sheet.write_string(first, c, &text),
+        }
+        .expect("write");
+    }
+    let xlsx = book.save_to_buffer().expect("xlsx");
+    let dir = files(&[("plain.csv", plain.as_bytes()), ("自评表.xlsx", &xlsx)]);
+    let run = eval(dir.path(), &["plain.csv", "--out", "plain"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let run = eval(dir.path(), &["自评表.xlsx", "--out", "office"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let scores = |name: &str| {
+        let summary = read(dir.path(), &format!("{name}/summary.csv"));
+        (4..12).map(|c| column(&summary, c)).collect::<Vec<_>>()
+    };
+    assert_eq!(scores("office"), scores("plain"));
+}
+
 /// Two columns with the header of a field pfc reads: an error naming both,
 /// rather than a guess at which one holds the figures.
 #[test]
