@@ -317,15 +317,22 @@ fn tidied(cells: &[String]) -> Vec<String> {
 /// A note in brackets at the end (`年度指标值（A）`, `全年预算数（万元）`) is
 /// left out too: forms add the column's letter or unit there.
 fn tidy(header: &str) -> String {
-    let spaced: String = header
-        .trim_start_matches('\u{FEFF}')
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let spaced = spaced(header);
     match split_note(&spaced) {
         (name, Some(_)) => name.to_owned(),
         (_, None) => spaced,
     }
+}
+
+/// A header without its BOM and spaces, its note kept: what a mapping
+/// names (`"得分" = "得分（自评）"`) to choose between two columns that
+/// differ only in their notes.
+fn spaced(header: &str) -> String {
+    header
+        .trim_start_matches('\u{FEFF}')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// A header and the note in brackets at its end, if any and if something
@@ -422,7 +429,7 @@ impl Columns {
                 .with_secondary(first_span, "first time")
                 .with_hint("keep one of the two lines"));
             }
-            columns.names[*field as usize] = tidy(header);
+            columns.names[*field as usize] = spaced(header);
             columns.mapped[*field as usize] = true;
         }
         Ok(columns)
@@ -448,7 +455,7 @@ impl Columns {
         rows: &[(u64, Vec<String>)],
     ) -> Result<Header, Diagnostic> {
         let missing = |cells: &[String]| {
-            let at = self.positions(&tidied(cells));
+            let at = self.positions(cells);
             Field::ALL
                 .iter()
                 .filter(|f| f.required() && at[**f as usize].is_none())
@@ -496,8 +503,8 @@ impl Columns {
     /// data has them filled). Each column takes the lower row's name where
     /// it has one.
     fn below(&self, above: &[String], below: &[String]) -> Option<Vec<String>> {
-        let at = self.positions(&tidied(above));
-        let under = self.positions(&tidied(below));
+        let at = self.positions(above);
+        let under = self.positions(below);
         let data = Field::ALL
             .iter()
             .filter(|f| f.required() && !f.is_project())
@@ -531,22 +538,35 @@ impl Columns {
         )
     }
 
-    /// The column of each field among headers (tidied), by the field's
-    /// header or, unless the mapping names it, one of its aliases.
-    fn positions(&self, found: &[String]) -> [Option<usize>; FIELDS] {
+    /// The column of each field among headers, by the field's header or,
+    /// unless the mapping names it, one of its aliases: a header written
+    /// so first, else one that is so but for a note in brackets.
+    fn positions(&self, headers: &[String]) -> [Option<usize>; FIELDS] {
+        let exact: Vec<String> = headers.iter().map(|h| spaced(h)).collect();
+        let loose = tidied(headers);
         let mut at = [None; FIELDS];
         for field in Field::ALL {
-            let wanted = self.header(field);
-            let aliases: &[&str] = if self.mapped[field as usize] {
-                &[]
-            } else {
-                field.aliases()
-            };
-            at[field as usize] = std::iter::once(&wanted)
-                .chain(aliases)
-                .find_map(|c| found.iter().position(|h| h == c));
+            let candidates = self.candidates(field);
+            at[field as usize] = candidates
+                .iter()
+                .find_map(|c| exact.iter().position(|h| h == c))
+                .or_else(|| {
+                    candidates
+                        .iter()
+                        .find_map(|c| loose.iter().position(|h| *h == tidy(c)))
+                });
         }
         at
+    }
+
+    /// The headers a field is looked for under: its header (or the one the
+    /// mapping gives) and, unless mapped, its aliases.
+    fn candidates(&self, field: Field) -> Vec<&str> {
+        let mut list = vec![self.header(field)];
+        if !self.mapped[field as usize] {
+            list.extend(field.aliases());
+        }
+        list
     }
 
     /// Find each field's column among the headers of a file, in spreadsheet
@@ -559,7 +579,7 @@ impl Columns {
         headers: &[String],
     ) -> Result<ColumnIndex, Diagnostic> {
         let found = tidied(headers);
-        let at = self.positions(&found);
+        let at = self.positions(headers);
         let mut names = BTreeMap::new();
         for field in Field::ALL {
             if let Some(p) = at[field as usize] {
@@ -604,23 +624,52 @@ impl Columns {
                 .collect();
             return Err(d.with_note(format!("the header row has {}", shown.join(", "))));
         }
-        // A header written twice: which of the two holds the field would be
-        // a guess, and a wrong one scores the wrong figures.
-        for p in at.iter().flatten() {
-            let again = found[p + 1..].iter().position(|h| *h == found[*p]);
-            if let Some(q) = again.map(|q| p + 1 + q) {
-                return Err(Diagnostic::error(
+        // A header written twice, or two that differ only in their notes
+        // (`得分（自评）`, `得分（复核）`): which one holds the field would be
+        // a guess, and a wrong one scores the wrong figures. A header
+        // written exactly as looked for beats one with a note.
+        for field in Field::ALL {
+            let Some(p) = at[field as usize] else {
+                continue;
+            };
+            let exact = spaced(&headers[p]);
+            let named = self.candidates(field).contains(&exact.as_str());
+            let other = (0..headers.len()).find(|&q| {
+                q != p && found[q] == found[p] && (spaced(&headers[q]) == exact || !named)
+            });
+            let Some(q) = other else {
+                continue;
+            };
+            let (first, second) = (p.min(q), p.max(q));
+            let d = if spaced(&headers[q]) == exact {
+                Diagnostic::error(
                     Code::DataShape,
                     format!(
-                        "`{file}` has two columns `{}`: {} and {}",
-                        found[*p],
-                        column_letter(*p),
-                        column_letter(q)
+                        "`{file}` has two columns `{exact}`: {} and {}",
+                        column_letter(first),
+                        column_letter(second)
                     ),
                 )
-                .with_location(format!("{file}: row {row} (the header)"))
-                .with_hint("rename or delete the one pfc should not read (a column with another name can be read with `--columns`)"));
-            }
+                .with_hint("rename or delete the one pfc should not read (a column with another name can be read with `--columns`)")
+            } else {
+                Diagnostic::error(
+                    Code::DataShape,
+                    format!(
+                        "`{file}` has two columns for `{}`: `{}` ({}) and `{}` ({})",
+                        self.header(field),
+                        spaced(&headers[first]),
+                        column_letter(first),
+                        spaced(&headers[second]),
+                        column_letter(second)
+                    ),
+                )
+                .with_hint(format!(
+                    "name the one to read in a mapping file given with `--columns`: `\"{}\" = \"{}\"`",
+                    field.header(),
+                    spaced(&headers[first])
+                ))
+            };
+            return Err(d.with_location(format!("{file}: row {row} (the header)")));
         }
         // Indicator-path columns are located under `path`; the second level
         // under the same name for messages.
@@ -913,6 +962,34 @@ mod tests {
             .resolve("a.csv", 1, &h)
             .expect_err("two units");
         assert!(e.message.contains("different units"), "{}", e.message);
+    }
+
+    #[test]
+    fn two_headers_that_differ_only_in_their_notes_need_a_mapping() {
+        let two = needed("年度指标值", &["得分（自评）", "得分（复核）"]);
+        let e = Columns::default()
+            .resolve("a.csv", 1, &two)
+            .expect_err("which one");
+        assert_eq!(
+            e.message,
+            "`a.csv` has two columns for `得分`: `得分（自评）` (column G) and `得分（复核）` (column H)"
+        );
+        assert!(
+            e.hints[0].ends_with("`\"得分\" = \"得分（自评）\"`"),
+            "{:?}",
+            e.hints
+        );
+        // The one the mapping names, note and all.
+        let mapping = Columns::from_toml(FileId(0), "m.toml", "\"得分\" = \"得分（复核）\"")
+            .expect("mapping");
+        let index = mapping.resolve("a.csv", 1, &two).expect("chosen");
+        assert_eq!(index.at[Field::ClaimedScore as usize], Some(7));
+        // A header written exactly as looked for beats one with a note.
+        let plain = needed("年度指标值", &["得分（复核）", "得分"]);
+        let index = Columns::default()
+            .resolve("a.csv", 1, &plain)
+            .expect("exact");
+        assert_eq!(index.at[Field::ClaimedScore as usize], Some(7));
     }
 
     #[test]
