@@ -90,6 +90,9 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
                 encoding,
                 sheet,
             };
+            if let Some(code) = batch::misapplied(&data, &sheets) {
+                return code;
+            }
             let pick = match project {
                 Some(id) => match batch::pick_request(&data, id, sheets) {
                     Ok(p) => Some(p),

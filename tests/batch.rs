@@ -1155,6 +1155,24 @@ fn usage_errors() {
     assert_eq!(run.code, 2);
     let run = pfc_in(dir.path(), &["generate", "x.txt"]);
     assert_eq!(run.code, 2);
+    // Options for another kind of input are refused, not ignored.
+    let examples = "frameworks/cn-self-eval-2020/examples";
+    let caidian = "frameworks/cn-self-eval-2020/examples/caidian-2019.toml";
+    let misapplied: Vec<String> = [
+        vec![caidian, "--sheet", "自评表"],
+        vec![caidian, "--encoding", "gbk"],
+        vec![examples, "--out", "target/never", "--columns", "map.toml"],
+    ]
+    .iter()
+    .map(|args| {
+        let mut all = vec!["eval", "cn-self-eval-2020"];
+        all.extend(args);
+        let run = pfc(&all);
+        assert_eq!(run.code, 2, "{}", run.transcript());
+        run.stderr
+    })
+    .collect();
+    insta::assert_snapshot!("options_for_another_input", misapplied.join("----\n"));
     // More threads than a system starts used to panic; none is nonsense.
     for jobs in ["0", "100000"] {
         let run = eval(dir.path(), &["a.csv", "--out", "o", "-j", jobs]);

@@ -464,6 +464,38 @@ impl SheetArgs {
     }
 }
 
+/// `--sheet`, `--encoding` or `--columns` given for an input that has no
+/// use for it: a usage error, rather than an option silently ignored.
+pub(crate) fn misapplied(data: &std::path::Path, sheets: &SheetArgs) -> Option<ExitCode> {
+    let input = Input::of(data);
+    let what = match &input {
+        Some(Input::Csv(_)) => "a CSV file",
+        Some(Input::Xlsx(_)) => "an Excel workbook",
+        Some(Input::Folder(_)) => "a folder of data files",
+        _ => "a data file",
+    };
+    let name = data.display();
+    let (message, tip) = if sheets.sheet.is_some() && !matches!(input, Some(Input::Xlsx(_))) {
+        (
+            format!("`--sheet` picks a sheet of an Excel workbook, and `{name}` is {what}"),
+            "drop `--sheet`",
+        )
+    } else if sheets.encoding != Encoding::Auto && !matches!(input, Some(Input::Csv(_))) {
+        (
+            format!("`--encoding` is the encoding of a CSV file, and `{name}` is {what}"),
+            "drop `--encoding`: workbooks and data files are read in the encoding they say",
+        )
+    } else if sheets.columns.is_some() && !matches!(input, Some(Input::Csv(_) | Input::Xlsx(_))) {
+        (
+            format!("`--columns` maps the columns of a spreadsheet, and `{name}` is {what}"),
+            "drop `--columns`: a data file names its fields as docs/data.md says",
+        )
+    } else {
+        return None;
+    };
+    Some(usage(&message, tip))
+}
+
 /// What `--project ID` picks from, or why the command line cannot work.
 pub(crate) fn pick_request(
     input: &std::path::Path,
