@@ -468,9 +468,10 @@ impl Columns {
             .or_else(|| (0..rows.len()).min_by_key(|&i| counts[i]))
             .unwrap_or(0);
         let Some((row, cells)) = rows.get(best) else {
-            return Err(self.resolve(file, 1, &[]).err().unwrap_or_else(|| {
-                Diagnostic::error(Code::EmptyFile, format!("`{file}` is empty"))
-            }));
+            return Err(Diagnostic::error(
+                Code::EmptyFile,
+                format!("`{file}` is empty"),
+            ));
         };
         let (last, names) = match rows.get(best + 1) {
             Some((_, below)) if counts[best] == 0 => match self.below(cells, below) {
@@ -600,7 +601,7 @@ impl Columns {
                 Code::DataShape,
                 format!("`{file}` has no column {}", list.join(", ")),
             )
-            .with_location(format!("{file}: row {row} (the header)"));
+            .with_location(header_at(file, row));
             let close = found
                 .iter()
                 .filter(|h| !h.is_empty())
@@ -628,24 +629,24 @@ impl Columns {
         // (`得分（自评）`, `得分（复核）`): which one holds the field would be
         // a guess, and a wrong one scores the wrong figures. A header
         // written exactly as looked for beats one with a note.
+        let exact: Vec<String> = headers.iter().map(|h| spaced(h)).collect();
         for field in Field::ALL {
             let Some(p) = at[field as usize] else {
                 continue;
             };
-            let exact = spaced(&headers[p]);
-            let named = self.candidates(field).contains(&exact.as_str());
-            let other = (0..headers.len()).find(|&q| {
-                q != p && found[q] == found[p] && (spaced(&headers[q]) == exact || !named)
-            });
+            let named = self.candidates(field).contains(&exact[p].as_str());
+            let other = (0..headers.len())
+                .find(|&q| q != p && found[q] == found[p] && (exact[q] == exact[p] || !named));
             let Some(q) = other else {
                 continue;
             };
             let (first, second) = (p.min(q), p.max(q));
-            let d = if spaced(&headers[q]) == exact {
+            let d = if exact[q] == exact[p] {
                 Diagnostic::error(
                     Code::DataShape,
                     format!(
-                        "`{file}` has two columns `{exact}`: {} and {}",
+                        "`{file}` has two columns `{}`: {} and {}",
+                        exact[p],
                         column_letter(first),
                         column_letter(second)
                     ),
@@ -657,19 +658,19 @@ impl Columns {
                     format!(
                         "`{file}` has two columns for `{}`: `{}` ({}) and `{}` ({})",
                         self.header(field),
-                        spaced(&headers[first]),
+                        exact[first],
                         column_letter(first),
-                        spaced(&headers[second]),
+                        exact[second],
                         column_letter(second)
                     ),
                 )
                 .with_hint(format!(
                     "name the one to read in a mapping file given with `--columns`: `\"{}\" = \"{}\"`",
                     field.header(),
-                    spaced(&headers[first])
+                    exact[first]
                 ))
             };
-            return Err(d.with_location(format!("{file}: row {row} (the header)")));
+            return Err(d.with_location(header_at(file, row)));
         }
         // Indicator-path columns are located under `path`; the second level
         // under the same name for messages.
@@ -694,19 +695,16 @@ fn funds_unit(
     headers: &[String],
     at: &[Option<usize>; FIELDS],
 ) -> Result<Option<Arc<str>>, Diagnostic> {
-    let mut units: Vec<(&str, &str)> = Vec::new();
-    for field in Field::ALL {
-        let figure = matches!(field, Field::Initial | Field::Budget | Field::Executed)
-            || field.source().is_some();
-        let header = at[field as usize]
-            .filter(|_| figure)
-            .and_then(|c| headers.get(c));
-        if let Some((_, Some(note))) = header.map(|h| split_note(h))
-            && is_money(note)
-        {
-            units.push((header.map_or("", String::as_str).trim(), note));
-        }
-    }
+    let figures = Field::ALL.into_iter().filter(|f| {
+        matches!(f, Field::Initial | Field::Budget | Field::Executed) || f.source().is_some()
+    });
+    let units: Vec<(&str, &str)> = figures
+        .filter_map(|f| headers.get(at[f as usize]?))
+        .filter_map(|h| match split_note(h) {
+            (_, Some(note)) if is_money(note) => Some((h.trim(), note)),
+            _ => None,
+        })
+        .collect();
     let Some(&(first, unit)) = units.first() else {
         return Ok(None);
     };
@@ -717,10 +715,15 @@ fn funds_unit(
                 "the funds columns of `{file}` are in different units: `{first}` and `{other}`"
             ),
         )
-        .with_location(format!("{file}: row {row} (the header)"))
+        .with_location(header_at(file, row))
         .with_hint("give every amount in one unit, or write the unit in each cell (`86.54万元`)"));
     }
     Ok(Some(Arc::from(unit)))
+}
+
+/// Where a file's header row is, for a message.
+fn header_at(file: &str, row: u64) -> String {
+    format!("{file}: row {row} (the header)")
 }
 
 /// Whether a header's note is a money unit (`元`, `万元` …).
@@ -903,7 +906,10 @@ mod tests {
         let fields = headers(&["P1", "", "", "", "", "", "5", "5", "4"]);
         let c = Columns::default();
         let header = c
-            .find_header("a.csv", &[(1, top.clone()), (2, sub), (3, data.clone())])
+            .find_header(
+                "a.csv",
+                &[(1, top.clone()), (2, sub.clone()), (3, data.clone())],
+            )
             .expect("two rows");
         assert_eq!(header.last, 1);
         assert_eq!(header.index.at[Field::Budget as usize], Some(7));
@@ -912,17 +918,6 @@ mod tests {
         // The unit over the funds columns goes with them.
         let mut money = top.clone();
         money[6] = "项目资金（元）".to_owned();
-        let sub = headers(&[
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "年初预算数",
-            "全年预算数",
-            "全年执行数",
-        ]);
         let header = c
             .find_header("a.csv", &[(1, money), (2, sub)])
             .expect("two rows");
