@@ -8,37 +8,18 @@ use std::path::Path;
 
 const HEADER: &str = "项目编号,项目名称,主管部门,实施单位,年度,年初预算数,全年预算数,全年执行数,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,评分,得分,偏差原因分析及改进措施";
 
-/// The two bundled examples as a budget system exports them: one row per
-/// indicator. Caidian gives its project fields on the first row only, the
-/// other project repeats them on every row.
+/// The two bundled examples as a budget system exports them
+/// (`examples/projects.csv`): one row per indicator. Caidian gives its
+/// project fields on the first row only, the other project repeats them on
+/// every row.
 fn examples_csv() -> String {
-    let caidian = [
-        "C2019,质量技术监督专项经费,,武汉市蔡甸区应急管理局,2019,186.8,87.65,86.54,产出指标,时效指标,及时完成质量监督检查任务,100%,100%,25,,25,",
-        ",,,,,,,,产出指标,成本指标,不超过年度预算,≤87.65万元,86.54万元,25,,25,",
-        ",,,,,,,,效益指标,社会效益指标,促进质量提升，保障社会经济发展,100%,100%,15,,15,",
-        ",,,,,,,,效益指标,可持续影响指标,质量技术监督专项经费的可持续影响情况,100%,100%,15,,15,",
-        ",,,,,,,,满意度指标,服务对象满意度指标,社会公众或服务对象对项目实施效果的满意程度,80%,85%,10,,10,",
-    ];
-    let p = "U2021,食品安全抽检能力提升项目,某区市场监督管理局,某区食品药品检验检测中心,2021,200,200,150";
-    let under = [
-        format!(
-            "{p},产出指标,数量指标,完成食品安全抽检批次,≥120批次,96批次,15,,,检测设备到货推迟两个月"
-        ),
-        format!("{p},产出指标,质量指标,检测报告合格率,≥98%,99%,10,,,"),
-        format!(
-            "{p},产出指标,时效指标,按时完成年度抽检任务,按时完成,部分达成,10,7,,第四季度抽检任务延至次年1月完成。"
-        ),
-        format!("{p},产出指标,成本指标,检测设备采购成本,≤90万元,95万元,15,,15,进口试剂价格上涨"),
-        format!("{p},效益指标,社会效益指标,抽检覆盖生产经营企业数,≥300家,240家,20,,,抽检批次减少"),
-        format!(
-            "{p},效益指标,可持续影响指标,抽检结果长效监管机制建立情况,建立,未达成,10,4,,机制草案已起草，尚未印发。"
-        ),
-        format!("{p},满意度指标,服务对象满意度指标,服务对象满意度,≥90%,84%,10,,,"),
-    ];
-    let mut out = vec![HEADER.to_owned()];
-    out.extend(caidian.iter().map(|s| (*s).to_owned()));
-    out.extend(under);
-    out.join("\n") + "\n"
+    let path = root().join("examples/projects.csv");
+    let csv = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(
+        csv.starts_with(HEADER),
+        "examples/projects.csv has the header the tests use"
+    );
+    csv
 }
 
 fn read(dir: &Path, name: &str) -> String {
@@ -160,6 +141,39 @@ fn folder_of_data_files_scores_each() {
         "md",
     ]);
     assert_eq!(read(&out, "caidian-2019.md"), single.stdout);
+}
+
+/// The README's batch commands: the bundled examples as a folder of data
+/// files, as the CSV a budget system exports, and as that CSV opened and
+/// saved by an office suite (`examples/projects.xlsx`, made by LibreOffice
+/// Calc, so `100%` cells are numbers in a percent format and amounts are
+/// numbers). All three give the same scores, part by part.
+#[test]
+fn the_bundled_batch_examples_score_alike_from_all_three_inputs() {
+    let inputs = [
+        "frameworks/cn-self-eval-2020/examples",
+        "examples/projects.csv",
+        "examples/projects.xlsx",
+    ];
+    let mut scores = Vec::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let out = tempdir_arg(&format!("bundled-{i}"));
+        let run = pfc(&["eval", "cn-self-eval-2020", input, "--out", &out]);
+        assert_eq!(run.code, 0, "{input}: {}", run.transcript());
+        assert!(
+            run.stdout.contains("scored 2 of 2 projects"),
+            "{input}: {}",
+            run.transcript()
+        );
+        let summary = read(&root().join(&out), "summary.csv");
+        // 总分, 等级, then the score of each part and the execution rate.
+        let figures: Vec<Vec<String>> = (4..=10).map(|n| column(&summary, n)).collect();
+        scores.push(figures);
+    }
+    assert_eq!(scores[0][0], ["99.87", "80.00"]);
+    assert_eq!(scores[0][1], ["优", "良"]);
+    assert_eq!(scores[0], scores[1], "folder and CSV differ");
+    assert_eq!(scores[1], scores[2], "CSV and the workbook differ");
 }
 
 /// A folder batch reads the data files directly in the folder, and says
