@@ -13,7 +13,6 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceMap;
 use crate::span::{FileId, Span};
 pub use decimal::Num;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -302,7 +301,7 @@ impl<'de> Deserialize<'de> for PathSpec {
 /// rather than report the group's weights as wrong later.
 fn points<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Num, D::Error> {
     let cell = Num::deserialize(d)?;
-    if cell.as_decimal().is_some() {
+    if cell.as_points().is_some() {
         Ok(cell)
     } else {
         Err(serde::de::Error::custom(format!(
@@ -930,9 +929,4 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
         offset += l.len();
     }
     text.len()
-}
-
-/// A decimal read from a cell that must be a plain number (weights, scores).
-pub fn plain_number(cell: &Num) -> Option<Decimal> {
-    cell.as_decimal()
 }

@@ -76,7 +76,7 @@ pub fn evaluate_with<'a>(model: &'a Model, data: &'a ProjectData, detail: Detail
             .raw
             .indicators
             .iter()
-            .map(|r| r.weight.as_decimal())
+            .map(|r| r.weight.as_points())
             .collect(),
     };
     let evaluation = s.run();

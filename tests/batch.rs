@@ -176,6 +176,62 @@ fn the_bundled_batch_examples_score_alike_from_all_three_inputs() {
     assert_eq!(scores[1], scores[2], "CSV and the workbook differ");
 }
 
+/// Points written with `分` (`25分` in 分值, 得分 and 评分, `weight =
+/// "10分"` in a data file) are the same points; money with it is not.
+#[test]
+fn points_written_with_fen_score_as_plain_numbers() {
+    let plain = examples_csv();
+    let fen = plain
+        .replace(",25,,25,", ",25分,,25 分,")
+        .replace(",10,7,,", ",10分,7分,,")
+        .replace(",15,,,", ",15分,,,");
+    assert_ne!(plain, fen);
+    let caidian = std::fs::read_to_string(
+        root().join("frameworks/cn-self-eval-2020/examples/caidian-2019.toml"),
+    )
+    .expect("example");
+    let caidian_fen = caidian.replace(
+        "weight = 25\nclaimed_score = 25",
+        "weight = \"25分\"\nclaimed_score = \"25分\"",
+    );
+    assert_ne!(caidian, caidian_fen);
+    let money = plain.replace(",186.8,87.65,86.54,", ",186.8,87.65分,86.54,");
+    let dir = files(&[
+        ("plain.csv", plain.as_bytes()),
+        ("fen.csv", fen.as_bytes()),
+        ("money.csv", money.as_bytes()),
+        ("plain/caidian.toml", caidian.as_bytes()),
+        ("fen/caidian.toml", caidian_fen.as_bytes()),
+    ]);
+    for (input, out) in [
+        ("plain.csv", "a"),
+        ("fen.csv", "b"),
+        ("plain", "c"),
+        ("fen", "d"),
+    ] {
+        let run = eval(dir.path(), &[input, "--out", out]);
+        assert_eq!(run.code, 0, "{input}: {}", run.transcript());
+    }
+    let summary = |out: &str| -> Vec<Vec<String>> {
+        let text = read(dir.path(), &format!("{out}/summary.csv"));
+        (4..=11).map(|n| column(&text, n)).collect()
+    };
+    assert_eq!(summary("a"), summary("b"), "CSV");
+    assert_eq!(summary("c"), summary("d"), "data files");
+    assert_eq!(
+        read(dir.path(), "a/findings.csv").replace("plain.csv", "fen.csv"),
+        read(dir.path(), "b/findings.csv"),
+        "no claimed score is taken as differing"
+    );
+    let run = eval(dir.path(), &["money.csv", "--out", "e"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("87.65分") || run.stderr.contains("87.65分"),
+        "{}",
+        run.transcript()
+    );
+}
+
 /// A folder batch reads the data files directly in the folder, and says
 /// which spreadsheets and sub-folders of projects it leaves; a folder of
 /// spreadsheets only is an error that lists them.

@@ -487,7 +487,7 @@ impl Sheet {
         let Some(indicator) = indicators.get(at) else {
             return;
         };
-        if !is_decimal(&indicator.weight) {
+        if !is_points(&indicator.weight) {
             let found = if indicator.weight.text.is_empty() {
                 "it is empty".to_owned()
             } else {
@@ -606,11 +606,11 @@ fn same_text(raw: &Raw, f: Field, value: &str) -> bool {
     before == Some(value)
 }
 
-/// [`Num::as_decimal`]`.is_some()`, without parsing the usual weight: a
+/// [`Num::as_points`]`.is_some()`, without parsing the usual weight: a
 /// few digits are always a decimal.
-fn is_decimal(n: &Num) -> bool {
+fn is_points(n: &Num) -> bool {
     let text = n.text.as_bytes();
-    (1..=9).contains(&text.len()) && text.iter().all(u8::is_ascii_digit) || n.as_decimal().is_some()
+    (1..=9).contains(&text.len()) && text.iter().all(u8::is_ascii_digit) || n.as_points().is_some()
 }
 
 /// Whether `text` is `n` as `n.to_string()` writes it.
@@ -702,7 +702,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn digits_are_a_decimal_as_num_says() {
+    fn digits_are_points_as_num_says() {
         for text in [
             "0",
             "7",
@@ -715,12 +715,15 @@ mod tests {
             "1e3",
             "1,000",
             "１０",
+            "10分",
+            "9.5 分",
+            "分",
         ] {
             let n = Num {
                 text: text.to_owned(),
                 was_number: false,
             };
-            assert_eq!(is_decimal(&n), n.as_decimal().is_some(), "{text}");
+            assert_eq!(is_points(&n), n.as_points().is_some(), "{text}");
         }
     }
 

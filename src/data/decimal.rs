@@ -20,11 +20,23 @@ pub struct Num {
 impl Num {
     /// The cell as a plain decimal, if it is one (`"25"`, `25`, `9.87`).
     pub fn as_decimal(&self) -> Option<Decimal> {
-        let t = crate::text::trim(&self.text);
-        Decimal::from_str(t)
-            .ok()
-            .or_else(|| Decimal::from_scientific(t).ok())
+        decimal(crate::text::trim(&self.text))
     }
+
+    /// The cell as a number of points (分值, 得分, 评分, a deduction): a
+    /// plain decimal, or one followed by `分` as tables often write points
+    /// (`10分`, `9.5 分`). Only point cells are read so: `100分` is no
+    /// amount of money or count.
+    pub fn as_points(&self) -> Option<Decimal> {
+        let t = crate::text::trim(&self.text);
+        decimal(t.strip_suffix('分').map_or(t, crate::text::trim))
+    }
+}
+
+fn decimal(t: &str) -> Option<Decimal> {
+    Decimal::from_str(t)
+        .ok()
+        .or_else(|| Decimal::from_scientific(t).ok())
 }
 
 impl fmt::Display for Num {
@@ -107,5 +119,29 @@ mod tests {
         );
         assert_eq!(t.b.text, "25");
         assert_eq!(t.c.as_decimal(), None);
+    }
+
+    #[test]
+    fn points_may_say_fen_and_nothing_else() {
+        let cell = |text: &str| Num {
+            text: text.to_owned(),
+            was_number: false,
+        };
+        let d = |s: &str| Decimal::from_str(s).ok();
+        for (text, points) in [
+            ("10", d("10")),
+            ("10分", d("10")),
+            (" 9.5 分 ", d("9.5")),
+            ("0分", d("0")),
+            ("分", None),
+            ("10分分", None),
+            ("十分", None),
+            ("10万元", None),
+            ("10 points", None),
+        ] {
+            assert_eq!(cell(text).as_points(), points, "{text}");
+        }
+        // Money and counts are never read with the suffix.
+        assert_eq!(cell("10分").as_decimal(), None);
     }
 }

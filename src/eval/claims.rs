@@ -59,7 +59,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             continue;
         };
         if let Some(cell) = &row.claimed_score {
-            match cell.as_decimal() {
+            match cell.as_points() {
                 Some(c) => {
                     leaf.claimed_score = Some(c);
                     if !score_agrees(c, &cell.text, node.score) {
@@ -202,7 +202,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
     }
     let mut listed = Decimal::ZERO;
     for (name, cell) in &claimed.parts {
-        let Some(c) = cell.as_decimal() else { continue };
+        let Some(c) = cell.as_points() else { continue };
         listed += c;
         let found = find(&mut e.tree, &|n| n.name == *name).map(|n| n.score);
         match found {
@@ -236,7 +236,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             Some(_) => {}
         }
     }
-    let claimed_total = claimed.total.as_ref().and_then(|t| t.as_decimal());
+    let claimed_total = claimed.total.as_ref().and_then(|t| t.as_points());
     let omitted: Vec<&super::result::Part> = e
         .parts
         .iter()

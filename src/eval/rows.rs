@@ -638,7 +638,7 @@ fn deduction(
     here: &str,
 ) -> Option<Decimal> {
     let cell = row.deduction.as_ref()?;
-    let Some(d) = cell.as_decimal().filter(|d| *d >= Decimal::ZERO) else {
+    let Some(d) = cell.as_points().filter(|d| *d >= Decimal::ZERO) else {
         s.error(
             Diagnostic::error(
                 Code::BadNotation,
@@ -732,7 +732,7 @@ fn qualitative(
     let (raw, how) =
         match &row.score {
             Some(cell) => {
-                let Some(v) = cell.as_decimal() else {
+                let Some(v) = cell.as_points() else {
                     s.error(
                         Diagnostic::error(
                             Code::BadNotation,
