@@ -1009,8 +1009,9 @@ fn headers_with_a_note_in_brackets_are_found_and_their_unit_read() {
 
 /// A workbook laid out as an office fills in the 自评表: a title and a unit
 /// line, the header in two rows with notes (`项目资金（万元）` merged over
-/// the funds columns, `年度指标值（A）`), project and group cells merged
-/// down their rows. It scores as the plain export does.
+/// the funds columns, `年度指标值（A）`), a row numbering the columns
+/// (`栏次 1 2 …`), project and group cells merged down their rows, a 合计
+/// row under each project. It scores as the plain export does.
 #[test]
 fn an_office_workbook_with_merged_cells_scores_as_the_plain_export() {
     use rust_xlsxwriter::{Format, Workbook};
@@ -1028,6 +1029,16 @@ fn an_office_workbook_with_merged_cells_scores_as_the_plain_export() {
     grid[0][5] = "项目资金（万元）".to_owned();
     grid[0][11] = "年度指标值（A）".to_owned();
     grid[0][12] = "实际完成值（B）".to_owned();
+    // A total row under each project, with the total the table gives.
+    let total = |score: &str| {
+        let mut row = vec![String::new(); width];
+        row[8] = "合  计".to_owned();
+        row[13] = "100".to_owned();
+        row[15] = score.to_owned();
+        row
+    };
+    grid.insert(6, total("99.87"));
+    grid.push(total("80"));
     // Cells equal to the one above in the same project, left empty as
     // merged cells leave them, and the merges to make: project fields,
     // 一级 and 二级 指标.
@@ -1057,6 +1068,10 @@ fn an_office_workbook_with_merged_cells_scores_as_the_plain_export() {
         "单位：万元".to_owned(),
         grid[0].join(","),
         sub.join(","),
+        std::iter::once("栏次".to_owned())
+            .chain((1..width).map(|n| n.to_string()))
+            .collect::<Vec<_>>()
+            .join(","),
     ];
     lines.extend(grid[1..].iter().map(|r| r.join(",")));
     let mut book = Workbook::new();
@@ -1071,11 +1086,11 @@ fn an_office_workbook_with_merged_cells_scores_as_the_plain_export() {
         .merge_range(2, 5, 2, 7, "项目资金（万元）", &format)
         .expect("merge");
     for (first, c, last, text) in merges {
-        // Rows 3 on in the sheet; merged numbers are written back over the
+        // Rows 4 on in the sheet; merged numbers are written back over the
         // first cell, as Excel keeps them.
         let (first, last) = (
-            u32::try_from(first + 3).expect("row"),
-            u32::try_from(last + 3).expect("row"),
+            u32::try_from(first + 4).expect("row"),
+            u32::try_from(last + 4).expect("row"),
         );
         let c = u16::try_from(c).expect("column");
         sheet
@@ -1098,6 +1113,65 @@ fn an_office_workbook_with_merged_cells_scores_as_the_plain_export() {
         (4..12).map(|c| column(&summary, c)).collect::<Vec<_>>()
     };
     assert_eq!(scores("office"), scores("plain"));
+}
+
+/// A 合计 row is the table's claimed total: checked against pfc's (a
+/// warning at its 得分 cell when it differs), and a second total row or a
+/// total that is not a number fails the project.
+#[test]
+fn a_total_row_is_the_total_the_table_claims() {
+    let plain = examples_csv();
+    let lines: Vec<String> = plain.lines().map(str::to_owned).collect();
+    let total = |label: &str, score: &str| format!(",,,,,,,,{label},,,,,100,,{score},");
+    let with = |extra: &[(usize, String)]| {
+        let mut out = lines.clone();
+        for (at, line) in extra.iter().rev() {
+            out.insert(*at, line.clone());
+        }
+        out.join("\n") + "\n"
+    };
+    let right = with(&[(6, total("合计", "99.87")), (13, total("总分", "80"))]);
+    let wrong = with(&[(6, total("总  分", "99.5"))]);
+    let twice = with(&[(6, total("合计", "99.87")), (6, total("合计", "99.87"))]);
+    let text = with(&[(6, total("合计", "九十九"))]);
+    let dir = files(&[
+        ("right.csv", right.as_bytes()),
+        ("wrong.csv", wrong.as_bytes()),
+        ("twice.csv", twice.as_bytes()),
+        ("text.csv", text.as_bytes()),
+        ("plain.csv", plain.as_bytes()),
+    ]);
+    let run = eval(dir.path(), &["plain.csv", "--out", "plain"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let run = eval(dir.path(), &["right.csv", "--out", "right"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let (right, plain) = (
+        read(dir.path(), "right/findings.csv"),
+        read(dir.path(), "plain/findings.csv"),
+    );
+    assert_eq!(
+        right.lines().count(),
+        plain.lines().count(),
+        "a total that agrees adds no finding: {right}"
+    );
+    assert!(!right.contains("总分为"), "{right}");
+    let run = pfc_in(
+        dir.path(),
+        &[
+            "eval",
+            "cn-self-eval-2020",
+            "wrong.csv",
+            "--project",
+            "C2019",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!("total_row_differs", run.stderr);
+    for input in ["twice.csv", "text.csv"] {
+        let run = eval(dir.path(), &[input, "--out", &format!("out-{input}")]);
+        assert_eq!(run.code, 1, "{}", run.transcript());
+        insta::assert_snapshot!(format!("total_row_{input}"), run.stderr);
+    }
 }
 
 /// Two columns with the header of a field pfc reads: an error naming both,

@@ -324,6 +324,37 @@ fn tidy(header: &str) -> String {
     }
 }
 
+/// Whether a row under the header only numbers the columns, as printed
+/// forms do (`栏次 1 2 3 …`): at least three whole numbers, one more in each
+/// column than in the one before (`3`, `(3)`, `（３）`), after at most a
+/// label (`栏次`, `行次`, `甲`, `乙` …). A row of data has names in it.
+fn numbers_columns(cells: &[String]) -> bool {
+    let mut last: Option<u32> = None;
+    let mut count = 0;
+    for cell in cells.iter().map(|c| spaced(c)).filter(|c| !c.is_empty()) {
+        let inner = cell
+            .trim_start_matches(['(', '（'])
+            .trim_end_matches([')', '）']);
+        let digits: String = inner.chars().map(crate::data::notation::fold).collect();
+        let number = digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse::<u32>().ok())
+            .flatten();
+        match number {
+            Some(n) if last.is_none_or(|l| l.checked_add(1) == Some(n)) => {
+                last = Some(n);
+                count += 1;
+            }
+            Some(_) => return false,
+            None if last.is_none()
+                && ["栏次", "行次", "甲", "乙", "丙", "丁"].contains(&cell.as_str()) => {}
+            None => return false,
+        }
+    }
+    count >= 3
+}
+
 /// A header without its BOM and spaces, its note kept: what a mapping
 /// names (`"得分" = "得分（自评）"`) to choose between two columns that
 /// differ only in their notes.
@@ -473,13 +504,16 @@ impl Columns {
                 format!("`{file}` is empty"),
             ));
         };
-        let (last, names) = match rows.get(best + 1) {
+        let (mut last, names) = match rows.get(best + 1) {
             Some((_, below)) if counts[best] == 0 => match self.below(cells, below) {
                 Some(names) => (best + 1, names),
                 None => (best, cells.clone()),
             },
             _ => (best, cells.clone()),
         };
+        if counts[best] == 0 && rows.get(last + 1).is_some_and(|(_, c)| numbers_columns(c)) {
+            last += 1;
+        }
         match self.resolve(file, *row, &names) {
             Ok(index) => Ok(Header {
                 last,
@@ -671,6 +705,10 @@ impl Columns {
                 ))
             };
             return Err(d.with_location(header_at(file, row)));
+        }
+        // A total row's 得分 is the project's claimed total.
+        if let Some(p) = at[Field::ClaimedScore as usize] {
+            names.insert("claimed.total".to_owned(), found[p].clone());
         }
         // Indicator-path columns are located under `path`; the second level
         // under the same name for messages.
@@ -885,6 +923,37 @@ mod tests {
             "{:?}",
             e.notes
         );
+    }
+
+    #[test]
+    fn a_row_numbering_the_columns_is_passed_over() {
+        for row in [
+            &["栏次", "1", "2", "3", "4", "5"][..],
+            &["", "（1）", "（2）", "（3）"],
+            &["甲", "１", "２", "３", ""],
+            &["7", "8", "9"],
+        ] {
+            assert!(numbers_columns(&headers(row)), "{row:?}");
+        }
+        for row in [
+            &["1", "2"][..],
+            &["1", "3", "4"],
+            &["1", "2", "3", "栏次"],
+            &["P1", "1", "2", "3"],
+            &["1", "2", "3.5"],
+            &["", "", ""],
+        ] {
+            assert!(!numbers_columns(&headers(row)), "{row:?}");
+        }
+        let numbers = headers(&["栏次", "1", "2", "3", "4", "5"]);
+        let data = headers(&["P1", "产出指标", "x", "≥1个", "1个", "10"]);
+        let header = Columns::default()
+            .find_header(
+                "a.csv",
+                &[(1, needed("年度指标值", &[])), (2, numbers), (3, data)],
+            )
+            .expect("found");
+        assert_eq!(header.last, 1);
     }
 
     #[test]

@@ -463,7 +463,9 @@ impl Sheet {
                 self.differs(b, row, f, value);
             }
         }
-        if filled & INDICATOR_MASK == 0 {
+        if filled & INDICATOR_MASK == 0
+            || filled & bit(Field::Indicator) == 0 && self.total_row(b, row, cells)
+        {
             return;
         }
         let indicators = &mut b.raw.indicators;
@@ -493,19 +495,76 @@ impl Sheet {
             } else {
                 format!("found `{}`", indicator.weight.text)
             };
+            b.errors
+                .push(self.not_points(row, Field::Weight, "the weight", &found, "`10`"));
+        }
+        b.indicator_rows.push(row);
+    }
+
+    /// A cell of points that is not a number.
+    fn not_points(&self, row: u64, f: Field, what: &str, found: &str, example: &str) -> Diagnostic {
+        Diagnostic::error(
+            Code::DataShape,
+            format!("{what} must be a number of points, {found}"),
+        )
+        .with_location(self.at(row, f))
+        .with_hint(format!(
+            "write the points as a number in column `{}`, e.g. {example}",
+            self.header(f)
+        ))
+    }
+
+    /// Whether the row is the table's total line: `合计` or `总分` where the
+    /// group names go, and no indicator name, target or actual. Its 得分 is
+    /// the total the table claims, checked as a report's total is; its
+    /// 分值 is not read (the framework checks the rows' weights).
+    fn total_row(&self, b: &mut Builder, row: u64, cells: &Cells<'_>) -> bool {
+        let label = match cells.get(Field::Level1) {
+            "" => cells.get(Field::Level2),
+            l1 => l1,
+        };
+        if !is_total_label(label)
+            || [Field::Indicator, Field::Target, Field::Actual]
+                .iter()
+                .any(|f| !cells.get(*f).is_empty())
+        {
+            return false;
+        }
+        let claimed = cells.get(Field::ClaimedScore);
+        if claimed.is_empty() {
+            return true;
+        }
+        let total = Num {
+            text: claimed.to_owned(),
+            was_number: cells.was_number(Field::ClaimedScore),
+        };
+        let earlier = b
+            .field_rows
+            .iter()
+            .find(|(p, _)| *p == TOTAL)
+            .map(|(_, r)| *r);
+        if let Some(first) = earlier {
             b.errors.push(
                 Diagnostic::error(
                     Code::DataShape,
-                    format!("the weight must be a number of points, {found}"),
+                    format!("the project has two total rows, row {first} and row {row}"),
                 )
-                .with_location(self.at(row, Field::Weight))
-                .with_hint(format!(
-                    "write the points as a number in column `{}`, e.g. `10`",
-                    self.header(Field::Weight)
-                )),
+                .with_location(self.at(row, Field::ClaimedScore))
+                .with_hint("keep one total row (合计 or 总分) per project"),
             );
+        } else if total.as_points().is_none() {
+            b.errors.push(self.not_points(
+                row,
+                Field::ClaimedScore,
+                "the total row's score",
+                &format!("found `{claimed}`"),
+                "`99.87`, or leave it empty",
+            ));
+        } else {
+            b.raw.claimed.total = Some(total);
+            b.field_rows.push((TOTAL, row));
         }
-        b.indicator_rows.push(row);
+        true
     }
 
     /// A later row of the project gives `value` for a field an earlier row
@@ -604,6 +663,16 @@ fn same_text(raw: &Raw, f: Field, value: &str) -> bool {
         _ => source_cell(raw, f).map(|n| n.text.as_str()),
     };
     before == Some(value)
+}
+
+/// Where a total row's 得分 goes in the project's data.
+const TOTAL: &str = "claimed.total";
+
+/// The words a table's total line has in place of a group name, spaced
+/// out or not (`合  计`).
+fn is_total_label(text: &str) -> bool {
+    let word: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    ["合计", "总计", "总分", "总得分", "得分合计", "合计得分"].contains(&word.as_str())
 }
 
 /// [`Num::as_points`]`.is_some()`, without parsing the usual weight: a

@@ -146,7 +146,9 @@ fn may_fold(bytes: &[u8]) -> bool {
     })
 }
 
-fn fold(c: char) -> char {
+/// A full-width or look-alike character as the ASCII one it stands for
+/// (`５` → `5`, `％` → `%`); other characters as they are.
+pub(crate) fn fold(c: char) -> char {
     match c {
         '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
         '．' => '.',

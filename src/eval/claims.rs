@@ -297,22 +297,31 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             .as_ref()
             .map_or(String::new(), |c| c.text.clone());
         if !score_agrees(t, &written, e.total) {
+            // A spreadsheet's total is its total row's; a data file's, the
+            // report's conclusion.
+            let (what, fix, what_zh) = if data.from_spreadsheet() {
+                ("the table's total row", "the table's total row", "自评表")
+            } else {
+                ("the report", "the submitted report", "报告")
+            };
             s.warn(
                 Diagnostic::warning(
                     Code::ClaimDiffers,
                     format!(
-                        "the report gives a total of {}, pfc computes {}",
+                        "{what} gives a total of {}, pfc computes {}",
                         t.normalize(),
                         e.total.normalize()
                     ),
                 )
                 .with_zh(format!(
-                    "报告总分为 {} 分，pfc 计算为 {} 分",
+                    "{what_zh}总分为 {} 分，pfc 计算为 {} 分",
                     t.normalize(),
                     e.total.normalize()
                 ))
-                .with_hint("correct the total in the submitted report, or check the rows whose scores differ")
-                .with_hint_zh("更正报告中的总分，或核对得分不一致的各行"),
+                .with_hint(format!(
+                    "correct the total in {fix}, or check the rows whose scores differ"
+                ))
+                .with_hint_zh(format!("更正{what_zh}中的总分，或核对得分不一致的各行")),
                 "claimed.total",
                 "as submitted",
             );
