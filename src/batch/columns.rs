@@ -586,9 +586,10 @@ impl Columns {
                 .iter()
                 .find_map(|c| exact.iter().position(|h| h == c))
                 .or_else(|| {
-                    candidates
-                        .iter()
-                        .find_map(|c| loose.iter().position(|h| *h == tidy(c)))
+                    candidates.iter().find_map(|c| {
+                        let c = tidy(c);
+                        loose.iter().position(|h| *h == c)
+                    })
                 });
         }
         at
