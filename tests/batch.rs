@@ -1174,6 +1174,80 @@ fn a_total_row_is_the_total_the_table_claims() {
     }
 }
 
+/// The examples in the layout of Sichuan's 自评表: the operator in 指标性质,
+/// the number in 指标值, the unit in 度量单位, 完成值 a bare number, 权重 for
+/// 分值. They score as the 自评表's own layout does; an operator that is
+/// none, or one that disagrees with the target's own, fails the project.
+#[test]
+fn operator_and_unit_in_columns_of_their_own_make_the_target() {
+    let plain = examples_csv();
+    let mut lines = plain.lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let (t, a) = (11, 12);
+    assert_eq!((header[t], header[a]), ("年度指标值", "实际完成值"));
+    let rename = |h: &str| match h {
+        "年度指标值" => "指标性质,指标值,度量单位".to_owned(),
+        "实际完成值" => "完成值".to_owned(),
+        "分值" => "权重".to_owned(),
+        "偏差原因分析及改进措施" => "未完成原因分析".to_owned(),
+        other => other.to_owned(),
+    };
+    let mut out = vec![
+        header
+            .iter()
+            .map(|h| rename(h))
+            .collect::<Vec<_>>()
+            .join(","),
+    ];
+    for line in lines {
+        let mut cells: Vec<String> = line.split(',').map(str::to_owned).collect();
+        let target = cells[t].clone();
+        let sign: String = target
+            .chars()
+            .take_while(|c| matches!(c, '≥' | '≤'))
+            .collect();
+        let rest = &target[sign.len()..];
+        let digits = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let (number, unit) = rest.split_at(digits);
+        let (sign, number, unit, actual) = if number.is_empty() {
+            ("定性".to_owned(), rest, "", cells[a].clone())
+        } else {
+            let actual = cells[a].strip_suffix(unit).unwrap_or(&cells[a]).to_owned();
+            (sign, number, unit, actual)
+        };
+        cells[t] = format!("{sign},{number},{unit}");
+        cells[a] = actual;
+        out.push(cells.join(","));
+    }
+    let sichuan = out.join("\n") + "\n";
+    assert!(sichuan.contains(",≤,87.65,万元,86.54,25,"), "{sichuan}");
+    assert!(sichuan.contains(",定性,按时完成,,部分达成,"), "{sichuan}");
+    let disagree = sichuan.replace(",≤,87.65,万元,", ",≥,≤87.65,万元,");
+    let unknown = sichuan.replace(",≤,87.65,万元,", ",越低越好,87.65,万元,");
+    let dir = files(&[
+        ("plain.csv", plain.as_bytes()),
+        ("sichuan.csv", sichuan.as_bytes()),
+        ("disagree.csv", disagree.as_bytes()),
+        ("unknown.csv", unknown.as_bytes()),
+    ]);
+    for input in ["plain.csv", "sichuan.csv"] {
+        let run = eval(dir.path(), &[input, "--out", &format!("out-{input}")]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+    }
+    let scores = |input: &str| {
+        let summary = read(dir.path(), &format!("out-{input}/summary.csv"));
+        (4..=11).map(|n| column(&summary, n)).collect::<Vec<_>>()
+    };
+    assert_eq!(scores("plain.csv"), scores("sichuan.csv"));
+    for input in ["disagree.csv", "unknown.csv"] {
+        let run = eval(dir.path(), &[input, "--out", &format!("out-{input}")]);
+        assert_eq!(run.code, 1, "{}", run.transcript());
+        insta::assert_snapshot!(format!("sign_column_{input}"), run.stderr);
+    }
+}
+
 /// Two columns with the header of a field pfc reads: an error naming both,
 /// rather than a guess at which one holds the figures.
 #[test]

@@ -60,6 +60,11 @@ pub enum Field {
     Target,
     /// 实际完成值.
     Actual,
+    /// 指标性质: the operator of a target written without one (`≥`, `≤`,
+    /// `=`), as some 自评表 give it in a column of its own.
+    Sign,
+    /// 度量单位: the unit of a target and actual written as bare numbers.
+    Measure,
     /// 分值.
     Weight,
     /// 得分 (as the submitted table prints it).
@@ -77,7 +82,7 @@ pub enum Field {
 }
 
 /// Number of fields.
-pub const FIELDS: usize = 32;
+pub const FIELDS: usize = 34;
 
 // The grouper keeps one bit per field in a `u64`.
 const _: () = assert!(FIELDS <= 64);
@@ -126,6 +131,8 @@ impl Field {
         Field::Indicator,
         Field::Target,
         Field::Actual,
+        Field::Sign,
+        Field::Measure,
         Field::Weight,
         Field::ClaimedScore,
         Field::Score,
@@ -163,6 +170,8 @@ impl Field {
             Field::Indicator => "三级指标",
             Field::Target => "年度指标值",
             Field::Actual => "实际完成值",
+            Field::Sign => "指标性质",
+            Field::Measure => "度量单位",
             Field::Weight => "分值",
             Field::ClaimedScore => "得分",
             Field::Score => "评分",
@@ -190,6 +199,8 @@ impl Field {
             Field::Indicator => &["指标名称"],
             Field::Target => &["指标值", "年度目标值"],
             Field::Actual => &["实际值", "全年实际值", "完成值"],
+            Field::Measure => &["计量单位"],
+            Field::Weight => &["权重"],
             Field::Reason => &["偏差原因", "偏差原因分析", "未完成原因分析"],
             _ => &[],
         }
@@ -227,6 +238,8 @@ impl Field {
             Field::Indicator => "name",
             Field::Target => "target",
             Field::Actual => "actual",
+            Field::Sign => "sign",
+            Field::Measure => "measure",
             Field::Weight => "weight",
             Field::ClaimedScore => "claimed_score",
             Field::Score => "score",

@@ -7,7 +7,7 @@
 
 use super::Item;
 use super::columns::{ColumnIndex, FIELDS, Field, Figure, SOURCES};
-use crate::data::{Funds, Num, ProjectData, Raw, SheetLocator};
+use crate::data::{Funds, Num, ProjectData, Raw, Row, SheetLocator};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::FileId;
 use std::borrow::Cow;
@@ -85,12 +85,14 @@ impl<'a> Cells<'a> {
 
 /// The fields of an indicator: a row with none of them gives project fields
 /// only.
-const INDICATOR_FIELDS: [Field; 6] = [
+const INDICATOR_FIELDS: [Field; 8] = [
     Field::Level1,
     Field::Level2,
     Field::Indicator,
     Field::Target,
     Field::Actual,
+    Field::Sign,
+    Field::Measure,
     Field::Weight,
 ];
 
@@ -477,6 +479,11 @@ impl Sheet {
             return;
         };
         spare.fill_row(indicator, cells);
+        if filled & (bit(Field::Sign) | bit(Field::Measure)) != 0
+            && let Err(d) = self.complete(row, indicator, cells)
+        {
+            b.errors.push(d);
+        }
         // A row with neither 一级 nor 二级 指标 is in the group of the
         // indicator row above it: a merged cell's text is in its first row
         // only, and the 自评表 merges the cells of a group.
@@ -499,6 +506,70 @@ impl Sheet {
                 .push(self.not_points(row, Field::Weight, "the weight", &found, "`10`"));
         }
         b.indicator_rows.push(row);
+    }
+
+    /// Write a target and an actual given as bare numbers whole, when
+    /// the row has their operator in 指标性质 and their unit in 度量单位
+    /// (`≥` `95` `%` → `≥95%`), as some 自评表 lay them out. A target or
+    /// actual that has its own operator or unit keeps it; words (`达成`,
+    /// `不低于95%`) are left as they are.
+    fn complete(&self, row: u64, indicator: &mut Row, cells: &Cells<'_>) -> Result<(), Diagnostic> {
+        let sign_cell = cells.get(Field::Sign);
+        let sign = match sign_of(sign_cell) {
+            Some(sign) => sign,
+            None if sign_cell.is_empty() || QUALITY.contains(&sign_cell) => "",
+            None => {
+                return Err(Diagnostic::error(
+                    Code::DataShape,
+                    format!(
+                        "{} `{sign_cell}` is not an operator",
+                        self.header(Field::Sign)
+                    ),
+                )
+                .with_location(self.at(row, Field::Sign))
+                .with_hint("write one of ≥, ≤, =, >, < (正向 is ≥, 反向 is ≤), or 定性 for a qualitative indicator"));
+            }
+        };
+        let unit = cells.get(Field::Measure);
+        let target = cells.get(Field::Target);
+        let own = split_sign(target);
+        if let Some(own) = own
+            && !sign.is_empty()
+            && own != sign
+        {
+            return Err(Diagnostic::error(
+                Code::DataShape,
+                format!(
+                    "{} `{sign_cell}` and the operator of {} `{target}` disagree",
+                    self.header(Field::Sign),
+                    self.header(Field::Target)
+                ),
+            )
+            .with_location(self.at(row, Field::Sign))
+            .with_hint("write the operator in one of the two columns, or make them agree"));
+        }
+        let sign = if own.is_none() && starts_with_number(target) {
+            sign
+        } else {
+            ""
+        };
+        let (target_unit, actual_unit) = (
+            if ends_with_digit(target) { unit } else { "" },
+            if ends_with_digit(cells.get(Field::Actual)) {
+                unit
+            } else {
+                ""
+            },
+        );
+        if !sign.is_empty() || !target_unit.is_empty() {
+            indicator.target.text = format!("{sign}{target}{target_unit}");
+            indicator.target.was_number = false;
+        }
+        if !actual_unit.is_empty() {
+            indicator.actual.text = format!("{}{actual_unit}", cells.get(Field::Actual));
+            indicator.actual.was_number = false;
+        }
+        Ok(())
     }
 
     /// A cell of points that is not a number.
@@ -665,6 +736,66 @@ fn same_text(raw: &Raw, f: Field, value: &str) -> bool {
     before == Some(value)
 }
 
+/// What a 指标性质 cell says of a qualitative indicator, or of a
+/// quantitative one without naming its operator.
+const QUALITY: [&str; 4] = ["定性", "定量", "定性指标", "定量指标"];
+
+/// 指标性质 in words: a positive indicator is met at or above its target,
+/// a reverse one at or below.
+const DIRECTIONS: [(&str, &str); 4] = [
+    ("正向", "≥"),
+    ("正向指标", "≥"),
+    ("反向", "≤"),
+    ("反向指标", "≤"),
+];
+
+/// The operator a 指标性质 cell or the start of a target writes, as the
+/// notation writes it (`>=`, `≧`, `＞＝` → `≥`).
+fn sign_of(text: &str) -> Option<&'static str> {
+    let folded: String = text
+        .chars()
+        .map(crate::data::notation::fold)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if let Some((_, sign)) = DIRECTIONS.iter().find(|(word, _)| *word == folded) {
+        return Some(sign);
+    }
+    Some(match folded.as_str() {
+        "≥" | ">=" => "≥",
+        "≤" | "<=" => "≤",
+        "=" | "==" => "=",
+        ">" => ">",
+        "<" => "<",
+        _ => return None,
+    })
+}
+
+/// A target's operator, if it starts with one (`≥95%`, `>= 95%`).
+fn split_sign(target: &str) -> Option<&'static str> {
+    let end = target
+        .char_indices()
+        .find(|(_, c)| !matches!(crate::data::notation::fold(*c), '≥' | '≤' | '=' | '>' | '<'))
+        .map_or(target.len(), |(i, _)| i);
+    sign_of(&target[..end])
+}
+
+/// Whether a cell starts with a number (`95`, `-3`, `.5`, `９５`): a target
+/// with neither an operator nor words before it.
+fn starts_with_number(text: &str) -> bool {
+    text.chars()
+        .map(crate::data::notation::fold)
+        .find(|c| *c != '-')
+        .is_some_and(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// Whether a cell ends with a digit (`95`, `不低于95`, `≥1,200`): a figure
+/// without a unit of its own.
+fn ends_with_digit(text: &str) -> bool {
+    text.chars()
+        .next_back()
+        .is_some_and(|c| crate::data::notation::fold(c).is_ascii_digit())
+}
+
 /// Where a total row's 得分 goes in the project's data.
 const TOTAL: &str = "claimed.total";
 
@@ -769,6 +900,47 @@ fn source_figure<'a>(
 mod tests {
     use super::spare::MAX_SPARE_STRINGS;
     use super::*;
+
+    #[test]
+    fn operators_and_bare_numbers_are_told_apart() {
+        for (text, sign) in [
+            ("≥", Some("≥")),
+            (">=", Some("≥")),
+            ("＞＝", Some("≥")),
+            (" ≦ ", Some("≤")),
+            ("﹦", Some("=")),
+            ("<", Some("<")),
+            ("正向", Some("≥")),
+            ("反向指标", Some("≤")),
+            ("定性", None),
+            ("≥≥", None),
+            ("", None),
+        ] {
+            assert_eq!(sign_of(text), sign, "{text:?}");
+        }
+        for (target, sign) in [
+            ("≥95", Some("≥")),
+            (">= 95%", Some("≥")),
+            ("＜＝90万元", Some("≤")),
+            ("95", None),
+            ("不低于95", None),
+            ("达成", None),
+        ] {
+            assert_eq!(split_sign(target), sign, "{target:?}");
+        }
+        for text in ["95", "-3", ".5", "９５", "1,200"] {
+            assert!(starts_with_number(text), "{text:?}");
+        }
+        for text in ["≥95", "不低于95", "", "-"] {
+            assert!(!starts_with_number(text), "{text:?}");
+        }
+        for text in ["95", "不低于95", "≥1,200", "９５"] {
+            assert!(ends_with_digit(text), "{text:?}");
+        }
+        for text in ["95%", "2021年6月30日", "达成", ""] {
+            assert!(!ends_with_digit(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn digits_are_points_as_num_says() {
@@ -904,6 +1076,8 @@ mod tests {
                 ] {
                     cells[f as usize] = project(f, &text);
                 }
+                cells[Field::Sign as usize] = cell(Field::Sign, "≥");
+                cells[Field::Measure as usize] = cell(Field::Measure, "个");
                 for f in Field::ALL {
                     if f.source().is_some()
                         || matches!(f, Field::Initial | Field::Budget | Field::Executed)
