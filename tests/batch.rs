@@ -1176,7 +1176,8 @@ fn a_total_row_is_the_total_the_table_claims() {
 
 /// The examples in the layout of Sichuan's 自评表: the operator in 指标性质,
 /// the number in 指标值, the unit in 度量单位, 完成值 a bare number, 权重 for
-/// 分值. They score as the 自评表's own layout does; an operator that is
+/// 分值, the funds as 年初预算, 调整后预算数 and 预算执行数. They score as the
+/// 自评表's own layout does; an operator that is
 /// none, or one that disagrees with the target's own, fails the project.
 #[test]
 fn operator_and_unit_in_columns_of_their_own_make_the_target() {
@@ -1190,6 +1191,9 @@ fn operator_and_unit_in_columns_of_their_own_make_the_target() {
         "实际完成值" => "完成值".to_owned(),
         "分值" => "权重".to_owned(),
         "偏差原因分析及改进措施" => "未完成原因分析".to_owned(),
+        "年初预算数" => "年初预算".to_owned(),
+        "全年预算数" => "调整后预算数".to_owned(),
+        "全年执行数" => "预算执行数".to_owned(),
         other => other.to_owned(),
     };
     let mut out = vec![

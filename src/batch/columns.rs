@@ -187,6 +187,10 @@ impl Field {
         match self {
             Field::Id => &["项目代码", "项目编码"],
             Field::Year => &["评价年度", "预算年度"],
+            // Sichuan's 自评表 names the funds columns so.
+            Field::Initial => &["年初预算"],
+            Field::Budget => &["调整后预算数", "调整后预算"],
+            Field::Executed => &["预算执行数"],
             Field::GrantInitial => &["当年财政拨款年初预算数", "财政拨款资金年初预算数"],
             Field::GrantBudget => &["当年财政拨款全年预算数", "财政拨款资金全年预算数"],
             Field::GrantExecuted => &["当年财政拨款全年执行数", "财政拨款资金全年执行数"],
