@@ -553,20 +553,15 @@ impl Sheet {
         } else {
             ""
         };
-        let (target_unit, actual_unit) = (
-            if ends_with_digit(target) { unit } else { "" },
-            if ends_with_digit(cells.get(Field::Actual)) {
-                unit
-            } else {
-                ""
-            },
-        );
+        let actual = cells.get(Field::Actual);
+        let unit_of = |figure: &str| if ends_with_digit(figure) { unit } else { "" };
+        let (target_unit, actual_unit) = (unit_of(target), unit_of(actual));
         if !sign.is_empty() || !target_unit.is_empty() {
             indicator.target.text = format!("{sign}{target}{target_unit}");
             indicator.target.was_number = false;
         }
         if !actual_unit.is_empty() {
-            indicator.actual.text = format!("{}{actual_unit}", cells.get(Field::Actual));
+            indicator.actual.text = format!("{actual}{actual_unit}");
             indicator.actual.was_number = false;
         }
         Ok(())
