@@ -1116,8 +1116,9 @@ fn an_office_workbook_with_merged_cells_scores_as_the_plain_export() {
 }
 
 /// A 合计 row is the table's claimed total: checked against pfc's (a
-/// warning at its 得分 cell when it differs), and a second total row or a
-/// total that is not a number fails the project.
+/// warning at its 得分 cell when it differs, which says so when the
+/// difference is one part left out), and a second total row or a total
+/// that is not a number fails the project.
 #[test]
 fn a_total_row_is_the_total_the_table_claims() {
     let plain = examples_csv();
@@ -1132,11 +1133,14 @@ fn a_total_row_is_the_total_the_table_claims() {
     };
     let right = with(&[(6, total("合计", "99.87")), (13, total("总分", "80"))]);
     let wrong = with(&[(6, total("总  分", "99.5"))]);
+    // The total of the indicators alone, without 预算执行率's 9.87 points.
+    let left_out = with(&[(6, total("合计", "90.00"))]);
     let twice = with(&[(6, total("合计", "99.87")), (6, total("合计", "99.87"))]);
     let text = with(&[(6, total("合计", "九十九"))]);
     let dir = files(&[
         ("right.csv", right.as_bytes()),
         ("wrong.csv", wrong.as_bytes()),
+        ("left_out.csv", left_out.as_bytes()),
         ("twice.csv", twice.as_bytes()),
         ("text.csv", text.as_bytes()),
         ("plain.csv", plain.as_bytes()),
@@ -1167,6 +1171,18 @@ fn a_total_row_is_the_total_the_table_claims() {
     );
     assert_eq!(run.code, 0, "{}", run.transcript());
     insta::assert_snapshot!("total_row_differs", run.stderr);
+    let run = pfc_in(
+        dir.path(),
+        &[
+            "eval",
+            "cn-self-eval-2020",
+            "left_out.csv",
+            "--project",
+            "C2019",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!("total_row_leaves_out_a_part", run.stderr);
     for input in ["twice.csv", "text.csv"] {
         let run = eval(dir.path(), &[input, "--out", &format!("out-{input}")]);
         assert_eq!(run.code, 1, "{}", run.transcript());

@@ -304,21 +304,39 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             } else {
                 ("the report", "the submitted report", "报告")
             };
-            s.warn(
-                Diagnostic::warning(
-                    Code::ClaimDiffers,
-                    format!(
-                        "{what} gives a total of {}, pfc computes {}",
-                        t.normalize(),
-                        e.total.normalize()
-                    ),
-                )
-                .with_zh(format!(
-                    "{what_zh}总分为 {} 分，pfc 计算为 {} 分",
+            let mut d = Diagnostic::warning(
+                Code::ClaimDiffers,
+                format!(
+                    "{what} gives a total of {}, pfc computes {}",
                     t.normalize(),
                     e.total.normalize()
-                ))
-                .with_hint(format!(
+                ),
+            )
+            .with_zh(format!(
+                "{what_zh}总分为 {} 分，pfc 计算为 {} 分",
+                t.normalize(),
+                e.total.normalize()
+            ));
+            // Printed totals often leave out one part (the execution
+            // rate's points): say so when that is the whole difference.
+            let left_out = e
+                .parts
+                .iter()
+                .find(|p| !p.score.is_zero() && score_agrees(t, &written, e.total - p.score));
+            if let Some(p) = left_out {
+                let (score, rest) = (p.score.normalize(), (e.total - p.score).normalize());
+                d = d
+                    .with_note(format!(
+                        "without {} ({score} points) pfc's total is {rest}: the total seems to leave that part out",
+                        p.name
+                    ))
+                    .with_hint_zh(format!(
+                        "总分似乎未计入{}（{score} 分）：其余各部分合计 {rest} 分",
+                        p.name
+                    ));
+            }
+            s.warn(
+                d.with_hint(format!(
                     "correct the total in {fix}, or check the rows whose scores differ"
                 ))
                 .with_hint_zh(format!("更正{what_zh}中的总分，或核对得分不一致的各行")),
