@@ -1255,6 +1255,21 @@ fn operator_and_unit_in_columns_of_their_own_make_the_target() {
     }
 }
 
+/// An export that lists 预算执行率 among the indicator rows: the framework
+/// scores it from the funds, and the message says to delete the row rather
+/// than offer the framework's groups.
+#[test]
+fn a_row_for_a_leaf_the_framework_scores_is_named_as_such() {
+    let plain = examples_csv();
+    let mut lines: Vec<&str> = plain.lines().collect();
+    lines.insert(2, ",,,,,,,,预算执行率,,预算执行率,100%,98.73%,10,,9.87,");
+    let csv = lines.join("\n") + "\n";
+    let dir = files(&[("exec.csv", csv.as_bytes())]);
+    let run = eval(dir.path(), &["exec.csv", "--out", "out"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    insta::assert_snapshot!("row_for_a_framework_leaf", run.stderr);
+}
+
 /// Two columns with the header of a field pfc reads: an error naming both,
 /// rather than a guess at which one holds the figures.
 #[test]

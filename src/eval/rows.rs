@@ -110,6 +110,32 @@ pub(super) fn assign(s: &Scorer<'_>) -> SlotRows {
                     .map(|&id| (distance(id), id))
                     .filter(|(d, _)| !names.is_empty() && *d <= 3)
                     .min_by_key(|(d, _)| *d);
+                // A row for a leaf the framework scores itself (预算执行率,
+                // from the funds), by its group or, when no slot is near,
+                // by its name: not a place for rows at all.
+                let own = model.nodes.iter().find(|n| {
+                    matches!(n.kind, NodeKind::Indicator(_))
+                        && (names.last() == Some(&n.name.as_str())
+                            || best.is_none() && n.name == row.name.trim())
+                });
+                if let Some(node) = own {
+                    s.error(
+                        Diagnostic::error(
+                            Code::UnknownSlot,
+                            format!(
+                                "`{}` is scored by the framework itself, not from an indicator row",
+                                node.name
+                            ),
+                        )
+                        .with_hint(format!(
+                            "delete this row: pfc scores `{}` from the project's other data, as the framework says",
+                            node.name
+                        )),
+                        &format!("indicators[{i}].path"),
+                        "scored by the framework",
+                    );
+                    continue;
+                }
                 let mut d = Diagnostic::error(
                     Code::UnknownSlot,
                     if names.is_empty() {
