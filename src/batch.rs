@@ -474,7 +474,10 @@ pub struct Failed {
 }
 
 /// A file name for a project's report: the id with characters that cannot
-/// be in a file name replaced.
+/// be in a file name replaced, and made a name every system takes as an
+/// ordinary file: not hidden (a leading `.`), no trailing dots or spaces,
+/// none of Windows' device names (`CON`, `NUL`, `COM1` …, with any
+/// extension).
 pub fn file_stem(id: &str) -> String {
     let s: String = id
         .chars()
@@ -484,9 +487,21 @@ pub fn file_stem(id: &str) -> String {
             c => c,
         })
         .collect();
-    match s.trim() {
-        "" | "." | ".." => format!("_{s}"),
-        t => t.to_owned(),
+    let s = s.trim().trim_end_matches(['.', ' ']);
+    let device = s
+        .split('.')
+        .next()
+        .map(|base| base.trim_end().to_ascii_uppercase())
+        .is_some_and(|base| {
+            matches!(base.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+                || (base.len() == 4
+                    && (base.starts_with("COM") || base.starts_with("LPT"))
+                    && base.as_bytes()[3].is_ascii_digit())
+        });
+    if s.is_empty() || s.starts_with('.') || device {
+        format!("_{s}")
+    } else {
+        s.to_owned()
     }
 }
 
@@ -790,4 +805,30 @@ pub fn part_names(model: &Model) -> Vec<String> {
         .iter()
         .map(|&id| model.nodes[id].name.clone())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn report_names_are_plain_files_everywhere() {
+        for (id, stem) in [
+            ("P0000439", "P0000439"),
+            ("A/1", "A_1"),
+            ("../../evil", "_.._.._evil"),
+            (".hidden", "_.hidden"),
+            ("项目 1. ", "项目 1"),
+            ("CON", "_CON"),
+            ("con.txt", "_con.txt"),
+            ("Com7", "_Com7"),
+            ("LPT1 .x", "_LPT1 .x"),
+            ("COM10", "COM10"),
+            ("CONSOLE", "CONSOLE"),
+            ("", "_"),
+            ("..", "_"),
+        ] {
+            assert_eq!(file_stem(id), stem, "{id:?}");
+        }
+    }
 }
