@@ -1270,6 +1270,35 @@ fn a_row_for_a_leaf_the_framework_scores_is_named_as_such() {
     insta::assert_snapshot!("row_for_a_framework_leaf", run.stderr);
 }
 
+/// 年度 as tables write it (`2021年度`, `２０２１年`) is the year, the same on
+/// every row however it is written; a year that cannot be read is said
+/// once for the project, not once for each row that repeats it.
+#[test]
+fn years_are_read_as_tables_write_them_and_a_bad_one_said_once() {
+    let plain = examples_csv();
+    let mut written = plain.replacen(",2021,200,200,150,", ",2021年度,200,200,150,", 4);
+    written = written.replace(",2021,200,200,150,", ",２０２１年,200,200,150,");
+    assert!(!written.contains(",2021,"), "{written}");
+    let bad = plain.replace(",2021,200,200,150,", ",二〇二一,200,200,150,");
+    let dir = files(&[
+        ("plain.csv", plain.as_bytes()),
+        ("written.csv", written.as_bytes()),
+        ("bad.csv", bad.as_bytes()),
+    ]);
+    for input in ["plain.csv", "written.csv"] {
+        let run = eval(dir.path(), &[input, "--out", &format!("out-{input}")]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+    }
+    let scores = |input: &str| {
+        let summary = read(dir.path(), &format!("out-{input}/summary.csv"));
+        (4..=11).map(|n| column(&summary, n)).collect::<Vec<_>>()
+    };
+    assert_eq!(scores("plain.csv"), scores("written.csv"));
+    let run = eval(dir.path(), &["bad.csv", "--out", "out-bad"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    insta::assert_snapshot!("year_unreadable_said_once", run.stderr);
+}
+
 /// Two columns with the header of a field pfc reads: an error naming both,
 /// rather than a guess at which one holds the figures.
 #[test]

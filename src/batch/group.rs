@@ -193,6 +193,9 @@ struct Builder {
     /// The fields of `set` whose last cell in the project had the value the
     /// project has: the same text again needs no comparing.
     checked: u64,
+    /// Project fields whose cell could not be read: said once, not again
+    /// for each row that repeats it.
+    failed: u64,
     field_rows: Vec<(&'static str, u64)>,
     indicator_rows: Vec<u64>,
     errors: Vec<Diagnostic>,
@@ -279,6 +282,7 @@ impl Grouper {
             raw,
             set: 0,
             checked: 0,
+            failed: 0,
             field_rows,
             indicator_rows,
             errors: Vec::new(),
@@ -449,7 +453,8 @@ impl Sheet {
         filled: u64,
     ) {
         // In field order, which is the order of errors and `field_rows`.
-        let mut todo = filled & self.project_columns & !(b.set & b.checked & cells.same);
+        let mut todo =
+            filled & self.project_columns & !(b.set & b.checked & cells.same) & !b.failed;
         while todo != 0 {
             let Some(&f) = Field::ALL.get(todo.trailing_zeros() as usize) else {
                 break;
@@ -673,17 +678,18 @@ impl Sheet {
             Field::Name => set_text(&mut raw.project.name, value),
             Field::Department => set_text(&mut raw.project.department, value),
             Field::Unit => set_text(&mut raw.project.unit, value),
-            Field::Year => match value.parse::<i64>() {
-                Ok(y) => raw.year = Some(y),
-                Err(_) => {
+            Field::Year => match parse_year(value) {
+                Some(y) => raw.year = Some(y),
+                None => {
                     b.errors.push(
                         Diagnostic::error(
                             Code::DataShape,
                             format!("the year must be a whole number, found `{value}`"),
                         )
                         .with_location(self.at(row, f))
-                        .with_hint("write the fiscal year as digits, e.g. `2020`"),
+                        .with_hint("write the fiscal year as digits, e.g. `2020` or `2020年度`"),
                     );
+                    b.failed |= bit(f);
                     return;
                 }
             },
@@ -716,7 +722,11 @@ fn same_text(raw: &Raw, f: Field, value: &str) -> bool {
     let before = match f {
         // Every id cell of a project is its id (see `Builder::id`).
         Field::Id => return true,
-        Field::Year => return raw.year.is_some_and(|y| prints_as(y, value)),
+        Field::Year => {
+            return raw
+                .year
+                .is_some_and(|y| prints_as(y, value) || parse_year(value) == Some(y));
+        }
         Field::Name => Some(raw.project.name.as_str()),
         Field::Department => Some(raw.project.department.as_str()),
         Field::Unit => Some(raw.project.unit.as_str()),
@@ -806,6 +816,23 @@ fn is_total_label(text: &str) -> bool {
 fn is_points(n: &Num) -> bool {
     let text = n.text.as_bytes();
     (1..=9).contains(&text.len()) && text.iter().all(u8::is_ascii_digit) || n.as_points().is_some()
+}
+
+/// A year as tables write it: `2021`, `2021年`, `2021年度`, `２０２１`.
+fn parse_year(text: &str) -> Option<i64> {
+    let digits: String = text
+        .chars()
+        .map(crate::data::notation::fold)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let digits = digits
+        .strip_suffix("年度")
+        .or_else(|| digits.strip_suffix('年'))
+        .unwrap_or(&digits);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// Whether `text` is `n` as `n.to_string()` writes it.
