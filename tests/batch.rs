@@ -1299,6 +1299,55 @@ fn years_are_read_as_tables_write_them_and_a_bad_one_said_once() {
     insta::assert_snapshot!("year_unreadable_said_once", run.stderr);
 }
 
+/// The total and grade a submitted table claims, in columns of their own
+/// (自评总分, 自评等级, on every row or the first): re-checked as a
+/// report's are; a total that is not a number fails the project, once,
+/// and so does a total row that says otherwise.
+#[test]
+fn claimed_total_and_grade_columns_are_rechecked() {
+    let plain = examples_csv();
+    let with = |caidian: (&str, &str), under: (&str, &str)| {
+        let mut out = Vec::new();
+        for (i, line) in plain.lines().enumerate() {
+            let extra = match (i, line.split(',').next()) {
+                (0, _) => "自评总分,自评等级".to_owned(),
+                (_, Some("C2019")) => format!("{},{}", caidian.0, caidian.1),
+                (_, Some("U2021")) => format!("{},{}", under.0, under.1),
+                _ => ",".to_owned(),
+            };
+            out.push(format!("{line},{extra}"));
+        }
+        out.join("\n") + "\n"
+    };
+    let right = with(("99.87", "优"), ("80分", "良"));
+    let wrong = with(("99.87", "良"), ("85", "良"));
+    let text = with(("九十九", "优"), ("80", "良"));
+    let mut rows: Vec<String> = right.lines().map(str::to_owned).collect();
+    rows.insert(6, ",,,,,,,,合计,,,,,100,,99,,,".to_owned());
+    let both = rows.join("\n") + "\n";
+    let dir = files(&[
+        ("plain.csv", plain.as_bytes()),
+        ("right.csv", right.as_bytes()),
+        ("wrong.csv", wrong.as_bytes()),
+        ("text.csv", text.as_bytes()),
+        ("both.csv", both.as_bytes()),
+    ]);
+    for input in ["plain.csv", "right.csv", "wrong.csv"] {
+        let run = eval(dir.path(), &[input, "--out", &format!("out-{input}")]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+    }
+    let warnings = |input: &str| column(&read(dir.path(), &format!("out-{input}/summary.csv")), 11);
+    assert_eq!(warnings("right.csv"), warnings("plain.csv"));
+    let findings = read(dir.path(), "out-wrong.csv/findings.csv");
+    let claims: Vec<&str> = findings.lines().filter(|l| l.contains("自评表")).collect();
+    insta::assert_snapshot!("claimed_columns_differ", claims.join("\n"));
+    for input in ["text.csv", "both.csv"] {
+        let run = eval(dir.path(), &[input, "--out", &format!("out-{input}")]);
+        assert_eq!(run.code, 1, "{}", run.transcript());
+        insta::assert_snapshot!(format!("claimed_columns_{input}"), run.stderr);
+    }
+}
+
 /// Two columns with the header of a field pfc reads: an error naming both,
 /// rather than a guess at which one holds the figures.
 #[test]

@@ -50,6 +50,10 @@ pub enum Field {
     Expected,
     /// 实际完成情况.
     Achieved,
+    /// 自评总分: the total the submitted table claims.
+    ClaimedTotal,
+    /// 自评等级: the grade the submitted table claims.
+    ClaimedGrade,
     /// 一级指标.
     Level1,
     /// 二级指标.
@@ -82,7 +86,7 @@ pub enum Field {
 }
 
 /// Number of fields.
-pub const FIELDS: usize = 34;
+pub const FIELDS: usize = 36;
 
 // The grouper keeps one bit per field in a `u64`.
 const _: () = assert!(FIELDS <= 64);
@@ -126,6 +130,8 @@ impl Field {
         Field::FundsUnit,
         Field::Expected,
         Field::Achieved,
+        Field::ClaimedTotal,
+        Field::ClaimedGrade,
         Field::Level1,
         Field::Level2,
         Field::Indicator,
@@ -165,6 +171,8 @@ impl Field {
             Field::FundsUnit => "资金单位",
             Field::Expected => "预期目标",
             Field::Achieved => "实际完成情况",
+            Field::ClaimedTotal => "自评总分",
+            Field::ClaimedGrade => "自评等级",
             Field::Level1 => "一级指标",
             Field::Level2 => "二级指标",
             Field::Indicator => "三级指标",
@@ -204,6 +212,8 @@ impl Field {
             Field::Target => &["指标值", "年度目标值"],
             Field::Actual => &["实际值", "全年实际值", "完成值"],
             Field::Measure => &["计量单位"],
+            Field::ClaimedTotal => &["自评得分", "总分"],
+            Field::ClaimedGrade => &["评价等级", "等级"],
             Field::Weight => &["权重"],
             Field::Reason => &["偏差原因", "偏差原因分析", "未完成原因分析"],
             _ => &[],
@@ -237,6 +247,8 @@ impl Field {
             Field::FundsUnit => "funds.unit",
             Field::Expected => "goals.expected",
             Field::Achieved => "goals.achieved",
+            Field::ClaimedTotal => "claimed.total",
+            Field::ClaimedGrade => "claimed.grade",
             Field::Level1 => "path",
             Field::Level2 => "path2",
             Field::Indicator => "name",
@@ -724,8 +736,12 @@ impl Columns {
             };
             return Err(d.with_location(header_at(file, row)));
         }
-        // A total row's 得分 is the project's claimed total.
-        if let Some(p) = at[Field::ClaimedScore as usize] {
+        // A total row's 得分 is the project's claimed total, unless a
+        // column gives it.
+        if let (Some(p), None) = (
+            at[Field::ClaimedScore as usize],
+            at[Field::ClaimedTotal as usize],
+        ) {
             names.insert("claimed.total".to_owned(), found[p].clone());
         }
         // Indicator-path columns are located under `path`; the second level

@@ -609,6 +609,26 @@ impl Sheet {
             text: claimed.to_owned(),
             was_number: cells.was_number(Field::ClaimedScore),
         };
+        // The total a column gives is the project's; the total row must
+        // agree with it.
+        if b.set & bit(Field::ClaimedTotal) != 0 {
+            let column = b.raw.claimed.total.as_ref().and_then(Num::as_points);
+            if total.as_points() != column {
+                let given = current_text(&b.raw, Field::ClaimedTotal).unwrap_or_default();
+                b.errors.push(
+                    Diagnostic::error(
+                        Code::DataShape,
+                        format!(
+                            "the total row gives `{claimed}`, the column {} `{given}`",
+                            self.header(Field::ClaimedTotal)
+                        ),
+                    )
+                    .with_location(self.at(row, Field::ClaimedScore))
+                    .with_hint("give the project's total once, or the same in both places"),
+                );
+            }
+            return true;
+        }
         let earlier = b
             .field_rows
             .iter()
@@ -699,6 +719,24 @@ impl Sheet {
             Field::FundsUnit => spare.set_text(&mut raw.funds.unit, value),
             Field::Expected => set_text(&mut raw.goals.expected, value),
             Field::Achieved => set_text(&mut raw.goals.achieved, value),
+            Field::ClaimedTotal => {
+                spare.set_num(&mut raw.claimed.total, cells, f);
+                if raw
+                    .claimed
+                    .total
+                    .as_ref()
+                    .and_then(Num::as_points)
+                    .is_none()
+                {
+                    let found = format!("found `{value}`");
+                    let example = "`99.87`, or leave it empty";
+                    b.errors
+                        .push(self.not_points(row, f, "the claimed total", &found, example));
+                    b.failed |= bit(f);
+                    return;
+                }
+            }
+            Field::ClaimedGrade => spare.set_text(&mut raw.claimed.grade, value),
             _ => match f.source() {
                 Some((source, figure)) => {
                     let cell = source_figure(&mut raw.funds, spare, source, figure);
@@ -736,6 +774,8 @@ fn same_text(raw: &Raw, f: Field, value: &str) -> bool {
         Field::FundsUnit => raw.funds.unit.as_deref(),
         Field::Expected => Some(raw.goals.expected.as_str()),
         Field::Achieved => Some(raw.goals.achieved.as_str()),
+        Field::ClaimedTotal => num(&raw.claimed.total),
+        Field::ClaimedGrade => raw.claimed.grade.as_deref(),
         _ => source_cell(raw, f).map(|n| n.text.as_str()),
     };
     before == Some(value)
@@ -871,6 +911,8 @@ fn current_text(raw: &Raw, f: Field) -> Option<Cow<'_, str>> {
         Field::FundsUnit => text(raw.funds.unit.as_deref()?),
         Field::Expected => text(&raw.goals.expected),
         Field::Achieved => text(&raw.goals.achieved),
+        Field::ClaimedTotal => text(&raw.claimed.total.as_ref()?.text),
+        Field::ClaimedGrade => text(raw.claimed.grade.as_deref()?),
         _ => text(&source_cell(raw, f)?.text),
     }
 }
@@ -1095,6 +1137,8 @@ mod tests {
                     (Field::Achieved, format!("完成{id}")),
                     (Field::FundsUnit, "元".to_owned()),
                     (Field::Year, "2020".to_owned()),
+                    (Field::ClaimedTotal, "90.5".to_owned()),
+                    (Field::ClaimedGrade, "优".to_owned()),
                 ] {
                     cells[f as usize] = project(f, &text);
                 }
@@ -1181,6 +1225,7 @@ mod tests {
         assert_eq!(raw.goals.expected, "");
         assert_eq!(raw.goals.achieved, "");
         assert!(raw.funds.unit.is_none());
+        assert!(raw.claimed.total.is_none() && raw.claimed.grade.is_none());
         assert!(raw.funds.figures().iter().all(Option::is_none));
         let [source] = raw.funds.sources.as_slice() else {
             panic!("one source: {:?}", raw.funds.sources)

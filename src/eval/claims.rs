@@ -31,6 +31,18 @@ fn find<'e, 'a>(
 /// Scores are different: a whole number of points (`8`) is taken as exact —
 /// a table that prints 8 for 7.58 gave full marks — while a score written
 /// with decimals (`99.9`) is compared at its precision.
+/// Who claims a project's total and grade, as messages name it (and
+/// where to correct it): a spreadsheet's are the submitted table's (its
+/// total row, its 自评总分 and 自评等级 columns), a data file's the
+/// report's conclusion.
+fn claimant(data: &crate::data::ProjectData) -> (&'static str, &'static str, &'static str) {
+    if data.from_spreadsheet() {
+        ("the submitted table", "the submitted table", "自评表")
+    } else {
+        ("the report", "the submitted report", "报告")
+    }
+}
+
 fn score_agrees(claimed: Decimal, written: &str, ours: Decimal) -> bool {
     if notation::written_decimals(written) == 0 {
         claimed == ours
@@ -297,13 +309,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             .as_ref()
             .map_or(String::new(), |c| c.text.clone());
         if !score_agrees(t, &written, e.total) {
-            // A spreadsheet's total is its total row's; a data file's, the
-            // report's conclusion.
-            let (what, fix, what_zh) = if data.from_spreadsheet() {
-                ("the table's total row", "the table's total row", "自评表")
-            } else {
-                ("the report", "the submitted report", "报告")
-            };
+            let (what, fix, what_zh) = claimant(data);
             let mut d = Diagnostic::warning(
                 Code::ClaimDiffers,
                 format!(
@@ -348,12 +354,13 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
     if let (Some(g), Some(ours)) = (&claimed.grade, &e.grade)
         && g.trim() != *ours
     {
+        let (what, _, what_zh) = claimant(data);
         s.warn(
             Diagnostic::warning(
                 Code::ClaimDiffers,
-                format!("the report gives grade {g}, pfc computes {ours}"),
+                format!("{what} gives grade {g}, pfc computes {ours}"),
             )
-            .with_zh(format!("报告评价等级为“{g}”，pfc 计算为“{ours}”")),
+            .with_zh(format!("{what_zh}评价等级为“{g}”，pfc 计算为“{ours}”")),
             "claimed.grade",
             "as submitted",
         );
