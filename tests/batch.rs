@@ -41,6 +41,22 @@ fn eval(dir: &Path, args: &[&str]) -> Run {
     pfc_in(dir, &all)
 }
 
+/// Score `input` in `dir` as a batch into `out-INPUT`; it must exit with
+/// `code`.
+#[track_caller]
+fn batch(dir: &Path, input: &str, code: i32) -> Run {
+    let run = eval(dir, &[input, "--out", &format!("out-{input}")]);
+    assert_eq!(run.code, code, "{input}: {}", run.transcript());
+    run
+}
+
+/// What the batch into `out` scored, project by project: 总分, 等级, the
+/// score of each part, 执行率 and 警告数.
+fn figures(dir: &Path, out: &str) -> Vec<Vec<String>> {
+    let summary = read(dir, &format!("{out}/summary.csv"));
+    (4..=11).map(|n| column(&summary, n)).collect()
+}
+
 #[test]
 fn csv_of_the_examples_scores_as_one_by_one() {
     let csv = examples_csv();
@@ -203,28 +219,18 @@ fn points_written_with_fen_score_as_plain_numbers() {
         ("plain/caidian.toml", caidian.as_bytes()),
         ("fen/caidian.toml", caidian_fen.as_bytes()),
     ]);
-    for (input, out) in [
-        ("plain.csv", "a"),
-        ("fen.csv", "b"),
-        ("plain", "c"),
-        ("fen", "d"),
-    ] {
-        let run = eval(dir.path(), &[input, "--out", out]);
-        assert_eq!(run.code, 0, "{input}: {}", run.transcript());
+    for input in ["plain.csv", "fen.csv", "plain", "fen"] {
+        batch(dir.path(), input, 0);
     }
-    let summary = |out: &str| -> Vec<Vec<String>> {
-        let text = read(dir.path(), &format!("{out}/summary.csv"));
-        (4..=11).map(|n| column(&text, n)).collect()
-    };
-    assert_eq!(summary("a"), summary("b"), "CSV");
-    assert_eq!(summary("c"), summary("d"), "data files");
+    let at = |out: &str| figures(dir.path(), out);
+    assert_eq!(at("out-plain.csv"), at("out-fen.csv"), "CSV");
+    assert_eq!(at("out-plain"), at("out-fen"), "data files");
     assert_eq!(
-        read(dir.path(), "a/findings.csv").replace("plain.csv", "fen.csv"),
-        read(dir.path(), "b/findings.csv"),
+        read(dir.path(), "out-plain.csv/findings.csv").replace("plain.csv", "fen.csv"),
+        read(dir.path(), "out-fen.csv/findings.csv"),
         "no claimed score is taken as differing"
     );
-    let run = eval(dir.path(), &["money.csv", "--out", "e"]);
-    assert_eq!(run.code, 1, "{}", run.transcript());
+    let run = batch(dir.path(), "money.csv", 1);
     assert!(
         run.stdout.contains("87.65分") || run.stderr.contains("87.65分"),
         "{}",
@@ -1104,15 +1110,12 @@ fn an_office_workbook_with_merged_cells_scores_as_the_plain_export() {
     }
     let xlsx = book.save_to_buffer().expect("xlsx");
     let dir = files(&[("plain.csv", plain.as_bytes()), ("自评表.xlsx", &xlsx)]);
-    let run = eval(dir.path(), &["plain.csv", "--out", "plain"]);
-    assert_eq!(run.code, 0, "{}", run.transcript());
-    let run = eval(dir.path(), &["自评表.xlsx", "--out", "office"]);
-    assert_eq!(run.code, 0, "{}", run.transcript());
-    let scores = |name: &str| {
-        let summary = read(dir.path(), &format!("{name}/summary.csv"));
-        (4..12).map(|c| column(&summary, c)).collect::<Vec<_>>()
-    };
-    assert_eq!(scores("office"), scores("plain"));
+    batch(dir.path(), "plain.csv", 0);
+    batch(dir.path(), "自评表.xlsx", 0);
+    assert_eq!(
+        figures(dir.path(), "out-自评表.xlsx"),
+        figures(dir.path(), "out-plain.csv")
+    );
 }
 
 /// A 合计 row is the table's claimed total: checked against pfc's (a
@@ -1171,8 +1174,7 @@ fn a_total_row_is_the_total_the_table_claims() {
         insta::assert_snapshot!(name, run.stderr);
     }
     for input in ["twice.csv", "text.csv"] {
-        let run = eval(dir.path(), &[input, "--out", &format!("out-{input}")]);
-        assert_eq!(run.code, 1, "{}", run.transcript());
+        let run = batch(dir.path(), input, 1);
         insta::assert_snapshot!(format!("total_row_{input}"), run.stderr);
     }
 }
@@ -1240,17 +1242,14 @@ fn operator_and_unit_in_columns_of_their_own_make_the_target() {
         ("unknown.csv", unknown.as_bytes()),
     ]);
     for input in ["plain.csv", "sichuan.csv"] {
-        let run = eval(dir.path(), &[input, "--out", &format!("out-{input}")]);
-        assert_eq!(run.code, 0, "{}", run.transcript());
+        batch(dir.path(), input, 0);
     }
-    let scores = |input: &str| {
-        let summary = read(dir.path(), &format!("out-{input}/summary.csv"));
-        (4..=11).map(|n| column(&summary, n)).collect::<Vec<_>>()
-    };
-    assert_eq!(scores("plain.csv"), scores("sichuan.csv"));
+    assert_eq!(
+        figures(dir.path(), "out-plain.csv"),
+        figures(dir.path(), "out-sichuan.csv")
+    );
     for input in ["disagree.csv", "unknown.csv"] {
-        let run = eval(dir.path(), &[input, "--out", &format!("out-{input}")]);
-        assert_eq!(run.code, 1, "{}", run.transcript());
+        let run = batch(dir.path(), input, 1);
         insta::assert_snapshot!(format!("sign_column_{input}"), run.stderr);
     }
 }
@@ -1286,16 +1285,13 @@ fn years_are_read_as_tables_write_them_and_a_bad_one_said_once() {
         ("bad.csv", bad.as_bytes()),
     ]);
     for input in ["plain.csv", "written.csv"] {
-        let run = eval(dir.path(), &[input, "--out", &format!("out-{input}")]);
-        assert_eq!(run.code, 0, "{}", run.transcript());
+        batch(dir.path(), input, 0);
     }
-    let scores = |input: &str| {
-        let summary = read(dir.path(), &format!("out-{input}/summary.csv"));
-        (4..=11).map(|n| column(&summary, n)).collect::<Vec<_>>()
-    };
-    assert_eq!(scores("plain.csv"), scores("written.csv"));
-    let run = eval(dir.path(), &["bad.csv", "--out", "out-bad"]);
-    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert_eq!(
+        figures(dir.path(), "out-plain.csv"),
+        figures(dir.path(), "out-written.csv")
+    );
+    let run = batch(dir.path(), "bad.csv", 1);
     insta::assert_snapshot!("year_unreadable_said_once", run.stderr);
 }
 
@@ -1333,17 +1329,18 @@ fn claimed_total_and_grade_columns_are_rechecked() {
         ("both.csv", both.as_bytes()),
     ]);
     for input in ["plain.csv", "right.csv", "wrong.csv"] {
-        let run = eval(dir.path(), &[input, "--out", &format!("out-{input}")]);
-        assert_eq!(run.code, 0, "{}", run.transcript());
+        batch(dir.path(), input, 0);
     }
-    let warnings = |input: &str| column(&read(dir.path(), &format!("out-{input}/summary.csv")), 11);
-    assert_eq!(warnings("right.csv"), warnings("plain.csv"));
+    // The same scores and no more warnings when the claims agree.
+    assert_eq!(
+        figures(dir.path(), "out-right.csv"),
+        figures(dir.path(), "out-plain.csv")
+    );
     let findings = read(dir.path(), "out-wrong.csv/findings.csv");
     let claims: Vec<&str> = findings.lines().filter(|l| l.contains("自评表")).collect();
     insta::assert_snapshot!("claimed_columns_differ", claims.join("\n"));
     for input in ["text.csv", "both.csv"] {
-        let run = eval(dir.path(), &[input, "--out", &format!("out-{input}")]);
-        assert_eq!(run.code, 1, "{}", run.transcript());
+        let run = batch(dir.path(), input, 1);
         insta::assert_snapshot!(format!("claimed_columns_{input}"), run.stderr);
     }
 }

@@ -742,7 +742,7 @@ impl Columns {
             at[Field::ClaimedScore as usize],
             at[Field::ClaimedTotal as usize],
         ) {
-            names.insert("claimed.total".to_owned(), found[p].clone());
+            names.insert(Field::ClaimedTotal.path().to_owned(), found[p].clone());
         }
         // Indicator-path columns are located under `path`; the second level
         // under the same name for messages.

@@ -7,6 +7,7 @@
 
 use super::Item;
 use super::columns::{ColumnIndex, FIELDS, Field, Figure, SOURCES};
+use crate::data::notation::{self, Op};
 use crate::data::{Funds, Num, ProjectData, Raw, Row, SheetLocator};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::FileId;
@@ -521,7 +522,7 @@ impl Sheet {
     fn complete(&self, row: u64, indicator: &mut Row, cells: &Cells<'_>) -> Result<(), Diagnostic> {
         let sign_cell = cells.get(Field::Sign);
         let sign = match sign_of(sign_cell) {
-            Some(sign) => sign,
+            Some(op) => op.symbol(),
             None if sign_cell.is_empty() || QUALITY.contains(&sign_cell) => "",
             None => {
                 return Err(Diagnostic::error(
@@ -537,10 +538,10 @@ impl Sheet {
         };
         let unit = cells.get(Field::Measure);
         let target = cells.get(Field::Target);
-        let own = split_sign(target);
+        let own = notation::leading_sign(target);
         if let Some(own) = own
             && !sign.is_empty()
-            && own != sign
+            && own.symbol() != sign
         {
             return Err(Diagnostic::error(
                 Code::DataShape,
@@ -632,7 +633,7 @@ impl Sheet {
         let earlier = b
             .field_rows
             .iter()
-            .find(|(p, _)| *p == TOTAL)
+            .find(|(p, _)| *p == Field::ClaimedTotal.path())
             .map(|(_, r)| *r);
         if let Some(first) = earlier {
             b.errors.push(
@@ -653,7 +654,7 @@ impl Sheet {
             ));
         } else {
             b.raw.claimed.total = Some(total);
-            b.field_rows.push((TOTAL, row));
+            b.field_rows.push((Field::ClaimedTotal.path(), row));
         }
         true
     }
@@ -787,48 +788,28 @@ const QUALITY: [&str; 4] = ["定性", "定量", "定性指标", "定量指标"];
 
 /// 指标性质 in words: a positive indicator is met at or above its target,
 /// a reverse one at or below.
-const DIRECTIONS: [(&str, &str); 4] = [
-    ("正向", "≥"),
-    ("正向指标", "≥"),
-    ("反向", "≤"),
-    ("反向指标", "≤"),
+const DIRECTIONS: [(&str, Op); 4] = [
+    ("正向", Op::Ge),
+    ("正向指标", Op::Ge),
+    ("反向", Op::Le),
+    ("反向指标", Op::Le),
 ];
 
-/// The operator a 指标性质 cell or the start of a target writes, as the
-/// notation writes it (`>=`, `≧`, `＞＝` → `≥`).
-fn sign_of(text: &str) -> Option<&'static str> {
-    let folded: String = text
-        .chars()
-        .map(crate::data::notation::fold)
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    if let Some((_, sign)) = DIRECTIONS.iter().find(|(word, _)| *word == folded) {
-        return Some(sign);
-    }
-    Some(match folded.as_str() {
-        "≥" | ">=" => "≥",
-        "≤" | "<=" => "≤",
-        "=" | "==" => "=",
-        ">" => ">",
-        "<" => "<",
-        _ => return None,
-    })
-}
-
-/// A target's operator, if it starts with one (`≥95%`, `>= 95%`).
-fn split_sign(target: &str) -> Option<&'static str> {
-    let end = target
-        .char_indices()
-        .find(|(_, c)| !matches!(crate::data::notation::fold(*c), '≥' | '≤' | '=' | '>' | '<'))
-        .map_or(target.len(), |(i, _)| i);
-    sign_of(&target[..end])
+/// The operator a 指标性质 cell gives: a sign as the notation reads one, or
+/// a direction in words.
+fn sign_of(cell: &str) -> Option<Op> {
+    DIRECTIONS
+        .iter()
+        .find(|(word, _)| *word == crate::text::trim(cell))
+        .map(|(_, op)| *op)
+        .or_else(|| notation::sign(cell))
 }
 
 /// Whether a cell starts with a number (`95`, `-3`, `.5`, `９５`): a target
 /// with neither an operator nor words before it.
 fn starts_with_number(text: &str) -> bool {
     text.chars()
-        .map(crate::data::notation::fold)
+        .map(notation::fold)
         .find(|c| *c != '-')
         .is_some_and(|c| c.is_ascii_digit() || c == '.')
 }
@@ -838,11 +819,8 @@ fn starts_with_number(text: &str) -> bool {
 fn ends_with_digit(text: &str) -> bool {
     text.chars()
         .next_back()
-        .is_some_and(|c| crate::data::notation::fold(c).is_ascii_digit())
+        .is_some_and(|c| notation::fold(c).is_ascii_digit())
 }
-
-/// Where a total row's 得分 goes in the project's data.
-const TOTAL: &str = "claimed.total";
 
 /// The words a table's total line has in place of a group name, spaced
 /// out or not (`合  计`).
@@ -862,7 +840,7 @@ fn is_points(n: &Num) -> bool {
 fn parse_year(text: &str) -> Option<i64> {
     let digits: String = text
         .chars()
-        .map(crate::data::notation::fold)
+        .map(notation::fold)
         .filter(|c| !c.is_whitespace())
         .collect();
     let digits = digits
@@ -968,14 +946,14 @@ mod tests {
     #[test]
     fn operators_and_bare_numbers_are_told_apart() {
         for (text, sign) in [
-            ("≥", Some("≥")),
-            (">=", Some("≥")),
-            ("＞＝", Some("≥")),
-            (" ≦ ", Some("≤")),
-            ("﹦", Some("=")),
-            ("<", Some("<")),
-            ("正向", Some("≥")),
-            ("反向指标", Some("≤")),
+            ("≥", Some(Op::Ge)),
+            (">=", Some(Op::Ge)),
+            ("＞＝", Some(Op::Ge)),
+            (" ≦ ", Some(Op::Le)),
+            ("﹦", Some(Op::Eq)),
+            ("<", Some(Op::Lt)),
+            ("正向", Some(Op::Ge)),
+            ("反向指标", Some(Op::Le)),
             ("定性", None),
             ("≥≥", None),
             ("", None),
@@ -983,14 +961,14 @@ mod tests {
             assert_eq!(sign_of(text), sign, "{text:?}");
         }
         for (target, sign) in [
-            ("≥95", Some("≥")),
-            (">= 95%", Some("≥")),
-            ("＜＝90万元", Some("≤")),
+            ("≥95", Some(Op::Ge)),
+            (">= 95%", Some(Op::Ge)),
+            ("＜＝90万元", Some(Op::Le)),
             ("95", None),
             ("不低于95", None),
             ("达成", None),
         ] {
-            assert_eq!(split_sign(target), sign, "{target:?}");
+            assert_eq!(notation::leading_sign(target), sign, "{target:?}");
         }
         for text in ["95", "-3", ".5", "９５", "1,200"] {
             assert!(starts_with_number(text), "{text:?}");

@@ -266,6 +266,29 @@ fn starts_prefix_word(c: char) -> bool {
 
 /// Read any cell: signs and words before and after the value, full-width
 /// characters, thousands separators, scale words, qualitative words.
+/// The comparison a cell holds and nothing else (`≥`, `>=`, `＞＝`, `≧`), as
+/// a 指标性质 column gives it apart from the value.
+pub fn sign(cell: &str) -> Option<Op> {
+    let squeezed: String = normalize(cell)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    PREFIX_SIGNS
+        .iter()
+        .find(|(w, _)| *w == squeezed)
+        .map(|(_, op)| *op)
+}
+
+/// The comparison sign a cell starts with (`≥95%`, `>= 95%`, `＜＝90万元`),
+/// if any; comparison words (`不低于`) are not signs.
+pub fn leading_sign(cell: &str) -> Option<Op> {
+    let text = normalize(cell);
+    PREFIX_SIGNS
+        .iter()
+        .find(|(w, _)| text.starts_with(w))
+        .map(|(_, op)| *op)
+}
+
 fn parse_any(cell: &str) -> Result<Notation, NotationError> {
     let text = normalize(cell);
     if text.is_empty() {
