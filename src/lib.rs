@@ -13,6 +13,7 @@ pub mod data;
 pub mod diagnostic;
 pub mod diff;
 pub mod eval;
+pub mod exact;
 pub mod extend;
 pub mod fwtest;
 mod ooxml;
