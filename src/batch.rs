@@ -25,14 +25,14 @@ use crate::check::model::{InputSource, Model};
 use crate::data::ProjectData;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::eval::Outcome;
-use crate::eval::result::Finding;
+use crate::eval::result::{Finding, Points};
+use crate::exact::Exact;
 use crate::render::{self, ErrorFormat};
 use crate::report::{self, Format, FrameworkTemplates};
 use crate::source::SourceMap;
 use columns::{Columns, Field};
 use encoding::Encoding;
 pub use pick::pick;
-use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
@@ -449,13 +449,13 @@ pub struct Done {
 #[derive(Debug)]
 pub struct Scored {
     /// The total.
-    pub total: Decimal,
+    pub total: Points,
     /// The grade.
     pub grade: Option<String>,
     /// The score of each top-level part, in the framework's order.
-    pub parts: Vec<Decimal>,
-    /// 执行率 (`98.73%`), if the project has funds.
-    pub rate: Option<String>,
+    pub parts: Vec<Points>,
+    /// 执行率 (a fraction: `0.9873` is 98.73%), if the project has funds.
+    pub rate: Option<Exact>,
     /// The warnings found, in the order the engine gives them.
     pub warnings: Vec<Finding>,
 }
@@ -663,7 +663,7 @@ impl Scoring<'_> {
         done.result = Ok(Scored {
             total: evaluation.total,
             grade: evaluation.grade.map(str::to_owned),
-            parts: evaluation.parts.iter().map(|p| p.score).collect(),
+            parts: evaluation.parts.iter().map(|p| p.score.clone()).collect(),
             rate: evaluation.funds.first().and_then(|f| f.rate.clone()),
             warnings,
         });

@@ -15,12 +15,12 @@ mod tests;
 mod tree;
 
 use crate::diagnostic::{Code, Diagnostic, has_errors};
+use crate::exact::Exact;
 use crate::quantity::RoundMode;
 use crate::span::Span;
 use crate::syntax::ast::{self, Item, RoundScope};
 use expr::{IndicatorScope, Scope, resolve};
 use model::{Check, InputDecl, InputSource, LetDecl, MessagePart, Model, Rounding, Ty};
-use rust_decimal::Decimal;
 
 /// The result of checking: the model (when there are no errors) and every
 /// diagnostic, warnings included.
@@ -69,7 +69,7 @@ impl Checker {
         let total = self.single(
             fw,
             |i| match i {
-                Item::Total(t) => Some(((t.node, t.span), t.span)),
+                Item::Total(t) => Some(((t.node.clone(), t.span), t.span)),
                 _ => None,
             },
             "total",
@@ -174,7 +174,7 @@ impl Checker {
         }
         let total = tree::check_total(self, &tree, total, fw.id.span);
         let grades = match &grades_ast {
-            Some(g) => grades::check(self, g, total),
+            Some(g) => grades::check(self, g, &total),
             None => Vec::new(),
         };
         let mut model = Model {
@@ -271,7 +271,7 @@ impl Checker {
                 );
                 continue;
             }
-            let mut answers: Vec<(String, Option<Decimal>)> = Vec::new();
+            let mut answers: Vec<(String, Option<Exact>)> = Vec::new();
             for (name, value) in &a.answers {
                 if answers.iter().any(|(n, _)| *n == name.node) {
                     self.diags.push(
@@ -283,7 +283,7 @@ impl Checker {
                     );
                 }
                 if let Some(v) = value
-                    && (v.node < Decimal::ZERO || v.node > Decimal::ONE)
+                    && (v.node < Exact::ZERO || v.node > Exact::ONE)
                 {
                     self.diags.push(
                         Diagnostic::error(
@@ -293,7 +293,7 @@ impl Checker {
                         .with_primary(v.span, "outside 0%..100%"),
                     );
                 }
-                answers.push((name.node.clone(), value.as_ref().map(|v| v.node)));
+                answers.push((name.node.clone(), value.as_ref().map(|v| v.node.clone())));
             }
             out.push(model::Scale {
                 name: a.name.node.clone(),
@@ -585,6 +585,6 @@ fn type_of(t: &ast::TypeName) -> Ty {
 }
 
 /// Sum of decimals (for weights).
-fn sum<'a>(it: impl Iterator<Item = &'a Decimal>) -> Decimal {
-    it.fold(Decimal::ZERO, |a, b| a + b)
+fn sum<'a>(it: impl Iterator<Item = &'a Exact>) -> Exact {
+    it.fold(Exact::ZERO, |a, b| a + b)
 }

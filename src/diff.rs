@@ -5,10 +5,10 @@
 //! text with whitespace folded.
 
 use crate::check::model::{Model, NodeKind, QualRule, QuantRule, RuleSet};
+use crate::exact::Exact;
 use crate::source::SourceMap;
 use crate::span::Span;
 use crate::syntax::ast::TargetKind;
-use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// One change.
@@ -78,8 +78,8 @@ fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn num(d: Decimal) -> String {
-    d.normalize().to_string()
+fn num(d: &Exact) -> String {
+    d.to_string()
 }
 
 fn settings(old: &Model, new: &Model, out: &mut Vec<Change>) {
@@ -106,7 +106,7 @@ fn settings(old: &Model, new: &Model, out: &mut Vec<Change>) {
     if old.total != new.total {
         out.push(change(
             "settings",
-            format!("total: {} → {}", num(old.total), num(new.total)),
+            format!("total: {} → {}", num(&old.total), num(&new.total)),
         ));
     }
     let r = |m: &Model| {
@@ -143,7 +143,7 @@ fn settings(old: &Model, new: &Model, out: &mut Vec<Change>) {
 }
 
 fn grades(old: &Model, new: &Model, out: &mut Vec<Change>) {
-    let show = |g: &crate::check::model::Grade| match g.min {
+    let show = |g: &crate::check::model::Grade| match &g.min {
         Some(m) => format!("≥ {}", num(m)),
         None => "the rest".to_owned(),
     };
@@ -188,7 +188,7 @@ fn tree(old: &Model, new: &Model, text: &dyn Fn(Span) -> String, out: &mut Vec<C
             .collect()
     };
     let (oi, ni) = (index(old), index(new));
-    let weight = |w: Option<Decimal>| w.map_or_else(|| "from the data".to_owned(), num);
+    let weight = |w: Option<Exact>| w.map_or_else(|| "from the data".to_owned(), |w| num(&w));
     for (path, &o) in &oi {
         let on = &old.nodes[o];
         let Some(&n) = ni.get(path) else {
@@ -197,7 +197,7 @@ fn tree(old: &Model, new: &Model, text: &dyn Fn(Span) -> String, out: &mut Vec<C
                 format!(
                     "{} `{path}` removed (weight {})",
                     kind_word(&on.kind),
-                    weight(on.weight)
+                    weight(on.weight.clone())
                 ),
             ));
             continue;
@@ -218,8 +218,8 @@ fn tree(old: &Model, new: &Model, text: &dyn Fn(Span) -> String, out: &mut Vec<C
                 "tree",
                 format!(
                     "weight of `{path}`: {} → {}",
-                    weight(on.weight),
-                    weight(nn.weight)
+                    weight(on.weight.clone()),
+                    weight(nn.weight.clone())
                 ),
             ));
         }
@@ -247,7 +247,7 @@ fn tree(old: &Model, new: &Model, text: &dyn Fn(Span) -> String, out: &mut Vec<C
                 format!(
                     "{} `{path}` added (weight {})",
                     kind_word(&nn.kind),
-                    weight(nn.weight)
+                    weight(nn.weight.clone())
                 ),
             ));
         }
@@ -348,8 +348,8 @@ fn bands(q: &QualRule) -> String {
             format!(
                 "{} {}%..{}%",
                 b.name,
-                num(b.low * Decimal::ONE_HUNDRED),
-                num(b.high * Decimal::ONE_HUNDRED)
+                num(&b.low.pow10(2)),
+                num(&b.high.pow10(2))
             )
         })
         .collect::<Vec<_>>()

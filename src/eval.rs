@@ -1,7 +1,7 @@
 //! Phase 3: a checked [`Model`] and one project's [`ProjectData`] →
 //! [`Evaluation`].
 //!
-//! All arithmetic is exact (`rust_decimal`); rounding happens only where the
+//! All arithmetic is exact (rational, [`crate::exact`]); rounding happens only where the
 //! framework's `round` says (per leaf, per group, or on the total). Every
 //! leaf carries the formula with its values put in. Problems in the data are
 //! collected (not just the first) and name the file and field; evaluation
@@ -21,15 +21,15 @@ pub mod value;
 use crate::check::model::{Check, InputSource, Model, NodeId, NodeKind, Ty};
 use crate::data::ProjectData;
 use crate::diagnostic::{Code, Diagnostic, Severity, has_errors};
-use crate::quantity::{Quantity, Unit, round};
+use crate::exact::Exact;
+use crate::quantity::{Quantity, Unit};
 use crate::span::Span;
 use crate::syntax::ast::RoundScope;
 use interp::{Env, Ind, eval, explain};
 use result::{
-    Evaluation, Figure, Finding, FrameworkInfo, FundRow, GradeOverride, Leaf, NodeKindView, Part,
-    ProjectInfo, ScoredNode, Years,
+    Amount, Evaluation, Figure, Finding, FrameworkInfo, FundRow, GradeOverride, Leaf, NodeKindView,
+    Part, Points, ProjectInfo, ScoredNode, Years,
 };
-use rust_decimal::Decimal;
 use value::{OpError, Value};
 
 /// The result of evaluating: the evaluation (when there are no errors) and
@@ -112,7 +112,7 @@ pub(crate) struct Scorer<'a> {
     figures_refused: std::cell::Cell<bool>,
     /// Each row's 分值 as a number, read once (the weight checks, the row's
     /// score and its node all need it).
-    weights: Vec<Option<Decimal>>,
+    weights: Vec<Option<Exact>>,
 }
 
 impl<'a> Scorer<'a> {
@@ -169,10 +169,11 @@ impl<'a> Scorer<'a> {
         if has_errors(&self.diags.borrow()) {
             return None;
         }
-        let sum: Decimal = tree.iter().map(|n| n.score).sum();
-        let total = self.round(sum);
+        let sum: Exact = tree.iter().map(|n| &n.score.value).sum();
+        let total = self.round(&sum);
         // Overrides (`name when cond`) come first in the model's grades.
-        let by_points = |g: &&crate::check::model::Grade| g.min.is_none_or(|m| total >= m);
+        let by_points =
+            |g: &&crate::check::model::Grade| g.min.as_ref().is_none_or(|m| total >= *m);
         let chosen = self.model.grades.iter().find(|g| match &g.when {
             Some(cond) => matches!(eval(cond, self.env(None)), Ok(Value::Bool(true))),
             None => by_points(g),
@@ -196,7 +197,7 @@ impl<'a> Scorer<'a> {
                 id: &self.model.id,
                 title: self.model.title.as_deref(),
                 basis: self.model.basis.as_deref(),
-                total: self.model.total,
+                total: self.model.total.clone(),
                 places: self.model.rounding.places,
                 rounding: self.model.rounding.mode.keyword(),
                 rounding_scope: self.model.rounding.scope.keyword(),
@@ -204,15 +205,15 @@ impl<'a> Scorer<'a> {
                 years: self.model.period.map(|(from, to)| Years(from, to)),
             },
             project: self.project(),
-            total: self.scaled(total),
+            total: self.points(total),
             grade,
             grade_override,
             parts: tree
                 .iter()
                 .map(|n| Part {
                     name: n.name,
-                    weight: n.weight,
-                    score: n.score,
+                    weight: n.weight.clone(),
+                    score: n.score.clone(),
                 })
                 .collect(),
             funds: self.funds(),
@@ -436,13 +437,13 @@ impl<'a> Scorer<'a> {
     /// Keep a formula's score within 0..weight, warning when it was not.
     fn within_weight(
         &self,
-        raw: Decimal,
-        weight: Decimal,
+        raw: Exact,
+        weight: &Exact,
         span: Span,
         here: &str,
         name: &str,
-    ) -> Decimal {
-        let clamped = raw.max(Decimal::ZERO).min(weight);
+    ) -> Exact {
+        let clamped = raw.clone().max_of(Exact::ZERO).min_of(weight.clone());
         if clamped != raw {
             let (_, loc) = self.data.locate(here);
             self.diags.borrow_mut().push(
@@ -450,16 +451,12 @@ impl<'a> Scorer<'a> {
                     Code::ScoreRange,
                     format!(
                         "the formula gave `{name}` {} points, outside 0..{}; counted as {}",
-                        raw.normalize(),
-                        weight.normalize(),
-                        clamped.normalize()
+                        raw, weight, clamped
                     ),
                 )
                 .with_zh(format!(
                     "计分公式给“{name}” {} 分，超出 0–{} 分，按 {} 分计",
-                    raw.normalize(),
-                    weight.normalize(),
-                    clamped.normalize()
+                    raw, weight, clamped
                 ))
                 .with_primary(span, "this formula leaves the range")
                 .with_location(loc)
@@ -508,41 +505,38 @@ impl<'a> Scorer<'a> {
         self.diags.borrow_mut().extend(found);
     }
 
-    fn round(&self, d: Decimal) -> Decimal {
-        round(d, self.model.rounding.places, self.model.rounding.mode)
+    /// Round once, as the framework says.
+    fn round(&self, d: &Exact) -> Exact {
+        d.round(self.model.rounding.places, self.model.rounding.mode)
     }
 
-    /// A score with exactly the framework's decimal places, for output.
-    fn scaled(&self, d: Decimal) -> Decimal {
-        let mut r = self.round(d);
-        r.rescale(self.model.rounding.places);
-        r
-    }
-
-    /// A score for output: with the framework's decimal places when it has no
-    /// more than that (`12` → `12.00`), exact otherwise (unrounded scopes).
-    fn tidy(&self, d: Decimal) -> Decimal {
-        tidy(d, self.model.rounding.places)
+    /// A score, shown with the framework's decimal places.
+    fn points(&self, d: Exact) -> Points {
+        Points::new(d, self.model.rounding.places)
     }
 
     /// Apply leaf rounding and a deduction; return the counted score and the
     /// explanation `formula = raw → rounded`.
     fn finish_leaf(
         &self,
-        raw: Decimal,
-        deduction: Option<Decimal>,
+        raw: Exact,
+        deduction: Option<Exact>,
         formula: String,
-    ) -> (Decimal, String) {
+    ) -> (Exact, String) {
         let per_leaf = self.model.rounding.scope == RoundScope::PerLeaf;
-        let rounded = if per_leaf { self.round(raw) } else { raw };
+        let rounded = if per_leaf {
+            self.round(&raw)
+        } else {
+            raw.clone()
+        };
         if !self.full() {
             let score = match deduction {
-                Some(d) => (rounded - d).max(Decimal::ZERO),
+                Some(d) => (rounded - d).max_of(Exact::ZERO),
                 None => rounded,
             };
             return (score, String::new());
         }
-        let shown = Quantity::number(raw).display_max(4);
+        let shown = raw.approx(4);
         // `86.54万元 ≤ 87.65万元 ⇒ 25` needs no `= 25` after it.
         let mut text = if formula == shown.0 || formula.ends_with(&format!("⇒ {}", shown.0)) {
             formula
@@ -550,15 +544,15 @@ impl<'a> Scorer<'a> {
             format!("{formula} {} {}", if shown.1 { "=" } else { "≈" }, shown.0)
         };
         if per_leaf && rounded != raw {
-            text.push_str(&format!(" → {}", rounded.normalize()));
+            text.push_str(&format!(" → {}", self.points(rounded.clone())));
         }
         let score = match deduction {
             Some(d) => {
-                let after = (rounded - d).max(Decimal::ZERO);
+                let after = (&rounded - &d).max_of(Exact::ZERO);
                 text.push_str(&format!(
                     " − {} (deduction) = {}",
-                    d.normalize(),
-                    after.normalize()
+                    d,
+                    self.points(after.clone())
                 ));
                 after
             }
@@ -585,10 +579,10 @@ impl<'a> Scorer<'a> {
                 if node.renormalize {
                     self.renormalize(&mut kids, id);
                 }
-                let sum: Decimal = kids.iter().map(|k| k.score).sum();
+                let sum: Exact = kids.iter().map(|k| &k.score.value).sum();
                 let score =
                     if node.renormalize && self.model.rounding.scope != RoundScope::TotalOnly {
-                        self.round(sum)
+                        self.round(&sum)
                     } else {
                         self.group_round(sum)
                     };
@@ -596,7 +590,7 @@ impl<'a> Scorer<'a> {
                     NodeKindView::Group,
                     kids,
                     None,
-                    node.weight.unwrap_or_default(),
+                    node.weight.clone().unwrap_or_default(),
                     score,
                 )
             }
@@ -619,8 +613,8 @@ impl<'a> Scorer<'a> {
                             row: Some(i),
                             kind: NodeKindView::Row,
                             level: node.level + 1,
-                            weight: self.weights[i].unwrap_or_default().normalize(),
-                            score: self.tidy(score),
+                            weight: self.weights[i].clone().unwrap_or_default(),
+                            score: self.points(score),
                             children: Vec::new(),
                             leaf: Some(leaf),
                         });
@@ -628,8 +622,9 @@ impl<'a> Scorer<'a> {
                 }
                 let weight = node
                     .weight
-                    .unwrap_or_else(|| kids.iter().map(|k| k.weight).sum());
-                let sum: Decimal = kids.iter().map(|k| k.score).sum();
+                    .clone()
+                    .unwrap_or_else(|| kids.iter().map(|k| &k.weight).sum());
+                let sum: Exact = kids.iter().map(|k| &k.score.value).sum();
                 (
                     NodeKindView::Slot,
                     kids,
@@ -644,8 +639,8 @@ impl<'a> Scorer<'a> {
                 scale,
             } => {
                 // Relative weight; a `renormalize` group turns it into points.
-                let weight = node.weight.unwrap_or(Decimal::ONE);
-                let (score, leaf) = self.question(qid, text.as_deref(), *scale, weight)?;
+                let weight = node.weight.clone().unwrap_or(Exact::ONE);
+                let (score, leaf) = self.question(qid, text.as_deref(), *scale, &weight)?;
                 (
                     NodeKindView::Question,
                     Vec::new(),
@@ -655,8 +650,8 @@ impl<'a> Scorer<'a> {
                 )
             }
             NodeKind::Indicator(def) if def.rated => {
-                let weight = node.weight.unwrap_or_default();
-                let (score, leaf) = self.rated(&node.name, weight)?;
+                let weight = node.weight.clone().unwrap_or_default();
+                let (score, leaf) = self.rated(&node.name, &weight)?;
                 (
                     NodeKindView::Indicator,
                     Vec::new(),
@@ -666,8 +661,8 @@ impl<'a> Scorer<'a> {
                 )
             }
             NodeKind::Indicator(def) => {
-                let weight = node.weight.unwrap_or_default();
-                let (score, leaf) = self.indicator(id, def, weight)?;
+                let weight = node.weight.clone().unwrap_or_default();
+                let (score, leaf) = self.indicator(id, def, &weight)?;
                 (
                     NodeKindView::Indicator,
                     Vec::new(),
@@ -683,8 +678,8 @@ impl<'a> Scorer<'a> {
             row: None,
             kind,
             level: node.level,
-            weight: weight.normalize(),
-            score: self.tidy(score),
+            weight,
+            score: self.points(score),
             children,
             leaf,
         })
@@ -694,9 +689,9 @@ impl<'a> Scorer<'a> {
     /// others share the group's weight in proportion to their own weights.
     fn renormalize(&self, kids: &mut [ScoredNode], group: NodeId) {
         let node = &self.model.nodes[group];
-        let group_weight = node.weight.unwrap_or_default();
+        let group_weight = node.weight.clone().unwrap_or_default();
         let applies = |k: &ScoredNode| k.leaf.as_ref().is_none_or(|l| l.applicable);
-        let total: Decimal = kids.iter().filter(|k| applies(k)).map(|k| k.weight).sum();
+        let total: Exact = kids.iter().filter(|k| applies(k)).map(|k| &k.weight).sum();
         if total.is_zero() {
             // Nothing to share the weight: the group scores 0, which is
             // rarely what the evaluator meant by answering N/A throughout.
@@ -706,13 +701,13 @@ impl<'a> Scorer<'a> {
                     format!(
                         "nothing in `{}` applies: it scores 0 of its {} points",
                         node.name,
-                        group_weight.normalize()
+                        group_weight
                     ),
                 )
                 .with_zh(format!(
                     "“{}”下各项均不适用，该部分得 0 分（分值 {}）",
                     node.name,
-                    group_weight.normalize()
+                    group_weight
                 ))
                 .with_secondary(node.span, "this group shares its weight among what applies")
                 .with_note(format!(
@@ -726,50 +721,41 @@ impl<'a> Scorer<'a> {
             }
             return;
         }
-        // Shares are kept to two more places than scores and the group's sum
-        // is rounded once (see `node`): rounding each share to the score's
-        // places could make three thirds of 20 add up to 20.01.
-        let places = self.model.rounding.places + 2;
-        let factor = group_weight / total;
+        // Shares are exact and the group's sum is rounded once (see
+        // `node`): rounding each share to the score's places could make
+        // three thirds of 20 add up to 20.01.
+        let Some(factor) = group_weight.div(&total) else {
+            return;
+        };
         for k in kids.iter_mut() {
             if !applies(k) {
-                k.weight = Decimal::ZERO;
-                k.score = self.tidy(Decimal::ZERO);
+                k.weight = Exact::ZERO;
+                k.score = self.points(Exact::ZERO);
                 continue;
             }
-            if factor == Decimal::ONE {
+            if factor == Exact::ONE {
                 continue;
             }
-            let share = k.weight * factor;
-            let raw = k.leaf.as_ref().map_or(k.score, |l| l.raw_score) * factor;
-            let score = if self.model.rounding.scope == RoundScope::PerLeaf {
-                round(raw, places, self.model.rounding.mode)
-            } else {
-                raw
-            };
+            let share = &k.weight * &factor;
+            let raw = k.leaf.as_ref().map_or(&k.score.value, |l| &l.raw_score) * &factor;
             if let Some(leaf) = k.leaf.as_mut() {
                 if self.full() {
-                    let (shown, exact) = Quantity::number(raw).display_max(4);
+                    let (shown, exact) = raw.approx(4);
+                    let (weight, _) = k.weight.approx(4);
                     leaf.explanation = format!(
-                        "{} → share {} of {} applicable: {} × {} ÷ {} {} {shown}{}",
+                        "{} → share {weight} of {} applicable: {} × {} ÷ {} {} {shown}",
                         leaf.explanation,
-                        k.weight.normalize(),
-                        total.normalize(),
-                        leaf.raw_score.normalize(),
-                        group_weight.normalize(),
-                        total.normalize(),
+                        total,
+                        leaf.raw_score.approx(4).0,
+                        group_weight,
+                        total,
                         if exact { "=" } else { "≈" },
-                        if score == raw || score.normalize().to_string() == shown {
-                            String::new()
-                        } else {
-                            format!(" → {}", score.normalize())
-                        }
                     );
                 }
-                leaf.raw_score = raw;
+                leaf.raw_score = raw.clone();
             }
-            k.weight = round(share, places, crate::quantity::RoundMode::HalfUp).normalize();
-            k.score = self.tidy(score);
+            k.weight = share;
+            k.score = self.points(raw);
         }
     }
 
@@ -778,8 +764,8 @@ impl<'a> Scorer<'a> {
         qid: &str,
         text: Option<&str>,
         scale: usize,
-        weight: Decimal,
-    ) -> Option<(Decimal, Leaf)> {
+        weight: &Exact,
+    ) -> Option<(Exact, Leaf)> {
         let scale = &self.model.scales[scale];
         let options = || {
             scale
@@ -823,18 +809,18 @@ impl<'a> Scorer<'a> {
                 format!(
                     "{name}: {} × {}",
                     Quantity {
-                        value: *v,
+                        value: v.clone(),
                         unit: Unit::Percent
                     },
-                    weight.normalize()
+                    weight
                 ),
             ),
-            None => (Decimal::ZERO, false, format!("{name}: does not apply")),
+            None => (Exact::ZERO, false, format!("{name}: does not apply")),
         };
         let (score, explanation) = if applicable {
-            self.finish_leaf(raw, None, formula)
+            self.finish_leaf(raw.clone(), None, formula)
         } else {
-            (raw, formula)
+            (raw.clone(), formula)
         };
         Some((
             score,
@@ -849,7 +835,7 @@ impl<'a> Scorer<'a> {
         ))
     }
 
-    fn rated(&self, name: &str, weight: Decimal) -> Option<(Decimal, Leaf)> {
+    fn rated(&self, name: &str, weight: &Exact) -> Option<(Exact, Leaf)> {
         let here = format!("ratings.{name}");
         let Some(rating) = self.data.raw.ratings.get(name) else {
             self.error(
@@ -862,12 +848,12 @@ impl<'a> Scorer<'a> {
             );
             return None;
         };
-        rows::rate(self, name, weight, rating, &here)
+        rows::rate(self, name, weight.clone(), rating, &here)
     }
 
-    fn group_round(&self, sum: Decimal) -> Decimal {
+    fn group_round(&self, sum: Exact) -> Exact {
         if self.model.rounding.scope == RoundScope::PerGroup {
-            self.round(sum)
+            self.round(&sum)
         } else {
             sum
         }
@@ -877,8 +863,8 @@ impl<'a> Scorer<'a> {
         &self,
         id: NodeId,
         def: &crate::check::model::IndicatorDef,
-        weight: Decimal,
-    ) -> Option<(Decimal, Leaf)> {
+        weight: &Exact,
+    ) -> Option<(Exact, Leaf)> {
         if self.figures_refused.get() {
             return None;
         }
@@ -887,7 +873,7 @@ impl<'a> Scorer<'a> {
         let target = def.target.as_ref().and_then(|e| eval(e, base).ok());
         let actual = def.actual.as_ref().and_then(|e| eval(e, base).ok());
         let ind = Ind {
-            weight,
+            weight: weight.clone(),
             target: target.clone(),
             actual: actual.clone(),
             target_expr: def.target.as_ref(),
@@ -897,9 +883,9 @@ impl<'a> Scorer<'a> {
         let env = self.env(Some(&ind));
         let skipped = matches!(eval(&def.score, env), Ok(Value::Skip));
         let raw = match eval(&def.score, env) {
-            Ok(Value::Skip) => Decimal::ZERO,
+            Ok(Value::Skip) => Exact::ZERO,
             Ok(v) => match v.quantity("a score") {
-                Ok(q) => q.value,
+                Ok(q) => q.value.clone(),
                 Err(e) => {
                     let span = def.score.span;
                     self.runtime(&e, span, "funds", &name);
@@ -922,9 +908,9 @@ impl<'a> Scorer<'a> {
         self.run_checks(&def.checks, env, None);
         let raw = self.within_weight(raw, weight, def.score.span, "funds", &name);
         let (score, explanation) = if skipped {
-            (Decimal::ZERO, format!("{formula}: does not apply"))
+            (Exact::ZERO, format!("{formula}: does not apply"))
         } else {
-            self.finish_leaf(raw, None, formula)
+            self.finish_leaf(raw.clone(), None, formula)
         };
         let show = |v: &Option<Value>| match v {
             _ if !self.full() => String::new(),
@@ -935,9 +921,7 @@ impl<'a> Scorer<'a> {
             None => "—".to_owned(),
         };
         let completion = match (&actual, &target) {
-            (Some(Value::Q(a)), Some(Value::Q(t))) if self.full() => {
-                rows::ratio(a, t).map(rows::percent)
-            }
+            (Some(Value::Q(a)), Some(Value::Q(t))) if self.full() => rows::ratio(a, t),
             _ => None,
         };
         Some((
@@ -959,11 +943,11 @@ impl<'a> Scorer<'a> {
     /// Rows of a group must add up to the group's weight.
     fn check_row_weights(&self, by_slot: &rows::SlotRows) {
         let model = self.model;
-        let row_sum = |slot: NodeId| -> Decimal {
+        let row_sum = |slot: NodeId| -> Exact {
             by_slot
                 .get(slot)
                 .iter()
-                .filter_map(|&i| self.weights[i])
+                .filter_map(|&i| self.weights[i].as_ref())
                 .sum()
         };
         for (id, node) in model.nodes.iter().enumerate() {
@@ -972,12 +956,13 @@ impl<'a> Scorer<'a> {
                 .iter()
                 .any(|&c| rows::is_slot(&model.nodes[c].kind) && model.nodes[c].weight.is_none());
             let is_fixed_slot = rows::is_slot(&node.kind) && node.weight.is_some();
-            let child_weight = |c: NodeId| model.nodes[c].weight.unwrap_or_else(|| row_sum(c));
+            let child_weight =
+                |c: NodeId| model.nodes[c].weight.clone().unwrap_or_else(|| row_sum(c));
             let (expected, got) = if has_open_slot {
-                let got: Decimal = node.children.iter().map(|&c| child_weight(c)).sum();
-                (node.weight.unwrap_or_default(), got)
+                let got: Exact = node.children.iter().map(|&c| child_weight(c)).sum();
+                (node.weight.clone().unwrap_or_default(), got)
             } else if is_fixed_slot {
-                (node.weight.unwrap_or_default(), row_sum(id))
+                (node.weight.clone().unwrap_or_default(), row_sum(id))
             } else {
                 continue;
             };
@@ -993,27 +978,27 @@ impl<'a> Scorer<'a> {
                     format!(
                         "the indicators in `{}` add up to {} points, but the framework gives it {}",
                         model.path(id).join("/"),
-                        got.normalize(),
-                        expected.normalize()
+                        got,
+                        expected
                     ),
                 )
                 .with_secondary(node.span, "the framework's weight")
                 .with_hint(format!(
                     "change the rows' `weight` so that they add up to {}",
-                    expected.normalize()
+                    expected
                 ));
                 let parts: Vec<String> = if has_open_slot {
                     node.children
                         .iter()
                         .map(|&c| (&model.nodes[c].name, child_weight(c)))
                         .filter(|(_, w)| !w.is_zero())
-                        .map(|(name, w)| format!("{name} {}", w.normalize()))
+                        .map(|(name, w)| format!("{name} {}", w))
                         .collect()
                 } else {
                     Vec::new()
                 };
                 if !parts.is_empty() {
-                    d = d.with_note(format!("{} = {}", parts.join(" + "), got.normalize()));
+                    d = d.with_note(format!("{} = {}", parts.join(" + "), got));
                 }
                 match first_row {
                     Some(i) => self.error(d, &format!("indicators[{i}].weight"), "one of the rows"),
@@ -1051,15 +1036,15 @@ impl<'a> Scorer<'a> {
                     format!(
                         "`{}` scored {} of {} but gives no 偏差原因分析",
                         n.name,
-                        n.score.normalize(),
-                        n.weight.normalize()
+                        n.score,
+                        n.weight
                     ),
                 )
                 .with_zh(format!(
                     "“{}”得 {} 分（分值 {}），未达目标，但未填写偏差原因分析及改进措施",
                     n.name,
-                    n.score.normalize(),
-                    n.weight.normalize()
+                    n.score,
+                    n.weight
                 ))
                 .with_hint("10号 asks for the reasons and improvements when a target is not met: add `reason = \"…\"`")
                 .with_hint_zh("财预〔2020〕10号要求对未完成的目标说明偏差原因并提出改进措施：请填写“偏差原因分析及改进措施”");
@@ -1107,21 +1092,19 @@ impl<'a> Scorer<'a> {
                     _ => None,
                 })
         };
-        let show = |c: &Option<crate::data::Cell>,
-                    read: Option<&Quantity>|
-         -> Option<(String, Option<Quantity>)> {
+        let show = |c: &Option<crate::data::Cell>, read: Option<&Quantity>| -> Option<Amount> {
             c.as_ref().map(|c| {
-                let q = match read {
+                let value = match read {
                     Some(q) => Some(q.clone()),
                     None => inputs::money(c, unit).ok(),
                 };
                 // Only reports show the amounts; a summary needs the rate.
-                let shown = match &q {
+                let text = match &value {
                     Some(q) if self.full() => q.to_string(),
                     Some(_) => String::new(),
                     None => c.text.clone(),
                 };
-                (shown, q)
+                Amount { text, value }
             })
         };
         let row = |name: &'a str,
@@ -1132,15 +1115,16 @@ impl<'a> Scorer<'a> {
         ),
                    read: [Option<&Quantity>; 3]| {
             let (b, e) = (show(budget, read[1]), show(executed, read[2]));
-            let rate = match (&b, &e) {
-                (Some((_, Some(b))), Some((_, Some(e)))) => rows::ratio(e, b).map(rows::percent),
+            let value = |a: &Option<Amount>| a.as_ref().and_then(|a| a.value.clone());
+            let rate = match (value(&b), value(&e)) {
+                (Some(b), Some(e)) => rows::ratio(&e, &b),
                 _ => None,
             };
             FundRow {
                 name,
-                initial: show(initial, read[0]).map(|x| x.0),
-                budget: b.map(|x| x.0),
-                executed: e.map(|x| x.0),
+                initial: show(initial, read[0]),
+                budget: b,
+                executed: e,
                 rate,
             }
         };
@@ -1188,9 +1172,12 @@ impl<'a> Scorer<'a> {
                         if q.unit == Unit::Percent {
                             q.display_fixed(2)
                         } else {
-                            q.to_string()
+                            match q.display_max(4) {
+                                (shown, true) => shown,
+                                (shown, false) => format!("≈{shown}"),
+                            }
                         },
-                        q.shown().normalize().to_string(),
+                        q.shown().to_string(),
                         q.unit.suffix().to_owned(),
                     ),
                     Value::Skip => ("n/a".to_owned(), String::new(), String::new()),
@@ -1202,22 +1189,12 @@ impl<'a> Scorer<'a> {
                     value,
                     exact,
                     unit,
+                    quantity: match v {
+                        Value::Q(q) => Some(q.clone()),
+                        _ => None,
+                    },
                 })
             })
             .collect()
     }
-}
-
-/// [`Scorer::tidy`] for `places`. Most scores are already rounded to the
-/// framework's places: they come back as they are, without normalizing and
-/// rescaling them (zero excepted, whose sign normalizing drops).
-fn tidy(d: Decimal, places: u32) -> Decimal {
-    if d.scale() == places && !d.is_zero() {
-        return d;
-    }
-    let mut n = d.normalize();
-    if n.scale() < places {
-        n.rescale(places);
-    }
-    n
 }

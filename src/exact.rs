@@ -132,6 +132,14 @@ impl Exact {
     pub const ZERO: Exact = Exact(Repr::Small(0, ONE_U));
     /// One.
     pub const ONE: Exact = Exact(Repr::Small(1, ONE_U));
+    /// One hundredth (one percent).
+    pub const HUNDREDTH: Exact = Exact(Repr::Small(
+        1,
+        match NonZeroU128::new(100) {
+            Some(d) => d,
+            None => ONE_U,
+        },
+    ));
 
     /// The integer `n`.
     pub const fn int(n: i64) -> Exact {
@@ -519,9 +527,16 @@ impl Exact {
     /// The nearest `f64`, for spreadsheet cells and charts (never for
     /// arithmetic).
     pub fn to_f64(&self) -> f64 {
+        const EXACT_IN_F64: u128 = 1 << 53;
         match &self.0 {
-            Repr::Small(n, d) => *n as f64 / d.get() as f64,
-            Repr::Big(_) => self.fixed(17).parse().unwrap_or(f64::NAN),
+            // Both exact in an f64: one correctly rounded division.
+            Repr::Small(n, d) if n.unsigned_abs() < EXACT_IN_F64 && d.get() < EXACT_IN_F64 => {
+                *n as f64 / d.get() as f64
+            }
+            _ => self
+                .fixed(MAX_DIGITS as u32 + 10)
+                .parse()
+                .unwrap_or(f64::NAN),
         }
     }
 
@@ -611,6 +626,64 @@ impl From<u32> for Exact {
 impl From<usize> for Exact {
     fn from(n: usize) -> Exact {
         Exact::small_or_big(n as i128, 1)
+    }
+}
+
+macro_rules! binary_op {
+    ($trait:ident, $method:ident, $assign:ident, $assign_method:ident) => {
+        impl std::ops::$trait<&Exact> for &Exact {
+            type Output = Exact;
+            fn $method(self, other: &Exact) -> Exact {
+                Exact::$method(self, other)
+            }
+        }
+        impl std::ops::$trait<Exact> for Exact {
+            type Output = Exact;
+            fn $method(self, other: Exact) -> Exact {
+                Exact::$method(&self, &other)
+            }
+        }
+        impl std::ops::$trait<&Exact> for Exact {
+            type Output = Exact;
+            fn $method(self, other: &Exact) -> Exact {
+                Exact::$method(&self, other)
+            }
+        }
+        impl std::ops::$trait<Exact> for &Exact {
+            type Output = Exact;
+            fn $method(self, other: Exact) -> Exact {
+                Exact::$method(self, &other)
+            }
+        }
+        impl std::ops::$assign<&Exact> for Exact {
+            fn $assign_method(&mut self, other: &Exact) {
+                *self = Exact::$method(self, other);
+            }
+        }
+        impl std::ops::$assign<Exact> for Exact {
+            fn $assign_method(&mut self, other: Exact) {
+                *self = Exact::$method(self, &other);
+            }
+        }
+    };
+}
+
+// Division has no operator: it can fail, and `Exact::div` says so.
+binary_op!(Add, add, AddAssign, add_assign);
+binary_op!(Sub, sub, SubAssign, sub_assign);
+binary_op!(Mul, mul, MulAssign, mul_assign);
+
+impl std::ops::Neg for Exact {
+    type Output = Exact;
+    fn neg(self) -> Exact {
+        Exact::neg(&self)
+    }
+}
+
+impl std::ops::Neg for &Exact {
+    type Output = Exact;
+    fn neg(self) -> Exact {
+        Exact::neg(self)
     }
 }
 

@@ -232,7 +232,7 @@ fn replace_or_push(items: &mut Vec<Item>, new: Item, same: impl Fn(&Item, &Item)
     }
 }
 
-fn set_weight(node: &mut Node, w: Spanned<rust_decimal::Decimal>) {
+fn set_weight(node: &mut Node, w: Spanned<crate::exact::Exact>) {
     match node {
         Node::Group(g) => g.weight = w,
         Node::Indicator(i) => i.weight = Some(w),

@@ -171,16 +171,16 @@ fn check(kind: &ExpectKind, ev: Option<&Evaluation>, diags: &[Diagnostic]) -> Op
         }
         ExpectKind::Total(t) => {
             let ev = ev?;
-            (ev.total != *t).then(|| {
+            (ev.total.value != *t).then(|| {
                 let parts: Vec<String> = ev
                     .parts
                     .iter()
-                    .map(|p| format!("{} {}", p.name, p.score.normalize()))
+                    .map(|p| format!("{} {}", p.name, p.score))
                     .collect();
                 format!(
                     "total: expected {}, got {} ({})",
-                    t.normalize(),
-                    ev.total.normalize(),
+                    t,
+                    ev.total,
                     parts.join(" + ")
                 )
             })
@@ -191,7 +191,7 @@ fn check(kind: &ExpectKind, ev: Option<&Evaluation>, diags: &[Diagnostic]) -> Op
                 format!(
                     "grade: expected {g}, got {} (total {})",
                     ev.grade.unwrap_or("none"),
-                    ev.total.normalize()
+                    ev.total
                 )
             })
         }
@@ -202,11 +202,11 @@ fn check(kind: &ExpectKind, ev: Option<&Evaluation>, diags: &[Diagnostic]) -> Op
                 [] => Some(format!(
                     "score of `{shown}`: no such indicator or group in the result"
                 )),
-                [one] if one.score == *want => None,
+                [one] if one.score.value == *want => None,
                 [one] => Some(format!(
                     "score of `{shown}`: expected {}, got {}{}",
-                    want.normalize(),
-                    one.score.normalize(),
+                    want,
+                    one.score,
                     one.leaf
                         .as_ref()
                         .map(|l| format!("\n    {}", l.explanation))

@@ -52,3 +52,9 @@ pub(crate) fn evaluate(
 
 /// The bundled self-evaluation framework.
 pub(crate) const CN_SELF_EVAL: &str = include_str!("../frameworks/cn-self-eval-2020/framework.pf");
+
+/// An exact number from decimal text, for expected values.
+#[track_caller]
+pub(crate) fn x(s: &str) -> crate::exact::Exact {
+    crate::exact::Exact::parse(s).expect("a decimal number")
+}

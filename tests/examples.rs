@@ -67,3 +67,26 @@ fn every_example_scores_in_every_format() {
         assert_eq!(run.code, 0, "{ex} as xlsx:\n{}", run.transcript());
     }
 }
+
+/// Scores that land exactly halfway between two cents (15 × 107 ÷ 600 =
+/// 2.675, 7 × 80.7% ÷ 84% = 6.725) are computed exactly and rounded half up
+/// once: 2.68 and 6.73, never 2.67 and 6.72 from a cut-off quotient.
+#[test]
+fn exact_ties_round_up_once() {
+    let data = "frameworks/cn-self-eval-2020/tests/rounding-ties-2021.toml";
+    for format in ["text", "json"] {
+        let run = pfc(&["eval", "frameworks/cn-self-eval-2020", data, "-f", format]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        insta::assert_snapshot!(format!("rounding-ties-2021.{format}"), run.transcript());
+    }
+    let run = pfc(&["eval", "frameworks/cn-self-eval-2020", data]);
+    assert!(
+        run.stdout
+            .contains("15 × min(107人次 ÷ 600人次, 1) = 2.675 → 2.68")
+    );
+    assert!(
+        run.stdout
+            .contains("7 × min(80.7% ÷ 84%, 1) = 6.725 → 6.73")
+    );
+    assert!(run.stdout.contains("总分：87.41 / 100    评价等级：良"));
+}

@@ -341,7 +341,7 @@ fn html_is_self_contained_and_accessible() {
     assert!(html.contains(r#"<svg class="score-chart""#));
     assert!(html.contains(r#"role="img""#) && html.contains("aria-labelledby"));
     assert!(html.contains("<title id=\"score-chart-title\">各指标得分与分值</title>"));
-    assert!(html.contains("社会公众或服务对象对项目实施效果的满意程度：得分10，分值10。"));
+    assert!(html.contains("社会公众或服务对象对项目实施效果的满意程度：得分10.00，分值10。"));
     assert!(html.contains("@media print") && html.contains("table-header-group"));
     assert!(html.contains(r#"class="warnings""#));
 }

@@ -174,7 +174,7 @@ impl Summary {
         self.totals.rows += done.rows;
         // The record borrows what it can: a row's texts are written twice
         // and then dropped, so owning them would only cost copies.
-        let (total, parts, failure): (String, Vec<String>, String);
+        let (total, parts, rate, failure): (String, Vec<String>, String, String);
         let mut warnings = itoa::Buffer::new();
         let mut record: Vec<&str> = Vec::with_capacity(self.parts.len() + 9);
         record.extend([&*done.id, &done.name, &done.unit, &done.source]);
@@ -192,15 +192,20 @@ impl Summary {
                 if !s.warnings.is_empty() {
                     self.note_warnings(seq, s.warnings.len(), done);
                 }
-                total = crate::quantity::text(s.total);
+                total = s.total.to_string();
                 parts = (0..self.parts.len())
-                    .map(|i| s.parts.get(i).copied().map(crate::quantity::text))
+                    .map(|i| s.parts.get(i).map(ToString::to_string))
                     .map(Option::unwrap_or_default)
                     .collect();
+                rate = s
+                    .rate
+                    .as_ref()
+                    .map(crate::eval::result::percent_text)
+                    .unwrap_or_default();
                 record.push(&total);
                 record.push(s.grade.as_deref().unwrap_or_default());
                 record.extend(parts.iter().map(String::as_str));
-                record.push(s.rate.as_deref().unwrap_or_default());
+                record.push(&rate);
                 record.push(warnings.format(s.warnings.len()));
                 record.push("");
             }
@@ -223,7 +228,11 @@ impl Summary {
             .record(record.iter().copied())
             .map_err(|e| write_error(&self.dir.join("summary.csv"), &e))?;
         self.xlsx
-            .add(&record, done.result.is_ok())
+            .add(
+                &record,
+                done.result.is_ok(),
+                done.result.as_ref().ok().and_then(|s| s.rate.as_ref()),
+            )
             .map_err(|e| write_error(&self.dir.join("summary.xlsx"), &e))?;
         let findings = match &done.result {
             Ok(s) => &s.warnings,

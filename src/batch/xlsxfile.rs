@@ -10,13 +10,12 @@ use super::columns::{ColumnIndex, Columns, FIELDS, Field, HEADER_ROWS};
 use super::group::{Cells, Grouper};
 use super::{Chunk, Reader};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::exact::Exact;
 use crate::span::FileId;
 use calamine::{DataRef, Reader as _, Xlsx, open_workbook};
-use rust_decimal::Decimal;
 use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
-use std::str::FromStr;
 
 type Book = Xlsx<BufReader<File>>;
 
@@ -49,11 +48,8 @@ fn cell_text(value: &DataRef<'_>, percent: bool) -> (String, bool) {
         DataRef::Float(f) => {
             let shortest = f.to_string();
             if percent {
-                match Decimal::from_str(&shortest) {
-                    Ok(d) => (
-                        format!("{}%", (d * Decimal::ONE_HUNDRED).normalize()),
-                        false,
-                    ),
+                match Exact::parse(&shortest) {
+                    Ok(d) => (format!("{}%", d.pow10(2)), false),
                     Err(_) => (shortest, true),
                 }
             } else {

@@ -45,7 +45,7 @@ pub(super) fn resolve(e: &ast::Expr, scope: &Scope<'_>, diags: &mut Vec<Diagnost
             };
             (
                 ExprKind::Const(Quantity {
-                    value: *v,
+                    value: v.clone(),
                     unit: unit.clone(),
                 }),
                 ty,
@@ -458,8 +458,8 @@ fn resolve_call(
     }
     if func == Func::Round {
         let places_ok = matches!(&resolved[1].0.kind, ExprKind::Const(q)
-            if q.unit == Unit::None && q.value.fract().is_zero() && q.value >= rust_decimal::Decimal::ZERO
-               && q.value <= rust_decimal::Decimal::from(10));
+            if q.unit == Unit::None && q.value.is_integer() && !q.value.is_negative()
+               && q.value <= crate::exact::Exact::int(10));
         if !places_ok {
             diags.push(
                 Diagnostic::error(

@@ -3,12 +3,12 @@
 use super::Checker;
 use super::model::Grade;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::exact::Exact;
 use crate::syntax::ast;
-use rust_decimal::Decimal;
 
 /// Check the bands and turn them into model grades (order kept: the first
 /// band whose threshold the total reaches is the grade).
-pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: Decimal) -> Vec<Grade> {
+pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: &Exact) -> Vec<Grade> {
     // `name when cond` overrides take no part in the ordering of thresholds.
     let bands: Vec<&ast::GradeBand> = g.bands.iter().filter(|b| b.when.is_none()).collect();
     let overrides: Vec<Grade> = g
@@ -67,15 +67,13 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: Decimal) -> Vec<Gr
                 )),
             ),
             (Some(min), _) => {
-                if min.node > total {
+                if min.node > *total {
                     cx.diags.push(
                         Diagnostic::warning(
                             Code::GradeAboveTotal,
                             format!(
                                 "grade `{}` needs {} but the total is {}",
-                                b.name.node,
-                                min.node.normalize(),
-                                total.normalize()
+                                b.name.node, min.node, total
                             ),
                         )
                         .with_primary(min.span, "no project can reach this"),
@@ -93,9 +91,9 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: Decimal) -> Vec<Gr
                                 format!(
                                     "grade `{}` (>= {}) overlaps grade `{}` (>= {})",
                                     b.name.node,
-                                    min.node.normalize(),
+                                    min.node,
                                     prev.0.name.node,
-                                    prev.1.node.normalize()
+                                    prev.1.node
                                 ),
                             )
                             .with_primary(min.span, "not below the threshold before it")
@@ -115,16 +113,16 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: Decimal) -> Vec<Gr
     let has_catch_all = bands.iter().any(|b| b.min.is_none());
     if let Some(last) = bands.last().filter(|_| !has_catch_all)
         && let Some(min) = &last.min
-        && min.node > Decimal::ZERO
+        && min.node > Exact::ZERO
     {
         cx.diags.push(
             Diagnostic::error(
                 Code::GradeGap,
-                format!("a total below {} gets no grade", min.node.normalize()),
+                format!("a total below {} gets no grade", min.node),
             )
             .with_primary(
                 last.span,
-                format!("the lowest grade starts at {}", min.node.normalize()),
+                format!("the lowest grade starts at {}", min.node),
             )
             .with_hint("add a last grade without threshold for the rest, e.g. `差`"),
         );
@@ -133,7 +131,7 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: Decimal) -> Vec<Gr
         .into_iter()
         .chain(bands.iter().map(|b| Grade {
             name: b.name.node.clone(),
-            min: b.min.as_ref().map(|m| m.node),
+            min: b.min.as_ref().map(|m| m.node.clone()),
             when: None,
         }))
         .collect()

@@ -6,10 +6,10 @@
 //! evaluation errors can still point at the framework's source.
 
 use crate::diagnostic::Severity;
+use crate::exact::Exact;
 use crate::quantity::{Quantity, RoundMode, Unit};
 use crate::span::Span;
 use crate::syntax::ast::{BandPick, BinaryOp, RoundScope, TargetKind, UnaryOp};
-use rust_decimal::Decimal;
 
 /// A checked framework.
 #[derive(Debug, Clone)]
@@ -21,7 +21,7 @@ pub struct Model {
     /// `basis "…"`.
     pub basis: Option<String>,
     /// The declared total (or the sum of the top-level weights).
-    pub total: Decimal,
+    pub total: Exact,
     /// How and where scores are rounded.
     pub rounding: Rounding,
     /// Grade bands, highest first; the last may be the catch-all.
@@ -89,7 +89,7 @@ pub struct Grade {
     /// Its name (`优`).
     pub name: String,
     /// Lowest total that earns it; `None` for the catch-all.
-    pub min: Option<Decimal>,
+    pub min: Option<Exact>,
     /// An override: given whenever this holds, whatever the total.
     pub when: Option<Expr>,
 }
@@ -100,7 +100,7 @@ pub struct Scale {
     /// Its name.
     pub name: String,
     /// Answers and their share of the weight; `None` = does not apply.
-    pub answers: Vec<(String, Option<Decimal>)>,
+    pub answers: Vec<(String, Option<Exact>)>,
 }
 
 /// Where an input's value comes from in the project data.
@@ -199,7 +199,7 @@ pub struct Node {
     /// Group, indicator or slot.
     pub kind: NodeKind,
     /// Fixed weight; `None` for slots whose rows bring their own.
-    pub weight: Option<Decimal>,
+    pub weight: Option<Exact>,
     /// Parent group.
     pub parent: Option<NodeId>,
     /// Children, in order.
@@ -220,7 +220,7 @@ pub enum NodeKind {
     /// A group: its score is the sum of its children.
     Group,
     /// A leaf the framework scores with its own formula.
-    Indicator(IndicatorDef),
+    Indicator(Box<IndicatorDef>),
     /// A place for leaves from the data, with rules overriding the
     /// framework-wide ones.
     Slot(Box<RuleSet>),
@@ -306,9 +306,9 @@ pub struct Band {
     /// Its name.
     pub name: String,
     /// Lower share of the weight (fraction, inclusive).
-    pub low: Decimal,
+    pub low: Exact,
     /// Upper share of the weight (fraction; inclusive only for the top band).
-    pub high: Decimal,
+    pub high: Exact,
     /// Other words that mean this band.
     pub aliases: Vec<String>,
 }

@@ -4,9 +4,9 @@ use super::Checker;
 use super::expr::IndicatorScope;
 use super::model::{Band, Model, QualRule, QuantRule, RuleSet, Ty};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::exact::Exact;
 use crate::span::Span;
 use crate::syntax::ast::{self, BandPick, RuleItem, Scoring, TargetKind};
-use rust_decimal::Decimal;
 
 /// Collect rules, one per kind; duplicates are errors.
 pub(super) fn rule_set<'a>(
@@ -131,7 +131,7 @@ fn qual(cx: &mut Checker, q: &ast::QualRule) -> QualRule {
                 words.push((w, s));
             }
         }
-        if b.low.node >= b.high.node || b.low.node < Decimal::ZERO || b.high.node > Decimal::ONE {
+        if b.low.node >= b.high.node || b.low.node < Exact::ZERO || b.high.node > Exact::ONE {
             cx.diags.push(
                 Diagnostic::error(
                     Code::BandRange,
@@ -152,9 +152,9 @@ fn qual(cx: &mut Checker, q: &ast::QualRule) -> QualRule {
                 .with_hint("add e.g. `达成 80%..100%; 部分达成 60%..80%; 未达成 0%..60%`"),
         );
     }
-    bands.sort_by_key(|b| std::cmp::Reverse(b.high.node));
+    bands.sort_by_key(|b| std::cmp::Reverse(b.high.node.clone()));
     if let Some(top) = bands.first()
-        && top.high.node != Decimal::ONE
+        && top.high.node != Exact::ONE
     {
         cx.diags.push(
             Diagnostic::error(Code::BandRange, "no band reaches 100% of the weight")
@@ -164,7 +164,7 @@ fn qual(cx: &mut Checker, q: &ast::QualRule) -> QualRule {
         );
     }
     if let Some(bottom) = bands.last()
-        && bottom.low.node != Decimal::ZERO
+        && bottom.low.node != Exact::ZERO
     {
         cx.diags.push(
             Diagnostic::error(Code::BandRange, "no band starts at 0% of the weight")
@@ -222,8 +222,8 @@ fn qual(cx: &mut Checker, q: &ast::QualRule) -> QualRule {
             .iter()
             .map(|b| Band {
                 name: b.name.node.clone(),
-                low: b.low.node,
-                high: b.high.node,
+                low: b.low.node.clone(),
+                high: b.high.node.clone(),
                 aliases: b.aliases.iter().map(|a| a.node.clone()).collect(),
             })
             .collect(),

@@ -21,7 +21,7 @@ fn bundled_framework_has_no_diagnostics() {
     let (_, model, diags) = compile(CN_SELF_EVAL);
     assert!(diags.is_empty(), "{diags:?}");
     let m = model.expect("model");
-    assert_eq!(m.total, rust_decimal::Decimal::from(100));
+    assert_eq!(m.total, crate::exact::Exact::int(100));
     assert_eq!(m.slots().len(), 9);
     assert_eq!(m.grades.len(), 4);
 }

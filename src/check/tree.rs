@@ -4,9 +4,9 @@ use super::expr::IndicatorScope;
 use super::model::{IndicatorDef, Node, NodeId, NodeKind, Ty};
 use super::{Checker, rules, sum};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::exact::Exact;
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::{self, IndicatorItem, Item};
-use rust_decimal::Decimal;
 
 /// The arena and its roots.
 pub(super) struct Tree {
@@ -80,13 +80,13 @@ fn add_node(
     let (kind, weight, weight_span, span) = match n {
         ast::Node::Group(g) => (
             NodeKind::Group,
-            Some(g.weight.node),
+            Some(g.weight.node.clone()),
             Some(g.weight.span),
             g.span,
         ),
         ast::Node::Slot(s) => (
             NodeKind::Slot(Box::new(rules::rule_set(cx, s.scorings.iter()))),
-            s.weight.as_ref().map(|w| w.node),
+            s.weight.as_ref().map(|w| w.node.clone()),
             s.weight.as_ref().map(|w| w.span),
             s.span,
         ),
@@ -117,7 +117,7 @@ fn add_node(
                     text: q.text.as_ref().map(|t| t.node.clone()),
                     scale,
                 },
-                q.weight.as_ref().map(|w| w.node),
+                q.weight.as_ref().map(|w| w.node.clone()),
                 q.weight.as_ref().map(|w| w.span),
                 q.span,
             )
@@ -138,15 +138,15 @@ fn add_node(
                 );
             }
             (
-                NodeKind::Indicator(def),
-                i.weight.as_ref().map(|w| w.node),
+                NodeKind::Indicator(Box::new(def)),
+                i.weight.as_ref().map(|w| w.node.clone()),
                 i.weight.as_ref().map(|w| w.span),
                 i.span,
             )
         }
     };
-    if let Some((w, ws)) = weight.zip(weight_span)
-        && w <= Decimal::ZERO
+    if let Some((w, ws)) = weight.as_ref().zip(weight_span)
+        && *w <= Exact::ZERO
     {
         cx.diags.push(
             Diagnostic::error(Code::WeightSum, "a weight must be greater than 0")
@@ -192,7 +192,7 @@ fn add_node(
                         .with_hint(format!(
                             "give the question a weight, or write `group {} weight {} renormalize {{ … }}` so that questions share the group's weight equally",
                             g.name.node,
-                            g.weight.node.normalize()
+                            g.weight.node
                         )),
                     );
                 }
@@ -211,38 +211,33 @@ fn check_children_weights(cx: &mut Checker, tree: &Tree, id: NodeId) {
         // when the data is read.
         return;
     }
-    let (Some(w), Some(ws)) = (node.weight, node.weight_span) else {
+    let (Some(w), Some(ws)) = (node.weight.clone(), node.weight_span) else {
         return;
     };
     let total = sum(kids.iter().filter_map(|k| k.weight.as_ref()));
     if total != w {
         let parts: Vec<String> = kids
             .iter()
-            .map(|k| {
-                k.weight
-                    .map_or_else(String::new, |x| x.normalize().to_string())
-            })
+            .map(|k| k.weight.clone().map_or_else(String::new, |x| x.to_string()))
             .collect();
         let mut d = Diagnostic::error(
             Code::WeightSum,
             format!(
                 "the weights inside `{}` add up to {}, not {}",
-                node.name,
-                total.normalize(),
-                w.normalize()
+                node.name, total, w
             ),
         )
-        .with_primary(ws, format!("group weight {}", w.normalize()));
+        .with_primary(ws, format!("group weight {}", w));
         for k in &kids {
             if let Some(s) = k.weight_span {
                 d = d.with_secondary(s, "");
             }
         }
         cx.diags.push(
-            d.with_note(format!("{} = {}", parts.join(" + "), total.normalize()))
+            d.with_note(format!("{} = {}", parts.join(" + "), total))
                 .with_hint(format!(
                     "change the children so they add up to {}, or the group's weight",
-                    w.normalize()
+                    w
                 )),
         );
     }
@@ -252,15 +247,15 @@ fn check_children_weights(cx: &mut Checker, tree: &Tree, id: NodeId) {
 pub(super) fn check_total(
     cx: &mut Checker,
     tree: &Tree,
-    declared: Option<(Decimal, Span)>,
+    declared: Option<(Exact, Span)>,
     at: Span,
-) -> Decimal {
+) -> Exact {
     let roots: Vec<&Node> = tree.roots.iter().map(|&r| &tree.nodes[r]).collect();
     let fixed = roots.iter().all(|r| r.weight.is_some());
     let sum_roots = sum(roots.iter().filter_map(|r| r.weight.as_ref()));
     match declared {
         Some((t, span)) => {
-            if t <= Decimal::ZERO {
+            if t <= Exact::ZERO {
                 cx.diags.push(
                     Diagnostic::error(Code::TotalMismatch, "the total must be greater than 0")
                         .with_primary(span, "not positive"),
@@ -268,24 +263,23 @@ pub(super) fn check_total(
             } else if fixed && !roots.is_empty() && sum_roots != t {
                 let parts: Vec<String> = roots
                     .iter()
-                    .map(|r| format!("{} {}", r.name, r.weight.unwrap_or_default().normalize()))
+                    .map(|r| format!("{} {}", r.name, r.weight.clone().unwrap_or_default()))
                     .collect();
                 let mut d = Diagnostic::error(
                     Code::TotalMismatch,
                     format!(
                         "the top-level weights add up to {}, but the total is {}",
-                        sum_roots.normalize(),
-                        t.normalize()
+                        sum_roots, t
                     ),
                 )
-                .with_primary(span, format!("total {}", t.normalize()));
+                .with_primary(span, format!("total {}", t));
                 for r in &roots {
                     if let Some(s) = r.weight_span {
                         d = d.with_secondary(s, "");
                     }
                 }
                 cx.diags.push(
-                    d.with_note(format!("{} = {}", parts.join(" + "), sum_roots.normalize()))
+                    d.with_note(format!("{} = {}", parts.join(" + "), sum_roots))
                         .with_hint("change a weight or the total so that they agree"),
                 );
             }

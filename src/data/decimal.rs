@@ -1,10 +1,9 @@
 //! A table cell that may be written as a number or as text.
 
-use rust_decimal::Decimal;
+use crate::exact::{Exact, ParseError};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
-use std::str::FromStr;
 
 /// A cell: `25`, `9.87`, `"87.65万元"` or `"达成"`. The text is kept as
 /// written; numbers become their shortest decimal form, so TOML's `9.87`
@@ -19,24 +18,29 @@ pub struct Num {
 
 impl Num {
     /// The cell as a plain decimal, if it is one (`"25"`, `25`, `9.87`).
-    pub fn as_decimal(&self) -> Option<Decimal> {
-        decimal(crate::text::trim(&self.text))
+    pub fn as_decimal(&self) -> Option<Exact> {
+        self.decimal().ok()
+    }
+
+    /// The cell as a plain decimal, or why it is not one (not a number,
+    /// or a figure too long to be real).
+    pub fn decimal(&self) -> Result<Exact, ParseError> {
+        Exact::parse(crate::text::trim(&self.text))
     }
 
     /// The cell as a number of points (分值, 得分, 评分, a deduction): a
     /// plain decimal, or one followed by `分` as tables often write points
     /// (`10分`, `9.5 分`). Only point cells are read so: `100分` is no
     /// amount of money or count.
-    pub fn as_points(&self) -> Option<Decimal> {
-        let t = crate::text::trim(&self.text);
-        decimal(t.strip_suffix('分').map_or(t, crate::text::trim))
+    pub fn as_points(&self) -> Option<Exact> {
+        self.points().ok()
     }
-}
 
-fn decimal(t: &str) -> Option<Decimal> {
-    Decimal::from_str(t)
-        .ok()
-        .or_else(|| Decimal::from_scientific(t).ok())
+    /// [`Num::as_points`], or why the cell is not a number of points.
+    pub fn points(&self) -> Result<Exact, ParseError> {
+        let t = crate::text::trim(&self.text);
+        Exact::parse(t.strip_suffix('分').map_or(t, crate::text::trim))
+    }
 }
 
 impl fmt::Display for Num {
@@ -53,6 +57,14 @@ impl Serialize for Num {
 
 struct NumVisitor;
 
+/// A cell the file wrote as an integer.
+fn number(v: impl ToString) -> Num {
+    Num {
+        text: v.to_string(),
+        was_number: true,
+    }
+}
+
 impl Visitor<'_> for NumVisitor {
     type Value = Num;
 
@@ -61,17 +73,21 @@ impl Visitor<'_> for NumVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Num, E> {
-        Ok(Num {
-            text: v.to_string(),
-            was_number: true,
-        })
+        Ok(number(v))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Num, E> {
-        Ok(Num {
-            text: v.to_string(),
-            was_number: true,
-        })
+        Ok(number(v))
+    }
+
+    // TOML integers beyond i64 arrive as 128-bit integers: read exactly,
+    // and left to the figure checks like any other number.
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Num, E> {
+        Ok(number(v))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Num, E> {
+        Ok(number(v))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Num, E> {
@@ -113,10 +129,7 @@ mod tests {
             c: Num,
         }
         let t: T = toml::from_str("a = 9.87\nb = 25\nc = \"87.65万元\"").expect("valid");
-        assert_eq!(
-            t.a.as_decimal(),
-            Some(Decimal::from_str("9.87").expect("d"))
-        );
+        assert_eq!(t.a.as_decimal(), Some(crate::testing::x("9.87")));
         assert_eq!(t.b.text, "25");
         assert_eq!(t.c.as_decimal(), None);
     }
@@ -127,7 +140,7 @@ mod tests {
             text: text.to_owned(),
             was_number: false,
         };
-        let d = |s: &str| Decimal::from_str(s).ok();
+        let d = |s: &str| Exact::parse(s).ok();
         for (text, points) in [
             ("10", d("10")),
             ("10分", d("10")),

@@ -5,10 +5,9 @@
 //! and qualitative words (`达成`, `按时完成`). Garbage such as `≥` without a
 //! number or `件/件2万元` is an error, never a guess.
 
+use crate::exact::{Exact, ParseError};
 use crate::quantity::{Quantity, Unit};
-use rust_decimal::Decimal;
 use std::borrow::Cow;
-use std::str::FromStr;
 
 /// A comparison written before (or after) a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -246,13 +245,10 @@ fn plain(cell: &str) -> Option<Notation> {
         }
         _ => return None,
     };
-    let shown = Decimal::from_i128_with_scale(i128::from(mantissa), decimals.unwrap_or(0));
+    let shown = Exact::decimal(i128::from(mantissa), decimals.unwrap_or(0));
     Some(Notation::Quantity {
         op,
-        value: Quantity {
-            value: unit.checked_from_display(shown)?,
-            unit,
-        },
+        value: Quantity::from_shown(&shown, unit),
     })
 }
 
@@ -347,7 +343,7 @@ fn parse_any(cell: &str) -> Result<Notation, NotationError> {
         return Ok(Notation::Text(cell.trim().to_owned()));
     }
     let (number, unit_text) = split_number(rest);
-    let Some(number) = number else {
+    let Some(number) = number.filter(|n| *n != Err(ParseError::NotANumber)) else {
         let sign = &text[..text.len() - rest.len()].trim();
         return Err(NotationError {
             message: if rest.is_empty() {
@@ -364,6 +360,27 @@ fn parse_any(cell: &str) -> Result<Notation, NotationError> {
             hint: "write decimals with a point (`1.5`); a comma may only separate thousands, as in `21,933`".into(),
         });
     }
+    let number = match number {
+        Ok(n) => n,
+        Err(why) => {
+            let figure = rest[..rest.len() - unit_text.len()].trim();
+            return Err(NotationError {
+                message: match why {
+                    ParseError::TooManyDecimals(n) => format!(
+                        "`{figure}` has {n} decimals; pfc reads figures of at most {} decimals",
+                        crate::exact::MAX_DIGITS
+                    ),
+                    _ => format!(
+                        "`{figure}` has more than {} digits before the point; pfc reads figures below 10^{}",
+                        crate::exact::MAX_DIGITS,
+                        crate::exact::MAX_DIGITS
+                    ),
+                },
+                hint: "check the figure: it is far larger or finer than any budget table's"
+                    .to_owned(),
+            });
+        }
+    };
     // A date (`12月底前`, `6月30日前`, `年底前`) is a deadline, read as words.
     if ["月", "日", "号", "年"]
         .iter()
@@ -374,10 +391,7 @@ fn parse_any(cell: &str) -> Result<Notation, NotationError> {
     // `5万人次`, `1.2万`: 万, 亿 and 千 before a counting word (or none)
     // scale the number; `万元`, `亿元` and `千元` are money units.
     let (number, unit_text) = match scale_word(unit_text) {
-        Some((factor, after)) => match number.checked_mul(factor) {
-            Some(n) => (n, after),
-            None => (number, unit_text),
-        },
+        Some((factor, after)) => (number.mul(&factor), after),
         None => (number, unit_text),
     };
     let Some(unit) = Unit::parse(unit_text) else {
@@ -389,25 +403,17 @@ fn parse_any(cell: &str) -> Result<Notation, NotationError> {
     };
     Ok(Notation::Quantity {
         op,
-        value: Quantity {
-            value: unit
-                .checked_from_display(number)
-                .ok_or_else(|| NotationError {
-                    message: format!("`{}` is too large to compute with exactly", cell.trim()),
-                    hint: "amounts must stay below about 7.9 × 10^28 元".to_owned(),
-                })?,
-            unit,
-        },
+        value: Quantity::from_shown(&number, unit),
     })
 }
 
 /// `万人次` → (10000, `人次`): a number word that scales the number, unless
 /// it is part of a money unit (`万元`).
-fn scale_word(unit: &str) -> Option<(Decimal, &str)> {
+fn scale_word(unit: &str) -> Option<(Exact, &str)> {
     let (factor, rest) = [
-        ("万", Decimal::from(10_000)),
-        ("亿", Decimal::from(100_000_000)),
-        ("千", Decimal::from(1_000)),
+        ("万", Exact::int(10_000)),
+        ("亿", Exact::int(100_000_000)),
+        ("千", Exact::int(1_000)),
     ]
     .into_iter()
     .find_map(|(w, f)| unit.strip_prefix(w).map(|rest| (f, rest)))?;
@@ -444,7 +450,7 @@ pub fn written_decimals(cell: &str) -> u32 {
 }
 
 /// Split `87.65万元` into `87.65` and `万元`; thousands separators allowed.
-fn split_number(s: &str) -> (Option<Decimal>, &str) {
+fn split_number(s: &str) -> (Option<Result<Exact, ParseError>>, &str) {
     let mut end = 0;
     let bytes = s.as_bytes();
     let mut seen_digit = false;
@@ -474,18 +480,18 @@ fn split_number(s: &str) -> (Option<Decimal>, &str) {
     }
     let number = &s[..end];
     let value = if number.contains(',') {
-        Decimal::from_str(&number.replace(',', ""))
+        Exact::parse(&number.replace(',', ""))
     } else {
-        Decimal::from_str(number)
+        Exact::parse(number)
     };
-    (value.ok(), &s[end..])
+    (Some(value), &s[end..])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::quantity::MoneyScale;
-    use rust_decimal_macros::dec;
+    use crate::testing::x;
 
     #[test]
     fn may_fold_finds_exactly_the_characters_fold_changes() {
@@ -581,13 +587,13 @@ mod tests {
                 plain_ones += 1;
                 let slow = parse_any(cell);
                 assert_eq!(Ok(&fast), slow.as_ref(), "{cell:?}");
-                // The same decimal, scale included.
+                // The same value.
                 if let (
                     Notation::Quantity { value: a, .. },
                     Ok(Notation::Quantity { value: b, .. }),
                 ) = (&fast, &slow)
                 {
-                    assert_eq!(a.value.serialize(), b.value.serialize(), "{cell:?}");
+                    assert_eq!(a.value, b.value, "{cell:?}");
                 }
             }
         };
@@ -656,34 +662,34 @@ mod tests {
     fn reads_the_notations_people_write() {
         assert_eq!(
             q("≥95%"),
-            (Some(Op::Ge), Quantity::from_shown(dec!(95), Unit::Percent))
+            (Some(Op::Ge), Quantity::from_shown(&x("95"), Unit::Percent))
         );
         assert_eq!(q(">=95%").0, Some(Op::Ge));
-        assert_eq!(q("≤87.65万元").1.value, dec!(876500));
+        assert_eq!(q("≤87.65万元").1.value, x("876500"));
         assert_eq!(q("≤87.65万元").1.unit, Unit::Money(MoneyScale::Wan));
         assert_eq!(
             q("=12个"),
             (
                 Some(Op::Eq),
-                Quantity::from_shown(dec!(12), Unit::Count("个".into()))
+                Quantity::from_shown(&x("12"), Unit::Count("个".into()))
             )
         );
         assert_eq!(q("﹦100 %").0, Some(Op::Eq));
         assert_eq!(
             q("100%"),
-            (None, Quantity::from_shown(dec!(100), Unit::Percent))
+            (None, Quantity::from_shown(&x("100"), Unit::Percent))
         );
         assert_eq!(q("不低于90%").0, Some(Op::Ge));
         assert_eq!(q("不超过87.65万元").0, Some(Op::Le));
         assert_eq!(q("90%以上").0, Some(Op::Ge));
-        assert_eq!(q(">=21,933人").1.value, dec!(21933));
+        assert_eq!(q(">=21,933人").1.value, x("21933"));
         assert_eq!(
             q("≥100百分比").1,
-            Quantity::from_shown(dec!(100), Unit::Percent)
+            Quantity::from_shown(&x("100"), Unit::Percent)
         );
-        assert_eq!(q("９５％").1, Quantity::from_shown(dec!(95), Unit::Percent));
+        assert_eq!(q("９５％").1, Quantity::from_shown(&x("95"), Unit::Percent));
         assert_eq!(q("<=5300元/户").1.unit, Unit::Count("元/户".into()));
-        assert_eq!(q("132.9").1, Quantity::number(dec!(132.9)));
+        assert_eq!(q("132.9").1, Quantity::number(x("132.9")));
     }
 
     #[test]
@@ -704,23 +710,23 @@ mod tests {
         // A prefix and a suffix that agree.
         assert_eq!(
             q("控制在5%以内"),
-            (Some(Op::Le), Quantity::from_shown(dec!(5), Unit::Percent))
+            (Some(Op::Le), Quantity::from_shown(&x("5"), Unit::Percent))
         );
         assert_eq!(q("不低于90%以上").0, Some(Op::Ge));
         assert_eq!(
             q("90%及以上"),
-            (Some(Op::Ge), Quantity::from_shown(dec!(90), Unit::Percent))
+            (Some(Op::Ge), Quantity::from_shown(&x("90"), Unit::Percent))
         );
         // 万, 亿 and 千 scale the number; 万元 stays money.
         assert_eq!(
             q("≥5万人次").1,
-            Quantity::from_shown(dec!(50000), Unit::Count("人次".into()))
+            Quantity::from_shown(&x("50000"), Unit::Count("人次".into()))
         );
-        assert_eq!(q("1.2万").1, Quantity::number(dec!(12000)));
+        assert_eq!(q("1.2万").1, Quantity::number(x("12000")));
         assert_eq!(q("≤87.65万元").1.unit, Unit::Money(MoneyScale::Wan));
         assert_eq!(
             q("5万元/户").1,
-            Quantity::from_shown(dec!(50000), Unit::Count("元/户".into()))
+            Quantity::from_shown(&x("50000"), Unit::Count("元/户".into()))
         );
         // Deadlines and comparisons in words are qualitative targets.
         for text in [
@@ -737,7 +743,7 @@ mod tests {
             );
         }
         // A thousands separator still works.
-        assert_eq!(q("1,234,567元").1.value, dec!(1234567));
+        assert_eq!(q("1,234,567元").1.value, x("1234567"));
     }
 
     #[test]

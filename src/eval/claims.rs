@@ -7,8 +7,7 @@ use super::Scorer;
 use super::result::{Evaluation, NodeKindView, ScoredNode};
 use crate::data::notation::{self, Notation};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::quantity::{RoundMode, round};
-use rust_decimal::Decimal;
+use crate::exact::{Exact, RoundMode};
 
 fn find<'e, 'a>(
     tree: &'e mut [ScoredNode<'a>],
@@ -43,7 +42,7 @@ fn claimant(data: &crate::data::ProjectData) -> (&'static str, &'static str, &'s
     }
 }
 
-fn score_agrees(claimed: Decimal, written: &str, ours: Decimal) -> bool {
+fn score_agrees(claimed: &Exact, written: &str, ours: &Exact) -> bool {
     if notation::written_decimals(written) == 0 {
         claimed == ours
     } else {
@@ -51,8 +50,8 @@ fn score_agrees(claimed: Decimal, written: &str, ours: Decimal) -> bool {
     }
 }
 
-fn agrees(claimed: Decimal, written: &str, ours: Decimal) -> bool {
-    round(ours, notation::written_decimals(written), RoundMode::HalfUp) == claimed
+fn agrees(claimed: &Exact, written: &str, ours: &Exact) -> bool {
+    ours.round(notation::written_decimals(written), RoundMode::HalfUp) == *claimed
 }
 
 pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
@@ -73,22 +72,18 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
         if let Some(cell) = &row.claimed_score {
             match cell.as_points() {
                 Some(c) => {
-                    leaf.claimed_score = Some(c);
-                    if !score_agrees(c, &cell.text, node.score) {
+                    leaf.claimed_score = Some(c.clone());
+                    if !score_agrees(&c, &cell.text, &node.score.value) {
                         let mut d = Diagnostic::warning(
                             Code::ClaimDiffers,
                             format!(
                                 "`{}`: the submitted table gives {} points, pfc computes {}",
-                                row.name,
-                                c.normalize(),
-                                node.score.normalize()
+                                row.name, c, node.score
                             ),
                         )
                         .with_zh(format!(
                             "“{}”：自评表填报 {} 分，pfc 计算为 {} 分",
-                            row.name,
-                            c.normalize(),
-                            node.score.normalize()
+                            row.name, c, node.score
                         ));
                         // Empty when only the scores were evaluated.
                         if !leaf.explanation.is_empty() {
@@ -119,14 +114,11 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                 Ok(Notation::Quantity { value, .. }) => Some(value.shown()),
                 _ => None,
             };
-            let ours = leaf
-                .completion
-                .as_deref()
-                .and_then(|c| c.trim_end_matches('%').parse::<Decimal>().ok());
-            if let (Some(c), Some(_)) = (claimed, ours) {
-                // Compare against the exact ratio, not our 2-decimal display.
-                let exact = exact_completion(&leaf.actual, &leaf.target);
-                if exact.is_some_and(|x| !agrees(c, &cell.text, x)) {
+            // Compare against the exact ratio, not our 2-decimal display.
+            if let (Some(c), Some(ratio)) = (claimed, &leaf.completion) {
+                let ours = ratio.pow10(2);
+                if !agrees(&c, &cell.text, &ours) {
+                    let shown = super::result::percent_text(ratio);
                     s.warn(
                         Diagnostic::warning(
                             Code::ClaimDiffers,
@@ -136,7 +128,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                                 cell.text,
                                 leaf.actual,
                                 leaf.target.trim_start_matches(['≥', '>', '≤', '<', '=']),
-                                leaf.completion.as_deref().unwrap_or("?")
+                                shown
                             ),
                         )
                         .with_zh(format!(
@@ -145,7 +137,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                             cell.text,
                             leaf.actual,
                             leaf.target.trim_start_matches(['≥', '>', '≤', '<', '=']),
-                            leaf.completion.as_deref().unwrap_or("?")
+                            shown
                         ))
                         .with_hint("correct the completion rate in the report text")
                         .with_hint_zh("更正报告正文中的完成率"),
@@ -186,14 +178,12 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
         };
         // Compare in the claim's own unit (`876500元` agrees with 87.65万元),
         // at the precision it is written with.
-        let ours = fig.exact.parse::<Decimal>().ok().and_then(|shown| {
-            let unit = crate::quantity::Unit::parse(&fig.unit)?;
-            let base = unit.checked_from_display(shown)?;
-            (unit.dimension() == claimed_q.unit.dimension())
-                .then(|| claimed_q.unit.to_display(base))
+        let ours = fig.quantity.as_ref().and_then(|q| {
+            (q.unit.dimension() == claimed_q.unit.dimension())
+                .then(|| claimed_q.unit.to_display(&q.value))
         });
         let c = claimed_q.shown();
-        if ours.is_some_and(|o| !agrees(c, &cell.text, o)) {
+        if ours.is_some_and(|o| !agrees(&c, &cell.text, &o)) {
             let fig_value = fig.value.clone();
             s.warn(
                 Diagnostic::warning(
@@ -212,11 +202,11 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             );
         }
     }
-    let mut listed = Decimal::ZERO;
+    let mut listed = Exact::ZERO;
     for (name, cell) in &claimed.parts {
         let Some(c) = cell.as_points() else { continue };
-        listed += c;
-        let found = find(&mut e.tree, &|n| n.name == *name).map(|n| n.score);
+        listed += &c;
+        let found = find(&mut e.tree, &|n| n.name == *name).map(|n| n.score.clone());
         match found {
             None => s.warn(
                 Diagnostic::warning(
@@ -228,19 +218,17 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                 &format!("claimed.parts.{name}"),
                 "unknown part",
             ),
-            Some(ours) if !score_agrees(c, &cell.text, ours) => s.warn(
+            Some(ours) if !score_agrees(&c, &cell.text, &ours.value) => s.warn(
                 Diagnostic::warning(
                     Code::ClaimDiffers,
                     format!(
                         "`{name}`: the report gives {} points, pfc computes {}",
-                        c.normalize(),
-                        ours.normalize()
+                        c, ours
                     ),
                 )
                 .with_zh(format!(
                     "“{name}”：报告得分为 {} 分，pfc 计算为 {} 分",
-                    c.normalize(),
-                    ours.normalize()
+                    c, ours
                 )),
                 &format!("claimed.parts.{name}"),
                 "as submitted",
@@ -266,35 +254,31 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             "{} = {}",
             e.parts
                 .iter()
-                .map(|p| p.score.normalize().to_string())
+                .map(|p| p.score.to_string())
                 .collect::<Vec<_>>()
                 .join(" + "),
-            e.total.normalize()
+            e.total
         );
         s.warn(
             Diagnostic::warning(
                 Code::ClaimDiffers,
                 format!(
                     "the report's conclusion leaves out {}: the parts it lists add up to {}{}",
-                    list(
-                        &|p| format!("{} ({} points)", p.name, p.score.normalize()),
-                        ", "
-                    ),
-                    listed.normalize(),
+                    list(&|p| format!("{} ({} points)", p.name, p.score), ", "),
+                    listed,
                     claimed_total
-                        .map(|t| format!(", yet its total is {}", t.normalize()))
+                        .as_ref()
+                        .map(|t| format!(", yet its total is {}", t))
                         .unwrap_or_default()
                 ),
             )
             .with_zh(format!(
                 "报告结论遗漏了{}：所列各部分合计 {} 分{}",
-                list(
-                    &|p| format!("{}（{} 分）", p.name, p.score.normalize()),
-                    "、"
-                ),
-                listed.normalize(),
+                list(&|p| format!("{}（{} 分）", p.name, p.score), "、"),
+                listed,
                 claimed_total
-                    .map(|t| format!("，而总分写为 {} 分", t.normalize()))
+                    .as_ref()
+                    .map(|t| format!("，而总分写为 {} 分", t))
                     .unwrap_or_default()
             ))
             .with_hint(format!("list every part in the conclusion: {sum}"))
@@ -308,29 +292,26 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             .total
             .as_ref()
             .map_or(String::new(), |c| c.text.clone());
-        if !score_agrees(t, &written, e.total) {
+        if !score_agrees(&t, &written, &e.total.value) {
             let (what, fix, what_zh) = claimant(data);
             let mut d = Diagnostic::warning(
                 Code::ClaimDiffers,
-                format!(
-                    "{what} gives a total of {}, pfc computes {}",
-                    t.normalize(),
-                    e.total.normalize()
-                ),
+                format!("{what} gives a total of {}, pfc computes {}", t, e.total),
             )
             .with_zh(format!(
                 "{what_zh}总分为 {} 分，pfc 计算为 {} 分",
-                t.normalize(),
-                e.total.normalize()
+                t, e.total
             ));
             // Printed totals often leave out one part (the execution
             // rate's points): say so when that is the whole difference.
-            let left_out = e
-                .parts
-                .iter()
-                .find(|p| !p.score.is_zero() && score_agrees(t, &written, e.total - p.score));
+            let without = |p: &super::result::Part| {
+                super::result::Points::new(&e.total.value - &p.score.value, e.total.places)
+            };
+            let left_out = e.parts.iter().find(|p| {
+                !p.score.value.is_zero() && score_agrees(&t, &written, &without(p).value)
+            });
             if let Some(p) = left_out {
-                let (score, rest) = (p.score.normalize(), (e.total - p.score).normalize());
+                let (score, rest) = (&p.score, without(p));
                 d = d
                     .with_note(format!(
                         "without {} ({score} points) pfc's total is {rest}: the total seems to leave that part out",
@@ -365,13 +346,4 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             "as submitted",
         );
     }
-}
-
-fn exact_completion(actual: &str, target: &str) -> Option<Decimal> {
-    let read = |s: &str| match notation::parse(s) {
-        Ok(Notation::Quantity { value, .. }) => Some(value),
-        _ => None,
-    };
-    let (a, t) = (read(actual)?, read(target)?);
-    super::rows::ratio(&a, &t).map(|r| r * Decimal::ONE_HUNDRED)
 }

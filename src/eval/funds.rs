@@ -5,8 +5,8 @@ use super::Scorer;
 use super::inputs::money;
 use crate::data::FUND_FIGURES;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::exact::Exact;
 use crate::quantity::Quantity;
-use rust_decimal::Decimal;
 
 /// Warn where the sources that give a figure do not add up to the total row's
 /// figure. A figure no source gives is not checked (the 自评表 often fills the
@@ -22,12 +22,12 @@ pub(super) fn check_sources(s: &Scorer<'_>) {
         let Some(Ok(total)) = total.map(|c| money(c, unit)) else {
             continue;
         };
-        let mut sum = Decimal::ZERO;
+        let mut sum = Exact::ZERO;
         let mut given = Vec::new();
         for src in &funds.sources {
             match src.figures()[k].map(|c| money(c, unit)) {
                 Some(Ok(q)) => {
-                    sum += q.value;
+                    sum += &q.value;
                     given.push(format!("{} {q}", src.name));
                 }
                 Some(Err(_)) => return,

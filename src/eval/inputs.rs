@@ -13,7 +13,7 @@ pub(super) fn money(cell: &Cell, default_unit: &str) -> Result<Quantity, String>
         Ok(Notation::Quantity { op: None, value }) => match value.unit {
             Unit::Money(_) => Ok(value),
             Unit::None => match Unit::parse(default_unit) {
-                Some(u @ Unit::Money(_)) => Ok(Quantity::from_shown(value.value, u)),
+                Some(u @ Unit::Money(_)) => Ok(Quantity::from_shown(&value.value, u)),
                 _ => Err(format!("`{default_unit}` is not a money unit")),
             },
             other => Err(format!(
@@ -191,7 +191,7 @@ fn read(decl: &InputDecl, cell: &Cell, default_unit: &str) -> Result<Value, Stri
                 // A bare number for a percent input is in percentage
                 // points, whether written `95` or `"95"`.
                 if *percent && value.unit == Unit::None {
-                    Ok(Value::Q(Quantity::from_shown(value.value, Unit::Percent)))
+                    Ok(Value::Q(Quantity::from_shown(&value.value, Unit::Percent)))
                 } else {
                     Ok(Value::Q(value))
                 }
@@ -202,7 +202,7 @@ fn read(decl: &InputDecl, cell: &Cell, default_unit: &str) -> Result<Value, Stri
             Ok(Notation::Quantity { op: None, value }) => match (&value.unit, unit) {
                 (Unit::Count(u), Some(w)) if **u == **w => Ok(Value::Q(value)),
                 (Unit::None, Some(w)) => Ok(Value::Q(Quantity::from_shown(
-                    value.value,
+                    &value.value,
                     Unit::Count(w.as_str().into()),
                 ))),
                 (Unit::Count(_) | Unit::None, None) => Ok(Value::Q(value)),

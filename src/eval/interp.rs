@@ -2,17 +2,17 @@
 
 use super::value::{OpError, Value, binary, extremum, map_shown, round_value};
 use crate::check::model::{Expr, ExprKind, Func, Model, Ref};
+use crate::exact::Exact;
 use crate::quantity::Quantity;
 use crate::span::Span;
 use crate::syntax::ast::{BinaryOp, UnaryOp};
-use rust_decimal::Decimal;
 use std::borrow::Cow;
 
 /// The values of the indicator being scored.
 #[derive(Debug, Clone, Default)]
 pub struct Ind<'a> {
     /// Its weight (分值).
-    pub weight: Decimal,
+    pub weight: Exact,
     /// Its target value.
     pub target: Option<Value>,
     /// Its actual value.
@@ -71,7 +71,7 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
                 return Ok(Value::Skip);
             }
             match op {
-                UnaryOp::Neg => at(map_shown(&v, "`-`", |d| -d)),
+                UnaryOp::Neg => at(map_shown(&v, "`-`", Exact::neg)),
                 UnaryOp::Not => at(v.boolean("`not`").map(|b| Value::Bool(!b))),
             }
         }
@@ -163,7 +163,7 @@ fn value<'e>(r: Ref, env: Env<'e>) -> Option<Cow<'e, Value>> {
         Ref::Weight => {
             return env
                 .ind
-                .map(|i| Cow::Owned(Value::Q(Quantity::number(i.weight))));
+                .map(|i| Cow::Owned(Value::Q(Quantity::number(i.weight.clone()))));
         }
         Ref::Target => env.ind?.target.as_ref(),
         Ref::Actual => env.ind?.actual.as_ref(),
@@ -192,7 +192,7 @@ fn matching_tier(
 fn zero_like(v: &Value) -> Value {
     match v {
         Value::Q(q) => Value::Q(Quantity {
-            value: Decimal::ZERO,
+            value: Exact::ZERO,
             unit: q.unit.clone(),
         }),
         other => other.clone(),
@@ -219,12 +219,13 @@ fn call(func: Func, vals: &[Value], model: &Model) -> Result<Value, OpError> {
             let low = extremum(&[vals[0].clone(), vals[1].clone()], true)?;
             extremum(&[low, vals[2].clone()], false)
         }
-        Func::Abs => map_shown(&vals[0], "`abs`", |d| d.abs()),
-        Func::Floor => map_shown(&vals[0], "`floor`", |d| d.floor()),
-        Func::Ceil => map_shown(&vals[0], "`ceil`", |d| d.ceil()),
+        Func::Abs => map_shown(&vals[0], "`abs`", Exact::abs),
+        Func::Floor => map_shown(&vals[0], "`floor`", Exact::floor),
+        Func::Ceil => map_shown(&vals[0], "`ceil`", Exact::ceil),
         Func::Round => {
-            let places = vals[1].quantity("`round`")?.value;
-            let places = u32::try_from(places.trunc().mantissa()).unwrap_or(2);
+            // The checker allows only a whole number 0..=10 here.
+            let places = vals[1].quantity("`round`")?.value.trunc().to_i64();
+            let places = places.and_then(|p| u32::try_from(p).ok()).unwrap_or(2);
             round_value(&vals[0], places, model.rounding.mode)
         }
     }

@@ -10,9 +10,8 @@ use super::interp::{Env, Ind, eval};
 use super::value::Value;
 use crate::check::model::{Expr, Model, NodeKind, QuantRule, RuleSet};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::quantity::{Quantity, Unit};
-use rust_decimal::Decimal;
-use std::str::FromStr;
+use crate::exact::Exact;
+use crate::quantity::Quantity;
 
 const WEIGHTS: &[&str] = &["1", "10", "25"];
 const TARGETS: &[&str] = &["0.8", "1", "80", "87.65"];
@@ -20,8 +19,8 @@ const RATIOS: &[&str] = &[
     "0", "0.01", "0.5", "0.8", "0.99", "1", "1.01", "1.2", "1.5", "1.99", "2", "3", "10",
 ];
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap_or_default()
+fn d(s: &str) -> Exact {
+    Exact::parse(s).unwrap_or_default()
 }
 
 /// Range problems of the framework's rules, as warnings.
@@ -56,8 +55,8 @@ fn probe_rule(model: &Model, rule: &QuantRule) -> Option<Diagnostic> {
         for t in TARGETS {
             for r in RATIOS {
                 let (w, t) = (d(w), d(t));
-                let a = t * d(r);
-                if let Some(d) = try_point(model, &rule.score, w, t, a) {
+                let a = &t * d(r);
+                if let Some(d) = try_point(model, &rule.score, &w, &t, &a) {
                     return Some(d);
                 }
             }
@@ -66,21 +65,10 @@ fn probe_rule(model: &Model, rule: &QuantRule) -> Option<Diagnostic> {
     None
 }
 
-fn try_point(
-    model: &Model,
-    score: &Expr,
-    w: Decimal,
-    t: Decimal,
-    a: Decimal,
-) -> Option<Diagnostic> {
-    let q = |v| {
-        Value::Q(Quantity {
-            value: v,
-            unit: Unit::None,
-        })
-    };
+fn try_point(model: &Model, score: &Expr, w: &Exact, t: &Exact, a: &Exact) -> Option<Diagnostic> {
+    let q = |v: &Exact| Value::Q(Quantity::number(v.clone()));
     let ind = Ind {
-        weight: w,
+        weight: w.clone(),
         target: Some(q(t)),
         actual: Some(q(a)),
         target_expr: None,
@@ -96,9 +84,9 @@ fn try_point(
     let Ok(Value::Q(s)) = eval(score, env) else {
         return None;
     };
-    let (bad, what) = if s.value > w {
+    let (bad, what) = if s.value > *w {
         (true, "more than the weight")
-    } else if s.value < Decimal::ZERO {
+    } else if s.value.is_negative() {
         (true, "less than 0")
     } else {
         (false, "")
@@ -109,10 +97,10 @@ fn try_point(
                 score.span,
                 format!(
                     "with weight {}, target {} and actual {} it gives {}",
-                    w.normalize(),
-                    t.normalize(),
-                    a.normalize(),
-                    s.value.round_dp(4).normalize()
+                    w,
+                    t,
+                    a,
+                    s.value.approx(4).0
                 ),
             )
             .with_hint("cap it, e.g. `weight * min(actual / target, 1)` or `max(0, …)`")

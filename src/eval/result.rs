@@ -6,8 +6,53 @@
 //! per project was a fifth of the allocations of scoring.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use rust_decimal::Decimal;
+use crate::exact::Exact;
 use serde::Serialize;
+
+/// A score: its exact value, shown with the decimal places the framework
+/// gives scores (`7.50`) when it has no more (`round … per-leaf`), and
+/// exactly otherwise (`2.675`, `20/3` under `total-only` rounding).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Points {
+    /// The exact value.
+    pub value: Exact,
+    /// The framework's decimal places for scores.
+    pub places: u32,
+}
+
+impl Points {
+    /// A score with `places` decimal places.
+    pub fn new(value: Exact, places: u32) -> Points {
+        Points { value, places }
+    }
+}
+
+impl std::fmt::Display for Points {
+    /// For people: `7.50`; a score with more places than the framework's
+    /// (unrounded scopes) to two more places and at least four, `≈` when
+    /// that is not exact.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.value.has_places(self.places) {
+            f.write_str(&self.value.fixed(self.places))
+        } else {
+            match self.value.approx((self.places + 2).max(4)) {
+                (shown, true) => f.write_str(&shown),
+                (shown, false) => write!(f, "≈{shown}"),
+            }
+        }
+    }
+}
+
+impl Serialize for Points {
+    /// For machines: exact, `7.50`, `2.675` or `20/3`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.value.has_places(self.places) {
+            s.serialize_str(&self.value.fixed(self.places))
+        } else {
+            s.collect_str(&self.value)
+        }
+    }
+}
 
 /// One scored project.
 #[derive(Debug, Clone, Serialize)]
@@ -17,7 +62,7 @@ pub struct Evaluation<'a> {
     /// The project.
     pub project: ProjectInfo<'a>,
     /// The total score, rounded as the framework declares.
-    pub total: Decimal,
+    pub total: Points,
     /// The grade, if the framework declares grades.
     pub grade: Option<&'a str>,
     /// When an override (`name when condition`) decided the grade rather
@@ -56,7 +101,7 @@ pub struct FrameworkInfo<'a> {
     /// Its legal basis.
     pub basis: Option<&'a str>,
     /// Its total points.
-    pub total: Decimal,
+    pub total: Exact,
     /// Decimal places of scores.
     pub places: u32,
     /// Rounding mode keyword.
@@ -113,24 +158,43 @@ pub struct Part<'a> {
     /// Its name.
     pub name: &'a str,
     /// Its weight.
-    pub weight: Decimal,
+    pub weight: Exact,
     /// Its score.
-    pub score: Decimal,
+    pub score: Points,
 }
 
-/// A row of the funds block; amounts as written, rate computed.
+/// A row of the funds block: its amounts, and the rate computed.
 #[derive(Debug, Clone, Serialize)]
 pub struct FundRow<'a> {
     /// `年度资金总额` or the source's name.
     pub name: &'a str,
     /// 年初预算数.
-    pub initial: Option<String>,
+    pub initial: Option<Amount>,
     /// 全年预算数.
-    pub budget: Option<String>,
+    pub budget: Option<Amount>,
     /// 全年执行数.
-    pub executed: Option<String>,
-    /// 执行率 = 全年执行数 ÷ 全年预算数, as a percentage with 2 decimals.
-    pub rate: Option<String>,
+    pub executed: Option<Amount>,
+    /// 执行率 = 全年执行数 ÷ 全年预算数, exact; serialised as a percentage
+    /// with 2 decimals.
+    #[serde(serialize_with = "percent")]
+    pub rate: Option<Exact>,
+}
+
+/// An amount of the funds block: its value, and how a report shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amount {
+    /// The amount in its unit (`87.65万元`), or the cell as written when
+    /// it cannot be read; empty when only scores were evaluated.
+    pub text: String,
+    /// The amount, when the cell can be read.
+    pub value: Option<crate::quantity::Quantity>,
+}
+
+impl Serialize for Amount {
+    /// As shown: `87.65万元`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
 }
 
 /// An input or derived value.
@@ -146,6 +210,10 @@ pub struct Figure {
     pub exact: String,
     /// The unit suffix.
     pub unit: String,
+    /// The value, for re-checking what a report claims of it (`None` for
+    /// text, yes/no and `skip`).
+    #[serde(skip)]
+    pub quantity: Option<crate::quantity::Quantity>,
 }
 
 /// A diagnostic as data, for JSON and reports.
@@ -215,9 +283,9 @@ pub struct ScoredNode<'a> {
     /// Depth: 1 for 一级.
     pub level: usize,
     /// Its weight (for slots: the sum of their rows).
-    pub weight: Decimal,
+    pub weight: Exact,
     /// Its score as counted in the total.
-    pub score: Decimal,
+    pub score: Points,
     /// Children in order (empty for leaves).
     pub children: Vec<ScoredNode<'a>>,
     /// Leaf details (indicators and rows).
@@ -232,16 +300,20 @@ pub struct Leaf {
     pub target: String,
     /// 实际完成值, as written.
     pub actual: String,
-    /// 完成率 = actual ÷ target, 2 decimals, e.g. `106.25%`.
-    pub completion: Option<String>,
-    /// For at-most targets: (target − actual) ÷ target, e.g. `1.27%`.
-    pub saving: Option<String>,
+    /// 完成率 = actual ÷ target, exact (a fraction: `1.0625` is 106.25%);
+    /// serialised as a percentage with 2 decimals, e.g. `106.25%`.
+    #[serde(serialize_with = "percent")]
+    pub completion: Option<Exact>,
+    /// For at-most targets: (target − actual) ÷ target, exact; serialised
+    /// as a percentage with 2 decimals, e.g. `1.27%`.
+    #[serde(serialize_with = "percent")]
+    pub saving: Option<Exact>,
     /// `at-least`, `at-most`, `equals`, `qualitative` or `formula`.
     pub rule: &'static str,
     /// The formula with the values put in, and the rounding.
     pub explanation: String,
     /// The score before rounding and deduction.
-    pub raw_score: Decimal,
+    pub raw_score: Exact,
     /// Whether the target was met (full marks before deduction).
     pub met: bool,
     /// `false` when the indicator does not apply (`skip`, an N/A answer):
@@ -250,15 +322,29 @@ pub struct Leaf {
     /// The qualitative band, if any.
     pub band: Option<String>,
     /// Points deducted by the evaluator.
-    pub deduction: Option<Decimal>,
+    pub deduction: Option<Exact>,
     /// Why.
     pub deduction_reason: Option<String>,
     /// 得分 as printed in the submitted table.
-    pub claimed_score: Option<Decimal>,
+    pub claimed_score: Option<Exact>,
     /// 完成率 as printed in the submitted report.
     pub claimed_completion: Option<String>,
     /// 偏差原因分析及改进措施.
     pub reason: Option<String>,
+}
+
+/// A fraction as a percentage with 2 decimals (`1.0625` → `106.25%`).
+pub fn percent_text(fraction: &Exact) -> String {
+    let mut text = fraction.pow10(2).fixed(2);
+    text.push('%');
+    text
+}
+
+fn percent<S: serde::Serializer>(v: &Option<Exact>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(f) => s.serialize_str(&percent_text(f)),
+        None => s.serialize_none(),
+    }
 }
 
 impl Leaf {
@@ -268,11 +354,12 @@ impl Leaf {
         rule: &'static str,
         (target, actual): (String, String),
         explanation: String,
-        raw_score: Decimal,
-        weight: Decimal,
+        raw_score: Exact,
+        weight: &Exact,
         applicable: bool,
     ) -> Leaf {
         Leaf {
+            met: applicable && raw_score >= *weight,
             target,
             actual,
             completion: None,
@@ -280,7 +367,6 @@ impl Leaf {
             rule,
             explanation,
             raw_score,
-            met: applicable && raw_score >= weight,
             applicable,
             band: None,
             deduction: None,

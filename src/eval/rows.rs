@@ -9,9 +9,9 @@ use crate::check::model::{MessagePart, NodeId, NodeKind, QualRule};
 use crate::data::notation::{self, Notation, Op};
 use crate::data::{Cell, Row};
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::quantity::{Quantity, Unit, fixed};
+use crate::exact::Exact;
+use crate::quantity::{Quantity, Unit};
 use crate::syntax::ast::{BandPick, TargetKind};
-use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
 /// The data rows of each slot, in data order: indexed by node, since every
@@ -231,7 +231,7 @@ fn leaf_text(s: &Scorer<'_>, row: &Row, written: &str) -> String {
 }
 
 /// A data row's leaf: with its deduction and the reasons the row gives.
-fn row_leaf(row: &Row, deduction: Option<Decimal>, mut leaf: Leaf) -> Leaf {
+fn row_leaf(row: &Row, deduction: Option<Exact>, mut leaf: Leaf) -> Leaf {
     leaf.deduction = deduction;
     leaf.deduction_reason = row.deduction_reason.clone();
     leaf.reason = row.reason.clone().filter(|r| !r.trim().is_empty());
@@ -251,12 +251,12 @@ fn row_path(i: usize) -> std::borrow::Cow<'static, str> {
 }
 
 /// Score one row.
-pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Decimal, Leaf)> {
+pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Exact, Leaf)> {
     let data = s.data;
     let row: &Row = &data.raw.indicators[i];
     let here = row_path(i);
-    let weight = match s.weights[i] {
-        Some(w) if w > Decimal::ZERO => w,
+    let weight = match &s.weights[i] {
+        Some(w) if w.is_positive() => w.clone(),
         _ => {
             s.error(
                 Diagnostic::error(
@@ -465,10 +465,10 @@ fn month_of_year(target: &Quantity) -> Option<u32> {
     let Unit::Count(unit) = &target.unit else {
         return None;
     };
-    if &**unit != "月" || !target.value.fract().is_zero() {
+    let n = u32::try_from(target.value.to_i64()?).ok()?;
+    if &**unit != "月" {
         return None;
     }
-    let n = rust_decimal::prelude::ToPrimitive::to_u32(&target.value)?;
     (1..=12).contains(&n).then_some(n)
 }
 
@@ -482,7 +482,7 @@ fn reconcile(
     here: &str,
 ) -> Option<(Quantity, Quantity)> {
     let adopt =
-        |from: &Quantity, bare: &Quantity| Quantity::from_shown(bare.value, from.unit.clone());
+        |from: &Quantity, bare: &Quantity| Quantity::from_shown(&bare.value, from.unit.clone());
     match (&t.unit, &a.unit) {
         (x, y) if x == y => Some((t, a)),
         (Unit::Percent, Unit::None) | (Unit::Money(_) | Unit::Count(_), Unit::None) => {
@@ -555,12 +555,12 @@ fn quantitative(
     s: &Scorer<'_>,
     slot: NodeId,
     kind: TargetKind,
-    weight: Decimal,
+    weight: Exact,
     row: &Row,
     here: &str,
     (t, t_written): (Quantity, &str),
     (a, a_written): (Quantity, &str),
-) -> Option<(Decimal, Leaf)> {
+) -> Option<(Exact, Leaf)> {
     let model = s.model;
     let Some(rule) = model.quant_rule(slot, kind) else {
         s.error(
@@ -581,7 +581,7 @@ fn quantitative(
         return None;
     };
     let ind = Ind {
-        weight,
+        weight: weight.clone(),
         target: Some(Value::Q(t.clone())),
         actual: Some(Value::Q(a.clone())),
         target_expr: None,
@@ -594,10 +594,10 @@ fn quantitative(
         // A rule may declare that a row does not apply; it then scores nothing.
         Ok(Value::Skip) => {
             skipped = true;
-            Decimal::ZERO
+            Exact::ZERO
         }
         Ok(v) => match v.quantity("a score") {
-            Ok(q) => q.value,
+            Ok(q) => q.value.clone(),
             Err(e) => {
                 s.runtime(&e, rule.score.span, here, &row.name);
                 return None;
@@ -608,23 +608,22 @@ fn quantitative(
             return None;
         }
     };
-    let raw = s.within_weight(raw, weight, rule.score.span, here, &row.name);
+    let raw = s.within_weight(raw, &weight, rule.score.span, here, &row.name);
     s.run_checks(&rule.checks, env, Some((here, &row.name)));
     let deduction = deduction(s, (kind.keyword(), rule.deduction.as_ref()), env, row, here);
     // Only reports read the rates, and the claims re-check the completion.
     let completion = (s.full() || row.claimed_completion.is_some())
-        .then(|| ratio(&a, &t).map(percent))
+        .then(|| ratio(&a, &t))
         .flatten();
     let saving = (kind == TargetKind::AtMost && s.full())
         .then(|| {
             ratio(
                 &Quantity {
-                    value: t.value - a.value,
+                    value: &t.value - &a.value,
                     unit: t.unit.clone(),
                 },
                 &t,
             )
-            .map(percent)
         })
         .flatten();
     let formula = if s.full() {
@@ -632,7 +631,7 @@ fn quantitative(
     } else {
         String::new()
     };
-    let (score, explanation) = s.finish_leaf(raw, deduction, formula);
+    let (score, explanation) = s.finish_leaf(raw.clone(), deduction.clone(), formula);
     Some((
         score,
         Leaf {
@@ -646,7 +645,7 @@ fn quantitative(
                     (leaf_text(s, row, t_written), leaf_text(s, row, a_written)),
                     explanation,
                     raw,
-                    weight,
+                    &weight,
                     !skipped,
                 ),
             )
@@ -662,9 +661,9 @@ fn deduction(
     env: Env<'_>,
     row: &Row,
     here: &str,
-) -> Option<Decimal> {
+) -> Option<Exact> {
     let cell = row.deduction.as_ref()?;
-    let Some(d) = cell.as_points().filter(|d| *d >= Decimal::ZERO) else {
+    let Some(d) = cell.as_points().filter(|d| !d.is_negative()) else {
         s.error(
             Diagnostic::error(
                 Code::BadNotation,
@@ -734,24 +733,25 @@ fn qualitative(
     s: &Scorer<'_>,
     rule: &QualRule,
     b: usize,
-    weight: Decimal,
+    weight: Exact,
     row: &Row,
     here: &str,
     target: &Read,
     actual: &Read,
-) -> Option<(Decimal, Leaf)> {
+) -> Option<(Exact, Leaf)> {
     let band = &rule.bands[b];
     let top = b == 0;
     let places = s.model.rounding.places;
     // Both ends rounded as pmkpi does (`round(w*0.8,2)`), and the score
     // compared after rounding, so a score cannot round into the next band.
-    let low = s.round(weight * band.low);
-    let high = s.round(weight * band.high);
+    let low = s.round(&(&weight * &band.low));
+    let high = s.round(&(&weight * &band.high));
+    let shown = |v: &Exact| s.points(v.clone()).to_string();
     let range = || {
         format!(
             "{}–{}{}",
-            low.normalize(),
-            high.normalize(),
+            shown(&low),
+            shown(&high),
             if top { "" } else { " (exclusive)" }
         )
     };
@@ -770,23 +770,23 @@ fn qualitative(
                     );
                     return None;
                 };
-                let v = s.round(v);
+                let v = s.round(&v);
                 let inside = v >= low && (v < high || (top && v <= high));
                 if !inside {
                     let allowed = if top {
-                        format!("{} to {} points", low.normalize(), high.normalize())
+                        format!("{} to {} points", shown(&low), shown(&high))
                     } else {
                         format!(
                             "{} up to (not including) {} points",
-                            low.normalize(),
-                            high.normalize()
+                            shown(&low),
+                            shown(&high)
                         )
                     };
                     let mut d = Diagnostic::error(
                         Code::OutsideBand,
                         format!(
                             "score {} of `{}` is outside band `{}`, which allows {allowed}",
-                            v.normalize(),
+                            shown(&v),
                             row.name,
                             band.name
                         ),
@@ -794,13 +794,14 @@ fn qualitative(
                     .with_note(format!(
                         "band `{}` is {}%–{}% of the weight {}",
                         band.name,
-                        fixed(band.low * Decimal::ONE_HUNDRED, 0),
-                        fixed(band.high * Decimal::ONE_HUNDRED, 0),
-                        weight.normalize()
+                        band.low.pow10(2).fixed(0),
+                        band.high.pow10(2).fixed(0),
+                        weight
                     ));
                     // The band the score would fit, if any.
                     let fits = rule.bands.iter().enumerate().find(|(k, b)| {
-                        let (lo, hi) = (s.round(weight * b.low), s.round(weight * b.high));
+                        let (lo, hi) =
+                            (s.round(&(&weight * &b.low)), s.round(&(&weight * &b.high)));
                         v >= lo && (v < hi || (*k == 0 && v <= hi))
                     });
                     d = match fits {
@@ -808,7 +809,7 @@ fn qualitative(
                         "give a score of {allowed}, or write `{} = \"{}\"` if {} points is right",
                         if here.starts_with("ratings") { "level" } else { "actual" },
                         b.name,
-                        v.normalize()
+                        shown(&v)
                     )),
                     None => d.with_hint(format!("give a score of {allowed}")),
                 };
@@ -818,12 +819,14 @@ fn qualitative(
                 (v, None)
             }
             None => {
-                let unit = Decimal::new(1, places);
+                let unit = Exact::decimal(1, places);
                 let v = match rule.default {
-                    BandPick::Upper if top => high,
-                    BandPick::Upper => s.round(high) - unit,
-                    BandPick::Lower => low,
-                    BandPick::Middle => s.round((low + high) / Decimal::TWO),
+                    BandPick::Upper if top => high.clone(),
+                    BandPick::Upper => s.round(&high) - unit,
+                    BandPick::Lower => low.clone(),
+                    BandPick::Middle => {
+                        s.round(&((&low + &high) * Exact::ratio(1, 2).unwrap_or_default()))
+                    }
                 };
                 let pick = match rule.default {
                     BandPick::Upper => "the band's upper end",
@@ -843,14 +846,14 @@ fn qualitative(
         format!(
             "{}: {}%–{}% × {} = {}; {how}",
             band.name,
-            fixed(band.low * Decimal::ONE_HUNDRED, 0),
-            fixed(band.high * Decimal::ONE_HUNDRED, 0),
-            weight.normalize(),
+            band.low.pow10(2).fixed(0),
+            band.high.pow10(2).fixed(0),
+            weight,
             range()
         )
     };
     let deduction = deduction(s, ("qualitative", None), s.env(None), row, here);
-    let (score, explanation) = s.finish_leaf(raw, deduction, reason_note);
+    let (score, explanation) = s.finish_leaf(raw.clone(), deduction.clone(), reason_note);
     Some((
         score,
         Leaf {
@@ -866,7 +869,7 @@ fn qualitative(
                     ),
                     explanation,
                     raw,
-                    weight,
+                    &weight,
                     true,
                 ),
             )
@@ -875,21 +878,12 @@ fn qualitative(
 }
 
 /// `a ÷ b` for quantities of one dimension, `None` when `b` is zero.
-pub(super) fn ratio(a: &Quantity, b: &Quantity) -> Option<Decimal> {
-    if b.value.is_zero() || !a.unit.mixes_with(&b.unit) {
+pub(super) fn ratio(a: &Quantity, b: &Quantity) -> Option<Exact> {
+    if !a.unit.mixes_with(&b.unit) {
         None
     } else {
-        a.value.checked_div(b.value)
+        a.value.div(&b.value)
     }
-}
-
-/// A fraction as a percentage with 2 decimals: `1.0625` → `106.25%`.
-pub(super) fn percent(fraction: Decimal) -> String {
-    Quantity {
-        value: fraction,
-        unit: Unit::Percent,
-    }
-    .display_fixed(2)
 }
 
 /// Build a check message from its parts.
@@ -920,10 +914,10 @@ pub(super) fn check_code(sev: Severity) -> Code {
 pub(super) fn rate(
     s: &Scorer<'_>,
     name: &str,
-    weight: Decimal,
+    weight: Exact,
     rating: &crate::data::Rating,
     here: &str,
-) -> Option<(Decimal, Leaf)> {
+) -> Option<(Exact, Leaf)> {
     let Some(rule) = s.model.rules.qualitative.as_ref() else {
         s.error(
             Diagnostic::error(
@@ -959,7 +953,7 @@ pub(super) fn rate(
     let row = Row {
         name: name.to_owned(),
         weight: Cell {
-            text: weight.normalize().to_string(),
+            text: weight.to_string(),
             was_number: true,
         },
         score: rating.score.clone(),

@@ -1,9 +1,9 @@
 //! Runtime values and exact arithmetic with units.
 
 use crate::diagnostic::Code;
+use crate::exact::Exact;
 use crate::quantity::{Quantity, RoundMode, Unit};
 use crate::syntax::ast::BinaryOp;
-use rust_decimal::Decimal;
 use std::fmt;
 
 /// A value while scoring.
@@ -135,13 +135,13 @@ pub fn binary(op: BinaryOp, l: &Value, r: &Value) -> Result<Value, OpError> {
         Add | Sub => {
             let (a, b) = (l.quantity("`+`/`−`")?, r.quantity("`+`/`−`")?);
             same_dimension(a, b, if op == Add { "add" } else { "subtract" })?;
-            let v = if op == Add {
-                a.value.checked_add(b.value)
+            let value = if op == Add {
+                &a.value + &b.value
             } else {
-                a.value.checked_sub(b.value)
+                &a.value - &b.value
             };
             Ok(Value::Q(Quantity {
-                value: v.ok_or_else(overflow)?,
+                value,
                 unit: sum_unit(&a.unit, &b.unit),
             }))
         }
@@ -158,36 +158,26 @@ pub fn binary(op: BinaryOp, l: &Value, r: &Value) -> Result<Value, OpError> {
                 }
             };
             Ok(Value::Q(Quantity {
-                value: a.value.checked_mul(b.value).ok_or_else(overflow)?,
+                value: &a.value * &b.value,
                 unit,
             }))
         }
         Div => {
             let (a, b) = (l.quantity("`÷`")?, r.quantity("`÷`")?);
-            if b.value.is_zero() {
+            let Some(value) = a.value.div(&b.value) else {
                 return Err(err(
                     Code::RuntimeDivision,
                     format!("division by zero: {a} ÷ {b}"),
                 ));
-            }
+            };
             let unit = match (&a.unit, &b.unit) {
                 (x, y) if x.mixes_with(y) => Unit::None,
                 (u, Unit::None | Unit::Percent) => u.clone(),
                 _ => return Err(err(Code::RuntimeUnit, format!("cannot divide {a} by {b}"))),
             };
-            Ok(Value::Q(Quantity {
-                value: a.value.checked_div(b.value).ok_or_else(overflow)?,
-                unit,
-            }))
+            Ok(Value::Q(Quantity { value, unit }))
         }
     }
-}
-
-fn overflow() -> OpError {
-    err(
-        Code::RuntimeType,
-        "the result is too large for exact decimal arithmetic",
-    )
 }
 
 /// `min` / `max` over values of one dimension.
@@ -210,7 +200,7 @@ pub fn extremum(values: &[Value], max: bool) -> Result<Value, OpError> {
     }
     let best = best.ok_or_else(|| err(Code::RuntimeType, "no values"))?;
     Ok(Value::Q(Quantity {
-        value: best.value,
+        value: best.value.clone(),
         unit: unit.unwrap_or(Unit::None),
     }))
 }
@@ -221,7 +211,10 @@ pub fn round_value(v: &Value, places: u32, mode: RoundMode) -> Result<Value, OpE
 }
 
 /// Apply `f` to the displayed number (floor, ceil, abs, negation).
-pub fn map_shown(v: &Value, what: &str, f: impl Fn(Decimal) -> Decimal) -> Result<Value, OpError> {
+pub fn map_shown(v: &Value, what: &str, f: impl Fn(&Exact) -> Exact) -> Result<Value, OpError> {
     let q = v.quantity(what)?;
-    Ok(Value::Q(Quantity::from_shown(f(q.shown()), q.unit.clone())))
+    Ok(Value::Q(Quantity::from_shown(
+        &f(&q.shown()),
+        q.unit.clone(),
+    )))
 }

@@ -6,13 +6,13 @@
 //! zeros removed) so that templates need no number formatting.
 
 use crate::check::model::Language;
-use crate::data::notation::{self, Notation};
 use crate::data::{Goals, Narrative, ProjectData};
 use crate::eval::result::{
-    Evaluation, Finding, FrameworkInfo, FundRow, NodeKindView, ProjectInfo, ScoredNode,
+    Evaluation, Finding, FrameworkInfo, FundRow, NodeKindView, Points, ProjectInfo, ScoredNode,
+    percent_text,
 };
-use crate::quantity::{Quantity, Unit, fixed};
-use rust_decimal::Decimal;
+use crate::exact::Exact;
+use crate::quantity::Quantity;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -80,6 +80,21 @@ pub struct Context<'a> {
     /// The words of pfc's own layouts in the framework's language
     /// (`labels.total` is `总分` or `Total`); see `labels.rs`.
     pub labels: BTreeMap<String, String>,
+    /// The figures above as values, for layouts that write numbers (the
+    /// workbook); templates see the text.
+    #[serde(skip)]
+    pub values: ContextValues,
+}
+
+/// The numbers of a [`Context`] as values.
+#[derive(Debug, Clone, Default)]
+pub struct ContextValues {
+    /// The total score.
+    pub total: Exact,
+    /// The framework's total points.
+    pub max_total: Exact,
+    /// 分值 and 得分 of the framework's execution-rate indicator.
+    pub execution: Option<(Exact, Exact)>,
 }
 
 /// A row of the funds block. Amounts as written in the data (`87.65万元`),
@@ -96,16 +111,34 @@ pub struct FundView {
     pub executed: Option<String>,
     /// 执行率 with two decimals, `98.73%`.
     pub rate: Option<String>,
+    /// The amounts (年初预算数, 全年预算数, 全年执行数) and the rate as
+    /// values, for layouts that write numbers.
+    #[serde(skip)]
+    pub values: FundValues,
+}
+
+/// The figures of a [`FundView`] as values.
+#[derive(Debug, Clone, Default)]
+pub struct FundValues {
+    /// 年初预算数, 全年预算数, 全年执行数, where they can be read.
+    pub amounts: [Option<Quantity>; 3],
+    /// 执行率, exact.
+    pub rate: Option<Exact>,
 }
 
 impl From<&FundRow<'_>> for FundView {
     fn from(f: &FundRow) -> Self {
         FundView {
             name: f.name.to_owned(),
-            initial: f.initial.clone(),
-            budget: f.budget.clone(),
-            executed: f.executed.clone(),
-            rate: f.rate.clone(),
+            initial: f.initial.as_ref().map(|a| a.text.clone()),
+            budget: f.budget.as_ref().map(|a| a.text.clone()),
+            executed: f.executed.as_ref().map(|a| a.text.clone()),
+            rate: f.rate.as_ref().map(percent_text),
+            values: FundValues {
+                amounts: [&f.initial, &f.budget, &f.executed]
+                    .map(|a| a.as_ref().and_then(|a| a.value.clone())),
+                rate: f.rate.clone(),
+            },
         }
     }
 }
@@ -263,28 +296,30 @@ pub struct LeafView {
     pub framework_indicator: bool,
     /// One generated sentence: target, actual, completion (or saving).
     pub sentence: String,
+    /// 分值 and 得分 as values, for layouts that write numbers.
+    #[serde(skip)]
+    pub values: (Exact, Exact),
 }
 
-fn num(d: Decimal) -> String {
-    d.normalize().to_string()
+/// A weight or other exact figure as people write it (`10`, `22.5`);
+/// one with no finite decimal form to four places, marked `≈`.
+fn num(d: &Exact) -> String {
+    match d.approx(4) {
+        (shown, true) => shown,
+        (shown, false) => format!("≈{shown}"),
+    }
 }
 
 /// `part ÷ whole` as a percentage with 2 decimals; empty when `whole` is 0.
-fn rate(part: Decimal, whole: Decimal) -> String {
-    if whole.is_zero() {
-        return String::new();
-    }
-    part.checked_div(whole)
-        .map(|r| format!("{}%", fixed(r * Decimal::ONE_HUNDRED, 2)))
+fn rate(part: &Exact, whole: &Exact) -> String {
+    part.div(whole)
+        .map(|r| percent_text(&r))
         .unwrap_or_default()
 }
 
-/// An amount of the funds block as written (`87.65万元`), read back.
-pub(crate) fn amount(text: Option<&str>) -> Option<Quantity> {
-    match notation::parse(text?) {
-        Ok(Notation::Quantity { value, .. }) if matches!(value.unit, Unit::Money(_)) => Some(value),
-        _ => None,
-    }
+/// `whole − part` as a score, with the framework's places.
+fn lost(whole: &Exact, part: &Points) -> String {
+    Points::new(whole - &part.value, part.places).to_string()
 }
 
 fn goal_name(name: &str) -> String {
@@ -320,9 +355,9 @@ pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
         tree.push(GroupView {
             name: top.name.to_owned(),
             goal_name: goal_name(top.name),
-            weight: num(top.weight),
-            score: num(top.score),
-            score_rate: rate(top.score, top.weight),
+            weight: num(&top.weight),
+            score: top.score.to_string(),
+            score_rate: rate(&top.score.value, &top.weight),
             rows: groups.iter().map(|g| g.rows).sum(),
             groups,
         });
@@ -333,9 +368,9 @@ pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
         .map(|p| PartView {
             name: p.name.to_owned(),
             goal_name: goal_name(p.name),
-            weight: num(p.weight),
-            score: num(p.score),
-            score_rate: rate(p.score, p.weight),
+            weight: num(&p.weight),
+            score: p.score.to_string(),
+            score_rate: rate(&p.score.value, &p.weight),
         })
         .collect();
     let conclusion = if en {
@@ -344,15 +379,16 @@ pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
         conclusion(ev, &parts)
     };
     let total_row = ev.funds.first();
-    let budget = total_row.and_then(|f| amount(f.budget.as_deref()));
-    let executed = total_row.and_then(|f| amount(f.executed.as_deref()));
+    let value = |a: &Option<crate::eval::result::Amount>| a.as_ref().and_then(|a| a.value.clone());
+    let budget = total_row.and_then(|f| value(&f.budget));
+    let executed = total_row.and_then(|f| value(&f.executed));
     let (unspent, saving_rate) = match (&budget, &executed) {
         (Some(b), Some(e)) => {
             let left = Quantity {
-                value: b.value - e.value,
+                value: &b.value - &e.value,
                 unit: b.unit.clone(),
             };
-            (left.to_string(), rate(left.value, b.value))
+            (left.to_string(), rate(&left.value, &b.value))
         }
         _ => (String::new(), String::new()),
     };
@@ -363,6 +399,11 @@ pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
     let execution = leaves
         .iter()
         .find(|l| l.framework_indicator && l.name.contains("执行率"));
+    let values = ContextValues {
+        total: ev.total.value.clone(),
+        max_total: ev.framework.total.clone(),
+        execution: execution.map(|l| l.values.clone()),
+    };
     let counts = Counts {
         leaves: leaves.len(),
         met,
@@ -375,7 +416,7 @@ pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
         year: ev.project.year.map(|y| y.to_string()).unwrap_or_default(),
         report_title: report_title(ev.project.name),
         total: ev.total.to_string(),
-        max_total: num(ev.framework.total),
+        max_total: num(&ev.framework.total),
         grade: ev.grade.unwrap_or_default().to_owned(),
         grade_condition: ev
             .grade_override
@@ -387,11 +428,14 @@ pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
             .as_ref()
             .and_then(|o| o.by_points.clone())
             .unwrap_or_default(),
-        score_rate: rate(ev.total, ev.framework.total),
-        lost: num(ev.framework.total - ev.total),
+        score_rate: rate(&ev.total.value, &ev.framework.total),
+        lost: lost(&ev.framework.total, &ev.total),
         parts,
         funds: ev.funds.iter().map(FundView::from).collect(),
-        execution_rate: total_row.and_then(|f| f.rate.clone()).unwrap_or_default(),
+        execution_rate: total_row
+            .and_then(|f| f.rate.as_ref())
+            .map(percent_text)
+            .unwrap_or_default(),
         unspent,
         saving_rate,
         execution_weight: execution.map(|l| l.weight.clone()).unwrap_or_default(),
@@ -420,6 +464,7 @@ pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
             ev.framework.id,
             ev.framework.places,
         ),
+        values,
     }
 }
 
@@ -459,7 +504,7 @@ fn conclusion_en(ev: &Evaluation, parts: &[PartView]) -> String {
         "Scored{basis}: {}; total {} of {}{grade}.",
         listed.join("; "),
         ev.total,
-        num(ev.framework.total)
+        num(&ev.framework.total)
     )
 }
 
@@ -500,16 +545,18 @@ fn leaf_view(n: &ScoredNode, en: bool) -> LeafView {
         |f: fn(&crate::eval::result::Leaf) -> Option<String>| leaf.and_then(f).unwrap_or_default();
     let target = get(|l| Some(l.target.clone()));
     let actual = get(|l| Some(l.actual.clone()));
-    let completion = get(|l| l.completion.clone());
-    let saving = get(|l| l.saving.clone());
+    let completion = get(|l| l.completion.as_ref().map(percent_text));
+    let saving_value = leaf.and_then(|l| l.saving.as_ref());
+    let saving = saving_value.map(percent_text).unwrap_or_default();
     let rule = get(|l| Some(l.rule.to_owned()));
     let band = get(|l| l.band.clone());
-    let progress = match (saving.strip_prefix('-'), en) {
-        (Some(over), false) => format!("超支{over}"),
-        (Some(over), true) => format!("over by {over}"),
-        (None, false) if !saving.is_empty() => format!("节约{saving}"),
-        (None, true) if !saving.is_empty() => format!("saved {saving}"),
-        (None, _) => completion.clone(),
+    let overspent = saving_value.map(|s| percent_text(&s.abs()));
+    let progress = match (saving_value, overspent, en) {
+        (Some(s), Some(over), false) if s.is_negative() => format!("超支{over}"),
+        (Some(s), Some(over), true) if s.is_negative() => format!("over by {over}"),
+        (Some(_), _, false) => format!("节约{saving}"),
+        (Some(_), _, true) => format!("saved {saving}"),
+        (None, _, _) => completion.clone(),
     };
     let sentence = if en {
         match rule.as_str() {
@@ -525,7 +572,14 @@ fn leaf_view(n: &ScoredNode, en: bool) -> LeafView {
             ),
         }
     } else {
-        sentence_zh(n, &rule, &target, &actual, &band, &saving, &completion)
+        sentence_zh(
+            n,
+            &rule,
+            (&target, &actual),
+            &band,
+            saving_value,
+            &completion,
+        )
     };
     LeafView {
         level1: n.path.first().copied().unwrap_or_default().to_owned(),
@@ -537,10 +591,10 @@ fn leaf_view(n: &ScoredNode, en: bool) -> LeafView {
         name: n.name.to_owned(),
         target,
         actual,
-        weight: num(n.weight),
-        score: num(n.score),
-        score_rate: rate(n.score, n.weight),
-        lost: num(n.weight - n.score),
+        weight: num(&n.weight),
+        score: n.score.to_string(),
+        score_rate: rate(&n.score.value, &n.weight),
+        lost: lost(&n.weight, &n.score),
         completion,
         saving,
         progress,
@@ -548,10 +602,11 @@ fn leaf_view(n: &ScoredNode, en: bool) -> LeafView {
         explanation: get(|l| Some(l.explanation.clone())),
         band,
         reason: get(|l| l.reason.clone()),
-        claimed_score: get(|l| l.claimed_score.map(num)),
+        claimed_score: get(|l| l.claimed_score.as_ref().map(num)),
         met: leaf.is_some_and(|l| l.met),
         framework_indicator: n.kind == NodeKindView::Indicator,
         sentence,
+        values: (n.weight.clone(), n.score.value.clone()),
     }
 }
 
@@ -582,6 +637,7 @@ impl<'a> Context<'a> {
             met: true,
             framework_indicator: false,
             sentence: String::new(),
+            values: (Exact::ONE, Exact::ONE),
         };
         if ctx.parts.is_empty() {
             ctx.parts.push(PartView {
@@ -599,6 +655,7 @@ impl<'a> Context<'a> {
                 budget: Some("1万元".into()),
                 executed: Some("1万元".into()),
                 rate: Some("100.00%".into()),
+                values: FundValues::default(),
             });
         }
         if ctx.leaves.is_empty() {
@@ -641,10 +698,9 @@ impl<'a> Context<'a> {
 fn sentence_zh(
     n: &ScoredNode,
     rule: &str,
-    target: &str,
-    actual: &str,
+    (target, actual): (&str, &str),
     band: &str,
-    saving: &str,
+    saving: Option<&Exact>,
     completion: &str,
 ) -> String {
     match rule {
@@ -653,10 +709,10 @@ fn sentence_zh(
             n.name
         ),
         "at-most" => {
-            let tail = if saving.starts_with('-') {
-                format!("超支{}", saving.trim_start_matches('-'))
-            } else {
-                format!("节约{saving}")
+            let tail = match saving {
+                Some(s) if s.is_negative() => format!("超支{}", percent_text(&s.abs())),
+                Some(s) => format!("节约{}", percent_text(s)),
+                None => String::new(),
             };
             format!("{}目标{target}，完成{actual}，{tail}。", n.name)
         }

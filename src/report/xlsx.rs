@@ -23,10 +23,9 @@
 //! page. The file's creation date is fixed so that the same input gives the
 //! same bytes.
 
-use super::context::{Context, LeafView, amount};
+use super::context::{Context, LeafView};
 use crate::diagnostic::{Code, Diagnostic};
-use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
+use crate::exact::Exact;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
@@ -184,32 +183,25 @@ fn funds_block(
             format!("其中：{}", f.name)
         };
         sheet.merge_range(r, 1, r, 2, &name, &s.text)?;
-        for (col, value) in [(3u16, &f.initial), (4, &f.budget), (5, &f.executed)] {
-            match amount(value.as_deref()).and_then(|q| wan(q.value)) {
-                Some(n) => sheet.write_number_with_format(r, col, n, &s.amount)?,
+        let texts = [&f.initial, &f.budget, &f.executed];
+        for ((col, text), value) in (3u16..).zip(texts).zip(&f.values.amounts) {
+            match value {
+                Some(q) => sheet.write_number_with_format(r, col, wan(&q.value), &s.amount)?,
                 None => sheet.write_string_with_format(
                     r,
                     col,
-                    value.as_deref().unwrap_or(""),
+                    text.as_deref().unwrap_or(""),
                     &s.amount,
                 )?,
             };
         }
-        let budget = amount(f.budget.as_deref());
-        let executed = amount(f.executed.as_deref());
-        match budget.zip(executed).and_then(|(b, e)| {
-            if b.value.is_zero() {
-                None
-            } else {
-                e.value.checked_div(b.value)?.to_f64()
-            }
-        }) {
-            Some(rate) => sheet.write_number_with_format(r, 7, rate, &s.rate)?,
+        match &f.values.rate {
+            Some(rate) => sheet.write_number_with_format(r, 7, rate.to_f64(), &s.rate)?,
             None => sheet.write_string_with_format(r, 7, "—", &s.center)?,
         };
-        if i == 0 && !ctx.execution_weight.is_empty() {
-            write_number(sheet, r, 6, &ctx.execution_weight, &s.weight)?;
-            write_number(sheet, r, 8, &ctx.execution_score, &s.score)?;
+        if let (0, Some((weight, score))) = (i, &ctx.values.execution) {
+            sheet.write_number_with_format(r, 6, weight.to_f64(), &s.weight)?;
+            sheet.write_number_with_format(r, 8, score.to_f64(), &s.score)?;
         } else {
             sheet.write_string_with_format(r, 6, "—", &s.center)?;
             sheet.write_string_with_format(r, 8, "—", &s.center)?;
@@ -289,8 +281,8 @@ fn indicator_block(
             sheet.write_string_with_format(row, 3, &l.name, &s.text)?;
             sheet.write_string_with_format(row, 4, &l.target, &s.center)?;
             sheet.write_string_with_format(row, 5, &l.actual, &s.center)?;
-            write_number(sheet, row, 6, &l.weight, &s.weight)?;
-            write_number(sheet, row, 7, &l.score, &s.score)?;
+            sheet.write_number_with_format(row, 6, l.values.0.to_f64(), &s.weight)?;
+            sheet.write_number_with_format(row, 7, l.values.1.to_f64(), &s.score)?;
             sheet.write_string_with_format(row, 8, &l.reason, &s.text)?;
             // Excel grows rows for wrapped text only when it recalculates;
             // set the height so the file prints right as written.
@@ -305,8 +297,8 @@ fn indicator_block(
     }
     sheet.merge_range(top, 0, r - 1, 0, "绩效指标", &s.label)?;
     sheet.merge_range(r, 0, r, 5, "总分", &s.total_label)?;
-    write_number(sheet, r, 6, &ctx.max_total, &s.total_weight)?;
-    write_number(sheet, r, 7, &ctx.total, &s.total_score)?;
+    sheet.write_number_with_format(r, 6, ctx.values.max_total.to_f64(), &s.total_weight)?;
+    sheet.write_number_with_format(r, 7, ctx.values.total.to_f64(), &s.total_score)?;
     let grade = if ctx.grade.is_empty() {
         String::new()
     } else {
@@ -332,25 +324,10 @@ fn merge_or_write(
     Ok(())
 }
 
-/// Write a number given as exact text (`9.87`); text that is not a number
-/// is written as text rather than lost.
-fn write_number(
-    sheet: &mut Worksheet,
-    row: u32,
-    col: u16,
-    text: &str,
-    format: &Format,
-) -> Result<(), XlsxError> {
-    match text.parse::<Decimal>().ok().and_then(|d| d.to_f64()) {
-        Some(n) => sheet.write_number_with_format(row, col, n, format)?,
-        None => sheet.write_string_with_format(row, col, text, format)?,
-    };
-    Ok(())
-}
-
-/// An amount in 元 as a number of 万元.
-fn wan(yuan: Decimal) -> Option<f64> {
-    (yuan / Decimal::from(10_000)).to_f64()
+/// An amount in 元 as a number of 万元, for a cell (cells hold `f64`;
+/// the amount is exact until here).
+fn wan(yuan: &Exact) -> f64 {
+    yuan.div(&Exact::int(10_000)).unwrap_or_default().to_f64()
 }
 
 /// Lines `text` takes when wrapped in a cell `width` characters wide (a

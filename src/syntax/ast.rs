@@ -5,9 +5,9 @@
 //! node carries the span of its source text.
 
 use crate::diagnostic::Severity;
+use crate::exact::Exact;
 use crate::quantity::{RoundMode, Unit};
 use crate::span::{Span, Spanned};
-use rust_decimal::Decimal;
 
 /// A whole framework file.
 #[derive(Debug, Clone)]
@@ -30,7 +30,7 @@ pub enum Item {
     /// `basis "…"`: the legal basis.
     Basis(Spanned<String>),
     /// `total 100`.
-    Total(Spanned<Decimal>),
+    Total(Spanned<Exact>),
     /// `round 2 half-up per-leaf`.
     Rounding(Rounding),
     /// `grades { … }`.
@@ -52,7 +52,7 @@ pub enum Item {
     /// `language en`.
     Language(Spanned<String>),
     /// `reweight 产出指标 40` (in a framework that extends another).
-    Reweight(NodePath, Spanned<Decimal>),
+    Reweight(NodePath, Spanned<Exact>),
     /// `remove 效益指标/生态效益指标`.
     Remove(NodePath),
     /// `within 产出指标 { … }`: add or replace nodes inside a group.
@@ -81,7 +81,7 @@ pub struct AnswerScale {
     /// Its name (`yes-no`).
     pub name: Spanned<String>,
     /// Answers and their share of the weight; `None` = not applicable.
-    pub answers: Vec<(Spanned<String>, Option<Spanned<Decimal>>)>,
+    pub answers: Vec<(Spanned<String>, Option<Spanned<Exact>>)>,
     /// The declaration.
     pub span: Span,
 }
@@ -96,7 +96,7 @@ pub struct Question {
     /// The answer scale's name.
     pub scale: Spanned<String>,
     /// A relative weight; equal shares when absent.
-    pub weight: Option<Spanned<Decimal>>,
+    pub weight: Option<Spanned<Exact>>,
     /// The declaration.
     pub span: Span,
 }
@@ -136,11 +136,11 @@ pub struct Expect {
 #[derive(Debug, Clone)]
 pub enum ExpectKind {
     /// `expect total 99.87`.
-    Total(Decimal),
+    Total(Exact),
     /// `expect grade 优`.
     Grade(String),
     /// `expect score 产出指标/成本指标 25`.
-    Score(Vec<String>, Decimal),
+    Score(Vec<String>, Exact),
     /// `expect warning PF3009` or `expect warning "text"`.
     Warning(Matcher),
     /// `expect error PF3005` or `expect error "text"`.
@@ -207,7 +207,7 @@ pub struct GradeBand {
     /// The grade's name.
     pub name: Spanned<String>,
     /// `>= n`, absent for the catch-all band.
-    pub min: Option<Spanned<Decimal>>,
+    pub min: Option<Spanned<Exact>>,
     /// `when cond`: an override given whatever the total.
     pub when: Option<Expr>,
     /// The whole band.
@@ -297,7 +297,7 @@ pub struct Group {
     /// Its name.
     pub name: Spanned<String>,
     /// Its weight (分值).
-    pub weight: Spanned<Decimal>,
+    pub weight: Spanned<Exact>,
     /// `renormalize`: children that do not apply drop out and the rest
     /// share the group's weight.
     pub renormalize: bool,
@@ -313,7 +313,7 @@ pub struct Indicator {
     /// Its name.
     pub name: Spanned<String>,
     /// Its weight (分值).
-    pub weight: Option<Spanned<Decimal>>,
+    pub weight: Option<Spanned<Exact>>,
     /// `target`, `actual`, `score` and checks, as written.
     pub items: Vec<IndicatorItem>,
     /// The whole declaration.
@@ -341,7 +341,7 @@ pub struct Slot {
     /// Its name.
     pub name: Spanned<String>,
     /// A fixed weight, if the framework sets one.
-    pub weight: Option<Spanned<Decimal>>,
+    pub weight: Option<Spanned<Exact>>,
     /// Scoring rules that replace the framework-wide ones for this slot.
     pub scorings: Vec<Scoring>,
     /// The whole declaration.
@@ -429,9 +429,9 @@ pub struct Band {
     /// The band's name.
     pub name: Spanned<String>,
     /// Lower share of the weight (fraction).
-    pub low: Spanned<Decimal>,
+    pub low: Spanned<Exact>,
     /// Upper share of the weight (fraction).
-    pub high: Spanned<Decimal>,
+    pub high: Spanned<Exact>,
     /// Other words that mean this band in data.
     pub aliases: Vec<Spanned<String>>,
     /// The whole band.
@@ -463,7 +463,7 @@ pub struct Expr {
 #[derive(Debug, Clone)]
 pub enum ExprKind {
     /// `95%`, `87.65万元`, `12个`, `10`.
-    Quantity(Decimal, Unit),
+    Quantity(Exact, Unit),
     /// `"text"`.
     Text(String),
     /// `true` / `false`.

@@ -8,12 +8,11 @@
 use super::ast::*;
 use super::grammar::Rule;
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::exact::{Exact, ParseError};
 use crate::quantity::{RoundMode, Unit};
 use crate::span::{FileId, Span, Spanned};
 use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
-use rust_decimal::Decimal;
-use std::str::FromStr;
 use std::sync::LazyLock;
 
 type Lowered<T> = Result<T, Diagnostic>;
@@ -185,18 +184,28 @@ fn lower_string(cx: &Ctx, pair: Pair<'_, Rule>) -> Spanned<String> {
     Spanned::new(out, span)
 }
 
-fn parse_decimal(cx: &Ctx, pair: &Pair<'_, Rule>) -> Lowered<Decimal> {
-    Decimal::from_str(pair.as_str()).map_err(|_| {
-        Diagnostic::error(
-            Code::BadNumber,
-            format!("the number `{}` is too large", pair.as_str()),
-        )
-        .with_primary(cx.span(pair), "out of range")
-        .with_hint("numbers can have at most 28 significant digits")
+fn parse_decimal(cx: &Ctx, pair: &Pair<'_, Rule>) -> Lowered<Exact> {
+    Exact::parse(pair.as_str()).map_err(|why| {
+        let max = crate::exact::MAX_DIGITS;
+        let message = match why {
+            ParseError::TooManyDecimals(n) => format!(
+                "the number `{}` has {n} decimals; numbers may have at most {max}",
+                pair.as_str()
+            ),
+            _ => format!(
+                "the number `{}` is too large; numbers must stay below 10^{max}",
+                pair.as_str()
+            ),
+        };
+        Diagnostic::error(Code::BadNumber, message)
+            .with_primary(cx.span(pair), "out of range")
+            .with_hint(format!(
+                "write at most {max} digits before the point and {max} after it"
+            ))
     })
 }
 
-fn lower_number(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Spanned<Decimal>> {
+fn lower_number(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Spanned<Exact>> {
     Ok(cx.spanned(&pair, parse_decimal(cx, &pair)?))
 }
 
@@ -404,7 +413,7 @@ fn lower_require(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Require> {
     })
 }
 
-fn lower_weight(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Spanned<Decimal>> {
+fn lower_weight(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Spanned<Exact>> {
     lower_number(cx, last_inner(pair))
 }
 
@@ -571,7 +580,7 @@ fn lower_band(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Band> {
                     .into_inner()
                     .find(|n| n.as_rule() == Rule::number)
                     .unwrap_or_else(|| unreachable!("percent without number"));
-                let d = parse_decimal(cx, &num)? / Decimal::ONE_HUNDRED;
+                let d = parse_decimal(cx, &num)?.mul(&Exact::HUNDREDTH);
                 bounds.push(Spanned::new(d, s));
             }
             Rule::kw_also => {}
@@ -651,7 +660,6 @@ fn lower_primary(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Expr> {
     let kind = match pair.as_rule() {
         Rule::expr => return lower_expr(cx, pair).map(|e| Expr { span, ..e }),
         Rule::quantity => {
-            let pair_text = pair.as_str().to_owned();
             let mut inner = pair.into_inner();
             let num = inner
                 .next()
@@ -670,14 +678,7 @@ fn lower_primary(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Expr> {
                     d.with_hint("units are `%`, `元`, `千元`, `万元`, `亿元` or a short counting word such as `个`")
                 })?,
             };
-            let value = unit.checked_from_display(shown).ok_or_else(|| {
-                Diagnostic::error(
-                    Code::BadNumber,
-                    format!("the number `{}` is too large", pair_text),
-                )
-                .with_primary(span, "out of range")
-                .with_hint("amounts must stay below about 7.9 × 10^28 元")
-            })?;
+            let value = unit.from_display(&shown);
             ExprKind::Quantity(value, unit)
         }
         Rule::string => ExprKind::Text(lower_string(cx, pair).node),
@@ -830,7 +831,7 @@ fn lower_answers(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<AnswerScale> {
                             .find(|x| x.as_rule() == Rule::number)
                             .unwrap_or_else(|| unreachable!("percent without number"));
                         Some(Spanned::new(
-                            parse_decimal(cx, &num)? / Decimal::ONE_HUNDRED,
+                            parse_decimal(cx, &num)?.mul(&Exact::HUNDREDTH),
                             s,
                         ))
                     }

@@ -27,7 +27,7 @@ fn let_expr(body: &str) -> String {
 
 fn show(e: &super::ast::Expr) -> String {
     match &e.kind {
-        ExprKind::Quantity(v, u) => format!("{}{}", u.to_display(*v).normalize(), u.suffix()),
+        ExprKind::Quantity(v, u) => format!("{}{}", u.to_display(v), u.suffix()),
         ExprKind::Text(t) => format!("{t:?}"),
         ExprKind::Bool(b) => b.to_string(),
         ExprKind::Name(n) => n.clone(),

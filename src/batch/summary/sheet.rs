@@ -16,8 +16,10 @@
 //!   (`&`, `<`, `>` as entities; characters XML 1.0 cannot hold as
 //!   `_xHHHH_`, and a literal `_xHHHH_` with its `_` escaped);
 //! - numbers as their exact decimal text, never through `f64`: scores as
-//!   the `Decimal` prints them, the execution rate as a fraction (`66.10%`
-//!   → `0.661`) under a `0.00%` format, warning counts as integers;
+//!   the summary prints them, the execution rate as the fraction the
+//!   summary shows (`66.10%` is `0.661`, the exact rate rounded to two
+//!   decimals of a percent) under a `0.00%` format, warning counts as
+//!   integers;
 //! - a bold header row with a frozen pane below it, and each number
 //!   column's format on its cells and on the column;
 //! - a next sheet (`汇总2`, …) after [`SHEET_ROWS`] rows.
@@ -31,9 +33,8 @@
 //! creation date.
 
 use super::{SHEET_ROWS, Words, any_byte, temp_in};
+use crate::exact::{Exact, RoundMode};
 use crate::ooxml::{self, XML_HEAD};
-use crate::quantity::Unit;
-use rust_decimal::Decimal;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::sync::Arc;
@@ -164,8 +165,14 @@ impl Sheet {
     }
 
     /// Add a row: the summary's record, whose numbers are written as
-    /// numbers (scores only when the project was `scored`).
-    pub(super) fn add(&mut self, record: &[&str], scored: bool) -> io::Result<()> {
+    /// numbers (scores only when the project was `scored`), and the
+    /// project's execution rate as the value of its cell.
+    pub(super) fn add(
+        &mut self,
+        record: &[&str],
+        scored: bool,
+        rate: Option<&Exact>,
+    ) -> io::Result<()> {
         if self.row > self.rows_per_sheet {
             self.new_sheet()?;
         }
@@ -182,7 +189,8 @@ impl Sheet {
             }
             let number = match column.kind {
                 Kind::Score if scored && is_decimal(text) => Some(Number::Text(text)),
-                Kind::Rate => fraction(text).map(Number::Decimal),
+                // As the record shows it: two decimals of a percent.
+                Kind::Rate => rate.map(|r| Number::Exact(r.round(4, RoundMode::HalfUp))),
                 Kind::Count if text.bytes().all(|b| b.is_ascii_digit()) => Some(Number::Text(text)),
                 _ => None,
             };
@@ -194,10 +202,9 @@ impl Sheet {
                     xml.extend_from_slice(n.as_bytes());
                     xml.extend_from_slice(b"</v></c>");
                 }
-                Some(Number::Decimal(d)) => {
+                Some(Number::Exact(d)) => {
                     xml.extend_from_slice(&column.number);
-                    // As `Display` writes it, without a formatter.
-                    xml.extend_from_slice(crate::quantity::text(d).as_bytes());
+                    xml.extend_from_slice(d.to_string().as_bytes());
                     xml.extend_from_slice(b"</v></c>");
                 }
                 None => {
@@ -320,13 +327,13 @@ impl Sheet {
     }
 }
 
-/// A number cell's text: as given, or a decimal to print.
+/// A number cell's text: as given, or an exact decimal to print.
 enum Number<'a> {
     Text(&'a str),
-    Decimal(Decimal),
+    Exact(Exact),
 }
 
-/// Whether `text` is a decimal number as `Decimal` prints it (`-12.50`),
+/// Whether `text` is a decimal number as a score prints it (`-12.50`),
 /// so that it can be a cell's value as it is.
 fn is_decimal(text: &str) -> bool {
     let digits = text.strip_prefix('-').unwrap_or(text).as_bytes();
@@ -337,12 +344,6 @@ fn is_decimal(text: &str) -> bool {
     !whole.is_empty()
         && all_digits(whole)
         && parts.next().is_none_or(|f| !f.is_empty() && all_digits(f))
-}
-
-/// `66.10%` as the fraction `0.661`, exactly.
-fn fraction(text: &str) -> Option<Decimal> {
-    let shown: Decimal = text.strip_suffix('%')?.parse().ok()?;
-    Some(Unit::Percent.checked_from_display(shown)?.normalize())
 }
 
 /// A column of the sheet: what it holds, and the bytes around its cells'
@@ -779,18 +780,6 @@ mod tests {
 
     #[test]
     fn numbers_are_exact_text() {
-        let rate = |t: &str| fraction(t).map(|d| d.to_string());
-        assert_eq!(rate("66.10%").as_deref(), Some("0.661"));
-        assert_eq!(rate("98.73%").as_deref(), Some("0.9873"));
-        assert_eq!(rate("100%").as_deref(), Some("1"));
-        assert_eq!(rate("0.00%").as_deref(), Some("0"));
-        assert_eq!(rate("-5%").as_deref(), Some("-0.05"));
-        assert_eq!(
-            rate("0.1234567890123456789012345678%").as_deref(),
-            Some("0.0012345678901234567890123457")
-        );
-        assert_eq!(rate("66.10"), None);
-        assert_eq!(rate("n/a%"), None);
         for (text, ok) in [
             ("12", true),
             ("-12.50", true),
@@ -832,19 +821,26 @@ mod tests {
     const ODD: &str = "<&>\"' \u{1}\r\n_x0041_ 混合";
 
     /// Projects of a framework with two parts: two scored, one failed, one
-    /// with a rate that is not a percentage.
-    fn rows() -> Vec<(Vec<String>, bool)> {
+    /// with a rate cell that holds no rate; and each one's exact rate.
+    fn rows() -> Vec<(Vec<String>, bool, Option<Exact>)> {
+        let rate = |n, d| Exact::ratio(n, d);
         vec![
             (
                 record("P1|甲|单位|a.csv: rows 2–9|93.99|优|48.20|45.79|66.10%|1|"),
                 true,
+                rate(661_012, 1_000_000),
             ),
             (
                 record(&format!("P2|{ODD}| 前后空格 |a.csv|80|良|40|40|100%|0|")),
                 true,
+                rate(1, 1),
             ),
-            (record("P3|乙||a.csv|||||||错误（共 2 个错误）"), false),
-            (record("P4|丙||a.csv|0.00||0.00|0.00|n/a|12|"), true),
+            (
+                record("P3|乙||a.csv|||||||错误（共 2 个错误）"),
+                false,
+                None,
+            ),
+            (record("P4|丙||a.csv|0.00||0.00|0.00|n/a|12|"), true, None),
         ]
     }
 
@@ -855,9 +851,9 @@ mod tests {
         let path = dir.join("summary.xlsx");
         let mut sheet =
             Sheet::with_rows(dir, words, &header(words, &parts), places, 3).expect("create");
-        for (row, scored) in rows() {
+        for (row, scored, rate) in rows() {
             let row: Vec<&str> = row.iter().map(String::as_str).collect();
-            sheet.add(&row, scored).expect("add");
+            sheet.add(&row, scored, rate.as_ref()).expect("add");
         }
         sheet.save(&path).expect("save");
         path
@@ -967,7 +963,7 @@ mod tests {
         let header = header(&ZH, &[]);
         let mut sheet = Sheet::create(dir.path(), &ZH, &header, 2).expect("create");
         let row: Vec<&str> = "P1|甲|||1||||".split('|').collect();
-        sheet.add(&row, true).expect("add");
+        sheet.add(&row, true, None).expect("add");
         drop(sheet);
         assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
     }

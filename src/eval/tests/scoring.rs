@@ -1,0 +1,321 @@
+use crate::eval::result::{Evaluation, ScoredNode};
+use crate::exact::Exact;
+use crate::testing::{CN_SELF_EVAL, evaluate, model};
+use proptest::prelude::*;
+
+fn d(s: &str) -> Exact {
+    crate::testing::x(s)
+}
+
+const SIMPLE: &str = "framework t {
+  total 100
+  round 2 half-up per-leaf
+  grades { 优 >= 90; 良 >= 80; 中 >= 60; 差 }
+  group 产出指标 weight 100 { slot 数量指标 }
+  scoring at-least { score weight * min(actual / target, 1) }
+  scoring at-most { score if actual <= target then weight else max(0, weight * (1 - (actual - target) / target)) }
+  scoring equals { score if actual == target then weight else 0 }
+  scoring qualitative { 达成 80%..100%; 部分达成 60%..80%; 未达成 0%..60% }
+}";
+
+fn rows(list: &[(&str, &str, &str)]) -> String {
+    let mut out = String::new();
+    for (i, (target, actual, weight)) in list.iter().enumerate() {
+        out.push_str(&format!(
+            "[[indicators]]\npath = [\"产出指标\", \"数量指标\"]\nname = \"指标{i}\"\ntarget = \"{target}\"\nactual = \"{actual}\"\nweight = {weight}\nreason = \"r\"\n\n"
+        ));
+    }
+    out
+}
+
+#[track_caller]
+fn score(framework: &str, data: &str) -> Evaluation<'static> {
+    let (sources, outcome, _) = evaluate(framework, data);
+    outcome.evaluation.unwrap_or_else(|| {
+        panic!(
+            "{}",
+            crate::render::to_string(
+                &sources,
+                &outcome.diagnostics,
+                crate::render::ErrorFormat::Human
+            )
+        )
+    })
+}
+
+fn leaf_scores(e: &Evaluation) -> Vec<Exact> {
+    e.tree
+        .iter()
+        .flat_map(ScoredNode::walk)
+        .filter(|n| n.leaf.is_some())
+        .map(|n| n.score.value.clone())
+        .collect()
+}
+
+#[test]
+fn reverse_formulas_differ_as_the_reference_says() {
+    // Reference §2: target ≤90万元, actual 95, weight 8 → linear 7.56, ratio 7.58.
+    let data = rows(&[("≤90万元", "95万元", "8"), ("≥1", "1", "92")]);
+    assert_eq!(leaf_scores(&score(SIMPLE, &data))[0], d("7.56"));
+    let ratio = SIMPLE.replace(
+        "score if actual <= target then weight else max(0, weight * (1 - (actual - target) / target))",
+        "score weight * min(target / actual, 1)",
+    );
+    assert_eq!(leaf_scores(&score(&ratio, &data))[0], d("7.58"));
+}
+
+#[test]
+fn qualitative_band_boundaries() {
+    let mut data = rows(&[("达成", "部分达成", "10"), ("达成", "达成", "90")]);
+    data = data.replacen("weight = 10\n", "weight = 10\nscore = 6\n", 1);
+    assert_eq!(leaf_scores(&score(SIMPLE, &data)), [d("6"), d("90")]);
+    // 80% of the weight belongs to 达成, not to 部分达成.
+    let bad = rows(&[("达成", "部分达成", "10"), ("达成", "达成", "90")]).replacen(
+        "weight = 10\n",
+        "weight = 10\nscore = 8\n",
+        1,
+    );
+    let (_, outcome, _) = evaluate(SIMPLE, &bad);
+    assert!(outcome.evaluation.is_none());
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|x| x.code.as_str() == "PF3008")
+    );
+}
+
+#[test]
+fn rounding_modes_and_scopes() {
+    // 1 ÷ 3 of 10 points three times: per-leaf rounds each to 3.33.
+    let data = rows(&[("≥3", "1", "10"), ("≥3", "1", "10"), ("≥3", "1", "80")]);
+    let per_leaf = score(SIMPLE, &data);
+    assert_eq!(per_leaf.total.value, d("33.33"));
+    let total_only = SIMPLE.replace("per-leaf", "total-only");
+    assert_eq!(score(&total_only, &data).total.value, d("33.33"));
+    let down = SIMPLE.replace("half-up", "down");
+    let data2 = rows(&[("≥3", "2", "10"), ("≥1", "1", "90")]);
+    assert_eq!(score(&down, &data2).total.value, d("96.66"));
+    assert_eq!(score(SIMPLE, &data2).total.value, d("96.67"));
+}
+
+#[test]
+fn grades_use_inclusive_lower_bounds() {
+    let data = rows(&[("≥100", "80", "100")]);
+    assert_eq!(score(SIMPLE, &data).grade, Some("良"));
+    let data = rows(&[("≥100", "79.99", "100")]);
+    assert_eq!(score(SIMPLE, &data).grade, Some("中"));
+}
+
+#[test]
+fn money_units_convert_exactly() {
+    let data = rows(&[("≤1万元", "9999元", "100")]);
+    assert_eq!(score(SIMPLE, &data).total.value, d("100.00"));
+    let data = rows(&[("≥1亿元", "5000万元", "100")]);
+    assert_eq!(score(SIMPLE, &data).total.value, d("50.00"));
+}
+
+#[test]
+fn incompatible_units_are_an_error() {
+    let (_, outcome, _) = evaluate(SIMPLE, &rows(&[("≤90万元", "95个", "100")]));
+    assert!(outcome.evaluation.is_none());
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|x| x.code.as_str() == "PF3007")
+    );
+}
+
+#[test]
+fn caidian_example_scores_as_the_seed() {
+    let data = include_str!("../../../frameworks/cn-self-eval-2020/examples/caidian-2019.toml");
+    let e = score(CN_SELF_EVAL, data);
+    assert_eq!(e.total.value, d("99.87"));
+    assert_eq!(e.grade, Some("优"));
+    let parts: Vec<Exact> = e.parts.iter().map(|p| p.score.value.clone()).collect();
+    assert_eq!(parts, [d("9.87"), d("50"), d("30"), d("10")]);
+    let satisfaction = e
+        .tree
+        .iter()
+        .flat_map(ScoredNode::walk)
+        .find(|n| n.name.contains("满意程度"))
+        .expect("row");
+    assert_eq!(
+        satisfaction
+            .leaf
+            .as_ref()
+            .and_then(|l| l.completion.clone()),
+        Some(d("1.0625"))
+    );
+}
+
+#[test]
+fn underperforming_example_matches_the_hand_calculation() {
+    let data =
+        include_str!("../../../frameworks/cn-self-eval-2020/examples/underperforming-2021.toml");
+    let e = score(CN_SELF_EVAL, data);
+    let leaves: Vec<String> = leaf_scores(&e).iter().map(|x| x.to_string()).collect();
+    assert_eq!(leaves, ["7.5", "12", "10", "7", "14.17", "16", "4", "9.33"]);
+    assert_eq!(e.total.value, d("80.00"));
+    assert_eq!(e.grade, Some("良"));
+}
+
+fn arb_decimal(max: i64) -> impl Strategy<Value = Exact> {
+    (1..max * 100).prop_map(|n| Exact::decimal(i128::from(n), 2))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// A leaf's score is never below 0 or above its weight, whatever the
+    /// target kind and values.
+    #[test]
+    fn leaf_scores_stay_within_their_weight(
+        target in arb_decimal(1000),
+        actual in (0i64..300_000).prop_map(|n| Exact::decimal(i128::from(n), 2)),
+        weight in arb_decimal(50),
+        op in prop::sample::select(vec!["≥", "≤", "=", ""]),
+    ) {
+        let rest = Exact::int(100) - &weight;
+        let data = rows(&[(&format!("{op}{target}"), &actual.to_string(), &weight.to_string()), ("≥1", "1", &rest.to_string())]);
+        let e = score(SIMPLE, &data);
+        let s = leaf_scores(&e)[0].clone();
+        prop_assert!(!s.is_negative() && s <= weight, "score {} for weight {}", s, weight);
+    }
+
+    /// A group's score is the sum of its children's scores.
+    #[test]
+    fn groups_add_up(a in arb_decimal(200), b in arb_decimal(200), c in arb_decimal(200)) {
+        let data = rows(&[("≥100", &a.to_string(), "30"), ("≤100", &b.to_string(), "30"), ("=100", &c.to_string(), "40")]);
+        let e = score(SIMPLE, &data);
+        for node in e.tree.iter().flat_map(ScoredNode::walk) {
+            if !node.children.is_empty() {
+                let sum: Exact = node.children.iter().map(|c| &c.score.value).sum();
+                prop_assert_eq!(&node.score.value, &sum);
+            }
+        }
+        let parts: Exact = e.parts.iter().map(|p| &p.score.value).sum();
+        prop_assert_eq!(e.total.value, parts);
+    }
+
+    /// At-least scoring never decreases when the actual grows.
+    #[test]
+    fn at_least_is_monotone(target in arb_decimal(1000), a in arb_decimal(2000), more in arb_decimal(500)) {
+        let s = |actual: &Exact| leaf_scores(&score(SIMPLE, &rows(&[(&format!("≥{target}"), &actual.to_string(), "100")])))[0].clone();
+        prop_assert!(s(&a) <= s(&(&a + &more)));
+    }
+
+    /// The same input gives byte-identical output.
+    #[test]
+    fn same_input_same_bytes(target in arb_decimal(1000), actual in arb_decimal(1000)) {
+        let data = rows(&[(&format!("≤{target}万元"), &format!("{actual}万元"), "100")]);
+        let a = serde_json::to_string(&score(SIMPLE, &data)).expect("json");
+        let b = serde_json::to_string(&score(SIMPLE, &data)).expect("json");
+        prop_assert_eq!(a, b);
+    }
+}
+
+#[test]
+fn renormalised_shares_never_add_up_above_the_weight() {
+    let fw = "framework r { total 20
+  group g weight 20 renormalize {
+    indicator a weight 5 { score weight }; indicator b weight 5 { score weight }
+    indicator c weight 5 { score weight }; indicator d weight 5 { score skip } } }";
+    let e = score(fw, "year = 2021");
+    assert_eq!(e.total.value, d("20.00"));
+    // Each share is exactly a third of 20; the group is rounded once.
+    let third = Exact::ratio(20, 3).expect("non-zero");
+    let shares: Vec<Exact> = leaf_scores(&e);
+    assert_eq!(shares, [third.clone(), third.clone(), third, d("0")]);
+}
+
+#[test]
+fn tiers_pick_the_first_tier_that_holds() {
+    let fw = "framework t { total 10
+  input r: percent
+  indicator i weight 10 {
+    actual r
+    score tiers actual {
+      <= 0% => 5
+      <= 10% => 4
+      <= 20% => 3
+      otherwise => 0
+    } * 2
+  } }";
+    for (r, want) in [("0%", "10"), ("10%", "8"), ("10.01%", "6"), ("25%", "0")] {
+        let e = score(fw, &format!("[inputs]\nr = \"{r}\""));
+        assert_eq!(e.total.value, d(want), "r = {r}");
+    }
+}
+
+#[test]
+fn model_of_the_bundled_framework_builds() {
+    let m = model(CN_SELF_EVAL);
+    assert_eq!(m.id, "cn-self-eval-2020");
+}
+
+/// An override names its condition, with the values it found, and the grade
+/// the points alone give; a grade from the points has no override.
+#[test]
+fn a_grade_override_says_why() {
+    let fw = CN_SELF_EVAL.replace("    优 >= 90", "    差 when 执行率 < 50%\n    优 >= 90");
+    let data = include_str!("../../../frameworks/cn-self-eval-2020/examples/caidian-2019.toml");
+    let e = score(&fw, data);
+    assert_eq!(e.grade, Some("优"));
+    assert!(e.grade_override.is_none());
+    let low = data.replace("executed = \"86.54万元\"", "executed = \"30万元\"");
+    assert_ne!(low, data, "the example's executed amount");
+    let (_, outcome, project) = evaluate(&fw, &low);
+    let e = outcome.evaluation.expect("scored");
+    assert_eq!(e.grade, Some("差"));
+    let o = e
+        .grade_override
+        .as_ref()
+        .expect("an override gave the grade");
+    assert_eq!(o.condition, "执行率 (34.23%) < 50%");
+    assert_eq!(o.by_points.as_deref(), Some("优"));
+    let ctx = crate::report::context::build(&e, project);
+    assert!(
+        ctx.conclusion
+            .ends_with("评价等级为“差”（因 执行率 (34.23%) < 50% 成立；仅按得分为“优”）。"),
+        "{}",
+        ctx.conclusion
+    );
+}
+
+#[test]
+fn a_bare_month_target_is_scored_as_months_and_says_so() {
+    let data = |target: &str, actual: &str| {
+        format!(
+            "year = 2022\n[funds]\nbudget = 100\nexecuted = 100\n\n{}",
+            rows(&[(target, actual, "100")])
+        )
+    };
+    let warned = |target: &str, actual: &str| -> Vec<String> {
+        let (_, outcome, _) = evaluate(SIMPLE, &data(target, actual));
+        outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("month of the year"))
+            .map(|d| format!("{} | {}", d.message, d.hints.join(" | ")))
+            .collect()
+    };
+    // `12月` may be December: finishing in November then scores less.
+    let e = score(SIMPLE, &data("12月", "11月"));
+    assert_eq!(leaf_scores(&e), [d("91.67")]);
+    let found = warned("12月", "11月");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("`≤12月` or `12月底前`"), "{found:?}");
+    // A comparison, a duration or another unit says which is meant.
+    for (target, actual) in [
+        ("≤12月", "11月"),
+        ("≥12月", "11月"),
+        ("12个月", "11个月"),
+        ("13月", "12月"),
+        ("12.5月", "12月"),
+        ("12件", "11件"),
+    ] {
+        assert!(warned(target, actual).is_empty(), "{target}");
+    }
+}
