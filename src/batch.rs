@@ -303,7 +303,10 @@ impl FolderReader {
             // What it does hold, if any: most likely what was meant.
             return Err(match unread {
                 Some(u) => d
-                    .with_note(u.message.replace(" also holds ", " holds "))
+                    .with_note(
+                        u.headline(crate::catalogue::Lang::En)
+                            .replace(" also holds ", " holds "),
+                    )
                     .with_hint("name the spreadsheet or sub-folder itself"),
                 None => d.with_hint(
                     "name a folder of project data files, a `.csv` file or an `.xlsx` workbook",
@@ -527,7 +530,12 @@ impl Done {
             );
         self.reports.clear();
         self.result = Err(Failed {
-            rendered: render::to_string(&SourceMap::new(), std::slice::from_ref(&d), format),
+            rendered: render::to_string(
+                &SourceMap::new(),
+                std::slice::from_ref(&d),
+                format,
+                crate::catalogue::Lang::En,
+            ),
             first: message,
             errors: 1,
             findings: vec![Finding::from(&d)],
@@ -686,10 +694,15 @@ impl Scoring<'_> {
             .filter(|d| d.severity == Severity::Error)
             .collect();
         Failed {
-            rendered: render::to_string(sources, &errors, self.error_format),
+            rendered: render::to_string(
+                sources,
+                &errors,
+                self.error_format,
+                crate::catalogue::Lang::En,
+            ),
             first: errors
                 .first()
-                .map(|d| d.message.clone())
+                .map(|d| d.headline(crate::catalogue::Lang::En))
                 .unwrap_or_default(),
             errors: errors.len(),
             findings,
@@ -744,7 +757,8 @@ pub(crate) fn sheet_hints(model: &Model, data: &ProjectData, outcome: &mut Outco
 fn sheet_hint(model: &Model, data: &ProjectData, d: &mut Diagnostic) -> bool {
     let field = match d.code {
         Code::MissingInput => {
-            let name = d.message.split('`').nth(1).unwrap_or_default();
+            let message = d.headline(crate::catalogue::Lang::En);
+            let name = message.split('`').nth(1).unwrap_or_default();
             match model
                 .inputs
                 .iter()
@@ -758,26 +772,27 @@ fn sheet_hint(model: &Model, data: &ProjectData, d: &mut Diagnostic) -> bool {
                 _ => return false,
             }
         }
-        Code::OutOfPeriod if d.message.contains("no `year`") => Field::Year,
+        Code::OutOfPeriod if d.headline(crate::catalogue::Lang::En).contains("no `year`") => {
+            Field::Year
+        }
         Code::MissingReason => {
             // Located at the row's reason cell, if the file has the column.
             let column = d
-                .location
-                .as_deref()
-                .and_then(|l| l.rsplit_once(", column "))
-                .map(|(_, c)| c.to_owned());
+                .place_text(crate::catalogue::Lang::En)
+                .and_then(|l| l.rsplit_once(", column ").map(|(_, c)| c.to_owned()));
             let what = "10号 asks for the reasons and improvements when a target is not met";
             let why = "财预〔2020〕10号要求对未完成的目标说明偏差原因并提出改进措施";
             let reason = Field::Reason.header();
             (d.hints, d.hints_zh) = match column {
                 Some(c) => (
-                    vec![format!("{what}: fill in `{c}` on this row")],
+                    vec![format!("{what}: fill in `{c}` on this row").into()],
                     vec![format!("{why}：请在本行填写“{c}”")],
                 ),
                 None => (
-                    vec![format!(
-                        "{what}: add a column `{reason}` and fill it in on this row"
-                    )],
+                    vec![
+                        format!("{what}: add a column `{reason}` and fill it in on this row")
+                            .into(),
+                    ],
                     vec![format!("{why}：请增加“{reason}”列并在本行填写")],
                 ),
             };
@@ -787,14 +802,15 @@ fn sheet_hint(model: &Model, data: &ProjectData, d: &mut Diagnostic) -> bool {
     };
     let (_, location) = data.locate(field.path());
     let column = location.rsplit_once(", column ").map(|(_, c)| c.to_owned());
-    d.location = Some(location);
+    d.place = Some(crate::place::Place::file(location));
     d.hints = vec![match column {
         Some(c) => format!("fill in `{c}` on the project's first row (or on each of its rows)"),
         None => format!(
             "the file has no column `{}`: add one, or name yours in a mapping file given with `--columns` (docs/batch.md)",
             field.header()
         ),
-    }];
+    }
+    .into()];
     true
 }
 

@@ -48,6 +48,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     let out = Printer {
         color,
         format: args.error_format,
+        lang: crate::catalogue::Lang::detect(args.lang),
     };
     match args.command {
         Command::Check {
@@ -169,13 +170,15 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
 pub(crate) struct Printer {
     color: bool,
     format: ErrorFormat,
+    /// The language of everything printed for the user.
+    pub(crate) lang: crate::catalogue::Lang,
 }
 
 impl Printer {
     /// Print diagnostics to stderr.
     pub(crate) fn diagnostics(&self, sources: &SourceMap, diagnostics: &[Diagnostic]) {
         if !diagnostics.is_empty() {
-            render::to_stderr(sources, diagnostics, self.format, self.color);
+            render::to_stderr(sources, diagnostics, self.format, self.lang, self.color);
         }
     }
 

@@ -519,7 +519,12 @@ impl ProjectData {
     }
 
     /// A diagnostic pointing at a field: the span when known, always the path.
-    pub fn at(&self, d: Diagnostic, path: &str, label: impl Into<String>) -> Diagnostic {
+    pub fn at(
+        &self,
+        d: Diagnostic,
+        path: &str,
+        label: impl Into<crate::catalogue::Text>,
+    ) -> Diagnostic {
         let (span, loc) = self.locate(path);
         let d = d.with_location(loc);
         match span {
@@ -710,7 +715,7 @@ fn json_error(
     let span = span.or(Some((offset.saturating_sub(1), offset)));
     let mut d = d;
     for h in &mut d.hints {
-        *h = json_examples(h);
+        *h = json_examples(&h.render(crate::catalogue::Lang::En)).into();
     }
     place(d, &label, file, name, span, path.as_deref())
 }

@@ -4,6 +4,8 @@
 //! Message style: lowercase, no trailing period, names in backticks. Hints are
 //! separate and start with "try …", "use …" or "did you mean `x`?".
 
+use crate::catalogue::{Lang, Text};
+use crate::place::Place;
 use crate::span::Span;
 use serde::Serialize;
 
@@ -174,7 +176,7 @@ pub struct Label {
     /// What is pointed at.
     pub span: Span,
     /// What to say there (may be empty).
-    pub message: String,
+    pub message: Text,
     /// The primary label says what is wrong; secondary ones give context.
     pub primary: bool,
 }
@@ -198,7 +200,10 @@ impl std::ops::DerefMut for Diagnostic {
     }
 }
 
-/// The contents of a [`Diagnostic`].
+/// The contents of a [`Diagnostic`]: a stable code, a message of the
+/// catalogue with its typed arguments, and where — spans of source text
+/// (`labels`) and a [`Place`] in a data file or spreadsheet. It is words
+/// only when [`render`](crate::render) shows it, in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DiagnosticData {
     /// Error or warning.
@@ -207,25 +212,22 @@ pub struct DiagnosticData {
     #[serde(serialize_with = "code_str")]
     pub code: Code,
     /// The headline.
-    pub message: String,
-    /// The headline in Chinese, for the 复核提示 of a report in Chinese;
-    /// `None` where pfc has no Chinese wording (the report then shows
-    /// `message`). The command line always shows `message`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub message_zh: Option<String>,
+    pub message: Text,
     /// Where in the source, if anywhere.
     pub labels: Vec<Label>,
-    /// A location that is not a span: a data file and field path such as
-    /// `caidian.json: indicators[2].target`.
-    pub location: Option<String>,
+    /// Where in a data file or spreadsheet, if the finding is about one.
+    pub place: Option<Place>,
     /// How to fix it.
-    pub hints: Vec<String>,
-    /// The hints in Chinese, for reports in Chinese (empty where pfc has no
-    /// Chinese wording).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub hints_zh: Vec<String>,
+    pub hints: Vec<Text>,
     /// Extra facts that are not instructions.
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
+    /// The headline in Chinese, for messages not yet in the catalogue
+    /// (while phases move to it).
+    #[serde(skip)]
+    pub message_zh: Option<String>,
+    /// The hints in Chinese, for hints not yet in the catalogue.
+    #[serde(skip)]
+    pub hints_zh: Vec<String>,
 }
 
 fn code_str<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error> {
@@ -234,32 +236,32 @@ fn code_str<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error> 
 
 impl Diagnostic {
     /// A new error.
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<Text>) -> Self {
         Self::new(Severity::Error, code, message)
     }
 
     /// A new warning.
-    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<Text>) -> Self {
         Self::new(Severity::Warning, code, message)
     }
 
-    fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
+    fn new(severity: Severity, code: Code, message: impl Into<Text>) -> Self {
         Diagnostic(Box::new(DiagnosticData {
             severity,
             code,
             message: message.into(),
-            message_zh: None,
             labels: Vec::new(),
-            location: None,
+            place: None,
             hints: Vec::new(),
-            hints_zh: Vec::new(),
             notes: Vec::new(),
+            message_zh: None,
+            hints_zh: Vec::new(),
         }))
     }
 
     /// Point at what is wrong.
     #[must_use]
-    pub fn with_primary(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_primary(mut self, span: Span, message: impl Into<Text>) -> Self {
         self.labels.push(Label {
             span,
             message: message.into(),
@@ -270,7 +272,7 @@ impl Diagnostic {
 
     /// Point at related source.
     #[must_use]
-    pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_secondary(mut self, span: Span, message: impl Into<Text>) -> Self {
         self.labels.push(Label {
             span,
             message: message.into(),
@@ -281,35 +283,42 @@ impl Diagnostic {
 
     /// Point at a primary span when one is known.
     #[must_use]
-    pub fn with_primary_opt(self, span: Option<Span>, message: impl Into<String>) -> Self {
+    pub fn with_primary_opt(self, span: Option<Span>, message: impl Into<Text>) -> Self {
         match span {
             Some(span) => self.with_primary(span, message),
             None => self,
         }
     }
 
-    /// Say where, for input without spans.
+    /// Say where, in a data file or spreadsheet.
     #[must_use]
-    pub fn with_location(mut self, location: impl Into<String>) -> Self {
-        self.location = Some(location.into());
+    pub fn with_place(mut self, place: Place) -> Self {
+        self.place = Some(place);
         self
+    }
+
+    /// Say where, as a file name or a place already written out (while
+    /// phases move to [`Diagnostic::with_place`]).
+    #[must_use]
+    pub fn with_location(self, location: impl Into<String>) -> Self {
+        self.with_place(Place::file(location))
     }
 
     /// Say how to fix it.
     #[must_use]
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, hint: impl Into<Text>) -> Self {
         self.hints.push(hint.into());
         self
     }
 
-    /// Give the headline in Chinese, for reports in Chinese.
+    /// Give the headline in Chinese (while phases move to the catalogue).
     #[must_use]
     pub fn with_zh(mut self, message: impl Into<String>) -> Self {
         self.message_zh = Some(message.into());
         self
     }
 
-    /// Add a hint in Chinese, for reports in Chinese.
+    /// Add a hint in Chinese (while phases move to the catalogue).
     #[must_use]
     pub fn with_hint_zh(mut self, hint: impl Into<String>) -> Self {
         self.hints_zh.push(hint.into());
@@ -318,7 +327,7 @@ impl Diagnostic {
 
     /// Add a fact.
     #[must_use]
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+    pub fn with_note(mut self, note: impl Into<Text>) -> Self {
         self.notes.push(note.into());
         self
     }
@@ -326,6 +335,55 @@ impl Diagnostic {
     /// Whether this diagnostic makes the command fail.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The headline in `lang`.
+    pub fn headline(&self, lang: Lang) -> String {
+        match (&self.message_zh, lang) {
+            (Some(zh), Lang::Zh) => zh.clone(),
+            _ => self.message.render(lang),
+        }
+    }
+
+    /// The hints in `lang`.
+    pub fn hint_texts(&self, lang: Lang) -> Vec<String> {
+        if lang == Lang::Zh && !self.hints_zh.is_empty() {
+            return self.hints_zh.clone();
+        }
+        self.hints.iter().map(|h| h.render(lang)).collect()
+    }
+
+    /// The notes in `lang`.
+    pub fn note_texts(&self, lang: Lang) -> Vec<String> {
+        self.notes.iter().map(|n| n.render(lang)).collect()
+    }
+
+    /// Where, in `lang`, if the diagnostic has a place.
+    pub fn place_text(&self, lang: Lang) -> Option<String> {
+        self.place.as_ref().map(|p| p.render_at(lang, None))
+    }
+}
+
+#[cfg(test)]
+impl Diagnostic {
+    /// The headline in English, for tests.
+    pub(crate) fn en(&self) -> String {
+        self.headline(Lang::En)
+    }
+
+    /// The hints in English, for tests.
+    pub(crate) fn hints_en(&self) -> Vec<String> {
+        self.hint_texts(Lang::En)
+    }
+
+    /// The notes in English, for tests.
+    pub(crate) fn notes_en(&self) -> Vec<String> {
+        self.note_texts(Lang::En)
+    }
+
+    /// The place in English, for tests.
+    pub(crate) fn location_en(&self) -> Option<String> {
+        self.place_text(Lang::En)
     }
 }
 

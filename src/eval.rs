@@ -490,7 +490,7 @@ impl<'a> Scorer<'a> {
             .with_secondary(c.span, "required by the framework here");
             d = match row {
                 Some((here, name)) => {
-                    d.message = format!("`{name}`: {text}");
+                    d.message = format!("`{name}`: {text}").into();
                     let (span, loc) = self.data.locate(&format!("{here}.actual"));
                     let d = d.with_location(loc);
                     match span {

@@ -5,6 +5,7 @@
 //! the end of its path), and warnings or errors that must appear. Without an
 //! `expect error`, the evaluation must succeed.
 
+use crate::catalogue::Lang;
 use crate::check::model::Model;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::eval::result::{Evaluation, ScoredNode};
@@ -64,7 +65,7 @@ fn run_one(sources: &mut SourceMap, model: &Model, file: FileId, test: &TestDecl
                 .unwrap_or(Path::new("."));
             match sources.load(&dir.join(&path.node)) {
                 Ok(f) => f,
-                Err(d) => return fail(d.message.clone()),
+                Err(d) => return fail(d.headline(Lang::En)),
             }
         }
     };
@@ -88,7 +89,8 @@ fn run_one(sources: &mut SourceMap, model: &Model, file: FileId, test: &TestDecl
             indent(&render::to_string(
                 sources,
                 &diagnostics,
-                ErrorFormat::Short
+                ErrorFormat::Short,
+                Lang::En
             ))
         ));
     }
@@ -110,12 +112,11 @@ fn indent(s: &str) -> String {
 fn matches(d: &Diagnostic, m: &Matcher) -> bool {
     match m {
         Matcher::Code(c) => d.code.as_str() == c,
-        Matcher::Text(t) => {
-            d.message.contains(t.as_str())
-                || d.message_zh
-                    .as_ref()
-                    .is_some_and(|z| z.contains(t.as_str()))
-        }
+        // A test names a finding by words of its message, in either
+        // language: what the author saw when they wrote the test.
+        Matcher::Text(t) => [Lang::En, Lang::Zh]
+            .into_iter()
+            .any(|lang| d.headline(lang).contains(t.as_str())),
     }
 }
 
@@ -144,7 +145,7 @@ fn check(kind: &ExpectKind, ev: Option<&Evaluation>, diags: &[Diagnostic]) -> Op
         let l: Vec<String> = diags
             .iter()
             .filter(|d| d.severity == sev)
-            .map(|d| format!("{} {}", d.code.as_str(), d.message))
+            .map(|d| format!("{} {}", d.code.as_str(), d.headline(Lang::En)))
             .collect();
         if l.is_empty() {
             "none".to_owned()

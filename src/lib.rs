@@ -7,6 +7,7 @@
 
 pub mod batch;
 pub mod builtin;
+pub mod catalogue;
 pub mod check;
 pub mod cli;
 pub mod data;
@@ -17,6 +18,7 @@ pub mod exact;
 pub mod extend;
 pub mod fwtest;
 mod ooxml;
+pub mod place;
 pub mod quantity;
 pub mod render;
 pub mod report;

@@ -1,14 +1,20 @@
 //! The only place diagnostics become text.
 //!
-//! [`Diagnostic`]s map onto codespan-reporting here and nowhere else: spanless
-//! hints become `= help:` notes, secondary labels stay secondary. Tests render
-//! without colour; the CLI picks colour from `--color` and whether stderr is a
-//! terminal.
+//! [`Diagnostic`]s map onto codespan-reporting here and nowhere else: the
+//! place becomes an `= in:` note, spanless hints `= help:` notes, secondary
+//! labels stay secondary. Every word is the catalogue's, in the language
+//! asked for; codespan writes its severity word (`error`) in English, which
+//! is replaced in the header of a Chinese diagnostic (`错误[PF3004]`). Tests
+//! render without colour; the CLI picks colour from `--color` and whether
+//! stderr is a terminal.
 
+use crate::catalogue::Lang;
+use crate::catalogue::common::Common;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceMap;
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config, DisplayStyle};
 use std::io::Write;
 
@@ -25,86 +31,46 @@ pub enum ErrorFormat {
 }
 
 /// Render diagnostics without colour, as tests and files see them.
-pub fn to_string(sources: &SourceMap, diagnostics: &[Diagnostic], format: ErrorFormat) -> String {
-    let mut out = Vec::new();
-    // Writing into a Vec cannot fail.
-    let _ = write(&mut PlainSink(&mut out), sources, diagnostics, format);
+pub fn to_string(
+    sources: &SourceMap,
+    diagnostics: &[Diagnostic],
+    format: ErrorFormat,
+    lang: Lang,
+) -> String {
+    let out = render(sources, diagnostics, format, lang, false);
     String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Render diagnostics to standard error, coloured when `color` says so.
+/// A standard error that cannot be written to is not an error of its own:
+/// there is nowhere left to say it.
 pub fn to_stderr(
     sources: &SourceMap,
     diagnostics: &[Diagnostic],
     format: ErrorFormat,
+    lang: Lang,
     color: bool,
 ) {
-    use term::termcolor::{ColorChoice, StandardStream};
-    let choice = if color {
-        ColorChoice::Always
-    } else {
-        ColorChoice::Never
-    };
-    let stream = StandardStream::stderr(choice);
-    let mut lock = stream.lock();
-    let _ = write(&mut ColorSink(&mut lock), sources, diagnostics, format);
-    let _ = lock.flush();
+    let out = render(sources, diagnostics, format, lang, color);
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(&out);
+    let _ = err.flush();
 }
 
-/// Where rendered diagnostics go: plain bytes or a colour-capable stream.
-trait Sink {
-    fn emit(
-        &mut self,
-        config: &Config,
-        files: &SimpleFiles<String, String>,
-        d: &cs::Diagnostic<usize>,
-    ) -> std::io::Result<()>;
-    fn raw(&mut self) -> &mut dyn Write;
-}
-
-struct PlainSink<'a>(&'a mut Vec<u8>);
-struct ColorSink<'a, W: term::termcolor::WriteColor>(&'a mut W);
-
-impl Sink for PlainSink<'_> {
-    fn emit(
-        &mut self,
-        config: &Config,
-        files: &SimpleFiles<String, String>,
-        d: &cs::Diagnostic<usize>,
-    ) -> std::io::Result<()> {
-        term::emit_to_io_write(self.0, config, files, d).map_err(std::io::Error::other)
-    }
-    fn raw(&mut self) -> &mut dyn Write {
-        self.0
-    }
-}
-
-impl<W: term::termcolor::WriteColor> Sink for ColorSink<'_, W> {
-    fn emit(
-        &mut self,
-        config: &Config,
-        files: &SimpleFiles<String, String>,
-        d: &cs::Diagnostic<usize>,
-    ) -> std::io::Result<()> {
-        term::emit_to_write_style(self.0, config, files, d).map_err(std::io::Error::other)
-    }
-    fn raw(&mut self) -> &mut dyn Write {
-        self.0
-    }
-}
-
-fn write(
-    sink: &mut dyn Sink,
+fn render(
     sources: &SourceMap,
     diagnostics: &[Diagnostic],
     format: ErrorFormat,
-) -> std::io::Result<()> {
+    lang: Lang,
+    color: bool,
+) -> Vec<u8> {
+    let mut out = Vec::new();
     if format == ErrorFormat::Json {
         for d in diagnostics {
-            let json = json_view(sources, d);
-            writeln!(sink.raw(), "{json}")?;
+            out.extend_from_slice(json_view(sources, d, lang).as_bytes());
+            out.push(b'\n');
         }
-        return Ok(());
+        return out;
     }
     let mut files = SimpleFiles::new();
     for f in sources.files() {
@@ -122,35 +88,83 @@ fn write(
         if d.labels.is_empty() && format == ErrorFormat::Short {
             // codespan's short style prints nothing useful without a label.
             let at = d
-                .location
-                .as_deref()
+                .place_text(lang)
                 .map(|l| format!("{l}: "))
                 .unwrap_or_default();
-            writeln!(
-                sink.raw(),
-                "{at}{}[{}]: {}",
-                severity_word(d.severity),
-                d.code.as_str(),
-                d.message
-            )?;
+            out.extend_from_slice(
+                format!(
+                    "{at}{}[{}]: {}\n",
+                    severity_word(d.severity, lang),
+                    d.code.as_str(),
+                    d.headline(lang)
+                )
+                .as_bytes(),
+            );
             continue;
         }
-        sink.emit(&config, &files, &to_codespan(d))?;
+        let one = emit(&config, &files, &to_codespan(d, lang), color);
+        out.extend_from_slice(&translate_header(one, d.severity, lang));
         if format == ErrorFormat::Human {
-            writeln!(sink.raw())?;
+            out.push(b'\n');
         }
     }
-    Ok(())
+    out
 }
 
-fn severity_word(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+/// One diagnostic through codespan, plain or with ANSI colours.
+fn emit(
+    config: &Config,
+    files: &SimpleFiles<String, String>,
+    d: &cs::Diagnostic<usize>,
+    color: bool,
+) -> Vec<u8> {
+    fn go<W: WriteColor>(
+        mut w: W,
+        config: &Config,
+        files: &SimpleFiles<String, String>,
+        d: &cs::Diagnostic<usize>,
+    ) -> W {
+        // Writing into memory cannot fail; a file missing from `files`
+        // leaves what was written so far.
+        let _ = term::emit_to_write_style(&mut w, config, files, d);
+        w
+    }
+    if color {
+        go(Ansi::new(Vec::new()), config, files, d).into_inner()
+    } else {
+        go(NoColor::new(Vec::new()), config, files, d).into_inner()
     }
 }
 
-fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<usize> {
+/// codespan writes the severity in English at the start of the header
+/// (`error[PF3004]: …`, colours or not around it); in Chinese it is the
+/// catalogue's word.
+fn translate_header(out: Vec<u8>, severity: Severity, lang: Lang) -> Vec<u8> {
+    if lang == Lang::En {
+        return out;
+    }
+    let english = format!("{}[", severity_word(severity, Lang::En));
+    let Some(at) = out
+        .windows(english.len())
+        .position(|w| w == english.as_bytes())
+    else {
+        return out;
+    };
+    let mut fixed = out[..at].to_vec();
+    fixed.extend_from_slice(severity_word(severity, lang).as_bytes());
+    fixed.push(b'[');
+    fixed.extend_from_slice(&out[at + english.len()..]);
+    fixed
+}
+
+fn severity_word(s: Severity, lang: Lang) -> String {
+    match s {
+        Severity::Error => Common::SeverityError.render(lang),
+        Severity::Warning => Common::SeverityWarning.render(lang),
+    }
+}
+
+fn to_codespan(d: &Diagnostic, lang: Lang) -> cs::Diagnostic<usize> {
     let severity = match d.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
@@ -165,24 +179,34 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<usize> {
                 cs::LabelStyle::Secondary
             };
             cs::Label::new(style, l.span.file.0 as usize, l.span.range())
-                .with_message(l.message.clone())
+                .with_message(l.message.render(lang))
         })
         .collect();
     let mut notes = Vec::new();
-    if let Some(loc) = &d.location {
-        notes.push(format!("in: {loc}"));
+    if let Some(place) = d.place_text(lang) {
+        notes.push(Common::NoteIn { place }.render(lang));
     }
-    notes.extend(d.notes.iter().map(|n| format!("note: {n}")));
-    notes.extend(d.hints.iter().map(|h| format!("help: {h}")));
+    notes.extend(
+        d.note_texts(lang)
+            .into_iter()
+            .map(|text| Common::NoteFact { text }.render(lang)),
+    );
+    notes.extend(
+        d.hint_texts(lang)
+            .into_iter()
+            .map(|text| Common::NoteHelp { text }.render(lang)),
+    );
     cs::Diagnostic::new(severity)
         .with_code(d.code.as_str())
-        .with_message(d.message.clone())
+        .with_message(d.headline(lang))
         .with_labels(labels)
         .with_notes(notes)
 }
 
-/// The JSON shape of one diagnostic (documented in docs/diagnostics.md).
-fn json_view(sources: &SourceMap, d: &Diagnostic) -> String {
+/// The JSON shape of one diagnostic (documented in docs/diagnostics.md):
+/// the code, the message's catalogue entry and typed arguments, the place
+/// as data, and every text rendered in `lang`.
+fn json_view(sources: &SourceMap, d: &Diagnostic, lang: Lang) -> String {
     let labels: Vec<serde_json::Value> = d
         .labels
         .iter()
@@ -196,19 +220,22 @@ fn json_view(sources: &SourceMap, d: &Diagnostic) -> String {
                 "start": l.span.start,
                 "end": l.span.end,
                 "text": sources.slice(l.span),
-                "message": l.message,
+                "message": l.message.render(lang),
                 "primary": l.primary,
             })
         })
         .collect();
     serde_json::json!({
-        "severity": severity_word(d.severity),
+        "severity": severity_word(d.severity, Lang::En),
         "code": d.code.as_str(),
-        "message": d.message,
-        "location": d.location,
+        "lang": lang.keyword(),
+        "message": d.headline(lang),
+        "data": &d.message,
+        "location": d.place_text(lang),
+        "place": &d.place,
         "labels": labels,
-        "notes": d.notes,
-        "hints": d.hints,
+        "notes": d.note_texts(lang),
+        "hints": d.hint_texts(lang),
     })
     .to_string()
 }

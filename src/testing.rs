@@ -22,7 +22,12 @@ pub(crate) fn model(src: &str) -> Model {
     model.unwrap_or_else(|| {
         panic!(
             "framework has errors:\n{}",
-            render::to_string(&sources, &diags, ErrorFormat::Human)
+            render::to_string(
+                &sources,
+                &diags,
+                ErrorFormat::Human,
+                crate::catalogue::Lang::En
+            )
         )
     })
 }
@@ -30,7 +35,12 @@ pub(crate) fn model(src: &str) -> Model {
 /// Diagnostics of framework text, rendered as a user sees them.
 pub(crate) fn diagnostics(src: &str) -> String {
     let (sources, _, diags) = compile(src);
-    render::to_string(&sources, &diags, ErrorFormat::Human)
+    render::to_string(
+        &sources,
+        &diags,
+        ErrorFormat::Human,
+        crate::catalogue::Lang::En,
+    )
 }
 
 /// Evaluate TOML data against a framework. The evaluation borrows names
@@ -44,7 +54,8 @@ pub(crate) fn evaluate(
     let mut sources = SourceMap::new();
     let file = sources.add("data.toml", data);
     let data: &'static ProjectData = Box::leak(Box::new(
-        crate::data::load(&sources, file).unwrap_or_else(|d| panic!("data error: {}", d.message)),
+        crate::data::load(&sources, file)
+            .unwrap_or_else(|d| panic!("data error: {}", d.headline(crate::catalogue::Lang::En))),
     ));
     let outcome = crate::eval::evaluate(m, data);
     (sources, outcome, data)

@@ -920,8 +920,8 @@ mod tests {
         let e = Columns::default()
             .resolve("a.csv", 1, &h)
             .expect_err("年度指标值 missing");
-        assert!(e.message.contains("`年度指标值`"), "{}", e.message);
-        assert!(e.hints[0].contains("`年度指标`"), "{:?}", e.hints);
+        assert!(e.en().contains("`年度指标值`"), "{}", e.en());
+        assert!(e.hints_en()[0].contains("`年度指标`"), "{:?}", e.hints_en());
     }
 
     #[test]
@@ -947,15 +947,18 @@ mod tests {
         let e = Columns::default()
             .find_header("a.csv", &[(1, title), (2, misspelt)])
             .expect_err("no header");
-        assert_eq!(e.location.as_deref(), Some("a.csv: row 2 (the header)"));
         assert_eq!(
-            e.hints[0].split('?').next(),
+            e.location_en().as_deref(),
+            Some("a.csv: row 2 (the header)")
+        );
+        assert_eq!(
+            e.hints_en()[0].split('?').next(),
             Some("did you mean `年度指标`")
         );
         assert!(
-            e.notes.iter().any(|n| n.contains("(row 1)")),
+            e.notes_en().iter().any(|n| n.contains("(row 1)")),
             "{:?}",
-            e.notes
+            e.notes_en()
         );
     }
 
@@ -1059,7 +1062,7 @@ mod tests {
         let e = Columns::default()
             .resolve("a.csv", 1, &h)
             .expect_err("two units");
-        assert!(e.message.contains("different units"), "{}", e.message);
+        assert!(e.en().contains("different units"), "{}", e.en());
     }
 
     #[test]
@@ -1069,13 +1072,13 @@ mod tests {
             .resolve("a.csv", 1, &two)
             .expect_err("which one");
         assert_eq!(
-            e.message,
+            e.en(),
             "`a.csv` has two columns for `得分`: `得分（自评）` (column G) and `得分（复核）` (column H)"
         );
         assert!(
-            e.hints[0].ends_with("`\"得分\" = \"得分（自评）\"`"),
+            e.hints_en()[0].ends_with("`\"得分\" = \"得分（自评）\"`"),
             "{:?}",
-            e.hints
+            e.hints_en()
         );
         // The one the mapping names, note and all.
         let mapping = Columns::from_toml(FileId(0), "m.toml", "\"得分\" = \"得分（复核）\"")
@@ -1102,7 +1105,7 @@ mod tests {
             .resolve("a.csv", 1, &h)
             .expect_err("twice");
         assert_eq!(
-            e.message,
+            e.en(),
             "`a.csv` has two columns `分值`: column F and column G"
         );
         // A header of a field pfc does not read may come twice.
@@ -1121,7 +1124,7 @@ mod tests {
         assert_eq!(c.header(Field::Indicator), "指标名称");
         assert_eq!(c.header(Field::Id), "编码");
         let e = Columns::from_toml(FileId(0), "m.toml", "\"三级指\" = \"x\"").expect_err("unknown");
-        assert_eq!(e.hints, ["did you mean `三级指标`?"]);
+        assert_eq!(e.hints_en(), ["did you mean `三级指标`?"]);
     }
 
     #[test]
@@ -1135,7 +1138,7 @@ mod tests {
         )
         .expect_err("twice");
         assert_eq!(
-            e.message,
+            e.en(),
             "the column mapping gives `项目编号` twice, as `项目编号` and as `项目代码`"
         );
     }

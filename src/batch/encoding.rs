@@ -238,11 +238,7 @@ mod tests {
     fn garbage_names_offset_and_row() {
         let bytes = b"a,b\nc,d\ne,\xFF\xFF\n";
         let e = detect("x.csv", bytes, true).expect_err("unreadable");
-        assert!(
-            e.message.contains("0xFF at offset 10 (row 3)"),
-            "{}",
-            e.message
-        );
+        assert!(e.en().contains("0xFF at offset 10 (row 3)"), "{}", e.en());
         assert_eq!(Encoding::Utf8.first_invalid(bytes), Some(10));
         assert_eq!(Encoding::Gbk.first_invalid(b"ab\x81"), Some(2));
     }

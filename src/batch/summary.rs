@@ -246,20 +246,19 @@ impl Summary {
     }
 
     fn add_finding(&mut self, done: &Done, f: &Finding) -> std::io::Result<()> {
-        let zh = self.words.chinese;
-        let level = self.words.levels[usize::from(f.severity != Severity::Error)];
-        let message = f.message_zh.as_ref().filter(|_| zh);
-        let hints = if zh && !f.hints_zh.is_empty() {
-            f.hints_zh.join("；")
+        let lang = if self.words.chinese {
+            crate::catalogue::Lang::Zh
         } else {
-            f.hints.join("; ")
+            crate::catalogue::Lang::En
         };
+        let level = self.words.levels[usize::from(f.severity != Severity::Error)];
+        let hints = f.diagnostic.hint_texts(lang).join(lang.pick("；", "; "));
         self.findings.record([
             done.id.as_str(),
             done.name.as_str(),
             level,
             f.code,
-            message.unwrap_or(&f.message),
+            &f.diagnostic.headline(lang),
             f.location.as_deref().unwrap_or(&done.source),
             &hints,
         ])

@@ -61,16 +61,10 @@ pub struct Model {
     pub slots_by_name: std::collections::HashMap<String, Vec<usize>, foldhash::fast::FixedState>,
 }
 
-/// The language of a framework's labels and of pfc's report headings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// Chinese (the default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
+/// The language of a framework's labels, of pfc's report headings and of
+/// the findings its reports, summaries and findings.csv show: the
+/// catalogue's [`Lang`](crate::catalogue::Lang), Chinese by default.
+pub use crate::catalogue::Lang as Language;
 
 /// Rounding settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -25,6 +25,12 @@ pub struct Args {
     /// How to print diagnostics.
     #[arg(long, global = true, value_enum, default_value_t = ErrorFormat::Human)]
     pub error_format: ErrorFormat,
+
+    /// The language of messages: `zh` (中文) or `en`; by default the
+    /// locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`: `zh_…` is Chinese), else
+    /// English.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<crate::catalogue::Lang>,
 }
 
 const EXIT_CODES: &str = "Exit codes:

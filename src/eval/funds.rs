@@ -82,7 +82,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.code == Code::FundsDoNotAddUp)
-            .map(|d| d.message.clone())
+            .map(|d| d.headline(crate::catalogue::Lang::En))
             .collect()
     }
 

@@ -219,6 +219,9 @@ pub struct Figure {
 /// A diagnostic as data, for JSON and reports.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
+    /// The diagnostic itself, for output in another language.
+    #[serde(skip)]
+    pub diagnostic: Diagnostic,
     /// `warning` or `error`.
     pub severity: Severity,
     /// Stable code.
@@ -239,13 +242,15 @@ pub struct Finding {
 
 impl From<&Diagnostic> for Finding {
     fn from(d: &Diagnostic) -> Self {
+        use crate::catalogue::Lang;
         Finding {
+            diagnostic: d.clone(),
             severity: d.severity,
             code: d.code.as_str(),
-            message: d.message.clone(),
+            message: d.headline(Lang::En),
             message_zh: d.message_zh.clone(),
-            location: d.location.clone(),
-            hints: d.hints.clone(),
+            location: d.place_text(Lang::En),
+            hints: d.hint_texts(Lang::En),
             hints_zh: d.hints_zh.clone(),
         }
     }

@@ -161,19 +161,10 @@ pub struct WarningView {
 
 impl WarningView {
     fn of(f: &Finding, language: Language) -> Self {
-        let zh = language == Language::Zh;
-        let message = match &f.message_zh {
-            Some(m) if zh => m.clone(),
-            _ => f.message.clone(),
-        };
-        let hints = if zh && !f.hints_zh.is_empty() {
-            f.hints_zh.clone()
-        } else {
-            f.hints.clone()
-        };
         WarningView {
-            message,
-            hints,
+            message: f.diagnostic.headline(language),
+            hints: f.diagnostic.hint_texts(language),
+            location: f.diagnostic.place_text(language),
             ..WarningView::from(f)
         }
     }

@@ -13,7 +13,12 @@ fn error(src: &str) -> String {
     let mut sources = SourceMap::new();
     let file = sources.add("test.pf", src);
     let d = super::parse(&sources, file).expect_err("should not parse");
-    crate::render::to_string(&sources, &[d], crate::render::ErrorFormat::Human)
+    crate::render::to_string(
+        &sources,
+        &[d],
+        crate::render::ErrorFormat::Human,
+        crate::catalogue::Lang::En,
+    )
 }
 
 /// The framework's one `let`, printed with explicit parentheses.

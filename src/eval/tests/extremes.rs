@@ -64,6 +64,7 @@ fn score(data: &str) {
             &sources,
             &outcome.diagnostics,
             crate::render::ErrorFormat::Human,
+            crate::catalogue::Lang::En,
         );
         if let Some(e) = outcome.evaluation {
             let _ = serde_json::to_string(&e);
@@ -106,7 +107,7 @@ proptest! {
              indicator a weight {w} {{ target {lit}{u}\n actual x\n score weight * min(actual / target, 1) }} }}"
         );
         let (sources, model, diags) = compile(&src);
-        let _ = crate::render::to_string(&sources, &diags, crate::render::ErrorFormat::Human);
+        let _ = crate::render::to_string(&sources, &diags, crate::render::ErrorFormat::Human, crate::catalogue::Lang::En);
         if let Some(m) = model {
             let mut sources = sources;
             let file = sources.add("d.toml", format!("[inputs]\nx = \"{lit}\""));

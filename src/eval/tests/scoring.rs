@@ -37,7 +37,8 @@ fn score(framework: &str, data: &str) -> Evaluation<'static> {
             crate::render::to_string(
                 &sources,
                 &outcome.diagnostics,
-                crate::render::ErrorFormat::Human
+                crate::render::ErrorFormat::Human,
+                crate::catalogue::Lang::En
             )
         )
     })
@@ -297,8 +298,11 @@ fn a_bare_month_target_is_scored_as_months_and_says_so() {
         outcome
             .diagnostics
             .iter()
-            .filter(|d| d.message.contains("month of the year"))
-            .map(|d| format!("{} | {}", d.message, d.hints.join(" | ")))
+            .map(|d| {
+                let en = crate::catalogue::Lang::En;
+                format!("{} | {}", d.headline(en), d.hint_texts(en).join(" | "))
+            })
+            .filter(|text| text.contains("month of the year"))
             .collect()
     };
     // `12月` may be December: finishing in November then scores less.

@@ -1,0 +1,9 @@
+//! The batch phase's messages.
+
+use super::catalogue;
+
+catalogue! {
+    /// Messages of the batch phase.
+    Batch {
+    }
+}

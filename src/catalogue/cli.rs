@@ -1,0 +1,9 @@
+//! The cli phase's messages.
+
+use super::catalogue;
+
+catalogue! {
+    /// Messages of the cli phase.
+    Cli {
+    }
+}
