@@ -1,5 +1,7 @@
 //! Source files loaded for one run, and how their bytes become text.
 
+use crate::catalogue::Name;
+use crate::catalogue::common::Common;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::{FileId, Span};
 use std::path::Path;
@@ -50,7 +52,7 @@ impl SourceMap {
         if let Ok(true) = too_big {
             return Err(Diagnostic::error(
                 Code::FileUnreadable,
-                format!("`{shown}` is larger than 512 MiB"),
+                Common::FileTooLarge { file: shown.into() },
             ));
         }
         let bytes = std::fs::read(path).map_err(|e| unreadable(path, &shown, &e))?;
@@ -88,29 +90,31 @@ fn strip_bom(text: String) -> String {
 
 /// Why a file cannot be read, in plain words (not the OS error's text).
 fn unreadable(path: &Path, shown: &str, e: &std::io::Error) -> Diagnostic {
+    let file = Name::new(shown);
     match e.kind() {
         std::io::ErrorKind::NotFound => {
-            let d = Diagnostic::error(Code::FileUnreadable, format!("`{shown}` does not exist"));
+            let d = Diagnostic::error(Code::FileUnreadable, Common::FileMissing { file });
             match similar_file(path) {
-                Some(name) => d.with_hint(format!("did you mean `{name}`?")),
-                None => d.with_hint("check the path; it is relative to the current directory"),
+                Some(name) => d.with_hint(Common::DidYouMean { name: name.into() }),
+                None => d.with_hint(Common::HintCheckPath),
             }
         }
-        std::io::ErrorKind::PermissionDenied => Diagnostic::error(
-            Code::FileUnreadable,
-            format!("`{shown}` cannot be read: permission denied"),
-        )
-        .with_hint("check the file's permissions"),
-        std::io::ErrorKind::IsADirectory => Diagnostic::error(
-            Code::FileUnreadable,
-            format!("`{shown}` is a folder, not a file"),
-        )
-        .with_hint("name a file inside it"),
+        std::io::ErrorKind::PermissionDenied => {
+            Diagnostic::error(Code::FileUnreadable, Common::FilePermission { file })
+                .with_hint(Common::HintPermissions)
+        }
+        std::io::ErrorKind::IsADirectory => {
+            Diagnostic::error(Code::FileUnreadable, Common::FileIsFolder { file })
+                .with_hint(Common::HintFileInside)
+        }
         _ => Diagnostic::error(
             Code::FileUnreadable,
-            format!("`{shown}` cannot be read: {e}"),
+            Common::FileUnreadableOs {
+                file,
+                why: e.to_string().into(),
+            },
         )
-        .with_hint("check that the path names a readable file"),
+        .with_hint(Common::HintReadableFile),
     }
 }
 
@@ -146,12 +150,14 @@ impl SourceMap {
         if gbk_bad {
             return Diagnostic::error(
                 Code::NotUtf8,
-                format!(
-                    "`{shown}` is not UTF-8 text: byte 0x{:02X} at offset {offset} (line {line}) is invalid",
-                    bytes[offset]
-                ),
+                Common::NotUtf8 {
+                    file: shown.into(),
+                    byte: format!("0x{:02X}", bytes[offset]),
+                    offset,
+                    line,
+                },
             )
-            .with_hint("save the file as UTF-8 and try again");
+            .with_hint(Common::HintSaveUtf8);
         }
         // When the bytes before `offset` are ASCII they decode to
         // themselves and the first GBK character starts at `offset`. A UTF-8
@@ -165,31 +171,32 @@ impl SourceMap {
         let Some(first) = first else {
             return Diagnostic::error(
                 Code::NotUtf8,
-                format!(
-                    "`{shown}` is not UTF-8 text: byte 0x{:02X} at offset {offset} (line {line}) is invalid; it looks GBK-encoded",
-                    bytes[offset]
-                ),
+                Common::NotUtf8Gbk {
+                    file: shown.into(),
+                    byte: format!("0x{:02X}", bytes[offset]),
+                    offset,
+                    line,
+                },
             )
-            .with_note("GBK is what Chinese Windows saves by default; pfc reads UTF-8 only")
-            .with_hint(format!(
-                "save the file as UTF-8 in your editor, or convert it: `iconv -f GB18030 -t UTF-8 {shown} > {}`",
-                utf8_name(shown)
-            ));
+            .with_note(Common::NoteGbk)
+            .with_hint(Common::HintConvertGbk {
+                file: shown.to_owned(),
+                converted: utf8_name(shown),
+            });
         };
         let file = self.add(shown, decoded.into_owned());
-        Diagnostic::error(
-            Code::NotUtf8,
-            format!("`{shown}` is not UTF-8: it looks GBK-encoded"),
-        )
-        .with_primary(
-            Span::new(file, offset, offset + first.len_utf8()),
-            format!("`{first}` is written in GBK here"),
-        )
-        .with_note("GBK is what Chinese Windows saves by default; pfc reads UTF-8 only")
-        .with_hint(format!(
-            "save the file as UTF-8 in your editor, or convert it: `iconv -f GB18030 -t UTF-8 {shown} > {}`",
-            utf8_name(shown)
-        ))
+        Diagnostic::error(Code::NotUtf8, Common::LooksGbk { file: shown.into() })
+            .with_primary(
+                Span::new(file, offset, offset + first.len_utf8()),
+                Common::LabelGbkHere {
+                    character: first.to_string().into(),
+                },
+            )
+            .with_note(Common::NoteGbk)
+            .with_hint(Common::HintConvertGbk {
+                file: shown.to_owned(),
+                converted: utf8_name(shown),
+            })
     }
 }
 
