@@ -800,9 +800,9 @@ fn sheet_hint(model: &Model, data: &ProjectData, d: &mut Diagnostic) -> bool {
         }
         _ => return false,
     };
-    let (_, location) = data.locate(field.path());
-    let column = location.rsplit_once(", column ").map(|(_, c)| c.to_owned());
-    d.place = Some(crate::place::Place::file(location));
+    let (_, place) = data.locate(field.path());
+    let column = place.column().map(str::to_owned);
+    d.place = Some(place);
     d.hints = vec![match column {
         Some(c) => format!("fill in `{c}` on the project's first row (or on each of its rows)"),
         None => format!(

@@ -10,6 +10,7 @@ pub mod notation;
 mod spans;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::place::Place;
 use crate::source::SourceMap;
 use crate::span::{FileId, Span};
 pub use decimal::Num;
@@ -72,34 +73,40 @@ impl SheetLocator {
         };
     }
 
-    /// `file: row 7, column 年度指标值` for a field path.
-    fn locate(&self, path: &str) -> String {
-        let file_name = &self.file;
-        let column = |key: &str| {
-            self.columns
-                .get(key)
-                .map(|c| format!(", column {c}"))
-                .unwrap_or_default()
-        };
+    /// The row and column of a field path (`indicators[2].target` → row
+    /// 7, column 年度指标值); the project's rows for a field no one row
+    /// holds.
+    pub fn place(&self, path: &str) -> Place {
+        let file = self.file.clone();
+        let column = |key: &str| self.columns.get(key).cloned();
         if let Some(rest) = path.strip_prefix("indicators[") {
             let (index, field) = rest.split_once(']').unwrap_or((rest, ""));
             let row = index
                 .parse::<usize>()
                 .ok()
                 .and_then(|i| self.indicator_rows.get(i));
-            if let Some(row) = row {
+            if let Some(&row) = row {
                 let field = field.trim_start_matches('.');
-                let col = if field.is_empty() {
-                    String::new()
+                let column = if field.is_empty() {
+                    None
                 } else {
                     column(field)
                 };
-                return format!("{file_name}: row {row}{col}");
+                return Place::Cell { file, row, column };
             }
         }
         match self.field_rows.iter().find(|(p, _)| *p == path) {
-            Some((_, row)) => format!("{file_name}: row {row}{}", column(path)),
-            None => format!("{}{}", self.describe(), column(path)),
+            Some(&(_, row)) => Place::Cell {
+                file,
+                row,
+                column: column(path),
+            },
+            None => Place::Rows {
+                file,
+                first: self.rows.0,
+                last: self.rows.1,
+                column: column(path),
+            },
         }
     }
 }
@@ -498,16 +505,20 @@ impl ProjectData {
 
     /// Where a field is: its span (TOML only) and a `file: path` location;
     /// for spreadsheet data, no span and `file: row N, column X`.
-    pub fn locate(&self, path: &str) -> (Option<Span>, String) {
+    pub fn locate(&self, path: &str) -> (Option<Span>, Place) {
         if let Some(sheet) = &self.sheet {
             let named = self.source_by_name(path);
-            return (None, sheet.locate(named.as_deref().unwrap_or(path)));
+            return (None, sheet.place(named.as_deref().unwrap_or(path)));
         }
         let span = self
             .spans
             .get(path)
             .map(|(s, e)| Span::new(self.file, s, e));
-        (span, format!("{}: {path}", self.file_name))
+        let place = Place::Field {
+            file: self.file_name.clone(),
+            path: crate::place::FieldPath::new(path),
+        };
+        (span, place)
     }
 
     /// `funds.sources[当年财政拨款].budget` for `funds.sources[0].budget`,
@@ -525,8 +536,8 @@ impl ProjectData {
         path: &str,
         label: impl Into<crate::catalogue::Text>,
     ) -> Diagnostic {
-        let (span, loc) = self.locate(path);
-        let d = d.with_location(loc);
+        let (span, place) = self.locate(path);
+        let d = d.with_place(place);
         match span {
             Some(s) => d.with_primary(s, label),
             None => d,

@@ -431,7 +431,7 @@ impl<'a> Scorer<'a> {
             .with_primary(span, "in this formula")
             .with_hint("check the row's target and actual values");
         let (_, loc) = self.data.locate(here);
-        self.diags.borrow_mut().push(d.with_location(loc));
+        self.diags.borrow_mut().push(d.with_place(loc));
     }
 
     /// Keep a formula's score within 0..weight, warning when it was not.
@@ -459,7 +459,7 @@ impl<'a> Scorer<'a> {
                     raw, weight, clamped
                 ))
                 .with_primary(span, "this formula leaves the range")
-                .with_location(loc)
+                .with_place(loc)
                 .with_hint("cap the formula with `min(…, weight)` and `max(0, …)` in the framework")
                 .with_hint_zh("请在框架中用 min(…, weight) 和 max(0, …) 限定计分公式"),
             );
@@ -492,7 +492,7 @@ impl<'a> Scorer<'a> {
                 Some((here, name)) => {
                     d.message = format!("`{name}`: {text}").into();
                     let (span, loc) = self.data.locate(&format!("{here}.actual"));
-                    let d = d.with_location(loc);
+                    let d = d.with_place(loc);
                     match span {
                         Some(s) => d.with_primary(s, "this value"),
                         None => d,

@@ -1236,10 +1236,17 @@ mod tests {
         }
         assert_eq!(b.file_name, "t.csv: rows 8–9");
         assert_eq!(
-            b.locate("indicators[1].target").1,
+            b.locate("indicators[1].target")
+                .1
+                .render_at(crate::catalogue::Lang::En, None),
             "t.csv: row 9, column 年度指标值"
         );
-        assert_eq!(b.locate("year").1, "t.csv: rows 8–9, column 年度");
+        assert_eq!(
+            b.locate("year")
+                .1
+                .render_at(crate::catalogue::Lang::En, None),
+            "t.csv: rows 8–9, column 年度"
+        );
         // As read into new allocations.
         let fresh = read_all(&rows, Back::Never);
         assert_eq!(fresh.get(2), Some(&format!("{:?}", items[1])));
