@@ -6,6 +6,8 @@ mod diagnostics;
 mod docs;
 mod examples;
 mod extension;
+mod fmt;
 mod frameworks;
 mod harness;
 mod reports;
+mod test;
