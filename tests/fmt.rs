@@ -1,11 +1,28 @@
 //! `pfc fmt`: files rewritten or left alone, `--check`, standard input,
 //! syntax errors said as `pfc check` says them, messages in two languages.
 
+use crate::harness::pfc;
 use crate::test::Test;
 
 const MESSY: &str = "framework t “标题”{total 100；grades｛优 ≥ 90；差｝\ngroup g weight 100 {slot a\n  slot b}\n}\n";
 const TIDY: &str = "framework t “标题” {\n  total 100\n  grades { 优 >= 90; 差 }\n\n  group g weight 100 {\n    slot a\n    slot b\n  }\n}\n";
 const BROKEN: &str = "framework t {\n  grdes { 优 >= 90 }\n}\n";
+
+/// The bundled frameworks are kept formatted (CI runs the same command).
+#[test]
+fn bundled_frameworks_are_formatted() {
+    let run = pfc(&["fmt", "--check", "frameworks/"]);
+    assert_eq!(
+        run.code,
+        0,
+        "run `pfc fmt frameworks/`\n{}",
+        run.transcript()
+    );
+    assert_eq!(
+        run.stdout,
+        "5 checked, 0 would be reformatted, 0 with errors\n"
+    );
+}
 
 #[test]
 fn check_shows_the_change_and_writes_nothing() {

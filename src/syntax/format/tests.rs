@@ -341,6 +341,20 @@ fn spanless_removes_only_spans() {
     );
 }
 
+/// Every bundled framework is formatted, and formatting it keeps it.
+#[test]
+fn bundled_frameworks_are_formatted() {
+    for b in crate::builtin::BUILTINS {
+        let got = fmt(b.source);
+        assert!(
+            got == b.source,
+            "{} is not formatted (pfc fmt frameworks/)",
+            b.id
+        );
+        assert_same_meaning(b.source, &got);
+    }
+}
+
 /// The fixtures before and after, as snapshots; each result is a fixed
 /// point and means what its fixture means.
 #[test]

@@ -27,6 +27,15 @@ fn bundled() -> impl Strategy<Value = &'static crate::builtin::Builtin> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
+    /// Other spaces, indentation, blank lines and full-width punctuation in
+    /// a bundled framework: formatting gives the bundled text back.
+    #[test]
+    fn respaced_bundled_frameworks_format_back(b in bundled(), seed in any::<u64>()) {
+        let messy = perturb(b.source, &mut Rng::new(seed), false);
+        let out = formats_faithfully(&messy);
+        pretty_eq(&out, b.source);
+    }
+
     /// Comments inserted and line breaks moved in a bundled framework: the
     /// layout may change, the meaning and the comments may not.
     #[test]
