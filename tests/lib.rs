@@ -4,6 +4,7 @@ mod batch;
 mod cli;
 mod diagnostics;
 mod docs;
+mod editors;
 mod examples;
 mod extension;
 mod fmt;
