@@ -6,6 +6,7 @@ mod batch;
 mod check;
 mod diff;
 mod eval;
+mod fmt;
 mod generate;
 mod interrupt;
 mod load;
@@ -57,6 +58,18 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         } => check::run(&out, &frameworks, explain_extension),
         Command::Test { frameworks } => test::run(&out, &frameworks),
         Command::Diff { old, new } => diff::run(&out, &old, &new),
+        Command::Fmt {
+            paths,
+            check,
+            stdin,
+        } => fmt::run(
+            &out,
+            &fmt::Request {
+                paths: &paths,
+                check,
+                stdin,
+            },
+        ),
         Command::Eval {
             framework,
             data,

@@ -7,6 +7,7 @@
 
 pub mod ast;
 mod error;
+mod format;
 mod grammar;
 mod lower;
 #[cfg(test)]
@@ -17,6 +18,8 @@ use crate::source::SourceMap;
 use crate::span::{FileId, Span};
 use grammar::{PfcParser, Rule};
 use pest::Parser as _;
+
+pub use format::format;
 
 /// Parse one framework file.
 pub fn parse(sources: &SourceMap, file: FileId) -> Result<ast::Framework, Diagnostic> {

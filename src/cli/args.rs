@@ -57,6 +57,17 @@ Exit codes:
   1  the framework or the data has errors
   2  the command line is wrong (unknown option, missing argument)";
 
+const FMT_HELP: &str = "Examples:
+  pfc fmt                                  every framework.pf under this folder
+  pfc fmt frameworks/my-framework          one framework
+  pfc fmt --check frameworks/              in CI: exit 1 if any file is not formatted
+  pfc fmt - < framework.pf                 standard input to standard output
+
+Exit codes:
+  0  success: files formatted, or (--check) all already formatted
+  1  a file has a syntax error or cannot be read, or (--check) would change
+  2  the command line is wrong (unknown option, missing argument)";
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -76,6 +87,22 @@ pub enum Command {
         /// Framework folders or `.pf` files; a folder without `framework.pf`
         /// is searched for framework folders. Default: `frameworks/`.
         frameworks: Vec<String>,
+    },
+    /// Rewrite `.pf` files in the canonical layout (docs/authoring.md);
+    /// comments and strings are kept as written.
+    #[command(after_help = FMT_HELP)]
+    Fmt {
+        /// `.pf` files, or folders whose `framework.pf` files (in any
+        /// subfolder) are formatted; `-` for standard input. Default: the
+        /// current folder.
+        paths: Vec<String>,
+        /// Write nothing: list the files that would change, with a diff,
+        /// and exit with 1 if any would.
+        #[arg(long)]
+        check: bool,
+        /// Format standard input to standard output (for editors).
+        #[arg(long, conflicts_with = "paths")]
+        stdin: bool,
     },
     /// Say what changed between two frameworks: indicators, weights, grade
     /// bands, scoring rules, settings.

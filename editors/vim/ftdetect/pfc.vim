@@ -1,0 +1,2 @@
+" pfc performance frameworks: *.pf
+autocmd BufNewFile,BufRead *.pf setfiletype pfc
