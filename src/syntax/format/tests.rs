@@ -15,7 +15,12 @@ pub(super) fn fmt(src: &str) -> String {
     super::format(&sources, file).unwrap_or_else(|d| {
         panic!(
             "does not format:\n{}\n{src}",
-            crate::render::to_string(&sources, &[d], crate::render::ErrorFormat::Human)
+            crate::render::to_string(
+                &sources,
+                &[d],
+                crate::render::ErrorFormat::Human,
+                crate::catalogue::Lang::En
+            )
         )
     })
 }
@@ -48,7 +53,7 @@ pub(super) fn meaning(src: &str) -> (String, String, Vec<String>) {
         spanless(&format!("{model:?}")),
         diagnostics
             .iter()
-            .map(|d| format!("{} {}", d.code.as_str(), d.message))
+            .map(|d| format!("{} {}", d.code.as_str(), d.en()))
             .collect(),
     )
 }
