@@ -108,6 +108,10 @@ fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
     if b == 0 {
         return a;
     }
+    // Most figures fit 64 bits, where every step is one instruction.
+    if let (Ok(a), Ok(b)) = (u64::try_from(a), u64::try_from(b)) {
+        return u128::from(gcd_u64(a, b));
+    }
     // Binary GCD: shifts and subtractions, no 128-bit divisions.
     let shift = (a | b).trailing_zeros();
     a >>= a.trailing_zeros();
@@ -120,6 +124,36 @@ fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
         if b == 0 {
             return a << shift;
         }
+    }
+}
+
+fn gcd_u64(mut a: u64, mut b: u64) -> u64 {
+    if a == 0 || b == 1 {
+        return b;
+    }
+    if b == 0 || a == 1 {
+        return a;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
+/// `a / b` for the quotients of a reduction, in 64 bits when both fit
+/// (a 128-bit division is a call of a few dozen instructions).
+fn div_u128(a: u128, b: u128) -> u128 {
+    match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => u128::from(a / b),
+        _ => a / b,
     }
 }
 
@@ -166,11 +200,14 @@ impl Exact {
     }
 
     fn small_or_big(n: i128, d: i128) -> Exact {
+        if d == 1 && n != i128::MIN {
+            return Exact(Repr::Small(n, ONE_U));
+        }
         // Reduce in u128 so that i128::MIN is no special case.
         let neg = (n < 0) != (d < 0);
         let (un, ud) = (n.unsigned_abs(), d.unsigned_abs());
         let g = gcd_u128(un, ud);
-        Self::from_parts(neg, un / g, ud / g)
+        Self::from_parts(neg, div_u128(un, g), div_u128(ud, g))
             .unwrap_or_else(|| Self::from_big(BigRational::new(BigInt::from(n), BigInt::from(d))))
     }
 
@@ -407,7 +444,10 @@ impl Exact {
                 && let Some(scaled) = n.unsigned_abs().checked_mul(p)
             {
                 let d = d.get();
-                let (mut q, r) = (scaled / d, scaled % d);
+                let (mut q, r) = match (u64::try_from(scaled), u64::try_from(d)) {
+                    (Ok(s), Ok(d)) => (u128::from(s / d), u128::from(s % d)),
+                    _ => (scaled / d, scaled % d),
+                };
                 if mode.away(q % 2 == 1, &r, &d) {
                     q += 1;
                 }
@@ -434,7 +474,12 @@ impl Exact {
 
     /// Whether the value is a decimal of at most `places` places.
     pub fn has_places(&self, places: u32) -> bool {
-        self.round(places, RoundMode::Down) == *self
+        match (&self.0, pow10_u128(places)) {
+            // In lowest terms: a decimal of `places` places when the
+            // denominator divides 10^places.
+            (Repr::Small(_, d), Some(p)) => p % d.get() == 0,
+            _ => self.round(places, RoundMode::Down) == *self,
+        }
     }
 
     /// The shortest exact decimal text (`87.65`, `-0.5`, `12`), or `None`
@@ -487,12 +532,25 @@ impl Exact {
     /// The value, which has at most `places` decimals, with exactly
     /// `places` of them.
     fn fixed_exact(&self, places: u32) -> String {
-        let scaled = self.pow10(places);
-        let digits = match &scaled.0 {
-            Repr::Small(n, _) => n.unsigned_abs().to_string(),
-            Repr::Big(b) => b.numer().abs().to_string(),
+        // `n × (10^places ÷ d)`, the value's digits: `d` divides 10^places.
+        let small = match (&self.0, pow10_u128(places)) {
+            (Repr::Small(n, d), Some(p)) => n
+                .unsigned_abs()
+                .checked_mul(div_u128(p, d.get()))
+                .map(|m| (m, *n < 0)),
+            _ => None,
         };
-        let negative = scaled.is_negative();
+        let (digits, negative) = match small {
+            Some((m, negative)) => (m.to_string(), negative),
+            None => {
+                let scaled = self.pow10(places);
+                let digits = match &scaled.0 {
+                    Repr::Small(n, _) => n.unsigned_abs().to_string(),
+                    Repr::Big(b) => b.numer().abs().to_string(),
+                };
+                (digits, scaled.is_negative())
+            }
+        };
         let places = places as usize;
         let mut out = String::with_capacity(digits.len() + places + 3);
         if negative {
@@ -575,10 +633,13 @@ fn small_add(a: i128, b: u128, c: i128, d: u128) -> Option<Exact> {
 }
 
 fn small_mul(a: i128, b: u128, c: i128, d: u128) -> Option<Exact> {
+    if b == 1 && d == 1 {
+        return Some(Exact::small_or_big(a.checked_mul(c)?, 1));
+    }
     let g1 = gcd_u128(a.unsigned_abs(), d);
     let g2 = gcd_u128(c.unsigned_abs(), b);
-    let n = (a.unsigned_abs() / g1).checked_mul(c.unsigned_abs() / g2)?;
-    let den = (b / g2).checked_mul(d / g1)?;
+    let n = div_u128(a.unsigned_abs(), g1).checked_mul(div_u128(c.unsigned_abs(), g2))?;
+    let den = div_u128(b, g2).checked_mul(div_u128(d, g1))?;
     Exact::from_parts((a < 0) != (c < 0) && n != 0, n, den)
 }
 

@@ -210,6 +210,24 @@ impl Quantity {
         }
     }
 
+    /// Build from a decimal as written (`mantissa × 10^-scale`) and its
+    /// unit, reducing once: every cell of a batch is read here.
+    pub fn from_decimal(mantissa: i128, scale: u32, unit: Unit) -> Self {
+        let value = match &unit {
+            Unit::None | Unit::Count(_) => Exact::decimal(mantissa, scale),
+            Unit::Percent => Exact::decimal(mantissa, scale + 2),
+            Unit::Money(m) => match m
+                .factor()
+                .to_i64()
+                .and_then(|f| mantissa.checked_mul(i128::from(f)))
+            {
+                Some(yuan) => Exact::decimal(yuan, scale),
+                None => Exact::decimal(mantissa, scale).mul(&m.factor()),
+            },
+        };
+        Quantity { value, unit }
+    }
+
     /// The number shown before the unit suffix.
     pub fn shown(&self) -> Exact {
         self.unit.to_display(&self.value)

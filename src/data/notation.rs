@@ -245,10 +245,9 @@ fn plain(cell: &str) -> Option<Notation> {
         }
         _ => return None,
     };
-    let shown = Exact::decimal(i128::from(mantissa), decimals.unwrap_or(0));
     Some(Notation::Quantity {
         op,
-        value: Quantity::from_shown(&shown, unit),
+        value: Quantity::from_decimal(i128::from(mantissa), decimals.unwrap_or(0), unit),
     })
 }
 
