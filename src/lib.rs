@@ -16,6 +16,7 @@ pub mod diff;
 pub mod eval;
 pub mod exact;
 pub mod extend;
+pub mod fuzzing;
 pub mod fwtest;
 mod ooxml;
 pub mod place;

@@ -9,6 +9,7 @@ mod examples;
 mod extension;
 mod fmt;
 mod frameworks;
+mod fuzz;
 mod harness;
 mod reports;
 mod test;

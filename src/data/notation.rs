@@ -343,7 +343,9 @@ fn parse_any(cell: &str) -> Result<Notation, NotationError> {
     }
     let (number, unit_text) = split_number(rest);
     let Some(number) = number.filter(|n| *n != Err(ParseError::NotANumber)) else {
-        let sign = &text[..text.len() - rest.len()].trim();
+        // The comparison written, before the value or after it (`%以上`
+        // has `以上` and no number): `rest` is no suffix of `text` then.
+        let sign = prefix.or(suffix).map_or("", |(w, _)| *w);
         return Err(NotationError {
             message: if rest.is_empty() {
                 format!("`{sign}` has no number after it")

@@ -1,0 +1,4 @@
+//! Fuzz target: `pfc::fuzzing::data` (see src/fuzzing.rs).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| pfc::fuzzing::data(bytes));
