@@ -29,9 +29,12 @@ fn replay(target: &str, run: fn(&[u8])) -> usize {
     count
 }
 
+/// A fuzz target: its name and entry point.
+type Target = (&'static str, fn(&[u8]));
+
 #[test]
 fn no_fuzz_input_panics() {
-    let targets: [(&str, fn(&[u8])); 5] = [
+    let targets: [Target; 5] = [
         ("framework", pfc::fuzzing::framework),
         ("data", pfc::fuzzing::data),
         ("notation", pfc::fuzzing::notation),
