@@ -331,6 +331,9 @@ pub enum Text {
     Report(report::Report),
     /// The command line.
     Cli(cli::Cli),
+    /// No words: a label that only underlines related source (the other
+    /// weights of a sum that is wrong).
+    Nothing,
     /// Text not yet in the catalogue (shown as it is in both languages).
     /// Only while phases move to the catalogue: a test fails on any left.
     Untranslated(String),
@@ -348,13 +351,18 @@ impl Text {
             Text::Batch(t) => t.render(lang),
             Text::Report(t) => t.render(lang),
             Text::Cli(t) => t.render(lang),
+            Text::Nothing => String::new(),
             Text::Untranslated(s) => s.clone(),
         }
     }
 
     /// Whether this text says nothing (an empty label).
     pub fn is_empty(&self) -> bool {
-        matches!(self, Text::Untranslated(s) if s.is_empty())
+        match self {
+            Text::Nothing => true,
+            Text::Untranslated(s) => s.is_empty(),
+            _ => false,
+        }
     }
 }
 

@@ -14,6 +14,9 @@ mod rules;
 mod tests;
 mod tree;
 
+use crate::catalogue::check::Check as Msg;
+use crate::catalogue::common::Common;
+use crate::catalogue::{Name, Names};
 use crate::diagnostic::{Code, Diagnostic, has_errors};
 use crate::exact::Exact;
 use crate::quantity::RoundMode;
@@ -130,10 +133,12 @@ impl Checker {
                     self.diags.push(
                         Diagnostic::error(
                             Code::UnknownLanguage,
-                            format!("pfc has no report language `{other}`"),
+                            Msg::UnknownLanguage {
+                                code: Name::new(other),
+                            },
                         )
-                        .with_primary(l.span, "unknown language")
-                        .with_hint("write `language zh` (the default) or `language en`"),
+                        .with_primary(l.span, Msg::LabelUnknownLanguage)
+                        .with_hint(Msg::HintLanguage),
                     );
                     model::Language::Zh
                 }
@@ -162,14 +167,9 @@ impl Checker {
         );
         if tree.roots.is_empty() {
             self.diags.push(
-                Diagnostic::error(Code::MissingPart, "the framework has no indicators")
-                    .with_primary(
-                        fw.id.span,
-                        "no `group`, `indicator` or `slot` in this framework",
-                    )
-                    .with_hint(
-                        "add the indicator tree, e.g. `group 产出指标 weight 50 { slot 数量指标 }`",
-                    ),
+                Diagnostic::error(Code::MissingPart, Msg::NoIndicators)
+                    .with_primary(fw.id.span, Msg::LabelNoNodes)
+                    .with_hint(Msg::HintAddTree),
             );
         }
         let total = tree::check_total(self, &tree, total, fw.id.span);
@@ -221,13 +221,13 @@ impl Checker {
             self.diags.push(
                 Diagnostic::error(
                     Code::BadNumber,
-                    format!(
-                        "the period ends ({}) before it starts ({})",
-                        to.node, p.from.node
-                    ),
+                    Msg::PeriodBackwards {
+                        from: p.from.node,
+                        to: to.node,
+                    },
                 )
-                .with_primary(p.span, "not a range of years")
-                .with_hint("write the first year first, e.g. `years 2020..2021`"),
+                .with_primary(p.span, Msg::LabelNotYearRange)
+                .with_hint(Msg::HintYearsOrder),
             );
         }
         (p.from.node, p.to.as_ref().map(|t| t.node))
@@ -246,13 +246,17 @@ impl Checker {
             self.diags.push(
                 Diagnostic::error(
                     Code::Extension,
-                    format!("`{word}` changes a framework this one extends, but it extends none"),
+                    Msg::NothingToChange {
+                        keyword: Name::new(word),
+                    },
                 )
-                .with_primary(span, "nothing to change")
-                .with_hint(format!(
-                    "write `framework {} extends <parent-id> {{ … }}`, or declare the node directly",
-                    fw.id.node
-                )),
+                .with_primary(span, Msg::LabelNothingToChange)
+                .with_hint(Msg::HintExtendsOrDeclare {
+                    code: Name::new(format!(
+                        "framework {} extends <parent-id> {{ … }}",
+                        fw.id.node
+                    )),
+                }),
             );
         }
     }
@@ -265,9 +269,11 @@ impl Checker {
                 self.diags.push(
                     Diagnostic::error(
                         Code::DuplicateName,
-                        format!("answer scale `{}` is declared twice", a.name.node),
+                        Msg::ScaleTwice {
+                            name: Name::new(a.name.node.as_str()),
+                        },
                     )
-                    .with_primary(a.name.span, "declared again here"),
+                    .with_primary(a.name.span, Msg::LabelDeclaredAgain),
                 );
                 continue;
             }
@@ -277,9 +283,11 @@ impl Checker {
                     self.diags.push(
                         Diagnostic::error(
                             Code::DuplicateName,
-                            format!("answer `{}` is listed twice", name.node),
+                            Msg::AnswerTwice {
+                                name: Name::new(name.node.as_str()),
+                            },
                         )
-                        .with_primary(name.span, "again here"),
+                        .with_primary(name.span, Msg::LabelAgainHere),
                     );
                 }
                 if let Some(v) = value
@@ -288,9 +296,11 @@ impl Checker {
                     self.diags.push(
                         Diagnostic::error(
                             Code::BandRange,
-                            format!("answer `{}` must be worth 0% to 100%", name.node),
+                            Msg::AnswerWorth {
+                                name: Name::new(name.node.as_str()),
+                            },
                         )
-                        .with_primary(v.span, "outside 0%..100%"),
+                        .with_primary(v.span, Msg::LabelOutside0To100),
                     );
                 }
                 answers.push((name.node.clone(), value.as_ref().map(|v| v.node.clone())));
@@ -317,11 +327,13 @@ impl Checker {
                     self.diags.push(
                         Diagnostic::error(
                             Code::DuplicateSetting,
-                            format!("`{keyword}` is declared twice"),
+                            Msg::SettingTwice {
+                                keyword: Name::new(keyword),
+                            },
                         )
-                        .with_primary(span, "second declaration")
-                        .with_secondary(*first, "first declared here")
-                        .with_hint("keep one of them"),
+                        .with_primary(span, Msg::LabelSecondDeclaration)
+                        .with_secondary(*first, Msg::LabelFirstDeclared)
+                        .with_hint(Msg::HintKeepOne),
                     );
                 } else {
                     found = Some((v, span));
@@ -336,10 +348,12 @@ impl Checker {
             self.diags.push(
                 Diagnostic::error(
                     Code::DuplicateName,
-                    format!("`{}` is a reserved name", name.node),
+                    Msg::ReservedName {
+                        name: Name::new(name.node.as_str()),
+                    },
                 )
-                .with_primary(name.span, "reserved for the current indicator's value")
-                .with_hint("choose another name"),
+                .with_primary(name.span, Msg::LabelReserved)
+                .with_hint(Msg::HintOtherName),
             );
             return false;
         }
@@ -357,10 +371,12 @@ impl Checker {
                 self.diags.push(
                     Diagnostic::error(
                         Code::DuplicateName,
-                        format!("input `{}` is declared twice", i.name.node),
+                        Msg::InputTwice {
+                            name: Name::new(i.name.node.as_str()),
+                        },
                     )
-                    .with_primary(i.name.span, "declared again here")
-                    .with_secondary(prev.span, "first declared here"),
+                    .with_primary(i.name.span, Msg::LabelDeclaredAgain)
+                    .with_secondary(prev.span, Msg::LabelFirstDeclared),
                 );
                 continue;
             }
@@ -373,12 +389,7 @@ impl Checker {
                     indicator: None,
                 };
                 let (e, t) = resolve(d, &scope, &mut self.diags);
-                self.expect_type(
-                    &t,
-                    &ty,
-                    d.span,
-                    &format!("the default of `{}`", i.name.node),
-                );
+                self.expect_type(&t, &ty, d.span, Subject::Default(&i.name.node));
                 e
             });
             let source = match &i.from {
@@ -386,10 +397,7 @@ impl Checker {
                 Some(path) => match InputSource::PATHS.iter().find(|(p, _)| *p == path.node) {
                     Some((_, s)) => *s,
                     None => {
-                        let known: Vec<String> = InputSource::PATHS
-                            .iter()
-                            .map(|(p, _)| format!("`{p}`"))
-                            .collect();
+                        let known: Names = InputSource::PATHS.iter().map(|(p, _)| *p).collect();
                         let best = InputSource::PATHS
                             .iter()
                             .map(|(p, _)| (strsim::levenshtein(&path.node, p), *p))
@@ -397,16 +405,16 @@ impl Checker {
                             .min_by_key(|(d, _)| *d);
                         let mut d = Diagnostic::error(
                             Code::BadDataPath,
-                            format!("the data has no field `{}`", path.node),
+                            Msg::NoDataField {
+                                field: Name::new(path.node.as_str()),
+                            },
                         )
-                        .with_primary(path.span, "unknown data field");
+                        .with_primary(path.span, Msg::LabelUnknownDataField);
                         if let Some((_, p)) = best {
-                            d = d.with_hint(format!("did you mean `{p}`?"));
+                            d = d.with_hint(Common::DidYouMean { name: Name::new(p) });
                         }
-                        self.diags.push(d.with_hint(format!(
-                            "use one of {}, or drop `from` to read the value from `[inputs]`",
-                            known.join(", ")
-                        )));
+                        self.diags
+                            .push(d.with_hint(Msg::HintDataFields { fields: known }));
                         InputSource::Inputs
                     }
                 },
@@ -441,10 +449,12 @@ impl Checker {
                 self.diags.push(
                     Diagnostic::error(
                         Code::DuplicateName,
-                        format!("`{}` is already declared", l.name.node),
+                        Msg::AlreadyDeclared {
+                            name: Name::new(l.name.node.as_str()),
+                        },
                     )
-                    .with_primary(l.name.span, "declared again here")
-                    .with_hint("give the derived value its own name"),
+                    .with_primary(l.name.span, Msg::LabelDeclaredAgain)
+                    .with_hint(Msg::HintOwnName),
                 );
                 continue;
             }
@@ -463,7 +473,7 @@ impl Checker {
             self.diags.extend(diags);
             if let Some(declared) = &l.ty {
                 let want = type_of(&declared.node);
-                self.expect_type(&ty, &want, l.value.span, &format!("`{}`", l.name.node));
+                self.expect_type(&ty, &want, l.value.span, Subject::Let(&l.name.node));
                 ty = want;
             }
             self.lets.push((l.name.node.clone(), ty.clone()));
@@ -491,7 +501,7 @@ impl Checker {
         out
     }
 
-    fn expect_type(&mut self, got: &Ty, want: &Ty, span: Span, what: &str) {
+    fn expect_type(&mut self, got: &Ty, want: &Ty, span: Span, what: Subject<'_>) {
         let ok = match (got, want) {
             (Ty::Any, _) => true,
             (Ty::Number { .. }, Ty::Number { .. }) | (Ty::Money, Ty::Money) => true,
@@ -510,20 +520,16 @@ impl Checker {
                     } else {
                         Code::UnitMismatch
                     },
-                    format!(
-                        "{what} must be {}, found {}",
-                        want.describe(),
-                        got.describe()
-                    ),
+                    what.must_be(want, got),
                 )
-                .with_primary(span, got.describe()),
+                .with_primary(span, got.words()),
             );
         }
     }
 
     fn require(&mut self, r: &ast::Require, indicator: Option<&IndicatorScope>) -> Check {
         let (cond, ty) = self.expr(&r.cond, indicator);
-        self.expect_type(&ty, &Ty::Bool, r.cond.span, "a `require` condition");
+        self.expect_type(&ty, &Ty::Bool, r.cond.span, Subject::Require);
         let message = self.message(&r.message, &r.placeholders, indicator);
         Check {
             cond,
@@ -569,6 +575,43 @@ impl Checker {
             parts.push(MessagePart::Text(rest.to_owned()));
         }
         parts
+    }
+}
+
+/// What must be of a type (`expect_type`).
+#[derive(Clone, Copy)]
+enum Subject<'a> {
+    /// The default of an input.
+    Default(&'a str),
+    /// A `let` with a declared type.
+    Let(&'a str),
+    /// A `require` condition.
+    Require,
+    /// An `allow deduction when` condition.
+    Deduction,
+    /// A grade's `when` condition.
+    GradeWhen,
+}
+
+impl Subject<'_> {
+    /// "… must be `want`, found `got`".
+    fn must_be(self, want: &Ty, got: &Ty) -> Msg {
+        let (want, found) = (want.text(), got.text());
+        match self {
+            Subject::Default(name) => Msg::DefaultMustBe {
+                name: Name::new(name),
+                want,
+                found,
+            },
+            Subject::Let(name) => Msg::LetMustBe {
+                name: Name::new(name),
+                want,
+                found,
+            },
+            Subject::Require => Msg::RequireMustBe { want, found },
+            Subject::Deduction => Msg::DeductionMustBe { want, found },
+            Subject::GradeWhen => Msg::GradeWhenMustBe { want, found },
+        }
     }
 }
 

@@ -10,6 +10,9 @@
 //! the checker's diagnostics point into the file that made the mistake.
 
 use crate::builtin;
+use crate::catalogue::check::Check as Msg;
+use crate::catalogue::common::Common;
+use crate::catalogue::{Name, Names};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceMap;
 use crate::span::{FileId, Span, Spanned};
@@ -38,13 +41,12 @@ fn load_chain(
         return Err(vec![
             Diagnostic::error(
                 Code::Extension,
-                format!(
-                    "frameworks extend each other in a cycle: {}",
-                    chain.join(" → ")
-                ),
+                Msg::ExtendCycle {
+                    chain: chain.join(" → "),
+                },
             )
-            .with_primary(parent_id.span, "this closes the cycle")
-            .with_hint("a framework cannot extend itself, directly or through others"),
+            .with_primary(parent_id.span, Msg::LabelClosesCycle)
+            .with_hint(Msg::HintNoSelfExtend),
         ]);
     }
     let parent_file = find_parent(sources, file, &parent_id)?;
@@ -92,17 +94,18 @@ fn find_parent(
             let best = crate::suggest::closest(&id.node, known.iter().map(String::as_str), 2);
             let mut d = Diagnostic::error(
                 Code::Extension,
-                format!("cannot find framework `{}` to extend", id.node),
+                Msg::ParentNotFound {
+                    id: Name::new(id.node.as_str()),
+                },
             )
-            .with_primary(id.span, "no such framework");
+            .with_primary(id.span, Msg::LabelNoSuchFramework);
             if let Some(k) = best {
-                d = d.with_hint(format!("did you mean `{k}`?"));
+                d = d.with_hint(Common::DidYouMean { name: Name::new(k) });
             }
-            Err(vec![d.with_hint(format!(
-                "put it beside this one as `../{}/framework.pf`, or extend a built-in framework ({})",
-                id.node,
-                builtin::BUILTINS.iter().map(|b| b.id).collect::<Vec<_>>().join(", ")
-            ))])
+            Err(vec![d.with_hint(Msg::HintPutBeside {
+                path: Name::new(format!("../{}/framework.pf", id.node)),
+                builtins: builtin::BUILTINS.iter().map(|b| b.id).collect(),
+            })])
         }
     }
 }
@@ -181,11 +184,11 @@ fn apply(parent: ast::Framework, child: ast::Framework) -> Result<ast::Framework
             Item::Require(_) | Item::Test(_) => items.push(item),
             Item::Reweight(path, w) => match find_mut(&mut items, &path.node) {
                 Some(node) => set_weight(node, w),
-                None => errors.push(not_found(&items, &path, "reweight")),
+                None => errors.push(not_found(&items, &path, Change::Reweight)),
             },
             Item::Remove(path) => {
                 if !remove(&mut items, &path.node) {
-                    errors.push(not_found(&items, &path, "remove"));
+                    errors.push(not_found(&items, &path, Change::Remove));
                 }
             }
             Item::Within(path, nodes, _) => match find_mut(&mut items, &path.node) {
@@ -204,12 +207,14 @@ fn apply(parent: ast::Framework, child: ast::Framework) -> Result<ast::Framework
                 Some(_) => errors.push(
                     Diagnostic::error(
                         Code::Extension,
-                        format!("`{}` is not a group", path.node.join("/")),
+                        Msg::NotAGroup {
+                            path: Name::new(path.node.join("/")),
+                        },
                     )
-                    .with_primary(path.span, "only groups have children")
-                    .with_hint("use `within` with a group's path"),
+                    .with_primary(path.span, Msg::LabelOnlyGroupsHaveChildren)
+                    .with_hint(Msg::HintWithinGroup),
                 ),
-                None => errors.push(not_found(&items, &path, "use `within` on")),
+                None => errors.push(not_found(&items, &path, Change::Within)),
             },
         }
     }
@@ -285,8 +290,16 @@ fn remove(items: &mut Vec<Item>, path: &[String]) -> bool {
     }
 }
 
+/// What a child framework does to a node of its parent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Change {
+    Reweight,
+    Remove,
+    Within,
+}
+
 /// "no `产出指标/数重指标` in the parent" with the names that do exist there.
-fn not_found(items: &[Item], path: &ast::NodePath, verb: &str) -> Diagnostic {
+fn not_found(items: &[Item], path: &ast::NodePath, change: Change) -> Diagnostic {
     let mut level: Vec<&Node> = items
         .iter()
         .filter_map(|i| if let Item::Node(n) = i { Some(n) } else { None })
@@ -308,30 +321,36 @@ fn not_found(items: &[Item], path: &ast::NodePath, verb: &str) -> Diagnostic {
         .cloned()
         .unwrap_or_default();
     let best = crate::suggest::closest(&missing, names.iter().copied(), 2);
-    let place = if known_prefix.is_empty() {
-        "at the top of the tree".to_owned()
-    } else {
-        format!("in `{}`", known_prefix.join("/"))
+    let shown = Name::new(path.node.join("/"));
+    let headline = match change {
+        Change::Reweight => Msg::CannotReweight { path: shown },
+        Change::Remove => Msg::CannotRemove { path: shown },
+        Change::Within => Msg::CannotWithin { path: shown },
     };
-    let d = Diagnostic::error(
-        Code::Extension,
-        format!(
-            "cannot {verb} `{}`: the framework it extends has no such node",
-            path.node.join("/")
-        ),
-    )
-    .with_primary(path.span, format!("no `{missing}` {place}"));
-    let d = match best {
-        Some(n) => d.with_hint(format!("did you mean `{n}`?")),
-        None => d.with_hint(format!("the nodes {place} are: {}", names.join(", "))),
+    let parent = (!known_prefix.is_empty()).then(|| Name::new(known_prefix.join("/")));
+    let label = match &parent {
+        None => Msg::LabelNoNodeAtTop {
+            missing: Name::new(missing.as_str()),
+        },
+        Some(parent) => Msg::LabelNoNodeIn {
+            missing: Name::new(missing.as_str()),
+            parent: parent.clone(),
+        },
+    };
+    let d = Diagnostic::error(Code::Extension, headline).with_primary(path.span, label);
+    let names: Names = names.into_iter().collect();
+    let d = match (best, parent) {
+        (Some(n), _) => d.with_hint(Common::DidYouMean { name: Name::new(n) }),
+        (None, None) => d.with_hint(Msg::HintNodesAtTop { names }),
+        (None, Some(parent)) => d.with_hint(Msg::HintNodesIn { parent, names }),
     };
     // `within` only changes existing groups; a new top-level group is
     // declared like any other.
-    if verb.contains("within") && known_prefix.is_empty() && path.node.len() == 1 && best.is_none()
+    if change == Change::Within && known_prefix.is_empty() && path.node.len() == 1 && best.is_none()
     {
-        d.with_hint(format!(
-            "to add a new group, declare it: `group {missing} weight N {{ … }}`"
-        ))
+        d.with_hint(Msg::HintDeclareNewGroup {
+            code: Name::new(format!("group {missing} weight N {{ … }}")),
+        })
     } else {
         d
     }

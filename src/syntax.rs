@@ -13,6 +13,8 @@ mod lower;
 #[cfg(test)]
 mod tests;
 
+use crate::catalogue::Name;
+use crate::catalogue::syntax::Syntax;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceMap;
 use crate::span::{FileId, Span};
@@ -27,19 +29,19 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<ast::Framework, Diagno
     if text.trim().is_empty() {
         return Err(Diagnostic::error(
             Code::EmptyFile,
-            format!("`{}` is empty", sources.get(file).name),
+            Syntax::EmptyFramework {
+                file: Name::new(sources.get(file).name.as_str()),
+            },
         )
-        .with_primary(Span::new(file, 0, 0), "no framework here")
-        .with_hint(
-            "a framework starts with `framework <id> \"<title>\" {` — see docs/language.md",
-        ));
+        .with_primary(Span::new(file, 0, 0), Syntax::LabelNoFramework)
+        .with_hint(Syntax::HintStartFramework));
     }
     pest::set_error_detail(true);
     let mut pairs =
         PfcParser::parse(Rule::file, text).map_err(|e| error::to_diagnostic(&e, file, text))?;
-    let file_pair = pairs.next().ok_or_else(|| {
-        Diagnostic::error(Code::Syntax, "the parser produced no output")
-            .with_primary(Span::new(file, 0, 0), "")
-    })?;
+    // A successful parse of `file` is one `file` pair.
+    let file_pair = pairs
+        .next()
+        .unwrap_or_else(|| unreachable!("the parser produced no output"));
     lower::lower_file(file_pair, file)
 }

@@ -1,6 +1,9 @@
 //! Name resolution and type/unit checking of expressions.
 
 use super::model::{Expr, ExprKind, Func, Ref, Ty};
+use crate::catalogue::check::Check as Msg;
+use crate::catalogue::common::Common;
+use crate::catalogue::{Name, Text};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::quantity::{Quantity, Unit};
 use crate::span::Span;
@@ -64,11 +67,11 @@ pub(super) fn resolve(e: &ast::Expr, scope: &Scope<'_>, diags: &mut Vec<Diagnost
             let (x, t) = resolve(inner, scope, diags);
             let ty = match op {
                 UnaryOp::Neg => {
-                    expect_quantity(&t, inner.span, "`-`", diags);
+                    expect_quantity(&t, inner.span, "-", diags);
                     t
                 }
                 UnaryOp::Not => {
-                    expect(&t, &Ty::Bool, inner.span, "`not`", diags);
+                    expect(&t, &Ty::Bool, inner.span, "not", diags);
                     Ty::Bool
                 }
             };
@@ -79,10 +82,10 @@ pub(super) fn resolve(e: &ast::Expr, scope: &Scope<'_>, diags: &mut Vec<Diagnost
             let (re, rt) = resolve(r, scope, diags);
             if *op == BinaryOp::Div && is_zero_literal(&re) {
                 diags.push(
-                    Diagnostic::error(Code::DivisionByZero, "division by zero")
-                        .with_primary(r.span, "this is zero")
-                        .with_secondary(l.span, "divided by zero")
-                        .with_hint("divide by a value that is not zero, e.g. `actual / target`"),
+                    Diagnostic::error(Code::DivisionByZero, Msg::DivisionByZero)
+                        .with_primary(r.span, Msg::LabelIsZero)
+                        .with_secondary(l.span, Msg::LabelDividedByZero)
+                        .with_hint(Msg::HintNonZero),
                 );
             }
             let ty = binary_type(*op, (&lt, l.span), (&rt, r.span), diags);
@@ -90,22 +93,21 @@ pub(super) fn resolve(e: &ast::Expr, scope: &Scope<'_>, diags: &mut Vec<Diagnost
         }
         ast::ExprKind::If(c, t, f) => {
             let (ce, ct) = resolve(c, scope, diags);
-            expect(&ct, &Ty::Bool, c.span, "`if`", diags);
+            expect(&ct, &Ty::Bool, c.span, "if", diags);
             let (te, tt) = resolve(t, scope, diags);
             let (fe, ft) = resolve(f, scope, diags);
             let ty = unify(&tt, &ft).unwrap_or_else(|| {
                 diags.push(
                     Diagnostic::error(
                         Code::UnitMismatch,
-                        format!(
-                            "the two branches of `if` give different kinds of value: {} and {}",
-                            tt.describe(),
-                            ft.describe()
-                        ),
+                        Msg::IfBranches {
+                            then: tt.text(),
+                            otherwise: ft.text(),
+                        },
                     )
-                    .with_primary(f.span, ft.describe())
-                    .with_secondary(t.span, tt.describe())
-                    .with_hint("both `then` and `else` must give the same kind of value"),
+                    .with_primary(f.span, ft.words())
+                    .with_secondary(t.span, tt.words())
+                    .with_hint(Msg::HintSameBranches),
                 );
                 Ty::Any
             });
@@ -126,14 +128,13 @@ pub(super) fn resolve(e: &ast::Expr, scope: &Scope<'_>, diags: &mut Vec<Diagnost
                     None => diags.push(
                         Diagnostic::error(
                             Code::UnitMismatch,
-                            format!(
-                                "the tiers give different kinds of value: {} and {}",
-                                ty.describe(),
-                                vt.describe()
-                            ),
+                            Msg::TiersDiffer {
+                                first: ty.text(),
+                                other: vt.text(),
+                            },
                         )
-                        .with_primary(value.span, vt.describe())
-                        .with_hint("every tier must give the same kind of value"),
+                        .with_primary(value.span, vt.words())
+                        .with_hint(Msg::HintSameTiers),
                     ),
                 }
                 out.push((*op, be, ve));
@@ -167,32 +168,42 @@ fn lookup(name: &str, span: Span, scope: &Scope<'_>) -> Result<(Ref, Ty), Diagno
             _ => ind.and_then(|i| i.actual.clone()),
         };
         return ty.map(|t| (r, t)).ok_or_else(|| {
-            let why = if ind.is_some() {
-                format!("this indicator declares no `{name}`")
+            let (why, hint) = if ind.is_some() {
+                (
+                    Msg::LabelNotDeclaredHere { name: name.into() },
+                    Msg::HintAddToIndicator {
+                        code: Name::new(format!("{name} …")),
+                    },
+                )
             } else {
-                format!("`{name}` only has a value inside an indicator or a scoring rule")
+                (
+                    Msg::LabelOnlyInIndicator { name: name.into() },
+                    Msg::HintMoveIntoIndicator,
+                )
             };
-            Diagnostic::error(Code::NoIndicatorHere, format!("`{name}` has no value here"))
-                .with_primary(span, why)
-                .with_hint(if ind.is_some() {
-                    format!("add `{name} …` to the indicator")
-                } else {
-                    "move this formula into an `indicator` or a `scoring` block".to_owned()
-                })
+            Diagnostic::error(
+                Code::NoIndicatorHere,
+                Msg::NoValueHere { name: name.into() },
+            )
+            .with_primary(span, why)
+            .with_hint(hint)
         });
     }
-    let mut d = Diagnostic::error(Code::UnknownName, format!("unknown name `{name}`"))
-        .with_primary(span, "not an input, a `let` or an indicator value");
+    let mut d = Diagnostic::error(Code::UnknownName, Msg::UnknownName { name: name.into() })
+        .with_primary(span, Msg::LabelNotDeclared);
     if let Some((_, at)) = scope.later_lets.iter().find(|(n, _)| n == name) {
         d = d
-            .with_secondary(*at, "defined here, after its use")
-            .with_hint(format!("move `let {name}` above the place that uses it"));
+            .with_secondary(*at, Msg::LabelDefinedAfterUse)
+            .with_hint(Msg::HintMoveLetAbove {
+                code: Name::new(format!("let {name}")),
+            });
     } else if let Some(best) = closest(name, scope) {
-        d = d.with_hint(format!("did you mean `{best}`?"));
+        d = d.with_hint(Common::DidYouMean { name: best.into() });
     } else {
-        d = d.with_hint(format!(
-            "declare it with `input {name}: …` or `let {name} = …`"
-        ));
+        d = d.with_hint(Msg::HintDeclareName {
+            as_input: Name::new(format!("input {name}: …")),
+            as_let: Name::new(format!("let {name} = …")),
+        });
     }
     Err(d)
 }
@@ -218,26 +229,35 @@ fn is_quantity(t: &Ty) -> bool {
     matches!(t, Ty::Number { .. } | Ty::Money | Ty::Count(_) | Ty::Any)
 }
 
+/// `what` (an operator or a function, as written) needs a quantity.
 fn expect_quantity(t: &Ty, span: Span, what: &str, diags: &mut Vec<Diagnostic>) {
     if !is_quantity(t) {
         diags.push(
             Diagnostic::error(
                 Code::TypeMismatch,
-                format!("{what} needs a number, found {}", t.describe()),
+                Msg::NeedsNumber {
+                    what: what.into(),
+                    found: t.text(),
+                },
             )
-            .with_primary(span, t.describe()),
+            .with_primary(span, t.words()),
         );
     }
 }
 
+/// `what` (an operator or keyword, as written) needs a `want`.
 fn expect(t: &Ty, want: &Ty, span: Span, what: &str, diags: &mut Vec<Diagnostic>) {
     if *t != Ty::Any && t != want {
         diags.push(
             Diagnostic::error(
                 Code::TypeMismatch,
-                format!("{what} needs {}, found {}", want.describe(), t.describe()),
+                Msg::Needs {
+                    what: what.into(),
+                    want: want.text(),
+                    found: t.text(),
+                },
             )
-            .with_primary(span, t.describe()),
+            .with_primary(span, t.words()),
         );
     }
 }
@@ -267,36 +287,35 @@ fn mismatch(op: BinaryOp, l: (&Ty, Span), r: (&Ty, Span)) -> Diagnostic {
         Code::TypeMismatch
     };
     let verb = match op {
-        BinaryOp::Add => "add",
-        BinaryOp::Sub => "subtract",
-        BinaryOp::Mul => "multiply",
-        BinaryOp::Div => "divide",
-        BinaryOp::And | BinaryOp::Or => "combine",
-        _ => "compare",
+        BinaryOp::Add => Msg::VerbAdd,
+        BinaryOp::Sub => Msg::VerbSubtract,
+        BinaryOp::Mul => Msg::VerbMultiply,
+        BinaryOp::Div => Msg::VerbDivide,
+        BinaryOp::And | BinaryOp::Or => Msg::VerbCombine,
+        _ => Msg::VerbCompare,
     };
     let hint = match (l.0, r.0) {
         (Ty::Money, Ty::Number { percent: true }) | (Ty::Number { percent: true }, Ty::Money) => {
-            "compare a rate with a rate (`执行率 >= 80%`) or money with money (`全年执行数 >= 0元`)"
+            Msg::HintRateOrMoney
         }
-        (Ty::Money, Ty::Number { .. }) | (Ty::Number { .. }, Ty::Money) => {
-            "write the number with a money unit, e.g. `0元` or `87.65万元`"
-        }
-        (Ty::Count(_), Ty::Count(_)) => "only counts in the same unit can be combined",
-        _ if matches!(op, BinaryOp::And | BinaryOp::Or) => {
-            "`and` and `or` combine yes/no conditions"
-        }
-        _ => "both sides must be the same kind of value",
+        (Ty::Money, Ty::Number { .. }) | (Ty::Number { .. }, Ty::Money) => Msg::HintMoneyUnit,
+        (Ty::Count(_), Ty::Count(_)) => Msg::HintSameCountUnit,
+        _ if matches!(op, BinaryOp::And | BinaryOp::Or) => Msg::HintAndOr,
+        _ => Msg::HintSameKind,
     };
     Diagnostic::error(
         code,
-        format!("cannot {verb} {} and {}", l.0.describe(), r.0.describe()),
+        Msg::CannotCombine {
+            verb: Box::new(Text::from(verb)),
+            left: l.0.text(),
+            right: r.0.text(),
+        },
     )
-    .with_primary(r.1, r.0.describe())
-    .with_secondary(l.1, l.0.describe())
-    .with_note(format!(
-        "`{}` needs the same kind of value on both sides",
-        op.symbol()
-    ))
+    .with_primary(r.1, r.0.words())
+    .with_secondary(l.1, l.0.words())
+    .with_note(Msg::NoteSameKind {
+        op: op.symbol().into(),
+    })
     .with_hint(hint)
 }
 
@@ -359,9 +378,11 @@ fn resolve_call(
         let names: Vec<&str> = Func::ALL.iter().map(|(n, ..)| *n).collect();
         let mut d = Diagnostic::error(
             Code::UnknownFunction,
-            format!("unknown function `{}`", name.node),
+            Msg::UnknownFunction {
+                name: Name::new(name.node.as_str()),
+            },
         )
-        .with_primary(name.span, "no such function");
+        .with_primary(name.span, Msg::LabelNoSuchFunction);
         // `minimum` → `min`, `maximum` → `max`, `mni` → `min`.
         let best = names
             .iter()
@@ -379,47 +400,61 @@ fn resolve_call(
             .filter(|(d, _)| *d <= 2)
             .min_by_key(|(d, _)| *d);
         if let Some((_, c)) = best {
-            d = d.with_hint(format!("did you mean `{c}`?"));
+            d = d.with_hint(Common::DidYouMean { name: c.into() });
         }
-        let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-        d = d.with_note(format!("the functions are {}", list.join(", ")));
+        d = d.with_note(Msg::NoteFunctions {
+            names: names.iter().copied().collect(),
+        });
         diags.push(d);
         return (ExprKind::Bool(false), Ty::Any);
     };
     if args.len() < min || args.len() > max {
-        let want = if max == usize::MAX {
-            format!("at least {min}")
+        let (fname, found) = (Name::new(name.node.as_str()), args.len());
+        let headline = if max == usize::MAX {
+            Msg::ArityAtLeast {
+                name: fname,
+                min,
+                found,
+            }
+        } else if min == max && min == 1 {
+            Msg::ArityOne { name: fname, found }
         } else if min == max {
-            format!("{min}")
+            Msg::ArityExactly {
+                name: fname,
+                count: min,
+                found,
+            }
         } else {
-            format!("{min} to {max}")
+            Msg::ArityRange {
+                name: fname,
+                min,
+                max,
+                found,
+            }
         };
-        let plural = |n: usize| if n == 1 { "argument" } else { "arguments" };
-        let wanted_n = if max == usize::MAX { min } else { max };
         let example = match func {
-            Func::Min => "`min(actual / target, 1)`",
-            Func::Max => "`max(0, 1 - actual / target)`",
-            Func::Clamp => "`clamp(actual / target, 0, 1)`",
-            Func::Abs => "`abs(actual - target)`",
-            Func::Round => "`round(执行率, 2)`",
-            Func::Floor => "`floor(actual)`",
-            Func::Ceil => "`ceil(actual)`",
-            Func::Excess => "`excess(在职人员控制率, 100%)`",
-            Func::Shortfall => "`shortfall(满意度, 90%)`",
-            Func::Steps => "`steps(excess(actual, 100%), 1%)`",
+            Func::Min => "min(actual / target, 1)",
+            Func::Max => "max(0, 1 - actual / target)",
+            Func::Clamp => "clamp(actual / target, 0, 1)",
+            Func::Abs => "abs(actual - target)",
+            Func::Round => "round(执行率, 2)",
+            Func::Floor => "floor(actual)",
+            Func::Ceil => "ceil(actual)",
+            Func::Excess => "excess(在职人员控制率, 100%)",
+            Func::Shortfall => "shortfall(满意度, 90%)",
+            Func::Steps => "steps(excess(actual, 100%), 1%)",
+        };
+        let given = if found == 1 {
+            Msg::LabelOneArgument
+        } else {
+            Msg::LabelArguments { count: found }
         };
         diags.push(
-            Diagnostic::error(
-                Code::Arity,
-                format!(
-                    "`{}` takes {want} {}, found {}",
-                    name.node,
-                    plural(wanted_n),
-                    args.len()
-                ),
-            )
-            .with_primary(span, format!("{} {}", args.len(), plural(args.len())))
-            .with_hint(format!("write e.g. {example}")),
+            Diagnostic::error(Code::Arity, headline)
+                .with_primary(span, given)
+                .with_hint(Msg::HintWriteEg {
+                    example: example.into(),
+                }),
         );
         return (ExprKind::Bool(false), Ty::Any);
     }
@@ -430,22 +465,21 @@ fn resolve_call(
         &resolved
     };
     for (i, (_, t)) in value_args.iter().enumerate() {
-        expect_quantity(t, args[i].span, &format!("`{}`", name.node), diags);
+        expect_quantity(t, args[i].span, &name.node, diags);
         match unify(&ty, t) {
             Some(u) => ty = u,
             None => {
                 diags.push(
                     Diagnostic::error(
                         Code::UnitMismatch,
-                        format!(
-                            "`{}` mixes {} and {}",
-                            name.node,
-                            ty.describe(),
-                            t.describe()
-                        ),
+                        Msg::MixedArguments {
+                            name: Name::new(name.node.as_str()),
+                            first: ty.text(),
+                            other: t.text(),
+                        },
                     )
-                    .with_primary(args[i].span, t.describe())
-                    .with_hint("every argument must be the same kind of value"),
+                    .with_primary(args[i].span, t.words())
+                    .with_hint(Msg::HintSameArguments),
                 );
                 ty = Ty::Any;
                 break;
@@ -462,12 +496,11 @@ fn resolve_call(
                && q.value <= crate::exact::Exact::int(10));
         if !places_ok {
             diags.push(
-                Diagnostic::error(
-                    Code::TypeMismatch,
-                    "the places of `round` must be a whole number from 0 to 10",
-                )
-                .with_primary(args[1].span, "not 0 to 10")
-                .with_hint("write e.g. `round(执行率, 2)`"),
+                Diagnostic::error(Code::TypeMismatch, Msg::RoundPlacesArgument)
+                    .with_primary(args[1].span, Msg::LabelNot0To10)
+                    .with_hint(Msg::HintWriteEg {
+                        example: "round(执行率, 2)".into(),
+                    }),
             );
         }
     }

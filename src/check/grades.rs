@@ -1,7 +1,9 @@
 //! Grade bands: ordered, no overlaps, no gaps.
 
-use super::Checker;
 use super::model::Grade;
+use super::{Checker, Subject};
+use crate::catalogue::Name;
+use crate::catalogue::check::Check as Msg;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::exact::Exact;
 use crate::syntax::ast;
@@ -17,12 +19,7 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: &Exact) -> Vec<Gra
         .filter_map(|b| {
             let cond = b.when.as_ref()?;
             let (e, t) = cx.expr(cond, None);
-            cx.expect_type(
-                &t,
-                &super::model::Ty::Bool,
-                cond.span,
-                "a grade override condition",
-            );
+            cx.expect_type(&t, &super::model::Ty::Bool, cond.span, Subject::GradeWhen);
             Some(Grade {
                 name: b.name.node.clone(),
                 min: None,
@@ -32,51 +29,44 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: &Exact) -> Vec<Gra
         .collect();
     if bands.is_empty() {
         cx.diags.push(
-            Diagnostic::error(Code::MissingPart, "`grades` lists no grade")
-                .with_primary(g.span, "empty")
-                .with_hint("list the grades from best to worst: `grades { 优 >= 90; 良 >= 80; 中 >= 60; 差 }`"),
+            Diagnostic::error(Code::MissingPart, Msg::NoGrades)
+                .with_primary(g.span, Msg::LabelEmpty)
+                .with_hint(Msg::HintListGrades),
         );
     }
     for (k, b) in bands.iter().enumerate() {
+        let name = Name::new(b.name.node.as_str());
         if let Some(first) = bands[..k].iter().find(|x| x.name.node == b.name.node) {
             cx.diags.push(
-                Diagnostic::error(
-                    Code::DuplicateName,
-                    format!("grade `{}` is listed twice", b.name.node),
-                )
-                .with_primary(b.name.span, "again here")
-                .with_secondary(first.name.span, "first here"),
+                Diagnostic::error(Code::DuplicateName, Msg::GradeTwice { name: name.clone() })
+                    .with_primary(b.name.span, Msg::LabelAgainHere)
+                    .with_secondary(first.name.span, Msg::LabelFirstHere),
             );
         }
         match (&b.min, k + 1 == bands.len()) {
             (None, false) => cx.diags.push(
                 Diagnostic::error(
                     Code::GradeOverlap,
-                    format!(
-                        "grade `{}` has no threshold but is not the last",
-                        b.name.node
-                    ),
+                    Msg::CatchAllNotLast { name: name.clone() },
                 )
-                .with_primary(
-                    b.name.span,
-                    "catches every total, so the grades after it are never given",
-                )
-                .with_hint(format!(
-                    "move `{}` to the end of the list, or give it a threshold such as `{} >= 60`",
-                    b.name.node, b.name.node
-                )),
+                .with_primary(b.name.span, Msg::LabelCatchesAll)
+                .with_hint(Msg::HintCatchAllLast {
+                    name,
+                    example: Name::new(format!("{} >= 60", b.name.node)),
+                }),
             ),
             (Some(min), _) => {
                 if min.node > *total {
                     cx.diags.push(
                         Diagnostic::warning(
                             Code::GradeAboveTotal,
-                            format!(
-                                "grade `{}` needs {} but the total is {}",
-                                b.name.node, min.node, total
-                            ),
+                            Msg::GradeAboveTotal {
+                                name: name.clone(),
+                                min: min.node.clone(),
+                                total: total.clone(),
+                            },
                         )
-                        .with_primary(min.span, "no project can reach this"),
+                        .with_primary(min.span, Msg::LabelUnreachable),
                     );
                 }
                 if let Some(prev) = bands[..k]
@@ -85,24 +75,21 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: &Exact) -> Vec<Gra
                     .find_map(|x| x.min.as_ref().map(|m| (x, m)))
                     && min.node >= prev.1.node
                 {
+                    let prev_name = Name::new(prev.0.name.node.as_str());
                     cx.diags.push(
-                            Diagnostic::error(
-                                Code::GradeOverlap,
-                                format!(
-                                    "grade `{}` (>= {}) overlaps grade `{}` (>= {})",
-                                    b.name.node,
-                                    min.node,
-                                    prev.0.name.node,
-                                    prev.1.node
-                                ),
-                            )
-                            .with_primary(min.span, "not below the threshold before it")
-                            .with_secondary(
-                                prev.1.span,
-                                format!("`{}` starts here", prev.0.name.node),
-                            )
-                            .with_hint("list grades from the highest threshold to the lowest, each lower than the one before"),
-                        );
+                        Diagnostic::error(
+                            Code::GradeOverlap,
+                            Msg::GradesOverlap {
+                                name,
+                                min: min.node.clone(),
+                                prev: prev_name.clone(),
+                                prev_min: prev.1.node.clone(),
+                            },
+                        )
+                        .with_primary(min.span, Msg::LabelNotBelow)
+                        .with_secondary(prev.1.span, Msg::LabelStartsHere { name: prev_name })
+                        .with_hint(Msg::HintGradeOrder),
+                    );
                 }
             }
             (None, true) => {}
@@ -118,13 +105,17 @@ pub(super) fn check(cx: &mut Checker, g: &ast::Grades, total: &Exact) -> Vec<Gra
         cx.diags.push(
             Diagnostic::error(
                 Code::GradeGap,
-                format!("a total below {} gets no grade", min.node),
+                Msg::GradeGap {
+                    min: min.node.clone(),
+                },
             )
             .with_primary(
                 last.span,
-                format!("the lowest grade starts at {}", min.node),
+                Msg::LabelLowestGrade {
+                    min: min.node.clone(),
+                },
             )
-            .with_hint("add a last grade without threshold for the rest, e.g. `差`"),
+            .with_hint(Msg::HintCatchAll),
         );
     }
     overrides

@@ -5,6 +5,8 @@
 //! indicator tree is an arena with parent links. Spans are kept so that
 //! evaluation errors can still point at the framework's source.
 
+use crate::catalogue::check::Check as Msg;
+use crate::catalogue::{Lang, Name, Text};
 use crate::diagnostic::Severity;
 use crate::exact::Exact;
 use crate::quantity::{Quantity, RoundMode, Unit};
@@ -121,11 +123,12 @@ impl InputSource {
         ("project.year", InputSource::ProjectYear),
     ];
 
-    /// How the source is named in messages.
-    pub fn describe(self, input: &str) -> String {
+    /// The data field the value is read from, as messages name it
+    /// (`funds.budget`, `inputs.<input>`).
+    pub fn describe(self, input: &str) -> Name {
         match Self::PATHS.iter().find(|(_, s)| *s == self) {
-            Some((path, _)) => format!("`{path}`"),
-            None => format!("`inputs.{input}`"),
+            Some((path, _)) => Name::new(*path),
+            None => Name::new(format!("inputs.{input}")),
         }
     }
 }
@@ -331,19 +334,32 @@ pub enum Ty {
 }
 
 impl Ty {
-    /// How the type is named in messages.
-    pub fn describe(&self) -> String {
+    /// How the type is named in messages, in either language.
+    pub fn words(&self) -> Msg {
         match self {
-            Ty::Number { percent: true } => "a percentage".into(),
-            Ty::Number { percent: false } => "a number".into(),
-            Ty::Money => "money".into(),
-            Ty::Count(Some(u)) => format!("a count in `{u}`"),
-            Ty::Count(None) => "a count".into(),
-            Ty::Bool => "a yes/no condition".into(),
-            Ty::Text => "text".into(),
-            Ty::Level(_) => "a level".into(),
-            Ty::Any => "an indicator value".into(),
+            Ty::Number { percent: true } => Msg::TyPercent,
+            Ty::Number { percent: false } => Msg::TyNumber,
+            Ty::Money => Msg::TyMoney,
+            Ty::Count(Some(u)) => Msg::TyCountIn {
+                unit: Name::new(u.as_str()),
+            },
+            Ty::Count(None) => Msg::TyCount,
+            Ty::Bool => Msg::TyBool,
+            Ty::Text => Msg::TyText,
+            Ty::Level(_) => Msg::TyLevel,
+            Ty::Any => Msg::TyAny,
         }
+    }
+
+    /// [`Ty::words`] as a nested message.
+    pub fn text(&self) -> Box<Text> {
+        Box::new(self.words().into())
+    }
+
+    /// How the type is named in English. Only for phases that still build
+    /// English text (`eval/inputs.rs`); use [`Ty::words`].
+    pub fn describe(&self) -> String {
+        self.words().render(Lang::En)
     }
 
     /// The display unit a value of this type gets by default.

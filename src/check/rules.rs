@@ -1,8 +1,10 @@
 //! Scoring rules for data-supplied leaves, and qualitative bands.
 
-use super::Checker;
 use super::expr::IndicatorScope;
 use super::model::{Band, Model, QualRule, QuantRule, RuleSet, Ty};
+use super::{Checker, Subject};
+use crate::catalogue::check::Check as Msg;
+use crate::catalogue::{Name, Names};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::exact::Exact;
 use crate::span::Span;
@@ -24,11 +26,13 @@ pub(super) fn rule_set<'a>(
             cx.diags.push(
                 Diagnostic::error(
                     Code::DuplicateSetting,
-                    format!("`scoring {key}` is declared twice"),
+                    Msg::SettingTwice {
+                        keyword: Name::new(format!("scoring {key}")),
+                    },
                 )
-                .with_primary(s.span(), "second rule")
-                .with_secondary(*first, "first rule")
-                .with_hint("keep one rule per kind of target"),
+                .with_primary(s.span(), Msg::LabelSecondRule)
+                .with_secondary(*first, Msg::LabelFirstRule)
+                .with_hint(Msg::HintOneRulePerKind),
             );
             continue;
         }
@@ -62,11 +66,8 @@ fn quant(cx: &mut Checker, q: &ast::QuantRule) -> QuantRule {
             RuleItem::Score(e) => {
                 if score.is_some() {
                     cx.diags.push(
-                        Diagnostic::error(
-                            Code::DuplicateSetting,
-                            "`score` is declared twice in this rule",
-                        )
-                        .with_primary(e.span, "second formula"),
+                        Diagnostic::error(Code::DuplicateSetting, Msg::ScoreTwiceInRule)
+                            .with_primary(e.span, Msg::LabelSecondFormula),
                     );
                     continue;
                 }
@@ -75,9 +76,9 @@ fn quant(cx: &mut Checker, q: &ast::QuantRule) -> QuantRule {
                     cx.diags.push(
                         Diagnostic::error(
                             Code::TypeMismatch,
-                            format!("a score must be a number of points, found {}", t.describe()),
+                            Msg::ScoreNotPoints { found: t.text() },
                         )
-                        .with_primary(e.span, t.describe()),
+                        .with_primary(e.span, t.words()),
                     );
                 }
                 score = Some(x);
@@ -85,7 +86,7 @@ fn quant(cx: &mut Checker, q: &ast::QuantRule) -> QuantRule {
             RuleItem::Require(r) => checks.push(cx.require(r, Some(&scope))),
             RuleItem::Deduction(e) => {
                 let (x, t) = cx.expr(e, Some(&scope));
-                cx.expect_type(&t, &Ty::Bool, e.span, "the deduction condition");
+                cx.expect_type(&t, &Ty::Bool, e.span, Subject::Deduction);
                 deduction = Some(x);
             }
         }
@@ -94,10 +95,12 @@ fn quant(cx: &mut Checker, q: &ast::QuantRule) -> QuantRule {
         cx.diags.push(
             Diagnostic::error(
                 Code::MissingScore,
-                format!("`scoring {}` has no `score` formula", q.kind.node.keyword()),
+                Msg::RuleNoScore {
+                    rule: Name::new(format!("scoring {}", q.kind.node.keyword())),
+                },
             )
-            .with_primary(q.kind.span, "how are these targets scored?")
-            .with_hint("add e.g. `score weight * min(actual / target, 1)`"),
+            .with_primary(q.kind.span, Msg::LabelHowTargetsScored)
+            .with_hint(Msg::HintAddScore),
         );
         super::model::Expr {
             kind: super::model::ExprKind::Bool(false),
@@ -122,10 +125,15 @@ fn qual(cx: &mut Checker, q: &ast::QualRule) -> QualRule {
         {
             if let Some((_, first)) = words.iter().find(|(x, _)| *x == w.as_str()) {
                 cx.diags.push(
-                    Diagnostic::error(Code::DuplicateName, format!("`{w}` names two bands"))
-                        .with_primary(s, "again here")
-                        .with_secondary(*first, "first here")
-                        .with_hint("each word may mean only one band"),
+                    Diagnostic::error(
+                        Code::DuplicateName,
+                        Msg::BandWordTwice {
+                            word: Name::new(w.as_str()),
+                        },
+                    )
+                    .with_primary(s, Msg::LabelAgainHere)
+                    .with_secondary(*first, Msg::LabelFirstHere)
+                    .with_hint(Msg::HintOneBandPerWord),
                 );
             } else {
                 words.push((w, s));
@@ -135,21 +143,20 @@ fn qual(cx: &mut Checker, q: &ast::QualRule) -> QualRule {
             cx.diags.push(
                 Diagnostic::error(
                     Code::BandRange,
-                    format!(
-                        "band `{}` must go from a lower to a higher share within 0%..100%",
-                        b.name.node
-                    ),
+                    Msg::BandBounds {
+                        name: Name::new(b.name.node.as_str()),
+                    },
                 )
-                .with_primary(b.low.span.merge(b.high.span), "not a range inside 0%..100%")
-                .with_hint("write the lower bound first, e.g. `60%..80%`"),
+                .with_primary(b.low.span.merge(b.high.span), Msg::LabelNotRange)
+                .with_hint(Msg::HintLowerFirst),
             );
         }
     }
     if bands.is_empty() {
         cx.diags.push(
-            Diagnostic::error(Code::BandRange, "`scoring qualitative` lists no band")
-                .with_primary(q.span, "empty")
-                .with_hint("add e.g. `达成 80%..100%; 部分达成 60%..80%; 未达成 0%..60%`"),
+            Diagnostic::error(Code::BandRange, Msg::NoBands)
+                .with_primary(q.span, Msg::LabelEmpty)
+                .with_hint(Msg::HintAddBands),
         );
     }
     bands.sort_by_key(|b| std::cmp::Reverse(b.high.node.clone()));
@@ -157,63 +164,68 @@ fn qual(cx: &mut Checker, q: &ast::QualRule) -> QualRule {
         && top.high.node != Exact::ONE
     {
         cx.diags.push(
-            Diagnostic::error(Code::BandRange, "no band reaches 100% of the weight")
-                .with_primary(top.high.span, "the highest band ends here")
-                .with_note("a row in the highest band could never get full marks")
-                .with_hint(format!("end `{}` at 100%", top.name.node)),
+            Diagnostic::error(Code::BandRange, Msg::NoBandTo100)
+                .with_primary(top.high.span, Msg::LabelHighestEnds)
+                .with_note(Msg::NoteNoFullMarks)
+                .with_hint(Msg::HintEndAt100 {
+                    name: Name::new(top.name.node.as_str()),
+                }),
         );
     }
     if let Some(bottom) = bands.last()
         && bottom.low.node != Exact::ZERO
     {
         cx.diags.push(
-            Diagnostic::error(Code::BandRange, "no band starts at 0% of the weight")
-                .with_primary(bottom.low.span, "the lowest band starts here")
-                .with_note("a row that missed its target entirely would still get points")
-                .with_hint(format!("start `{}` at 0%", bottom.name.node)),
+            Diagnostic::error(Code::BandRange, Msg::NoBandFrom0)
+                .with_primary(bottom.low.span, Msg::LabelLowestStarts)
+                .with_note(Msg::NoteStillPoints)
+                .with_hint(Msg::HintStartAt0 {
+                    name: Name::new(bottom.name.node.as_str()),
+                }),
         );
     }
     for pair in bands.windows(2) {
         let (upper, lower) = (pair[0], pair[1]);
+        let (up, low) = (
+            Name::new(upper.name.node.as_str()),
+            Name::new(lower.name.node.as_str()),
+        );
         if lower.high.node > upper.low.node {
             cx.diags.push(
                 Diagnostic::error(
                     Code::BandRange,
-                    format!(
-                        "bands `{}` and `{}` overlap",
-                        upper.name.node, lower.name.node
-                    ),
+                    Msg::BandsOverlap {
+                        upper: up.clone(),
+                        lower: low.clone(),
+                    },
                 )
                 .with_primary(
                     lower.high.span,
-                    format!(
-                        "`{}` ends above where `{}` starts",
-                        lower.name.node, upper.name.node
-                    ),
+                    Msg::LabelEndsAbove {
+                        lower: low.clone(),
+                        upper: up.clone(),
+                    },
                 )
-                .with_secondary(upper.low.span, format!("`{}` starts here", upper.name.node))
-                .with_hint(format!(
-                    "end `{}` where `{}` starts, e.g. `60%..80%` then `80%..100%`",
-                    lower.name.node, upper.name.node
-                )),
+                .with_secondary(upper.low.span, Msg::LabelStartsHere { name: up.clone() })
+                .with_hint(Msg::HintEndWhereStartsEg {
+                    lower: low,
+                    upper: up,
+                }),
             );
         } else if lower.high.node < upper.low.node {
             cx.diags.push(
                 Diagnostic::error(
                     Code::BandRange,
-                    format!(
-                        "there is a gap between bands `{}` and `{}`",
-                        lower.name.node, upper.name.node
-                    ),
+                    Msg::BandsGap {
+                        lower: low.clone(),
+                        upper: up.clone(),
+                    },
                 )
-                .with_primary(
-                    lower.high.span.merge(upper.low.span),
-                    "scores in between belong to no band",
-                )
-                .with_hint(format!(
-                    "end `{}` where `{}` starts",
-                    lower.name.node, upper.name.node
-                )),
+                .with_primary(lower.high.span.merge(upper.low.span), Msg::LabelInBetween)
+                .with_hint(Msg::HintEndWhereStarts {
+                    lower: low,
+                    upper: up,
+                }),
             );
         }
     }
@@ -246,24 +258,12 @@ pub(super) fn check_coverage(cx: &mut Checker, model: &Model, at: Span) {
         missing.push("qualitative");
     }
     if !missing.is_empty() {
-        let list = missing
-            .iter()
-            .map(|m| format!("`scoring {m}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let rules: Names = missing.iter().map(|m| format!("scoring {m}")).collect();
         cx.diags.push(
-            Diagnostic::warning(
-                Code::MissingRule,
-                format!("no rule for some kinds of target: {list}"),
-            )
-            .with_primary(at, "")
-            .with_secondary(
-                model.nodes[first].span,
-                "rows in slots like this one may need it",
-            )
-            .with_hint(
-                "rows with such targets will be refused; add the rules if projects can have them",
-            ),
+            Diagnostic::warning(Code::MissingRule, Msg::NoRuleForKinds { rules })
+                .with_primary(at, Msg::LabelInThisFramework)
+                .with_secondary(model.nodes[first].span, Msg::LabelSlotsLikeThis)
+                .with_hint(Msg::HintRowsRefused),
         );
     }
 }

@@ -188,3 +188,194 @@ fn missing_rules_for_slots_warn() {
     assert!(model.is_some());
     assert!(diags.iter().any(|d| d.code.as_str() == "PF2016"));
 }
+
+/// Every text of a diagnostic, nested ones included, is the catalogue's.
+fn untranslated(d: &crate::diagnostic::Diagnostic) -> Vec<String> {
+    use crate::catalogue::Text;
+    let texts = std::iter::once(&d.message)
+        .chain(d.labels.iter().map(|l| &l.message))
+        .chain(&d.hints)
+        .chain(&d.notes);
+    let mut out: Vec<String> = texts
+        .filter_map(|t| match t {
+            Text::Untranslated(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    if d.message_zh.is_some() || !d.hints_zh.is_empty() || d.place.is_some() {
+        out.push(format!(
+            "{}: transitional Chinese or a place",
+            d.code.as_str()
+        ));
+    }
+    out
+}
+
+/// Frameworks with one mistake each, covering the messages of the syntax
+/// and check phases (extension and the score-range lint included).
+const MISTAKES: &[(&str, &str)] = &[
+    ("empty file", "  \n"),
+    (
+        "misspelled keyword",
+        "framework t {\n  grdes { 优 >= 90 }\n}",
+    ),
+    ("unclosed at the end", "framework t {\n  total 100\n"),
+    (
+        "missing closing brace",
+        "framework t {\n  group g weight 100 {\n    slot s\n  scoring at-least { score weight }\n}\n",
+    ),
+    (
+        "statement in the wrong block",
+        "framework t {\n  indicator i weight 100 {\n    score weight\n    slot s\n  }\n}",
+    ),
+    ("grade with =", "framework t {\n  grades { 优 = 90 }\n}"),
+    (
+        "= as comparison",
+        "framework t {\n  let x = if 1 = 1 then 1 else 2\n}",
+    ),
+    ("= after keyword", "framework t {\n  total = 100\n}"),
+    ("extra closing brace", "framework t {\n  total 100\n}\n}"),
+    (
+        "missing opening brace",
+        "framework t {\n  group g weight 100\n    slot s\n  }\n}",
+    ),
+    ("expected a number", "framework t {\n  total 百\n}"),
+    (
+        "too many decimals",
+        "framework t {\n  total 1.0000000000000000000000000000001\n}",
+    ),
+    ("round too far", "framework t {\n  round 11\n}"),
+    ("not a year", "framework t {\n  years 1800..\n}"),
+    (
+        "number too large",
+        "framework t {\n  total 1000000000000000000000000000000000\n}",
+    ),
+    ("the file ends in a formula", "framework t {\n  let x = 1 +"),
+    (
+        "unknown unit",
+        "framework t {\n  indicator i weight 100 { score min(weight, 100%%) }\n}",
+    ),
+    (
+        "money compared with percent",
+        "framework t {\n  input 全年执行数: money\n  require 全年执行数 >= 80% else warn \"低\"\n  indicator i weight 100 { score weight }\n}",
+    ),
+    (
+        "weights do not add up",
+        "framework t {\n  total 100\n  group 产出指标 weight 50 {\n    indicator 数量 weight 20 { score weight }\n    indicator 质量 weight 31 { score weight }\n  }\n  indicator 预算执行率 weight 40 { score weight }\n}",
+    ),
+    (
+        "grades overlap, gap, above the total",
+        "framework t {\n  total 100\n  grades { 优 >= 120; 良 >= 130; 中 >= 60 }\n  indicator i weight 100 { score weight }\n}",
+    ),
+    (
+        "catch-all grade not last",
+        "framework t {\n  grades { 优 >= 90; 差; 良 >= 80 }\n  indicator i weight 100 { score weight }\n}",
+    ),
+    (
+        "unknown name, let after use",
+        "framework t {\n  input 全年预算数: money\n  let a = 全年预算 + b\n  let b = 1元\n  indicator i weight 100 { score weight }\n}",
+    ),
+    (
+        "indicator values outside an indicator",
+        "framework t {\n  let x = actual * 2\n  indicator i weight 100 { score weight * target }\n}",
+    ),
+    (
+        "unknown function, wrong arity",
+        "framework t {\n  indicator i weight 50 { score minimum(weight, 1) }\n  indicator j weight 50 { score min(weight) + abs(1, 2) }\n}",
+    ),
+    (
+        "types in formulas",
+        "framework t {\n  input 名称: text\n  input 数量: count(个) default 1个\n  let 比较: percent = 1元\n  let x = if 名称 then 1 else 1元\n  let y = not 1 + -名称\n  let z = round(1, 11) + 数量 + 1次\n  indicator i weight 100 { score 1元 }\n}",
+    ),
+    (
+        "division by zero",
+        "framework t {\n  indicator i weight 100 { score weight / 0 }\n}",
+    ),
+    (
+        "qualitative bands",
+        "framework t {\n  group g weight 100 { slot s }\n  scoring qualitative { 达成 80%..100%; 部分达成 50%..85%; 未达成 10%..50% also \"达成\" }\n}",
+    ),
+    (
+        "rules",
+        "framework t {\n  group g weight 100 { slot s }\n  scoring at-least { require weight else warn \"x\" }\n  scoring at-least { score weight }\n  scoring qualitative { }\n}",
+    ),
+    (
+        "score can exceed the weight",
+        "framework t {\n  group g weight 100 { slot s }\n  scoring at-least { score weight * actual / target }\n}",
+    ),
+    (
+        "score can go below zero",
+        "framework t {\n  group g weight 100 { slot s }\n  scoring at-most { score weight * (1 - actual / target) }\n}",
+    ),
+    (
+        "settings",
+        "framework t {\n  language fr\n  total 100\n  total 90\n  years 2021..2020\n  input weight: money\n  input a: money from funds.budgt\n  input a: money\n  remove 产出指标\n}",
+    ),
+    (
+        "indicators",
+        "framework t {\n  total 0\n  group 空 weight 0 { }\n  indicator i { target 1; target 2 }\n  indicator j weight 10 { rated; score weight }\n}",
+    ),
+    (
+        "no total, types of conditions, tiers",
+        "framework t {\n  input 上限: money default 5\n  grades { 优 when 1; 良 >= 0 }\n  group g weight 10 renormalize { indicator x { score tiers 1 { <= 1 => 1; <= 2 => 1元 otherwise => 0 } } }\n  group h weight 10 { slot s }\n  scoring at-least { score 0 - weight; allow deduction when 1 }\n  scoring qualitative { 达成 80%..90%; 未达成 0%..60% }\n}",
+    ),
+    (
+        "mixed arguments, no scales",
+        "framework t {\n  indicator i weight 10 { score max(1元, 2) + clamp(1) }\n  group g weight 90 { question q \"?\" answers yes-no weight 90 }\n}",
+    ),
+    (
+        "questions",
+        "framework t {\n  answers yes-no { \"是\" 100%; \"是\" 120% }\n  answers yes-no { \"否\" 0% }\n  group g weight 10 { question q1 \"?\" answers 是否 }\n  group h weight 90 { question q2 \"?\" answers yes-no }\n}",
+    ),
+    (
+        "extension",
+        "framework t extends cn-self-eval-2020 {\n  reweight 产出指标/数重指标 20\n  remove 效益指标/经济效益\n  within 预算执行率 { slot s }\n  within 满意度 { slot s }\n  within 其他 { slot s }\n  remove 效益指标/x\n}",
+    ),
+    (
+        "unknown parent",
+        "framework t extends cn-self-eval-2035 {\n  total 100\n}",
+    ),
+];
+
+#[test]
+fn messages_read_in_both_languages() {
+    use crate::catalogue::Lang;
+    use crate::render::{ErrorFormat, to_string};
+    let mut out = String::new();
+    for (name, src) in MISTAKES {
+        let (sources, _, diags) = compile(src);
+        assert!(!diags.is_empty(), "{name}: no diagnostic");
+        for d in &diags {
+            let left = untranslated(d);
+            assert!(left.is_empty(), "{name}: not in the catalogue: {left:?}");
+        }
+        out.push_str(&format!("===== {name}\n{src}\n"));
+        for lang in [Lang::En, Lang::Zh] {
+            out.push_str(&format!("----- {}\n", lang.keyword()));
+            out.push_str(&to_string(&sources, &diags, ErrorFormat::Human, lang));
+        }
+    }
+    insta::assert_snapshot!(out);
+}
+
+/// The broken frameworks of the diagnostics catalogue say everything in
+/// catalogue entries.
+#[test]
+fn broken_framework_fixtures_are_in_the_catalogue() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("pf") {
+            continue;
+        }
+        let src = std::fs::read_to_string(&path).expect("UTF-8 fixture");
+        let (_, _, diags) = compile(&src);
+        for d in &diags {
+            let left = untranslated(d);
+            assert!(left.is_empty(), "{}: {left:?}", path.display());
+        }
+        checked += 1;
+    }
+    assert!(checked >= 20, "{checked} fixtures");
+}

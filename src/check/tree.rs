@@ -3,6 +3,9 @@
 use super::expr::IndicatorScope;
 use super::model::{IndicatorDef, Node, NodeId, NodeKind, Ty};
 use super::{Checker, rules, sum};
+use crate::catalogue::check::Check as Msg;
+use crate::catalogue::syntax::Syntax;
+use crate::catalogue::{Name, Text};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::exact::Exact;
 use crate::span::{Span, Spanned};
@@ -55,11 +58,13 @@ fn add_children(
             cx.diags.push(
                 Diagnostic::error(
                     Code::DuplicateName,
-                    format!("`{}` appears twice in the same group", name.node),
+                    Msg::TwiceInGroup {
+                        name: Name::new(name.node.as_str()),
+                    },
                 )
-                .with_primary(name.span, "second one here")
-                .with_secondary(first.span, "first one here")
-                .with_hint("rename one of them, or merge them"),
+                .with_primary(name.span, Msg::LabelSecondOneHere)
+                .with_secondary(first.span, Msg::LabelFirstOneHere)
+                .with_hint(Msg::HintRenameOrMerge),
             );
         }
         // A duplicate is still added, so that its weight counts in the sums
@@ -94,19 +99,27 @@ fn add_node(
             let scale = match cx.scales.iter().position(|sc| sc.name == q.scale.node) {
                 Some(k) => k,
                 None => {
-                    let known: Vec<String> = cx
-                        .scales
-                        .iter()
-                        .map(|sc| format!("`{}`", sc.name))
-                        .collect();
+                    let hint = if cx.scales.is_empty() {
+                        Msg::HintDeclareScale {
+                            code: Name::new(format!(
+                                "answers {} {{ \"Yes\" 100%; \"No\" 0%; \"N/A\" skip }}",
+                                q.scale.node
+                            )),
+                        }
+                    } else {
+                        Msg::HintScales {
+                            names: cx.scales.iter().map(|sc| sc.name.as_str()).collect(),
+                        }
+                    };
                     cx.diags.push(
-                        Diagnostic::error(Code::UnknownName, format!("unknown answer scale `{}`", q.scale.node))
-                            .with_primary(q.scale.span, "no `answers` block with this name")
-                            .with_hint(if known.is_empty() {
-                                format!("declare it: `answers {} {{ \"Yes\" 100%; \"No\" 0%; \"N/A\" skip }}`", q.scale.node)
-                            } else {
-                                format!("the scales are {}", known.join(", "))
-                            }),
+                        Diagnostic::error(
+                            Code::UnknownName,
+                            Msg::UnknownScale {
+                                name: Name::new(q.scale.node.as_str()),
+                            },
+                        )
+                        .with_primary(q.scale.span, Msg::LabelNoAnswersBlock)
+                        .with_hint(hint),
                     );
                     0
                 }
@@ -128,13 +141,14 @@ fn add_node(
                 cx.diags.push(
                     Diagnostic::error(
                         Code::MissingPart,
-                        format!("indicator `{}` has no weight", i.name.node),
+                        Msg::NoWeight {
+                            name: Name::new(i.name.node.as_str()),
+                        },
                     )
-                    .with_primary(i.name.span, "no `weight`")
-                    .with_hint(format!(
-                        "write `indicator {} weight 10 {{ … }}`",
-                        i.name.node
-                    )),
+                    .with_primary(i.name.span, Msg::LabelNoWeightKeyword)
+                    .with_hint(Syntax::HintWrite {
+                        code: Name::new(format!("indicator {} weight 10 {{ … }}", i.name.node)),
+                    }),
                 );
             }
             (
@@ -149,9 +163,9 @@ fn add_node(
         && *w <= Exact::ZERO
     {
         cx.diags.push(
-            Diagnostic::error(Code::WeightSum, "a weight must be greater than 0")
-                .with_primary(ws, "not positive")
-                .with_hint("remove the node instead of giving it weight 0"),
+            Diagnostic::error(Code::WeightSum, Msg::WeightNotPositive)
+                .with_primary(ws, Msg::LabelNotPositive)
+                .with_hint(Msg::HintRemoveNode),
         );
     }
     tree.nodes.push(Node {
@@ -171,10 +185,12 @@ fn add_node(
             cx.diags.push(
                 Diagnostic::error(
                     Code::MissingPart,
-                    format!("group `{}` is empty", g.name.node),
+                    Msg::EmptyGroup {
+                        name: Name::new(g.name.node.as_str()),
+                    },
                 )
-                .with_primary(g.name.span, "no children")
-                .with_hint("add a `slot`, an `indicator` or a `group` inside it"),
+                .with_primary(g.name.span, Msg::LabelNoChildren)
+                .with_hint(Msg::HintAddChild),
             );
         }
         let children = add_children(cx, tree, &kids, Some(id), level + 1);
@@ -186,14 +202,17 @@ fn add_node(
                     cx.diags.push(
                         Diagnostic::error(
                             Code::WeightSum,
-                            format!("question `{}` has no weight, but its group does not renormalize", child.name),
+                            Msg::QuestionNoWeight {
+                                name: Name::new(child.name.as_str()),
+                            },
                         )
-                        .with_primary(child.span, "no weight")
-                        .with_hint(format!(
-                            "give the question a weight, or write `group {} weight {} renormalize {{ … }}` so that questions share the group's weight equally",
-                            g.name.node,
-                            g.weight.node
-                        )),
+                        .with_primary(child.span, Msg::LabelNoWeight)
+                        .with_hint(Msg::HintQuestionWeight {
+                            code: Name::new(format!(
+                                "group {} weight {} renormalize {{ … }}",
+                                g.name.node, g.weight.node
+                            )),
+                        }),
                     );
                 }
             }
@@ -222,23 +241,24 @@ fn check_children_weights(cx: &mut Checker, tree: &Tree, id: NodeId) {
             .collect();
         let mut d = Diagnostic::error(
             Code::WeightSum,
-            format!(
-                "the weights inside `{}` add up to {}, not {}",
-                node.name, total, w
-            ),
+            Msg::ChildrenSum {
+                name: Name::new(node.name.as_str()),
+                sum: total.clone(),
+                weight: w.clone(),
+            },
         )
-        .with_primary(ws, format!("group weight {}", w));
+        .with_primary(ws, Msg::LabelGroupWeight { weight: w.clone() });
         for k in &kids {
             if let Some(s) = k.weight_span {
-                d = d.with_secondary(s, "");
+                d = d.with_secondary(s, Text::Nothing);
             }
         }
         cx.diags.push(
-            d.with_note(format!("{} = {}", parts.join(" + "), total))
-                .with_hint(format!(
-                    "change the children so they add up to {}, or the group's weight",
-                    w
-                )),
+            d.with_note(Msg::NoteSum {
+                terms: parts.join(" + "),
+                sum: total,
+            })
+            .with_hint(Msg::HintChildrenSum { weight: w }),
         );
     }
 }
@@ -257,8 +277,8 @@ pub(super) fn check_total(
         Some((t, span)) => {
             if t <= Exact::ZERO {
                 cx.diags.push(
-                    Diagnostic::error(Code::TotalMismatch, "the total must be greater than 0")
-                        .with_primary(span, "not positive"),
+                    Diagnostic::error(Code::TotalMismatch, Msg::TotalNotPositive)
+                        .with_primary(span, Msg::LabelNotPositive),
                 );
             } else if fixed && !roots.is_empty() && sum_roots != t {
                 let parts: Vec<String> = roots
@@ -267,20 +287,23 @@ pub(super) fn check_total(
                     .collect();
                 let mut d = Diagnostic::error(
                     Code::TotalMismatch,
-                    format!(
-                        "the top-level weights add up to {}, but the total is {}",
-                        sum_roots, t
-                    ),
+                    Msg::TopLevelSum {
+                        sum: sum_roots.clone(),
+                        total: t.clone(),
+                    },
                 )
-                .with_primary(span, format!("total {}", t));
+                .with_primary(span, Msg::LabelTotal { total: t.clone() });
                 for r in &roots {
                     if let Some(s) = r.weight_span {
-                        d = d.with_secondary(s, "");
+                        d = d.with_secondary(s, Text::Nothing);
                     }
                 }
                 cx.diags.push(
-                    d.with_note(format!("{} = {}", parts.join(" + "), sum_roots))
-                        .with_hint("change a weight or the total so that they agree"),
+                    d.with_note(Msg::NoteSum {
+                        terms: parts.join(" + "),
+                        sum: sum_roots.clone(),
+                    })
+                    .with_hint(Msg::HintAgree),
                 );
             }
             t
@@ -288,12 +311,9 @@ pub(super) fn check_total(
         None => {
             if !fixed && !roots.is_empty() {
                 cx.diags.push(
-                    Diagnostic::error(Code::MissingPart, "the framework declares no `total`")
-                        .with_primary(
-                            at,
-                            "top-level weights are not all fixed, so the total cannot be derived",
-                        )
-                        .with_hint("add `total 100`"),
+                    Diagnostic::error(Code::MissingPart, Msg::NoTotal)
+                        .with_primary(at, Msg::LabelTotalNotDerived)
+                        .with_hint(Msg::HintAddTotal),
                 );
             }
             sum_roots
@@ -312,10 +332,13 @@ fn indicator(cx: &mut Checker, i: &ast::Indicator) -> IndicatorDef {
                 cx.diags.push(
                     Diagnostic::error(
                         Code::DuplicateSetting,
-                        format!("`{what}` is declared twice in `{}`", i.name.node),
+                        Msg::TwiceInIndicator {
+                            what: Name::new(what),
+                            name: Name::new(i.name.node.as_str()),
+                        },
                     )
-                    .with_primary(span, "second one")
-                    .with_secondary(*first, "first one"),
+                    .with_primary(span, Msg::LabelSecondOne)
+                    .with_secondary(*first, Msg::LabelFirstOne),
                 );
                 true
             } else {
@@ -365,16 +388,12 @@ fn indicator(cx: &mut Checker, i: &ast::Indicator) -> IndicatorDef {
             cx.diags.push(
                 Diagnostic::error(
                     Code::DuplicateSetting,
-                    format!(
-                        "indicator `{}` is `rated` and also has a `score`",
-                        i.name.node
-                    ),
+                    Msg::RatedWithScore {
+                        name: Name::new(i.name.node.as_str()),
+                    },
                 )
-                .with_primary(
-                    e.span,
-                    "a rated indicator is scored from the evaluator's band",
-                )
-                .with_hint("remove `score …` or remove `rated`"),
+                .with_primary(e.span, Msg::LabelRatedBand)
+                .with_hint(Msg::HintRatedOrScore),
             );
             super::model::Expr {
                 kind: super::model::ExprKind::Bool(false),
@@ -389,12 +408,9 @@ fn indicator(cx: &mut Checker, i: &ast::Indicator) -> IndicatorDef {
             let (x, t) = cx.expr(e, Some(&scope));
             if !matches!(t, Ty::Number { .. } | Ty::Any) {
                 cx.diags.push(
-                    Diagnostic::error(
-                        Code::TypeMismatch,
-                        format!("a score must be a number of points, found {}", t.describe()),
-                    )
-                    .with_primary(e.span, t.describe())
-                    .with_hint("divide money by money to get a rate, then multiply by `weight`"),
+                    Diagnostic::error(Code::TypeMismatch, Msg::ScoreNotPoints { found: t.text() })
+                        .with_primary(e.span, t.words())
+                        .with_hint(Msg::HintMoneyToPoints),
                 );
             }
             x
@@ -403,10 +419,12 @@ fn indicator(cx: &mut Checker, i: &ast::Indicator) -> IndicatorDef {
             cx.diags.push(
                 Diagnostic::error(
                     Code::MissingScore,
-                    format!("indicator `{}` has no `score`", i.name.node),
+                    Msg::NoScore {
+                        name: Name::new(i.name.node.as_str()),
+                    },
                 )
-                .with_primary(i.name.span, "how is it scored?")
-                .with_hint("add a formula, e.g. `score weight * min(actual / target, 1)`"),
+                .with_primary(i.name.span, Msg::LabelHowScored)
+                .with_hint(Msg::HintAddScore),
             );
             super::model::Expr {
                 kind: super::model::ExprKind::Bool(false),

@@ -8,6 +8,7 @@
 
 use super::interp::{Env, Ind, eval};
 use super::value::Value;
+use crate::catalogue::check::Check as Msg;
 use crate::check::model::{Expr, Model, NodeKind, QuantRule, RuleSet};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::exact::Exact;
@@ -84,25 +85,24 @@ fn try_point(model: &Model, score: &Expr, w: &Exact, t: &Exact, a: &Exact) -> Op
     let Ok(Value::Q(s)) = eval(score, env) else {
         return None;
     };
-    let (bad, what) = if s.value > *w {
-        (true, "more than the weight")
+    let what = if s.value > *w {
+        Msg::ScoreAboveWeight
     } else if s.value.is_negative() {
-        (true, "less than 0")
+        Msg::ScoreBelowZero
     } else {
-        (false, "")
+        return None;
     };
-    bad.then(|| {
-        Diagnostic::warning(Code::ScoreRange, format!("this formula can give {what}"))
+    Some(
+        Diagnostic::warning(Code::ScoreRange, what)
             .with_primary(
                 score.span,
-                format!(
-                    "with weight {}, target {} and actual {} it gives {}",
-                    w,
-                    t,
-                    a,
-                    s.value.approx(4).0
-                ),
+                Msg::LabelProbe {
+                    weight: w.clone(),
+                    target: t.clone(),
+                    actual: a.clone(),
+                    score: s.value,
+                },
             )
-            .with_hint("cap it, e.g. `weight * min(actual / target, 1)` or `max(0, …)`")
-    })
+            .with_hint(Msg::HintCap),
+    )
 }

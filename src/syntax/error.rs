@@ -2,9 +2,16 @@
 //!
 //! Users never see rule names: every rule has a user-facing name here (or
 //! `None` when it should not be mentioned), chosen by an exhaustive `match`
-//! without a catch-all, so a new grammar rule cannot ship unnamed.
+//! without a catch-all, so a new grammar rule cannot ship unnamed. The name
+//! is a [`Wanted`] — a keyword as written, or a kind of thing whose words
+//! are in the catalogue in both languages — and "expected …" holds the list
+//! of them ([`Wants`]), so every decision below matches on those values,
+//! never on words.
 
 use super::grammar::Rule;
+use crate::catalogue::Name;
+use crate::catalogue::common::Common;
+use crate::catalogue::syntax::{Syntax, Wanted, Wants};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::{FileId, Span};
 use pest::error::{ErrorVariant, InputLocation};
@@ -39,7 +46,6 @@ const STATEMENT_WORDS: &[&str] = &[
 /// Other keywords, offered with the statement words as "did you mean" for
 /// unknown words.
 const OTHER_KEYWORDS: &[&str] = &[
-    "did you mean",
     "weight",
     "qualitative",
     "at-least",
@@ -84,9 +90,10 @@ fn keywords() -> impl Iterator<Item = &'static str> {
 
 /// How a rule is named in "expected …" messages; `None` hides it.
 #[allow(clippy::too_many_lines)]
-fn rule_name(rule: Rule) -> Option<&'static str> {
+fn rule_name(rule: Rule) -> Option<Wanted> {
+    use Wanted::Code;
     Some(match rule {
-        Rule::EOI => "end of file",
+        Rule::EOI => Wanted::EndOfFile,
         Rule::WHITESPACE
         | Rule::COMMENT
         | Rule::item
@@ -112,16 +119,16 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         | Rule::string_body
         | Rule::string_body_cn
         | Rule::file => return None,
-        Rule::framework | Rule::kw_framework => "`framework`",
-        Rule::framework_id => "a framework id such as `cn-self-eval-2020`",
-        Rule::basis | Rule::kw_basis => "`basis`",
-        Rule::total | Rule::kw_total => "`total`",
-        Rule::rounding | Rule::kw_round => "`round`",
-        Rule::round_mode => "a rounding mode (`half-up`, `half-even`, `down`, `up`)",
-        Rule::round_scope => "where to round (`per-leaf`, `per-group`, `total-only`)",
-        Rule::grades | Rule::kw_grades => "`grades`",
-        Rule::grade => "a grade such as `优 >= 90`",
-        Rule::input | Rule::kw_input => "`input`",
+        Rule::framework | Rule::kw_framework => Code("framework"),
+        Rule::framework_id => Wanted::FrameworkId,
+        Rule::basis | Rule::kw_basis => Code("basis"),
+        Rule::total | Rule::kw_total => Code("total"),
+        Rule::rounding | Rule::kw_round => Code("round"),
+        Rule::round_mode => Wanted::RoundMode,
+        Rule::round_scope => Wanted::RoundScope,
+        Rule::grades | Rule::kw_grades => Code("grades"),
+        Rule::grade => Wanted::Grade,
+        Rule::input | Rule::kw_input => Code("input"),
         Rule::type_name
         | Rule::ty_money
         | Rule::ty_percent
@@ -129,39 +136,35 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         | Rule::ty_count
         | Rule::ty_text
         | Rule::ty_level
-        | Rule::kw_level => "a type (`money`, `percent`, `number`, `count`, `text`, `level(…)`)",
-        Rule::input_default | Rule::kw_default => "`default`",
-        Rule::input_from | Rule::kw_from => "`from`",
-        Rule::input_label | Rule::kw_label => "`label`",
-        Rule::data_path => "a data field such as `funds.budget`",
-        Rule::let_decl | Rule::kw_let => "`let`",
-        Rule::require | Rule::kw_require => "`require`",
-        Rule::kw_else => "`else`",
-        Rule::severity => "`warn` or `error`",
-        Rule::indicator | Rule::kw_indicator => "`indicator`",
-        Rule::ind_target | Rule::kw_target => "`target`",
-        Rule::ind_actual | Rule::kw_actual => "`actual`",
-        Rule::ind_score | Rule::kw_score => "`score`",
-        Rule::weight | Rule::kw_weight => "`weight`",
-        Rule::group | Rule::kw_group => "`group`",
-        Rule::slot | Rule::kw_slot => "`slot`",
-        Rule::scoring | Rule::kw_scoring => "`scoring`",
-        Rule::quantitative | Rule::target_kind => {
-            "a kind of target (`at-least`, `at-most`, `equals`, `qualitative`)"
-        }
-        Rule::qualitative | Rule::kw_qualitative => "`qualitative`",
-        Rule::deduction | Rule::kw_allow => "`allow deduction when`",
-        Rule::kw_deduction => "`deduction`",
-        Rule::kw_when => "`when`",
-        Rule::band => "a band such as `达成 80%..100%`",
-        Rule::band_default => "`default`",
-        Rule::band_pick => "`upper`, `middle` or `lower`",
-        Rule::kw_also => "`also`",
-        Rule::expr | Rule::if_expr | Rule::call | Rule::boolean | Rule::quantity => {
-            "a value or formula"
-        }
-        Rule::kw_if => "`if`",
-        Rule::kw_then => "`then`",
+        | Rule::kw_level => Wanted::Type,
+        Rule::input_default | Rule::kw_default => Code("default"),
+        Rule::input_from | Rule::kw_from => Code("from"),
+        Rule::input_label | Rule::kw_label => Code("label"),
+        Rule::data_path => Wanted::DataPath,
+        Rule::let_decl | Rule::kw_let => Code("let"),
+        Rule::require | Rule::kw_require => Code("require"),
+        Rule::kw_else => Code("else"),
+        Rule::severity => Wanted::Severity,
+        Rule::indicator | Rule::kw_indicator => Code("indicator"),
+        Rule::ind_target | Rule::kw_target => Code("target"),
+        Rule::ind_actual | Rule::kw_actual => Code("actual"),
+        Rule::ind_score | Rule::kw_score => Code("score"),
+        Rule::weight | Rule::kw_weight => Code("weight"),
+        Rule::group | Rule::kw_group => Code("group"),
+        Rule::slot | Rule::kw_slot => Code("slot"),
+        Rule::scoring | Rule::kw_scoring => Code("scoring"),
+        Rule::quantitative | Rule::target_kind => Wanted::TargetKind,
+        Rule::qualitative | Rule::kw_qualitative => Code("qualitative"),
+        Rule::deduction | Rule::kw_allow => Code("allow deduction when"),
+        Rule::kw_deduction => Code("deduction"),
+        Rule::kw_when => Code("when"),
+        Rule::band => Wanted::Band,
+        Rule::band_default => Code("default"),
+        Rule::band_pick => Wanted::BandPick,
+        Rule::kw_also => Code("also"),
+        Rule::expr | Rule::if_expr | Rule::call | Rule::boolean | Rule::quantity => Wanted::Value,
+        Rule::kw_if => Code("if"),
+        Rule::kw_then => Code("then"),
         Rule::op_or
         | Rule::op_and
         | Rule::op_eq
@@ -173,49 +176,67 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         | Rule::op_add
         | Rule::op_sub
         | Rule::op_mul
-        | Rule::op_div => "an operator",
-        Rule::op_not | Rule::op_neg => "a value or formula",
-        Rule::percent_lit => "a percentage such as `80%`",
-        Rule::unit | Rule::unit_word | Rule::percent_sign => "a unit",
-        Rule::number | Rule::integer => "a number",
-        Rule::string => "a quoted text such as `\"…\"`",
-        Rule::name | Rule::ident => "a name",
-        Rule::extends | Rule::kw_extends => "`extends`",
-        Rule::language | Rule::kw_language => "`language`",
-        Rule::lang_code => "a language code (`zh` or `en`)",
-        Rule::period | Rule::kw_years => "`years`",
-        Rule::reweight | Rule::kw_reweight => "`reweight`",
-        Rule::remove | Rule::kw_remove => "`remove`",
-        Rule::within | Rule::kw_within => "`within`",
-        Rule::node_path => "a path such as `产出指标/数量指标`",
-        Rule::answers | Rule::kw_answers => "`answers`",
-        Rule::answer_scale => "an answer scale name such as `yes-no`",
-        Rule::answer => "an answer such as `\"Yes\" 100%`",
-        Rule::question | Rule::kw_question => "`question`",
-        Rule::tiers | Rule::kw_tiers => "`tiers`",
-        Rule::tier => "a tier such as `<= 10% => 4`",
-        Rule::tier_op => "a comparison (`<=`, `<`, `>=`, `>`, `==`)",
-        Rule::tier_else | Rule::kw_otherwise => "`otherwise => …`",
-        Rule::arrow => "`=>`",
-        Rule::arith => "a value or formula",
-        Rule::arith_infix => "an operator",
-        Rule::skip => "`skip`",
-        Rule::renormalize | Rule::kw_renormalize => "`renormalize`",
-        Rule::ind_rated | Rule::kw_rated => "`rated`",
-        Rule::test_block | Rule::kw_test => "`test`",
-        Rule::test_data | Rule::kw_data => "`data`",
-        Rule::string_multi | Rule::string_multi_body => "a text in triple quotes `\"\"\"…\"\"\"`",
-        Rule::test_expect | Rule::kw_expect => "`expect`",
-        Rule::exp_total => "`total`",
-        Rule::exp_grade | Rule::kw_grade => "`grade`",
-        Rule::exp_score => "`score`",
-        Rule::exp_warning | Rule::kw_warning => "`warning`",
-        Rule::exp_error | Rule::kw_error => "`error`",
-        Rule::diag_code => "a diagnostic code such as `PF3009`",
+        | Rule::op_div => Wanted::Operator,
+        Rule::op_not | Rule::op_neg => Wanted::Value,
+        Rule::percent_lit => Wanted::Percentage,
+        Rule::unit | Rule::unit_word | Rule::percent_sign => Wanted::Unit,
+        Rule::number | Rule::integer => Wanted::Number,
+        Rule::string => Wanted::QuotedText,
+        Rule::name | Rule::ident => Wanted::Name,
+        Rule::extends | Rule::kw_extends => Code("extends"),
+        Rule::language | Rule::kw_language => Code("language"),
+        Rule::lang_code => Wanted::LangCode,
+        Rule::period | Rule::kw_years => Code("years"),
+        Rule::reweight | Rule::kw_reweight => Code("reweight"),
+        Rule::remove | Rule::kw_remove => Code("remove"),
+        Rule::within | Rule::kw_within => Code("within"),
+        Rule::node_path => Wanted::NodePath,
+        Rule::answers | Rule::kw_answers => Code("answers"),
+        Rule::answer_scale => Wanted::ScaleName,
+        Rule::answer => Wanted::Answer,
+        Rule::question | Rule::kw_question => Code("question"),
+        Rule::tiers | Rule::kw_tiers => Code("tiers"),
+        Rule::tier => Wanted::Tier,
+        Rule::tier_op => Wanted::Comparison,
+        Rule::tier_else | Rule::kw_otherwise => Code("otherwise => …"),
+        Rule::arrow => Code("=>"),
+        Rule::arith => Wanted::Value,
+        Rule::arith_infix => Wanted::Operator,
+        Rule::skip => Code("skip"),
+        Rule::renormalize | Rule::kw_renormalize => Code("renormalize"),
+        Rule::ind_rated | Rule::kw_rated => Code("rated"),
+        Rule::test_block | Rule::kw_test => Code("test"),
+        Rule::test_data | Rule::kw_data => Code("data"),
+        Rule::string_multi | Rule::string_multi_body => Wanted::TripleQuoted,
+        Rule::test_expect | Rule::kw_expect => Code("expect"),
+        Rule::exp_total => Code("total"),
+        Rule::exp_grade | Rule::kw_grade => Code("grade"),
+        Rule::exp_score => Code("score"),
+        Rule::exp_warning | Rule::kw_warning => Code("warning"),
+        Rule::exp_error | Rule::kw_error => Code("error"),
+        Rule::diag_code => Wanted::DiagCode,
     })
 }
 
+/// Whether a wanted thing offers keyword `k`, for "did you mean": the
+/// keyword itself, or one of the choices a kind of thing lists (`half-up`,
+/// `down`, …).
+fn offers(wanted: Wanted, k: &str) -> bool {
+    let choices: &[&str] = match wanted {
+        Wanted::Code(code) => return code == k,
+        Wanted::RoundMode => &["half-up", "half-even", "down", "up"],
+        Wanted::RoundScope => &["per-leaf", "per-group", "total-only"],
+        Wanted::Type => &["money", "percent", "number", "count", "text"],
+        Wanted::Severity => &["warn", "error"],
+        Wanted::TargetKind => &["at-least", "at-most", "equals", "qualitative"],
+        Wanted::BandPick => &["upper", "middle", "lower"],
+        _ => &[],
+    };
+    choices.contains(&k)
+}
+
 /// Turn a pest error into a diagnostic pointing at the offending text.
+#[allow(clippy::too_many_lines)]
 pub(super) fn to_diagnostic(
     err: &pest::error::Error<Rule>,
     file: FileId,
@@ -230,7 +251,7 @@ pub(super) fn to_diagnostic(
     // in `attempts` are what the parser wanted at the furthest point it
     // reached (silent rules such as `{` only show up there).
     let furthest = attempts.as_ref().map(|a| a.max_position);
-    let mut expected: Vec<&'static str> = Vec::new();
+    let mut expected: Vec<Wanted> = Vec::new();
     if furthest.is_none_or(|m| m <= pos)
         && let ErrorVariant::ParsingError { positives, .. } = &err.variant
     {
@@ -245,45 +266,48 @@ pub(super) fn to_diagnostic(
     {
         pos = m;
         for t in attempts.expected_tokens() {
-            // `ParsingToken` is not exported by pest; its Display is the token text.
+            // `ParsingToken` is not exported by pest; its Display is the
+            // token text (pest's own data, not a message of pfc's).
             if let Some(p) = punctuation_name(&t.to_string()) {
                 push_unique(&mut expected, p);
             }
         }
     }
-    if expected.contains(&"`{`") {
-        expected.retain(|n| !is_optional_modifier(n));
+    if expected.contains(&Wanted::Code("{")) {
+        expected.retain(|n| !is_optional_modifier(*n));
+    }
+    // A quoted text is said once, with its example.
+    if expected.contains(&Wanted::QuotedText) {
+        expected.retain(|n| *n != Wanted::Quote);
     }
     let code = code_only(text);
     let found = found_at(text, pos);
     let wanted = describe_expected(&expected);
-    let found_desc = match &found {
-        None => "the end of the file".to_owned(),
-        Some(w) => format!("`{w}`"),
-    };
     let width = found.as_ref().map_or(0, String::len).max(1);
     let end = (pos + width).min(text.len());
     let here = Span::new(file, pos, end.max(pos));
     let prev = previous_token(&code, pos);
-    let expects_close = expected.contains(&"`}`");
+    let expects_close = expected.contains(&Wanted::Code("}"));
 
     // The file ends inside a block.
     if found.is_none()
         && expects_close
         && let Some(open) = likely_unclosed(&code)
     {
-        let header = header_of(text, &code, open);
+        let header = Name::new(header_of(text, &code, open));
         let outermost = code.find(['{', '｛']) == Some(open);
         return Diagnostic::error(
             Code::Syntax,
-            format!("expected `}}` to close `{header}`, found the end of the file"),
+            Syntax::ExpectedCloseAtEnd {
+                header: header.clone(),
+            },
         )
-        .with_primary(here, "the file ends here")
-        .with_secondary(brace_span(file, text, open), "this `{` is not closed")
+        .with_primary(here, Syntax::LabelFileEndsHere)
+        .with_secondary(brace_span(file, text, open), Syntax::LabelBraceNotClosed)
         .with_hint(if outermost {
-            "add a `}` at the end of the file".to_owned()
+            Syntax::HintCloseAtEnd
         } else {
-            format!("add a `}}` where `{header}` should end")
+            Syntax::HintCloseWhere { header }
         });
     }
 
@@ -302,38 +326,53 @@ pub(super) fn to_diagnostic(
         _ => line_start_word,
     };
     if let (Some((at, word)), Some(open)) = (statement, open_braces_at(&code, pos).last().copied())
+        && expects_close
     {
         let here = Span::new(file, at, at + word.len());
-        if expects_close {
-            let header = header_of(text, &code, open);
-            let block = header
-                .split_whitespace()
-                .next()
-                .unwrap_or("block")
-                .to_owned();
+        let header = header_of(text, &code, open);
+        if let Some(block) = header.split_whitespace().next().map(Name::new) {
+            let word = Name::new(word);
             if brace_balance(&code) > 0 {
                 let line = line_of(text, pos);
                 return Diagnostic::error(
                     Code::Syntax,
-                    format!("expected `}}` to close `{header}`, found `{word}`"),
+                    Syntax::ExpectedCloseFound {
+                        header: Name::new(header.clone()),
+                        found: word.clone(),
+                    },
                 )
-                .with_primary(here, format!("`{word}` cannot be inside a `{block}`"))
-                .with_secondary(brace_span(file, text, open), "this `{` is not closed")
-                .with_hint(format!("add a `}}` to close `{header}` before line {line}"));
+                .with_primary(here, Syntax::CannotBeInside { word, block })
+                .with_secondary(brace_span(file, text, open), Syntax::LabelBraceNotClosed)
+                .with_hint(Syntax::HintCloseBeforeLine {
+                    header: Name::new(header),
+                    line,
+                });
             }
             let mut d = Diagnostic::error(
                 Code::Syntax,
-                format!("`{word}` cannot be inside a `{block}`"),
+                Syntax::CannotBeInside {
+                    word: word.clone(),
+                    block: block.clone(),
+                },
             )
-            .with_primary(here, format!("not allowed in a `{block}`"))
+            .with_primary(
+                here,
+                Syntax::LabelNotAllowedIn {
+                    block: block.clone(),
+                },
+            )
             .with_secondary(
                 brace_span(file, text, open),
-                format!("inside this `{block}`"),
+                Syntax::LabelInsideThis {
+                    block: block.clone(),
+                },
             );
-            if let Some(allowed) = allowed_inside(&block) {
-                d = d.with_hint(format!(
-                    "move `{word}` out of the `{block}`: a `{block}` holds {allowed}"
-                ));
+            if let Some(holds) = allowed_inside(&block.0) {
+                d = d.with_hint(Syntax::HintMoveOut {
+                    word,
+                    block,
+                    holds: Box::new(holds.into()),
+                });
             }
             return d;
         }
@@ -344,18 +383,16 @@ pub(super) fn to_diagnostic(
         .last()
         .map(|&open| header_of(text, &code, open));
     if found.as_deref() == Some("=") && block.as_deref() == Some("grades") {
-        return Diagnostic::error(Code::Syntax, "expected `>=` in a grade, found `=`")
-            .with_primary(here, "write `>=` here")
-            .with_hint(
-                "write grade thresholds as `优 >= 90`: the lowest total that earns the grade",
-            );
+        return Diagnostic::error(Code::Syntax, Syntax::GradeWithEquals)
+            .with_primary(here, Syntax::LabelWriteGe)
+            .with_hint(Syntax::HintGradeThreshold);
     }
 
     // `=` where `==` was meant.
-    if found.as_deref() == Some("=") && expected.contains(&"an operator") {
-        return Diagnostic::error(Code::Syntax, "`=` is not a comparison")
-            .with_primary(here, "write `==` here")
-            .with_hint("to compare for equality write `==`, e.g. `if actual == target then …`");
+    if found.as_deref() == Some("=") && expected.contains(&Wanted::Operator) {
+        return Diagnostic::error(Code::Syntax, Syntax::AssignNotComparison)
+            .with_primary(here, Syntax::LabelWriteEq)
+            .with_hint(Syntax::HintWriteEq);
     }
 
     // `score = …`, `total = 100`: statements take no `=`.
@@ -368,124 +405,140 @@ pub(super) fn to_diagnostic(
         let rest = if rest.is_empty() { "…" } else { rest };
         return Diagnostic::error(
             Code::Syntax,
-            format!("expected {wanted} after `{kw}`, found `=`"),
+            Syntax::ExpectedAfterNotEquals {
+                expected: wanted,
+                keyword: Name::new(kw.as_str()),
+            },
         )
-        .with_primary(here, "remove this `=`")
-        .with_hint(format!("write `{kw} {}`", shorten(rest)));
+        .with_primary(here, Syntax::LabelRemoveEquals)
+        .with_hint(Syntax::HintWrite {
+            code: Name::new(format!("{kw} {}", shorten(rest))),
+        });
     }
 
     // Text after the framework's closing `}`.
-    if expected == ["end of file"]
+    if expected == [Wanted::EndOfFile]
         && let (Some(w), Some(((s, e), tok))) = (&found, &prev)
         && (tok == "}" || tok == "｝")
     {
         return Diagnostic::error(
             Code::Syntax,
-            format!("a `}}` too many: the framework ends before `{w}`"),
+            Syntax::ExtraClose {
+                found: Name::new(w.as_str()),
+            },
         )
-        .with_primary(Span::new(file, *s, *e), "this `}` closes the framework")
-        .with_secondary(here, "so this is outside it")
-        .with_hint("remove the extra `}`; everything belongs inside `framework … { }`");
+        .with_primary(Span::new(file, *s, *e), Syntax::LabelClosesFramework)
+        .with_secondary(here, Syntax::LabelOutsideFramework)
+        .with_hint(Syntax::HintRemoveExtraClose);
     }
 
     // Something is missing at the end of a line: point there, not at the
     // next line.
     if let (Some(_), Some((prev_span, _))) = (&found, &prev) {
-        let continues = !expects_close && !wanted.starts_with("a statement");
+        let continues = !expects_close && wanted.0.first() != Some(&Wanted::Statement);
         if continues && code[prev_span.1..pos].contains('\n') {
             let context = context_before(text, &code, prev_span.1);
-            let mut d =
-                Diagnostic::error(Code::Syntax, format!("expected {wanted} after `{context}`"))
-                    .with_primary(
-                        Span::new(file, prev_span.0, prev_span.1),
-                        format!("expected {wanted} after this"),
-                    );
-            if expected == ["`{`"] {
-                d = d.with_hint(format!("add `{{` at the end of the line: `{context} {{`"));
+            let mut d = Diagnostic::error(
+                Code::Syntax,
+                Syntax::ExpectedAfter {
+                    expected: wanted.clone(),
+                    context: Name::new(context.as_str()),
+                },
+            )
+            .with_primary(
+                Span::new(file, prev_span.0, prev_span.1),
+                Syntax::LabelExpectedAfterThis { expected: wanted },
+            );
+            if expected == [Wanted::Code("{")] {
+                d = d.with_hint(Syntax::HintOpenAtLineEnd {
+                    code: Name::new(format!("{context} {{")),
+                });
             }
             return d;
         }
     }
 
-    let mut diag = Diagnostic::error(
-        Code::Syntax,
-        format!("expected {wanted}, found {found_desc}"),
-    )
-    .with_primary(here, format!("expected {wanted}"));
+    let headline = match &found {
+        None => Syntax::ExpectedFoundEnd {
+            expected: wanted.clone(),
+        },
+        Some(w) => Syntax::ExpectedFound {
+            expected: wanted.clone(),
+            found: Name::new(w.as_str()),
+        },
+    };
+    let mut diag = Diagnostic::error(Code::Syntax, headline)
+        .with_primary(here, Syntax::LabelExpected { expected: wanted });
     if let Some(word) = &found
         && let Some(best) = suggestion(word, &expected)
     {
-        diag = diag.with_hint(format!("did you mean `{best}`?"));
+        diag = diag.with_hint(Common::DidYouMean {
+            name: Name::new(best),
+        });
     }
     diag
 }
 
+/// The keywords that start statements, which "a statement (…)" stands for.
+const STATEMENT_KEYWORDS: &[&str] = &[
+    "basis",
+    "total",
+    "round",
+    "grades",
+    "input",
+    "let",
+    "require",
+    "indicator",
+    "group",
+    "slot",
+    "scoring",
+    "target",
+    "actual",
+    "score",
+    "years",
+    "reweight",
+    "remove",
+    "within",
+    "answers",
+    "question",
+    "test",
+    "language",
+];
+
 /// "a statement (…) or `}`", "a number", "`{`".
-fn describe_expected(expected: &[&str]) -> String {
+fn describe_expected(expected: &[Wanted]) -> Wants {
     let statement_keywords = expected
         .iter()
         .filter(|n| {
-            [
-                "`basis`",
-                "`group`",
-                "`indicator`",
-                "`scoring`",
-                "`input`",
-                "`let`",
-            ]
-            .contains(n)
+            matches!(
+                n,
+                Wanted::Code("basis" | "group" | "indicator" | "scoring" | "input" | "let")
+            )
         })
         .count();
     if statement_keywords >= 3 {
-        let mut rest: Vec<&str> = expected
+        let mut rest: Vec<Wanted> = expected
             .iter()
             .copied()
-            .filter(|n| !is_statement_keyword(n))
+            .filter(|n| !is_statement_keyword(*n))
             .collect();
-        rest.insert(
-            0,
-            "a statement (such as `group`, `indicator`, `input` or `scoring`)",
-        );
-        join_or(&rest)
+        rest.insert(0, Wanted::Statement);
+        Wants(rest)
     } else if expected.is_empty() {
-        "something else".to_owned()
+        Wants(vec![Wanted::SomethingElse])
     } else {
-        join_or(expected)
+        Wants(expected.to_vec())
     }
 }
 
-fn is_statement_keyword(n: &str) -> bool {
-    [
-        "`basis`",
-        "`total`",
-        "`round`",
-        "`grades`",
-        "`input`",
-        "`let`",
-        "`require`",
-        "`indicator`",
-        "`group`",
-        "`slot`",
-        "`scoring`",
-        "`target`",
-        "`actual`",
-        "`score`",
-        "`years`",
-        "`reweight`",
-        "`remove`",
-        "`within`",
-        "`answers`",
-        "`question`",
-        "`test`",
-        "`language`",
-    ]
-    .contains(&n)
+fn is_statement_keyword(n: Wanted) -> bool {
+    matches!(n, Wanted::Code(k) if STATEMENT_KEYWORDS.contains(&k))
 }
 
 /// Optional words that may come before a `{` (`group … weight 50
 /// renormalize {`): when a `{` is missing they are noise.
-fn is_optional_modifier(n: &str) -> bool {
-    ["`renormalize`", "`extends`"].contains(&n)
+fn is_optional_modifier(n: Wanted) -> bool {
+    matches!(n, Wanted::Code("renormalize" | "extends"))
 }
 
 fn is_statement_word(word: &str) -> bool {
@@ -493,44 +546,36 @@ fn is_statement_word(word: &str) -> bool {
 }
 
 /// What a block may contain, for "move it out" hints.
-fn allowed_inside(block: &str) -> Option<&'static str> {
+fn allowed_inside(block: &str) -> Option<Syntax> {
     Some(match block {
-        "group" => "`group`, `indicator` and `slot`",
-        "indicator" => "`target`, `actual`, `score` and `require`",
-        "slot" => "only `scoring` rules",
-        "scoring" => "`score`, `require` and `allow deduction when`, or bands",
-        "grades" => "only grades such as `优 >= 90`",
+        "group" => Syntax::HoldsGroup,
+        "indicator" => Syntax::HoldsIndicator,
+        "slot" => Syntax::HoldsSlot,
+        "scoring" => Syntax::HoldsScoring,
+        "grades" => Syntax::HoldsGrades,
         _ => return None,
     })
 }
 
-fn punctuation_name(token: &str) -> Option<&'static str> {
+fn punctuation_name(token: &str) -> Option<Wanted> {
     Some(match token {
-        "{" => "`{`",
-        "}" => "`}`",
-        "(" => "`(`",
-        ")" => "`)`",
-        ":" => "`:`",
-        "=" => "`=`",
-        ".." => "`..`",
-        "," => "`,`",
-        "%" => "`%`",
-        "\"" => "a quoted text",
+        "{" => Wanted::Code("{"),
+        "}" => Wanted::Code("}"),
+        "(" => Wanted::Code("("),
+        ")" => Wanted::Code(")"),
+        ":" => Wanted::Code(":"),
+        "=" => Wanted::Code("="),
+        ".." => Wanted::Code(".."),
+        "," => Wanted::Code(","),
+        "%" => Wanted::Code("%"),
+        "\"" => Wanted::Quote,
         _ => return None,
     })
 }
 
-fn push_unique(list: &mut Vec<&'static str>, item: &'static str) {
+fn push_unique(list: &mut Vec<Wanted>, item: Wanted) {
     if !list.contains(&item) {
         list.push(item);
-    }
-}
-
-fn join_or(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }
 
@@ -552,12 +597,12 @@ fn found_at(text: &str, pos: usize) -> Option<String> {
 }
 
 /// A keyword close to `word`, among those that could stand where it is.
-fn suggestion(word: &str, expected: &[&str]) -> Option<&'static str> {
+fn suggestion(word: &str, expected: &[Wanted]) -> Option<&'static str> {
     if keywords().any(|k| k == word) {
         return None;
     }
     keywords()
-        .filter(|k| expected.iter().any(|e| e.contains(&format!("`{k}`"))))
+        .filter(|k| expected.iter().any(|e| offers(*e, k)))
         .map(|k| (strsim::damerau_levenshtein(word, k), k))
         .filter(|(d, k)| *d <= 2 && *d < k.len())
         .min_by_key(|(d, _)| *d)

@@ -7,6 +7,9 @@
 
 use super::ast::*;
 use super::grammar::Rule;
+use crate::catalogue::Name;
+use crate::catalogue::common::Common;
+use crate::catalogue::syntax::Syntax;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::exact::{Exact, ParseError};
 use crate::quantity::{RoundMode, Unit};
@@ -187,21 +190,18 @@ fn lower_string(cx: &Ctx, pair: Pair<'_, Rule>) -> Spanned<String> {
 fn parse_decimal(cx: &Ctx, pair: &Pair<'_, Rule>) -> Lowered<Exact> {
     Exact::parse(pair.as_str()).map_err(|why| {
         let max = crate::exact::MAX_DIGITS;
+        let number = Name::new(pair.as_str());
         let message = match why {
-            ParseError::TooManyDecimals(n) => format!(
-                "the number `{}` has {n} decimals; numbers may have at most {max}",
-                pair.as_str()
-            ),
-            _ => format!(
-                "the number `{}` is too large; numbers must stay below 10^{max}",
-                pair.as_str()
-            ),
+            ParseError::TooManyDecimals(decimals) => Syntax::TooManyDecimals {
+                number,
+                decimals,
+                max,
+            },
+            _ => Syntax::NumberTooLarge { number, max },
         };
         Diagnostic::error(Code::BadNumber, message)
-            .with_primary(cx.span(pair), "out of range")
-            .with_hint(format!(
-                "write at most {max} digits before the point and {max} after it"
-            ))
+            .with_primary(cx.span(pair), Syntax::LabelOutOfRange)
+            .with_hint(Syntax::HintDigits { max })
     })
 }
 
@@ -235,10 +235,12 @@ fn lower_rounding(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Rounding> {
                     .ok_or_else(|| {
                         Diagnostic::error(
                             Code::BadNumber,
-                            format!("cannot round to {} decimal places", p.as_str()),
+                            Syntax::RoundPlaces {
+                                places: p.as_str().into(),
+                            },
                         )
-                        .with_primary(cx.span(&p), "expected 0 to 10")
-                        .with_hint("scores are usually rounded to 2 decimal places: `round 2`")
+                        .with_primary(cx.span(&p), Syntax::LabelZeroToTen)
+                        .with_hint(Syntax::HintRoundTwo)
                     })?;
                 places = Some(cx.spanned(&p, n));
             }
@@ -668,14 +670,21 @@ fn lower_primary(cx: &Ctx, pair: Pair<'_, Rule>) -> Lowered<Expr> {
             let unit = match inner.next() {
                 None => Unit::None,
                 Some(u) => Unit::parse(u.as_str()).ok_or_else(|| {
-                    let d = Diagnostic::error(Code::Syntax, format!("`{}` is not a unit pfc knows", u.as_str()))
-                        .with_primary(cx.span(&u), "unknown unit");
+                    let d = Diagnostic::error(
+                        Code::Syntax,
+                        Syntax::UnknownUnit {
+                            unit: Name::new(u.as_str()),
+                        },
+                    )
+                    .with_primary(cx.span(&u), Syntax::LabelUnknownUnit);
                     let d = if u.as_str().starts_with(['%', '％']) {
-                        d.with_hint(format!("did you mean `{}%`?", num.as_str()))
+                        d.with_hint(Common::DidYouMean {
+                            name: Name::new(format!("{}%", num.as_str())),
+                        })
                     } else {
                         d
                     };
-                    d.with_hint("units are `%`, `元`, `千元`, `万元`, `亿元` or a short counting word such as `个`")
+                    d.with_hint(Syntax::HintUnits)
                 })?,
             };
             let value = unit.from_display(&shown);
@@ -783,9 +792,11 @@ fn lower_year(cx: &Ctx, pair: &Pair<'_, Rule>) -> Lowered<Spanned<i64>> {
         .ok_or_else(|| {
             Diagnostic::error(
                 Code::BadNumber,
-                format!("`{}` is not a year", pair.as_str()),
+                Syntax::NotAYear {
+                    year: Name::new(pair.as_str()),
+                },
             )
-            .with_primary(cx.span(pair), "expected a year such as 2020")
+            .with_primary(cx.span(pair), Syntax::LabelYear)
         })
 }
 

@@ -1,4 +1,6 @@
 use super::ast::{ExprKind, Item, Node};
+use crate::catalogue::syntax::{Syntax, Wanted, Wants};
+use crate::catalogue::{Lang, Text};
 use crate::source::SourceMap;
 use crate::testing::CN_SELF_EVAL;
 
@@ -177,10 +179,36 @@ fn unclosed_brace_says_so() {
     let out = error("framework t {\n  total 100\n");
     assert!(out.contains("found the end of the file"), "{out}");
     assert!(out.contains("not closed"), "{out}");
+    let d = parse("framework t {\n  total 100\n").expect_err("unclosed");
+    assert!(
+        matches!(&d.message, Text::Syntax(Syntax::ExpectedCloseAtEnd { header }) if header.0 == "framework t"),
+        "{:?}",
+        d.message
+    );
 }
 
 #[test]
 fn empty_file_is_an_error() {
-    let out = error("  \n");
-    assert!(out.contains("is empty"), "{out}");
+    let d = parse("  \n").expect_err("empty");
+    assert!(matches!(
+        d.message,
+        Text::Syntax(Syntax::EmptyFramework { .. })
+    ));
+}
+
+/// What the grammar wanted is a typed list, not words: each language joins
+/// it its own way.
+#[test]
+fn expected_things_are_data() {
+    let d = parse("framework t {\n  total 百\n}").expect_err("not a number");
+    let Text::Syntax(Syntax::ExpectedFound { expected, found }) = &d.message else {
+        panic!("{:?}", d.message)
+    };
+    assert_eq!(expected, &Wants(vec![Wanted::Number]));
+    assert_eq!(found.0, "百");
+    let d = parse("framework t {\n  let x = 1 +").expect_err("unfinished");
+    assert_eq!(
+        d.headline(Lang::Zh),
+        "此处应为数值或公式、数字、带引号的文本（如 \"…\"）、名称、“if”、“skip”、“tiers”或“(”，但文件已经结束"
+    );
 }
