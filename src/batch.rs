@@ -21,12 +21,16 @@ mod pick;
 pub mod summary;
 mod xlsxfile;
 
-use crate::check::model::{InputSource, Model};
+use crate::catalogue::batch::{Batch, Unread, UnreadList};
+use crate::catalogue::common::Common;
+use crate::catalogue::{Lang, Name};
+use crate::check::model::{InputDecl, InputSource, Model};
 use crate::data::ProjectData;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::eval::Outcome;
 use crate::eval::result::{Finding, Points};
 use crate::exact::Exact;
+use crate::place::Place;
 use crate::render::{self, ErrorFormat};
 use crate::report::{self, Format, FrameworkTemplates};
 use crate::source::SourceMap;
@@ -74,33 +78,27 @@ impl Input {
     /// would otherwise be read as a TOML data file and fail as text.
     pub fn unreadable(path: &Path) -> Option<Diagnostic> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        let (what, fix) = match ext.as_str() {
-            "xls" => (
-                "an Excel 97–2003 workbook (`.xls`)",
-                "Excel Workbook (*.xlsx)",
-            ),
-            "xlsb" => (
-                "an Excel binary workbook (`.xlsb`)",
-                "Excel Workbook (*.xlsx)",
-            ),
-            "et" | "ett" => ("a WPS spreadsheet (`.et`)", "Excel 文件 (*.xlsx)"),
-            "ods" => (
-                "an OpenDocument spreadsheet (`.ods`)",
-                "Excel 2007-365 (.xlsx)",
-            ),
+        // The kind, and the "save as" choice of the program that opens it.
+        let (kind, menu) = match ext.as_str() {
+            "xls" => (Batch::KindXls, Batch::MenuExcelWorkbook),
+            "xlsb" => (Batch::KindXlsb, Batch::MenuExcelWorkbook),
+            "et" | "ett" => (Batch::KindEt, Batch::MenuWpsExcel),
+            "ods" => (Batch::KindOds, Batch::MenuOdsExcel),
             _ => return None,
         };
-        let name = path.display();
+        let name = path.display().to_string();
         Some(
             Diagnostic::error(
                 Code::FileUnreadable,
-                format!("`{name}` is {what}, which pfc does not read"),
+                Batch::UnreadableKind {
+                    file: Name::new(&name),
+                    kind: Box::new(kind.into()),
+                },
             )
-            .with_location(name.to_string())
-            .with_hint(format!(
-                "open it and save it as {fix}, or as CSV UTF-8; pfc reads `.xlsx`, `.csv`, and folders of `.toml`/`.json` files"
-            ))
-            .with_hint_zh("请用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，或 CSV UTF-8 文件"),
+            .with_place(Place::file(name))
+            .with_hint(Batch::HintSaveAsXlsx {
+                menu: Box::new(menu.into()),
+            }),
         )
     }
 
@@ -140,6 +138,8 @@ pub enum Item {
     Sheet {
         /// The project.
         data: Box<ProjectData>,
+        /// Its rows in the spreadsheet.
+        source: Place,
         /// Its number of indicator rows.
         rows: u64,
     },
@@ -151,8 +151,8 @@ pub enum Item {
     Broken {
         /// The project id.
         id: String,
-        /// `file: rows a–b`.
-        source: String,
+        /// Its rows in the spreadsheet.
+        source: Place,
         /// 项目名称, if read.
         name: String,
         /// 实施单位, if read.
@@ -288,44 +288,52 @@ impl FolderReader {
     fn open(dir: &Path) -> Result<FolderReader, Diagnostic> {
         let shown = dir.display().to_string();
         let entries = std::fs::read_dir(dir).map_err(|e| {
-            Diagnostic::error(Code::FileUnreadable, format!("cannot read `{shown}`: {e}"))
+            Diagnostic::error(
+                Code::FileUnreadable,
+                Common::FileUnreadableOs {
+                    file: Name::new(&shown),
+                    why: e.to_string().into(),
+                },
+            )
         })?;
         let (mut files, others): (Vec<PathBuf>, Vec<PathBuf>) = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
             .partition(|p| p.is_file() && is_data_file(p));
-        let unread = unread(&shown, others);
+        let listed = unread(others);
+        let folder = Name::new(&shown);
         if files.is_empty() {
             let d = Diagnostic::error(
                 Code::FileUnreadable,
-                format!("`{shown}` holds no `.toml` or `.json` data file"),
+                Batch::FolderNoDataFile {
+                    folder: folder.clone(),
+                },
             );
             // What it does hold, if any: most likely what was meant.
-            return Err(match unread {
-                Some(u) => d
-                    .with_note(
-                        u.headline(crate::catalogue::Lang::En)
-                            .replace(" also holds ", " holds "),
-                    )
-                    .with_hint("name the spreadsheet or sub-folder itself"),
-                None => d.with_hint(
-                    "name a folder of project data files, a `.csv` file or an `.xlsx` workbook",
-                ),
+            return Err(match listed {
+                Some(listed) => d
+                    .with_note(Batch::NoteFolderHolds { folder, listed })
+                    .with_hint(Batch::HintNameItself),
+                None => d.with_hint(Batch::HintNameBatchInput),
             });
         }
         files.sort();
         Ok(FolderReader {
             files: file_ids(files),
-            unread,
+            unread: listed.map(|listed| {
+                Diagnostic::warning(Code::NotRead, Batch::FolderAlsoHolds { folder, listed })
+                    .with_note(Batch::NoteFolderReads)
+                    .with_hint(Batch::HintRunEach)
+            }),
         })
     }
 }
 
-/// A warning for what else in a folder holds projects, which a folder
-/// batch does not read: spreadsheets, and sub-folders with data files (but
-/// not one pfc wrote its results to). Other files (notes, a framework)
-/// are nobody's projects and pass without a word.
-fn unread(shown: &str, mut others: Vec<PathBuf>) -> Option<Diagnostic> {
+/// What else in a folder holds projects, which a folder batch does not
+/// read: spreadsheets, and sub-folders with data files (but not one pfc
+/// wrote its results to). Other files (notes, a framework) are nobody's
+/// projects and pass without a word.
+fn unread(mut others: Vec<PathBuf>) -> Option<UnreadList> {
     others.sort();
     let name = |p: &Path| {
         p.file_name()
@@ -345,36 +353,25 @@ fn unread(shown: &str, mut others: Vec<PathBuf>) -> Option<Diagnostic> {
             .filter(|p| p.is_file() && is_data_file(p))
             .count()
     };
-    let listed: Vec<String> = others
+    let listed: Vec<Unread> = others
         .iter()
         .filter_map(|p| {
             if p.is_dir() {
                 match data_files(p) {
                     0 => None,
-                    1 => Some(format!("`{}/` (1 data file)", name(p))),
-                    n => Some(format!("`{}/` ({n} data files)", name(p))),
+                    files => Some(Unread::Folder {
+                        name: Name::new(format!("{}/", name(p))),
+                        files,
+                    }),
                 }
             } else if Input::of(p).is_some() || Input::unreadable(p).is_some() {
-                Some(format!("`{}`", name(p)))
+                Some(Unread::File(Name::new(name(p))))
             } else {
                 None
             }
         })
         .collect();
-    if listed.is_empty() {
-        return None;
-    }
-    Some(
-        Diagnostic::warning(
-            Code::NotRead,
-            format!(
-                "`{shown}` also holds projects that a folder batch does not read: {}",
-                listed.join(", ")
-            ),
-        )
-        .with_note("a folder batch reads the `.toml` and `.json` files directly in the folder, not spreadsheets or sub-folders")
-        .with_hint("score each spreadsheet or sub-folder with a run of its own, e.g. `pfc eval FRAMEWORK 自评表.xlsx --out DIR`"),
-    )
+    (!listed.is_empty()).then_some(UnreadList(listed))
 }
 
 impl Reader for FolderReader {
@@ -427,6 +424,8 @@ pub struct Scoring<'a> {
     pub formats: &'a [Format],
     /// How failures are rendered.
     pub error_format: ErrorFormat,
+    /// The language failures are rendered in (the terminal's).
+    pub lang: Lang,
 }
 
 /// A scored (or failed) project: what the summary and the console need.
@@ -439,7 +438,7 @@ pub struct Done {
     /// 实施单位.
     pub unit: String,
     /// Where it was read: `data.csv: rows 2–9`, or the data file.
-    pub source: String,
+    pub source: Place,
     /// Indicator rows.
     pub rows: u64,
     /// The result.
@@ -460,20 +459,86 @@ pub struct Scored {
     /// 执行率 (a fraction: `0.9873` is 98.73%), if the project has funds.
     pub rate: Option<Exact>,
     /// The warnings found, in the order the engine gives them.
-    pub warnings: Vec<Finding>,
+    pub warnings: Vec<Found>,
 }
 
 /// Why a project was not scored.
 #[derive(Debug)]
 pub struct Failed {
-    /// The errors, rendered.
+    /// The errors, rendered (for the terminal).
     pub rendered: String,
-    /// The first error's message (for the summary).
-    pub first: String,
     /// Number of errors.
     pub errors: usize,
-    /// The errors, then any warnings, as data (for `findings.csv`).
-    pub findings: Vec<Finding>,
+    /// The errors, then any warnings (for `findings.csv`).
+    pub findings: Vec<Found>,
+}
+
+impl Failed {
+    /// The first error (for the summary).
+    pub fn first(&self) -> Option<&Diagnostic> {
+        self.findings
+            .first()
+            .map(|f| &f.diagnostic)
+            .filter(|d| d.is_error())
+    }
+}
+
+/// A finding of a project as `findings.csv` lists it: its diagnostic and,
+/// for one that points into a data file, the line and column it points at
+/// (`caidian.toml:12:10: indicators[4].actual`).
+#[derive(Debug)]
+pub struct Found {
+    /// The finding.
+    pub diagnostic: Diagnostic,
+    /// The line and column in the file of its place, when known.
+    pub line_col: Option<(usize, usize)>,
+}
+
+impl Found {
+    /// A finding placed at the line and column of what its primary label
+    /// points at, when that is in the file of its place. A diagnostic
+    /// without a place (a data file that is not valid TOML) is placed in
+    /// its label's file. Spreadsheet places already name their row and
+    /// column, and a place in a data file that the label is not in (it
+    /// points into the framework) stays as it is.
+    pub fn new(sources: &SourceMap, mut diagnostic: Diagnostic) -> Found {
+        let file = diagnostic
+            .labels
+            .iter()
+            .find(|l| l.primary)
+            .and_then(|label| {
+                let file = sources.files().get(label.span.file.0 as usize)?;
+                Some((file, label.span.start as usize))
+            });
+        let Some((file, start)) = file else {
+            return Found {
+                diagnostic,
+                line_col: None,
+            };
+        };
+        match &diagnostic.place {
+            Some(place) if place.file_name() != file.name => {
+                return Found {
+                    diagnostic,
+                    line_col: None,
+                };
+            }
+            Some(_) => {}
+            None => diagnostic.place = Some(Place::file(file.name.clone())),
+        }
+        Found {
+            line_col: Some(render::line_col(&file.text, start)),
+            diagnostic,
+        }
+    }
+
+    /// Where it is, in `lang`, with its line and column when known.
+    pub fn place_text(&self, lang: Lang) -> Option<String> {
+        self.diagnostic
+            .place
+            .as_ref()
+            .map(|p| p.render_at(lang, self.line_col))
+    }
 }
 
 /// A file name for a project's report: the id with characters that cannot
@@ -513,32 +578,24 @@ impl Done {
     /// earlier project (two ids that differ only in characters a file
     /// name cannot hold, such as `A/1` and `A:1`) or, when `summary`, a
     /// file of the summary (a project with the id `summary` and `-f xlsx`).
-    pub fn name_taken(&mut self, name: &str, summary: bool, format: ErrorFormat) {
-        let whose = if summary {
-            "the batch's own"
+    pub fn name_taken(&mut self, name: &str, summary: bool, format: ErrorFormat, lang: Lang) {
+        let (report, project) = (Name::new(name), Name::new(&self.id));
+        let message = if summary {
+            Batch::ReportReplacesSummary { report, project }
         } else {
-            "an earlier project's"
+            Batch::ReportReplacesEarlier { report, project }
         };
-        let message = format!(
-            "the report `{name}` of project `{}` would replace {whose}",
-            self.id
-        );
-        let d = Diagnostic::error(Code::DataShape, message.clone())
-            .with_location(self.source.clone())
-            .with_hint(
-                "give each project an id of its own; `/ \\ : * ? \" < > |` become `_` in file names",
-            );
+        let d = Diagnostic::error(Code::DataShape, message)
+            .with_place(self.source.clone())
+            .with_hint(Batch::HintOwnId);
         self.reports.clear();
         self.result = Err(Failed {
-            rendered: render::to_string(
-                &SourceMap::new(),
-                std::slice::from_ref(&d),
-                format,
-                crate::catalogue::Lang::En,
-            ),
-            first: message,
+            rendered: render::to_string(&SourceMap::new(), std::slice::from_ref(&d), format, lang),
             errors: 1,
-            findings: vec![Finding::from(&d)],
+            findings: vec![Found {
+                diagnostic: d,
+                line_col: None,
+            }],
         });
     }
 }
@@ -559,9 +616,9 @@ impl Scoring<'_> {
     /// allocator frees a block fastest on the thread that made it.
     pub fn score(&self, item: Item, scratch: &mut SourceMap) -> (Done, Option<Box<ProjectData>>) {
         match item {
-            Item::Sheet { data, rows } => {
+            Item::Sheet { data, source, rows } => {
                 let id = data.raw.project.code.clone();
-                let done = self.score_data(id, &data, rows, scratch, true);
+                let done = self.score_data(id, &data, source, rows, scratch);
                 (done, Some(data))
             }
             Item::File(path, id) => (self.score_file(&path, id, scratch), None),
@@ -593,12 +650,15 @@ impl Scoring<'_> {
             .load(path)
             .and_then(|f| crate::data::load(scratch, f));
         match loaded {
-            Ok(data) => self.score_data(id, &data, 1, scratch, false),
+            Ok(data) => {
+                let source = Place::file(data.file_name.clone());
+                self.score_data(id, &data, source, 1, scratch)
+            }
             Err(d) => Done {
                 id,
                 name: String::new(),
                 unit: String::new(),
-                source: path.display().to_string(),
+                source: Place::file(path.display().to_string()),
                 rows: 1,
                 result: Err(self.failed(scratch, vec![d])),
                 reports: Vec::new(),
@@ -606,14 +666,17 @@ impl Scoring<'_> {
         }
     }
 
+    /// Score a project read from a spreadsheet (`source` is its rows) or
+    /// from a data file (`source` is the file).
     fn score_data(
         &self,
         id: String,
         data: &ProjectData,
+        source: Place,
         rows: u64,
         scratch: &mut SourceMap,
-        sheet: bool,
     ) -> Done {
+        let sheet = data.from_spreadsheet();
         // Without reports, nothing reads the explanations: build none.
         let detail = if self.formats.is_empty() {
             crate::eval::Detail::Scores
@@ -628,11 +691,10 @@ impl Scoring<'_> {
             id,
             name: data.raw.project.name.clone(),
             unit: data.raw.project.unit.clone(),
-            source: data.file_name.clone(),
+            source,
             rows,
             result: Err(Failed {
                 rendered: String::new(),
-                first: String::new(),
                 errors: 0,
                 findings: Vec::new(),
             }),
@@ -660,14 +722,22 @@ impl Scoring<'_> {
                 }
             }
         }
-        // The evaluation's findings are its diagnostics, one for one; only a
-        // data file has lines and columns to add.
-        let mut warnings = evaluation.warnings;
-        if !sheet {
-            for (f, d) in warnings.iter_mut().zip(&outcome.diagnostics) {
-                placed(scratch, d, f);
-            }
-        }
+        // The evaluation's findings are its diagnostics, one for one, all
+        // warnings; only a data file has lines and columns to add.
+        let warnings = outcome
+            .diagnostics
+            .into_iter()
+            .map(|d| {
+                if sheet {
+                    Found {
+                        diagnostic: d,
+                        line_col: None,
+                    }
+                } else {
+                    Found::new(scratch, d)
+                }
+            })
+            .collect();
         done.result = Ok(Scored {
             total: evaluation.total,
             grade: evaluation.grade.map(str::to_owned),
@@ -679,60 +749,19 @@ impl Scoring<'_> {
     }
 
     fn failed(&self, sources: &SourceMap, diagnostics: Vec<Diagnostic>) -> Failed {
-        let findings = diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .chain(diagnostics.iter().filter(|d| d.severity != Severity::Error))
-            .map(|d| {
-                let mut f = Finding::from(d);
-                placed(sources, d, &mut f);
-                f
-            })
-            .collect();
-        let errors: Vec<Diagnostic> = diagnostics
+        let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = diagnostics
             .into_iter()
-            .filter(|d| d.severity == Severity::Error)
-            .collect();
+            .partition(|d| d.severity == Severity::Error);
         Failed {
-            rendered: render::to_string(
-                sources,
-                &errors,
-                self.error_format,
-                crate::catalogue::Lang::En,
-            ),
-            first: errors
-                .first()
-                .map(|d| d.headline(crate::catalogue::Lang::En))
-                .unwrap_or_default(),
+            rendered: render::to_string(sources, &errors, self.error_format, self.lang),
             errors: errors.len(),
-            findings,
+            findings: errors
+                .into_iter()
+                .chain(warnings)
+                .map(|d| Found::new(sources, d))
+                .collect(),
         }
     }
-}
-
-/// A finding with the line and column of what its diagnostic points at in
-/// the data file (`caidian.toml:12:10: indicators[4].actual`), for
-/// `findings.csv`. Spreadsheet places already name their row and column,
-/// and a data place that the label is not in (it points into the
-/// framework) stays as it is.
-fn placed(sources: &SourceMap, d: &Diagnostic, f: &mut Finding) {
-    let Some(label) = d.labels.iter().find(|l| l.primary) else {
-        return;
-    };
-    let Some(file) = sources.files().get(label.span.file.0 as usize) else {
-        return;
-    };
-    // A diagnostic without a location (a data file that is not valid
-    // TOML) is placed by its label alone.
-    let rest = match &f.location {
-        Some(location) => match location.strip_prefix(file.name.as_str()) {
-            Some(rest) => rest,
-            None => return,
-        },
-        None => "",
-    };
-    let (line, column) = render::line_col(&file.text, label.span.start as usize);
-    f.location = Some(format!("{}:{line}:{column}{rest}", file.name));
 }
 
 /// For a project read from a spreadsheet, say how to fix a missing value
@@ -756,62 +785,60 @@ pub(crate) fn sheet_hints(model: &Model, data: &ProjectData, outcome: &mut Outco
 /// Say in spreadsheet terms how to fix `d`, if it needs it; whether it did.
 fn sheet_hint(model: &Model, data: &ProjectData, d: &mut Diagnostic) -> bool {
     let field = match d.code {
-        Code::MissingInput => {
-            let message = d.headline(crate::catalogue::Lang::En);
-            let name = message.split('`').nth(1).unwrap_or_default();
-            match model
-                .inputs
-                .iter()
-                .find(|i| i.name == name)
-                .map(|i| i.source)
-            {
-                Some(InputSource::FundsInitial) => Field::Initial,
-                Some(InputSource::FundsBudget) => Field::Budget,
-                Some(InputSource::FundsExecuted) => Field::Executed,
-                Some(InputSource::ProjectYear) => Field::Year,
-                _ => return false,
-            }
-        }
-        Code::OutOfPeriod if d.headline(crate::catalogue::Lang::En).contains("no `year`") => {
-            Field::Year
-        }
+        Code::MissingInput => match missing_input(model, d).map(|i| i.source) {
+            Some(InputSource::FundsInitial) => Field::Initial,
+            Some(InputSource::FundsBudget) => Field::Budget,
+            Some(InputSource::FundsExecuted) => Field::Executed,
+            Some(InputSource::ProjectYear) => Field::Year,
+            _ => return false,
+        },
+        // The warning that the data gives no year (the error of this code
+        // is about a year it gives).
+        Code::OutOfPeriod if data.raw.year.is_none() => Field::Year,
         Code::MissingReason => {
             // Located at the row's reason cell, if the file has the column.
-            let column = d
-                .place_text(crate::catalogue::Lang::En)
-                .and_then(|l| l.rsplit_once(", column ").map(|(_, c)| c.to_owned()));
-            let what = "10号 asks for the reasons and improvements when a target is not met";
-            let why = "财预〔2020〕10号要求对未完成的目标说明偏差原因并提出改进措施";
-            let reason = Field::Reason.header();
-            (d.hints, d.hints_zh) = match column {
-                Some(c) => (
-                    vec![format!("{what}: fill in `{c}` on this row").into()],
-                    vec![format!("{why}：请在本行填写“{c}”")],
-                ),
-                None => (
-                    vec![
-                        format!("{what}: add a column `{reason}` and fill it in on this row")
-                            .into(),
-                    ],
-                    vec![format!("{why}：请增加“{reason}”列并在本行填写")],
-                ),
+            let column = d.place.as_ref().and_then(Place::column).map(Name::new);
+            let hint = match column {
+                Some(column) => Batch::HintReasonInRow { column },
+                None => Batch::HintReasonColumn {
+                    column: Name::new(Field::Reason.header()),
+                },
             };
+            replace_hints(d, hint);
             return true;
         }
         _ => return false,
     };
     let (_, place) = data.locate(field.path());
-    let column = place.column().map(str::to_owned);
+    let hint = match place.column() {
+        Some(c) => Batch::HintFillFirstRow {
+            column: Name::new(c),
+        },
+        None => Batch::HintAddColumn {
+            column: Name::new(field.header()),
+        },
+    };
     d.place = Some(place);
-    d.hints = vec![match column {
-        Some(c) => format!("fill in `{c}` on the project's first row (or on each of its rows)"),
-        None => format!(
-            "the file has no column `{}`: add one, or name yours in a mapping file given with `--columns` (docs/batch.md)",
-            field.header()
-        ),
-    }
-    .into()];
+    replace_hints(d, hint);
     true
+}
+
+/// The framework's input a `MissingInput` diagnostic is about: the one
+/// whose declaration it points at. (The coordinator may point this at the
+/// typed entry of the eval catalogue, whose `name` is the input's.)
+fn missing_input<'m>(model: &'m Model, d: &Diagnostic) -> Option<&'m InputDecl> {
+    model
+        .inputs
+        .iter()
+        .find(|i| d.labels.iter().any(|l| l.span == i.span))
+}
+
+/// Make `hint` the only hint of `d`, in every language.
+fn replace_hints(d: &mut Diagnostic, hint: Batch) {
+    d.hints = vec![hint.into()];
+    // TRANSITIONAL: the eval phase's own Chinese hints, until they move
+    // into its catalogue (then this line goes with the field).
+    d.hints_zh.clear();
 }
 
 /// The names of a framework's top-level parts (一级指标), in order.

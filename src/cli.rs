@@ -84,7 +84,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             sheet,
             jobs,
         } => {
-            if let Some(code) = batch::framework_as_data(&framework, &data) {
+            if let Some(code) = batch::framework_as_data(out.lang, &framework, &data) {
                 return code;
             }
             // Data that is not there stops every kind of eval before anything
@@ -104,17 +104,17 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
                 encoding,
                 sheet,
             };
-            if let Some(code) = batch::misapplied(&data, &sheets) {
+            if let Some(code) = batch::misapplied(out.lang, &data, &sheets) {
                 return code;
             }
             let pick = match project {
-                Some(id) => match batch::pick_request(&data, id, sheets) {
+                Some(id) => match batch::pick_request(out.lang, &data, id, sheets) {
                     Ok(p) => Some(p),
                     Err(code) => return code,
                 },
                 None if batch::is_batch(&data, out_dir.as_deref()) => {
                     if let Some(code) =
-                        batch::usage_error(&data, out_dir.as_deref(), output.as_deref())
+                        batch::usage_error(out.lang, &data, out_dir.as_deref(), output.as_deref())
                     {
                         return code;
                     }

@@ -923,8 +923,8 @@ fn a_header_in_two_rows_is_read_as_one() {
         assert_eq!(
             summary
                 .replace(name, "plain.csv")
-                .replace("rows 3–7", "rows 2–6")
-                .replace("rows 8–14", "rows 7–13"),
+                .replace("第 3–7 行", "第 2–6 行")
+                .replace("第 8–14 行", "第 7–13 行"),
             read(dir.path(), "plain/summary.csv"),
             "{name}"
         );
@@ -1005,7 +1005,7 @@ fn headers_with_a_note_in_brackets_are_found_and_their_unit_read() {
     assert_exit_saying(
         &run,
         1,
-        "资金单位 `万元` differs from the unit of the funds columns, `元`",
+        "`资金单位` gives `万元`, which differs from the unit of the funds columns, `元`",
     );
     assert_eq!(
         column(&read(dir.path(), "unit/summary.csv"), 4),
@@ -1960,8 +1960,8 @@ fn the_summary_workbook_holds_numbers_in_their_formats() {
         rows,
         [
             "项目编号|项目名称|实施单位|来源|总分|等级|预算执行率|产出指标|效益指标|满意度指标|执行率|警告数|错误",
-            "C2019|质量技术监督专项经费|武汉市蔡甸区应急管理局|自评表.csv: rows 2–6|#99.87|优|#9.87|#50|#30|#10|#0.9873|#0|",
-            "U2021|食品安全抽检能力提升项目|某区食品药品检验检测中心|自评表.csv: rows 7–13|#80|良|#7.5|#43.17|#20|#9.33|#0.75|#3|",
+            "C2019|质量技术监督专项经费|武汉市蔡甸区应急管理局|自评表.csv：第 2–6 行|#99.87|优|#9.87|#50|#30|#10|#0.9873|#0|",
+            "U2021|食品安全抽检能力提升项目|某区食品药品检验检测中心|自评表.csv：第 7–13 行|#80|良|#7.5|#43.17|#20|#9.33|#0.75|#3|",
         ]
     );
     assert_eq!(formats[0], ["bold General"; 13].join("|"));
@@ -1981,4 +1981,124 @@ fn findings_of_data_files_give_line_and_column() {
     let run = eval(dir.path(), &["in", "--out", "out"]);
     assert_eq!(run.code, 1, "{}", run.transcript());
     insta::assert_snapshot!("folder_findings", read(dir.path(), "out/findings.csv"));
+}
+
+/// What a batch says, in both languages, for a reviewer to read side by
+/// side: the terminal speaks `--lang` (the user's language), while the
+/// summary files speak the framework's (Chinese for cn-self-eval-2020,
+/// whatever `--lang` is). Rows that fail their project in each way the
+/// grouper and the CSV reader know, then inputs that stop the run.
+#[test]
+fn a_batch_speaks_the_users_language_and_its_files_the_frameworks() {
+    let p = ",,,,,,,,";
+    let rows = [
+        HEADER.to_owned(),
+        // No id on the first row.
+        ",无编号项目,,甲单位,2021,100,100,90,产出指标,数量指标,培训人次,≥100人次,100人次,50,,,"
+            .to_owned(),
+        // A weight in words, a year in words.
+        "A1,甲项目,,甲单位,二〇二一,100,100,90,产出指标,数量指标,培训人次,≥100人次,100人次,五十,,,"
+            .to_owned(),
+        format!("{p}效益指标,社会效益指标,覆盖率,≥90%,90%,,,,"),
+        // Scored, with an unmet target and no reason (a warning).
+        "B2,乙项目,,乙单位,2021,100,100,90,产出指标,数量指标,培训人次,≥100人次,100人次,50,,,"
+            .to_owned(),
+        format!("{p}效益指标,社会效益指标,覆盖率,≥90%,80%,30,,,"),
+        format!("{p}满意度指标,服务对象满意度指标,满意度,≥90%,95%,10,,,"),
+        // A budget that differs between rows, two total rows.
+        "C3,丙项目,,丙单位,2021,100,100,90,产出指标,数量指标,培训人次,≥100人次,100人次,50,,,"
+            .to_owned(),
+        "C3,丙项目,,丙单位,2021,100,120,90,效益指标,社会效益指标,覆盖率,≥90%,90%,30,,,".to_owned(),
+        format!("{p}合计,,,,,,,90,"),
+        format!("{p}合计,,,,,,,90,"),
+        // No 全年预算数.
+        "D4,丁项目,,丁单位,2021,,,90,产出指标,数量指标,培训人次,≥100人次,100人次,50,,,".to_owned(),
+        format!("{p}效益指标,社会效益指标,覆盖率,≥90%,90%,30,,,"),
+        format!("{p}满意度指标,服务对象满意度指标,满意度,≥90%,95%,10,,,"),
+        // A row cut short by a line break.
+        "E5,戊项目,,戊单位,2021,100,100,90,产出指标,数量指标,培训人次,≥100人次,100人次,50,,,"
+            .to_owned(),
+        format!("{p}效益指标,社会效益指标,覆盖率"),
+        // B2 again, after other projects.
+        "B2,乙项目,,乙单位,2021,100,100,90,产出指标,数量指标,培训人次,≥100人次,100人次,50,,,"
+            .to_owned(),
+    ]
+    .join("\n");
+    let header_twice = examples_csv().replacen("得分", "分值", 1);
+    let misspelt = examples_csv().replacen("年度指标值", "年度指标", 1);
+    let tabs = examples_csv().replace(',', "\t");
+    let dir = files(&[
+        ("bad.csv", rows.as_bytes()),
+        ("twice.csv", header_twice.as_bytes()),
+        ("misspelt.csv", misspelt.as_bytes()),
+        ("tabs.csv", tabs.as_bytes()),
+        ("utf16.csv", b"\xFF\xFEx\x00"),
+        ("旧系统导出.xls", b"\xD0\xCF\x11\xE0"),
+        ("sheets/自评表.csv", examples_csv().as_bytes()),
+        ("map.toml", "\"三级指\" = \"指标\"\n".as_bytes()),
+        ("g.csv", examples_csv().as_bytes()),
+    ]);
+    let caidian = "frameworks/cn-self-eval-2020/examples/caidian-2019.toml";
+    let runs: [&[&str]; 10] = [
+        &["bad.csv", "--out", "out"],
+        &["twice.csv", "--out", "o"],
+        &["misspelt.csv", "--out", "o"],
+        &["tabs.csv", "--out", "o"],
+        &["utf16.csv", "--out", "o"],
+        &["旧系统导出.xls", "--out", "o"],
+        &["sheets", "--out", "o"],
+        &["g.csv", "--out", "o", "--columns", "map.toml"],
+        &["g.csv", "--project", "U2012"],
+        &["g.csv"],
+    ];
+    let mut findings = Vec::new();
+    for lang in ["en", "zh"] {
+        let mut said = Vec::new();
+        for args in runs {
+            let mut all = vec!["--lang", lang];
+            all.extend(args);
+            let run = eval(dir.path(), &all);
+            said.push(format!(
+                "$ pfc eval cn-self-eval-2020 {}\n{}",
+                args.join(" "),
+                run.transcript()
+            ));
+        }
+        let run = pfc(&[
+            "--lang",
+            lang,
+            "eval",
+            "cn-self-eval-2020",
+            caidian,
+            "--sheet",
+            "x",
+        ]);
+        said.push(format!(
+            "$ pfc eval cn-self-eval-2020 {caidian} --sheet x\n{}",
+            run.transcript()
+        ));
+        insta::assert_snapshot!(format!("messages_{lang}"), said.join("\n"));
+        findings.push(read(dir.path(), "out/findings.csv"));
+        assert!(!dir.path().join("o").exists(), "nothing written");
+    }
+    // The files are in the framework's language, whatever the terminal's.
+    assert_eq!(findings[0], findings[1]);
+    insta::assert_snapshot!("messages_findings", findings[0]);
+    // An English rubric: English files under a Chinese terminal.
+    let doe = root().join("frameworks/us-omb-part/examples/doe-distributed-energy-2003.toml");
+    let dir = files(&[("in/doe.toml", &std::fs::read(doe).expect("example"))]);
+    let run = pfc_in(
+        dir.path(),
+        &["--lang", "zh", "eval", "us-omb-part", "in", "--out", "out"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout.starts_with("in：共 1 个项目，已评分 1 个\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        read(dir.path(), "out/summary.csv").starts_with("\u{feff}ID,Name,Unit,Source,"),
+        "English columns"
+    );
 }

@@ -1,7 +1,11 @@
 //! Which spreadsheet column holds which field: the 自评表's Chinese headers
 //! by default, overridable with a mapping file (`--columns mapping.toml`).
 
+use crate::catalogue::batch::Batch;
+use crate::catalogue::common::Common;
+use crate::catalogue::{Name, Names};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::place::Place;
 use crate::span::{FileId, Span};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -421,16 +425,18 @@ impl Columns {
     pub fn from_toml(file: FileId, name: &str, text: &str) -> Result<Columns, Diagnostic> {
         let at = |range: std::ops::Range<usize>| Span::new(file, range.start, range.end);
         let root = DeTable::parse(text).map_err(|e| {
-            let span = e.span().map(|r| r.start..r.end.max(r.start).min(text.len()));
+            let span = e
+                .span()
+                .map(|r| r.start..r.end.max(r.start).min(text.len()));
             let found = span.clone().and_then(|r| text.get(r));
             let (d, label) = crate::data::toml_syntax(e.message().trim(), found);
             let d = match span {
                 Some(r) => d.with_primary(at(r), label),
-                None => d.with_location(name.to_owned()),
+                None => d.with_place(Place::file(name)),
             };
-            d.with_note(format!(
-                "`{name}` is a column mapping: one line per column, the keys in quotes, e.g. `\"三级指标\" = \"指标名称\"`"
-            ))
+            d.with_note(Batch::NoteColumnMapping {
+                file: Name::new(name),
+            })
         })?;
         let mut columns = Columns::default();
         // The key each field was given under, to refuse a field given twice.
@@ -450,17 +456,23 @@ impl Columns {
                 let known: Vec<&str> = Field::ALL.iter().map(|f| f.header()).collect();
                 let mut d = Diagnostic::error(
                     Code::DataShape,
-                    format!("the column mapping names an unknown field `{key}`"),
+                    Batch::MappingUnknownField {
+                        key: Name::new(key),
+                    },
                 )
-                .with_primary(key_span, "not a field pfc reads");
+                .with_primary(key_span, Batch::LabelNotAField);
                 if let Some(best) = known
                     .iter()
                     .min_by_key(|k| strsim::levenshtein(key, k))
                     .filter(|k| strsim::levenshtein(key, k) <= 2)
                 {
-                    d = d.with_hint(format!("did you mean `{best}`?"));
+                    d = d.with_hint(Common::DidYouMean {
+                        name: Name::new(*best),
+                    });
                 }
-                return Err(d.with_note(format!("the fields are {}", known.join(", "))));
+                return Err(d.with_note(Batch::NoteMappingFields {
+                    fields: known.into_iter().collect(),
+                }));
             };
             let DeValue::String(header) = value.get_ref() else {
                 // A number or date is most likely the header, unquoted.
@@ -470,24 +482,28 @@ impl Columns {
                     .unwrap_or("…");
                 return Err(Diagnostic::error(
                     Code::DataShape,
-                    format!("the column for `{key}` must be a header in quotes"),
+                    Batch::MappingNotQuoted {
+                        key: Name::new(key),
+                    },
                 )
-                .with_primary(at(value.span()), "not a header in quotes")
-                .with_hint(format!(
-                    "write the header as your file has it, in quotes: `\"{key}\" = \"{written}\"`"
-                )));
+                .with_primary(at(value.span()), Batch::LabelNotQuoted)
+                .with_hint(Batch::HintMappingQuote {
+                    key: key.into(),
+                    written: written.into(),
+                }));
             };
             if let Some((first, first_span)) = given.insert(*field, (key.to_owned(), key_span)) {
                 return Err(Diagnostic::error(
                     Code::DataShape,
-                    format!(
-                        "the column mapping gives `{}` twice, as `{first}` and as `{key}`",
-                        field.header()
-                    ),
+                    Batch::MappingTwice {
+                        field: Name::new(field.header()),
+                        first: Name::new(first),
+                        second: Name::new(key),
+                    },
                 )
-                .with_primary(key_span, "second time")
-                .with_secondary(first_span, "first time")
-                .with_hint("keep one of the two lines"));
+                .with_primary(key_span, Batch::LabelMappingSecond)
+                .with_secondary(first_span, Batch::LabelMappingFirst)
+                .with_hint(Batch::HintKeepOneLine));
             }
             columns.names[*field as usize] = spaced(header);
             columns.mapped[*field as usize] = true;
@@ -530,7 +546,9 @@ impl Columns {
         let Some((row, cells)) = rows.get(best) else {
             return Err(Diagnostic::error(
                 Code::EmptyFile,
-                format!("`{file}` is empty"),
+                Batch::SheetEmpty {
+                    file: Name::new(file),
+                },
             ));
         };
         let (mut last, names) = match rows.get(best + 1) {
@@ -544,20 +562,19 @@ impl Columns {
             last += 1;
         }
         match self.resolve(file, *row, &names) {
-            Ok(index) => Ok(Header {
-                last,
-                index,
-                names,
-            }),
+            Ok(index) => Ok(Header { last, index, names }),
             Err(d) if best == 0 => Err(d),
-            Err(d) => Err(d.with_note(format!(
-                "taken as the header, the row closest to one; the rows above it were passed over as a title ({})",
-                rows[..best]
-                    .iter()
-                    .map(|(r, _)| format!("row {r}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))),
+            Err(d) => {
+                // The rows above it, which hold something (a workbook's
+                // empty rows are not among `rows`).
+                let first = rows.first().map_or(1, |(r, _)| *r);
+                let last = rows[best - 1].0;
+                Err(d.with_note(if first == last {
+                    Batch::NoteTitleRow { row: first }
+                } else {
+                    Batch::NoteTitleRows { first, last }
+                }))
+            }
         }
     }
 
@@ -657,37 +674,36 @@ impl Columns {
             .collect();
         if let Some(first) = missing.first() {
             let wanted = self.header(*first);
-            let list: Vec<String> = missing
-                .iter()
-                .map(|f| format!("`{}`", self.header(*f)))
-                .collect();
             let mut d = Diagnostic::error(
                 Code::DataShape,
-                format!("`{file}` has no column {}", list.join(", ")),
+                Batch::SheetNoColumn {
+                    file: Name::new(file),
+                    columns: missing.iter().map(|f| self.header(*f)).collect(),
+                },
             )
-            .with_location(header_at(file, row));
+            .with_place(header_at(file, row));
             let close = found
                 .iter()
                 .filter(|h| !h.is_empty())
                 .min_by_key(|h| strsim::levenshtein(h, wanted))
                 .filter(|h| strsim::levenshtein(h, wanted) <= 2);
             d = match close {
-                Some(h) => d.with_hint(format!(
-                    "did you mean `{h}`? name it in a mapping file given with `--columns`: `\"{}\" = \"{h}\"`",
-                    first.header()
-                )),
-                None => d.with_hint(format!(
-                    "the header row must name the columns; map other names with `--columns mapping.toml` (a line such as `\"{}\" = \"…\"`): see docs/batch.md",
-                    first.header()
-                )),
+                Some(h) => d.with_hint(Batch::HintMappingDidYouMean {
+                    found: Name::new(h),
+                    field: first.header().into(),
+                    header: h.as_str().into(),
+                }),
+                None => d.with_hint(Batch::HintHeaderNames {
+                    field: first.header().into(),
+                }),
             };
-            let shown: Vec<&str> = found
+            let shown: Names = found
                 .iter()
                 .map(String::as_str)
                 .filter(|h| !h.is_empty())
                 .take(30)
                 .collect();
-            return Err(d.with_note(format!("the header row has {}", shown.join(", "))));
+            return Err(d.with_note(Batch::NoteHeaderHas { headers: shown }));
         }
         // A header written twice, or two that differ only in their notes
         // (`得分（自评）`, `得分（复核）`): which one holds the field would be
@@ -708,33 +724,32 @@ impl Columns {
             let d = if exact[q] == exact[p] {
                 Diagnostic::error(
                     Code::DataShape,
-                    format!(
-                        "`{file}` has two columns `{}`: {} and {}",
-                        exact[p],
-                        column_letter(first),
-                        column_letter(second)
-                    ),
+                    Batch::SheetColumnTwice {
+                        file: Name::new(file),
+                        header: Name::new(&exact[p]),
+                        first: column_letter(first),
+                        second: column_letter(second),
+                    },
                 )
-                .with_hint("rename or delete the one pfc should not read (a column with another name can be read with `--columns`)")
+                .with_hint(Batch::HintRenameColumn)
             } else {
                 Diagnostic::error(
                     Code::DataShape,
-                    format!(
-                        "`{file}` has two columns for `{}`: `{}` ({}) and `{}` ({})",
-                        self.header(field),
-                        exact[first],
-                        column_letter(first),
-                        exact[second],
-                        column_letter(second)
-                    ),
+                    Batch::SheetColumnsFor {
+                        file: Name::new(file),
+                        field: Name::new(self.header(field)),
+                        first: Name::new(&exact[first]),
+                        first_at: column_letter(first),
+                        second: Name::new(&exact[second]),
+                        second_at: column_letter(second),
+                    },
                 )
-                .with_hint(format!(
-                    "name the one to read in a mapping file given with `--columns`: `\"{}\" = \"{}\"`",
-                    field.header(),
-                    exact[first]
-                ))
+                .with_hint(Batch::HintMapOne {
+                    field: field.header().into(),
+                    header: exact[first].as_str().into(),
+                })
             };
-            return Err(d.with_location(header_at(file, row)));
+            return Err(d.with_place(header_at(file, row)));
         }
         // A total row's 得分 is the project's claimed total, unless a
         // column gives it.
@@ -783,19 +798,24 @@ fn funds_unit(
     if let Some((other, _)) = units.iter().find(|(_, u)| *u != unit) {
         return Err(Diagnostic::error(
             Code::DataShape,
-            format!(
-                "the funds columns of `{file}` are in different units: `{first}` and `{other}`"
-            ),
+            Batch::SheetFundsUnits {
+                file: Name::new(file),
+                first: Name::new(first),
+                other: Name::new(*other),
+            },
         )
-        .with_location(header_at(file, row))
-        .with_hint("give every amount in one unit, or write the unit in each cell (`86.54万元`)"));
+        .with_place(header_at(file, row))
+        .with_hint(Batch::HintOneUnit));
     }
     Ok(Some(Arc::from(unit)))
 }
 
 /// Where a file's header row is, for a message.
-fn header_at(file: &str, row: u64) -> String {
-    format!("{file}: row {row} (the header)")
+fn header_at(file: &str, row: u64) -> Place {
+    Place::Header {
+        file: file.to_owned(),
+        row,
+    }
 }
 
 /// Whether a header's note is a money unit (`元`, `万元` …).
@@ -806,8 +826,10 @@ fn is_money(note: &str) -> bool {
     )
 }
 
-/// A column as a spreadsheet names it: `A` for the first, `AA` after `Z`.
-fn column_letter(index: usize) -> String {
+/// A column as a spreadsheet names it, from its index: `A` for the first
+/// (0), `Z`, `AA` after it. The one place pfc names columns so: messages
+/// say `column G`, and `summary.xlsx` addresses its cells with them.
+pub(crate) fn column_letter(index: usize) -> String {
     let mut n = index + 1;
     let mut letters = Vec::new();
     while n > 0 {
@@ -815,8 +837,7 @@ fn column_letter(index: usize) -> String {
         letters.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
         n = (n - 1) / 26;
     }
-    let name: String = letters.iter().rev().collect();
-    format!("column {name}")
+    letters.iter().rev().collect()
 }
 
 /// Where each field is in one file: a column index per field, and the
@@ -1095,11 +1116,11 @@ mod tests {
 
     #[test]
     fn a_header_written_twice_is_an_error() {
-        assert_eq!(column_letter(0), "column A");
-        assert_eq!(column_letter(25), "column Z");
-        assert_eq!(column_letter(26), "column AA");
-        assert_eq!(column_letter(701), "column ZZ");
-        assert_eq!(column_letter(702), "column AAA");
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
         let h = needed("年度指标值", &["分值"]);
         let e = Columns::default()
             .resolve("a.csv", 1, &h)

@@ -16,8 +16,12 @@ use super::columns::{Columns, Field, HEADER_ROWS};
 use super::encoding::{self, Encoding, SNIFF_BYTES};
 use super::group::{Cells, Grouper};
 use super::{Chunk, Item, Reader};
+use crate::catalogue::batch::Batch;
+use crate::catalogue::common::Common;
+use crate::catalogue::{Name, Names};
 use crate::data::ProjectData;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::place::Place;
 use crate::span::FileId;
 use parser::{Parser, Record};
 use std::fs::File;
@@ -314,8 +318,14 @@ fn each_cell<'a>(
 }
 
 fn io_error(name: &str, e: &dyn std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(Code::FileUnreadable, format!("cannot read `{name}`: {e}"))
-        .with_location(name.to_owned())
+    Diagnostic::error(
+        Code::FileUnreadable,
+        Common::FileUnreadableOs {
+            file: Name::new(name),
+            why: e.to_string().into(),
+        },
+    )
+    .with_place(Place::file(name))
 }
 
 /// A file whose rows are one field each, holding tabs or semicolons: a
@@ -326,31 +336,27 @@ fn other_separator(name: &str, rows: &[(u64, Vec<String>)]) -> Option<Diagnostic
     let [cell] = first.as_slice() else {
         return None;
     };
-    let (what, separator) = [("tabs", '\t'), ("semicolons", ';'), ("vertical bars", '|')]
-        .into_iter()
-        .max_by_key(|(_, c)| cell.matches(*c).count())
-        .filter(|(_, c)| cell.contains(*c))?;
-    let shown: Vec<String> = cell
-        .split(separator)
-        .take(4)
-        .map(|h| format!("`{}`", h.trim()))
-        .collect();
+    let file = Name::new(name);
+    let (message, separator) = [
+        (Batch::SeparatedByTabs { file: file.clone() }, '\t'),
+        (Batch::SeparatedBySemicolons { file: file.clone() }, ';'),
+        (Batch::SeparatedByBars { file }, '|'),
+    ]
+    .into_iter()
+    .max_by_key(|(_, c)| cell.matches(*c).count())
+    .filter(|(_, c)| cell.contains(*c))?;
+    let shown: Names = cell.split(separator).take(4).map(str::trim).collect();
     Some(
-        Diagnostic::error(
-            Code::DataShape,
-            format!("`{name}` is separated by {what}, not by commas"),
-        )
-        .with_location(format!("{name}: row {row}"))
-        .with_note(format!("its first row reads {} …", shown.join(", ")))
-        .with_hint("save it from Excel as \"CSV UTF-8 (逗号分隔)\" or as an Excel workbook (.xlsx), or replace the separators with commas"),
+        Diagnostic::error(Code::DataShape, message)
+            .with_place(Place::Cell {
+                file: name.to_owned(),
+                row: *row,
+                column: None,
+            })
+            .with_note(Batch::NoteFirstRowReads { cells: shown })
+            .with_hint(Batch::HintSaveCommas),
     )
 }
-
-/// How to mend a row cut short.
-const CUT: &str = "a line break inside a field that is not in quotes cuts a row in two: put the field in double quotes, or remove the line break; a row written short needs its commas up to the last column";
-
-/// How to mend a row with a field too many.
-const SPLIT: &str = "a comma inside a field that is not in quotes splits it in two: put the field in double quotes (`\"≥11,753人次\"`), or write the number without its thousands separator";
 
 impl CsvReader {
     pub(crate) fn open(
@@ -374,21 +380,21 @@ impl CsvReader {
                 if let Some(at) = named.first_invalid(&head) {
                     let cut = !whole && head.len() - at < 4;
                     if !cut {
-                        return Err(encoding::unreadable(
-                            &name,
-                            &head,
-                            at,
-                            &format!("not {}", named.name()),
-                        ));
+                        return Err(encoding::unreadable(&name, &head, at, Some(named)));
                     }
                 }
                 named
             }
         };
         if head.is_empty() {
-            return Err(Diagnostic::error(Code::EmptyFile, format!("`{name}` is empty"))
-                .with_location(name.clone())
-                .with_hint("the first row names the columns (项目编号, 一级指标 …), one row per indicator follows: see docs/batch.md"));
+            return Err(Diagnostic::error(
+                Code::EmptyFile,
+                Batch::SheetEmpty {
+                    file: Name::new(&name),
+                },
+            )
+            .with_place(Place::file(&name))
+            .with_hint(Batch::HintCsvLayout));
         }
         f.seek(SeekFrom::Start(0))
             .map_err(|e| io_error(&name, &e))?;
@@ -412,7 +418,7 @@ impl CsvReader {
             for field in &record {
                 let text = encoding.decode(field).ok_or_else(|| {
                     let at = encoding.first_invalid(&head).unwrap_or(0);
-                    encoding::unreadable(&name, &head, at, &format!("not {}", encoding.name()))
+                    encoding::unreadable(&name, &head, at, Some(encoding))
                 })?;
                 cells.push(text.into_owned());
             }
@@ -422,7 +428,9 @@ impl CsvReader {
         if rows.is_empty() {
             return Err(Diagnostic::error(
                 Code::EmptyFile,
-                format!("`{name}` is empty"),
+                Batch::SheetEmpty {
+                    file: Name::new(&name),
+                },
             ));
         }
         let header = columns
@@ -484,30 +492,36 @@ impl CsvReader {
                 .trim()
                 .to_owned()
         };
-        let fields = if n == 1 { "field" } else { "fields" };
-        let d = Diagnostic::error(
-            Code::DataShape,
-            format!("row {row} has {n} {fields}, but the header has {width}"),
-        )
-        .with_location(format!("{}: row {row}", self.name));
+        let message = if n == 1 {
+            Batch::RowFieldsOne { row, width }
+        } else {
+            Batch::RowFields {
+                row,
+                fields: n,
+                width,
+            }
+        };
+        let d = Diagnostic::error(Code::DataShape, message).with_place(self.grouper.row(row));
         if n < width {
             let last = n.saturating_sub(1);
-            let column = self.headers.get(last).map_or("", String::as_str);
+            let column = Name::new(self.headers.get(last).map_or("", String::as_str));
             return Some(
                 d.with_note(match text(last) {
-                    t if t.is_empty() => format!("it ends in column `{column}`"),
-                    t => format!("it ends in column `{column}`, with `{t}`"),
+                    t if t.is_empty() => Batch::NoteEndsIn { column },
+                    t => Batch::NoteEndsWith {
+                        column,
+                        text: t.into(),
+                    },
                 })
-                .with_hint(CUT),
+                .with_hint(Batch::HintRowCut),
             );
         }
         let extra = (width..n).find(|&i| !text(i).is_empty())?;
         Some(
-            d.with_note(format!(
-                "past the last column it goes on with `{}`: its cells are one column off from where a comma splits a field",
-                text(extra)
-            ))
-            .with_hint(SPLIT),
+            d.with_note(Batch::NoteGoesOn {
+                text: text(extra).into(),
+            })
+            .with_hint(Batch::HintRowSplit),
         )
     }
 
@@ -546,18 +560,19 @@ impl CsvReader {
         };
         Diagnostic::error(
             Code::NotUtf8,
-            format!(
-                "row {row} is not {}: byte 0x{byte:02X} at offset {offset} cannot be read",
-                self.encoding.name()
-            ),
+            Batch::RowNotEncoding {
+                row,
+                encoding: self.encoding.name(),
+                byte: format!("0x{byte:02X}"),
+                offset,
+            },
         )
-        .with_location(format!(
-            "{}: row {row}, column {}",
-            self.name, column.header
-        ))
-        .with_hint(format!(
-            "the file may mix encodings: save it again as \"CSV UTF-8\", or try `{other}`"
-        ))
+        .with_place(Place::Cell {
+            file: self.name.clone(),
+            row,
+            column: Some(column.header.clone()),
+        })
+        .with_hint(Batch::HintMixedEncodings { other })
     }
 }
 
@@ -871,12 +886,8 @@ mod tests {
             std::fs::write(&path, bytes).expect("the file is written");
             let fresh = read_items(&path, false);
             assert_eq!(fresh.len(), 41, "{name}");
-            assert!(fresh.iter().any(|i| i.contains("are not together")));
-            assert!(
-                fresh
-                    .iter()
-                    .any(|i| i.contains("the weight must be a number"))
-            );
+            assert!(fresh.iter().any(|i| i.contains("RowsApart")));
+            assert!(fresh.iter().any(|i| i.contains("WeightNotPoints")));
             let reused = read_items(&path, true);
             for (i, (r, f)) in reused.iter().zip(&fresh).enumerate() {
                 assert_eq!(r, f, "{name}: project {i}");

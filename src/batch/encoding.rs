@@ -2,7 +2,10 @@
 //! GBK/GB18030, what Chinese Windows saves by default. Detected from the
 //! first 64 KiB, or named with `--encoding`.
 
+use crate::catalogue::Name;
+use crate::catalogue::batch::Batch;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::place::Place;
 use std::borrow::Cow;
 
 /// An encoding pfc reads.
@@ -123,10 +126,12 @@ pub fn detect(file: &str, head: &[u8], whole: bool) -> Result<Encoding, Diagnost
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         return Err(Diagnostic::error(
             Code::NotUtf8,
-            format!("`{file}` is UTF-16 text, which pfc does not read"),
+            Batch::Utf16 {
+                file: Name::new(file),
+            },
         )
-        .with_location(file.to_owned())
-        .with_hint("save it as \"CSV UTF-8\" (or as CSV in GBK) and try again"));
+        .with_place(Place::file(file))
+        .with_hint(Batch::HintSaveCsvUtf8));
     }
     let utf8_error = match std::str::from_utf8(head) {
         Ok(_) => return Ok(Encoding::Utf8),
@@ -150,27 +155,48 @@ pub fn detect(file: &str, head: &[u8], whole: bool) -> Result<Encoding, Diagnost
         Some(gbk_at) => {
             // Report where the likelier encoding breaks: the later of the two.
             let offset = utf8_error.max(gbk_at);
-            Err(unreadable(file, head, offset, "neither UTF-8 nor GBK"))
+            Err(unreadable(file, head, offset, None))
         }
     }
 }
 
 /// An error for a byte that cannot be decoded: its value, offset and row.
-pub fn unreadable(file: &str, bytes: &[u8], offset: usize, what: &str) -> Diagnostic {
+/// `named` is the encoding the file was read in, if one was named; `None`
+/// when it was detected and is neither UTF-8 nor GBK.
+pub fn unreadable(file: &str, bytes: &[u8], offset: usize, named: Option<Encoding>) -> Diagnostic {
     let row = row_at(bytes, offset);
-    Diagnostic::error(
-        Code::NotUtf8,
-        format!(
-            "`{file}` is {what}: byte 0x{:02X} at offset {offset} (row {row}) cannot be read",
-            bytes.get(offset).copied().unwrap_or(0)
+    let byte = format!("0x{:02X}", bytes.get(offset).copied().unwrap_or(0));
+    let (message, hint) = match named {
+        Some(encoding) => (
+            Batch::NotEncoding {
+                file: Name::new(file),
+                encoding: encoding.name(),
+                byte,
+                offset,
+                row,
+            },
+            match encoding {
+                Encoding::Utf8 | Encoding::Auto => Batch::HintTryGbk,
+                Encoding::Gbk | Encoding::Gb18030 => Batch::HintTryUtf8,
+            },
         ),
-    )
-    .with_location(format!("{file}: row {row}"))
-    .with_hint(match what {
-        "not UTF-8" => "if the file is GBK (what Chinese Windows saves), try `--encoding gbk`; or save it as \"CSV UTF-8\"",
-        "not GBK" | "not GB18030" => "if the file is UTF-8, try `--encoding utf-8`; or save it as \"CSV UTF-8\"",
-        _ => "name the file's encoding with `--encoding utf-8` or `--encoding gbk`, or save it as \"CSV UTF-8\"",
-    })
+        None => (
+            Batch::NeitherEncoding {
+                file: Name::new(file),
+                byte,
+                offset,
+                row,
+            },
+            Batch::HintNameEncoding,
+        ),
+    };
+    Diagnostic::error(Code::NotUtf8, message)
+        .with_place(Place::Cell {
+            file: file.to_owned(),
+            row,
+            column: None,
+        })
+        .with_hint(hint)
 }
 
 /// The spreadsheet row (1-based, records, not lines) that byte `offset`

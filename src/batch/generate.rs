@@ -332,13 +332,7 @@ fn indicator(rng: &mut Rng, slot: &str, r: usize) -> (String, String, String, bo
     }
 }
 
-fn write_error(path: &Path, e: &dyn std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(
-        Code::OutputWrite,
-        format!("cannot write `{}`: {e}", path.display()),
-    )
-    .with_hint("check that the folder exists and is writable, and that the disk is not full")
-}
+use super::summary::write_error;
 
 /// Write the data as CSV (UTF-8, or GBK when `gbk`), atomically.
 pub fn write_csv(spec: &Spec, path: &Path, gbk: bool) -> Result<u64, Diagnostic> {
@@ -388,11 +382,9 @@ pub fn write_xlsx(spec: &Spec, path: &Path) -> Result<u64, Diagnostic> {
     if total >= 1_048_576 {
         return Err(Diagnostic::error(
             Code::OutputWrite,
-            format!(
-                "{total} rows do not fit in an Excel sheet (at most 1,048,575 under the header)"
-            ),
+            crate::catalogue::batch::Batch::TooManyRows { rows: total },
         )
-        .with_hint("generate fewer projects, or a `.csv` file"));
+        .with_hint(crate::catalogue::batch::Batch::HintFewerProjects));
     }
     let fail = |e: &dyn std::fmt::Display| write_error(path, e);
     let mut book = Workbook::new();

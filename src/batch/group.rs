@@ -7,9 +7,12 @@
 
 use super::Item;
 use super::columns::{ColumnIndex, FIELDS, Field, Figure, SOURCES};
+use crate::catalogue::Name;
+use crate::catalogue::batch::Batch;
 use crate::data::notation::{self, Op};
 use crate::data::{Funds, Num, ProjectData, Raw, Row, SheetLocator};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::place::Place;
 use crate::span::FileId;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -292,12 +295,11 @@ impl Grouper {
         };
         if id.is_empty() {
             b.errors.push(
-                Diagnostic::error(Code::DataShape, "a row without a project id")
-                    .with_location(self.sheet.at(row, Field::Id))
-                    .with_hint(format!(
-                        "fill in `{}` on the project's first row; rows below it with an empty id belong to the same project",
-                        self.sheet.header(Field::Id)
-                    )),
+                Diagnostic::error(Code::DataShape, Batch::RowWithoutId)
+                    .with_place(self.sheet.at(row, Field::Id))
+                    .with_hint(Batch::HintFillId {
+                        column: self.sheet.column(Field::Id),
+                    }),
             );
         } else {
             b.hash = id_hash(id);
@@ -316,11 +318,16 @@ impl Grouper {
 
     /// Where field `field` (by number) of spreadsheet row `row` is, for a
     /// message: `自评表.xlsx: row 5, column 实际完成值`.
-    pub(crate) fn locate(&self, row: u64, field: usize) -> String {
+    pub(crate) fn locate(&self, row: u64, field: usize) -> Place {
         match Field::ALL.get(field) {
             Some(f) => self.sheet.at(row, *f),
-            None => format!("{}: row {row}", self.sheet.name),
+            None => self.sheet.row(row),
         }
+    }
+
+    /// Where spreadsheet row `row` is, for a message.
+    pub(crate) fn row(&self, row: u64) -> Place {
+        self.sheet.row(row)
     }
 
     /// Add a problem of the last row as a whole (it was split wrong) to
@@ -342,17 +349,15 @@ impl Grouper {
                 0,
                 Diagnostic::error(
                     Code::DataShape,
-                    format!(
-                        "the rows of project `{}` are not together: it already appeared above",
-                        b.id
-                    ),
+                    Batch::RowsApart {
+                        project: Name::new(&b.id),
+                    },
                 )
-                .with_location(self.sheet.rows_at(b.rows))
-                .with_note("its earlier rows were scored as a project on their own")
-                .with_hint(format!(
-                    "sort the rows by `{}` so that each project's rows follow one another",
-                    self.sheet.header(Field::Id)
-                )),
+                .with_place(self.sheet.rows_at(b.rows))
+                .with_note(Batch::NoteRowsApart)
+                .with_hint(Batch::HintSortRows {
+                    column: self.sheet.column(Field::Id),
+                }),
             );
         } else if !b.id.is_empty() {
             self.seen.insert(b.hash);
@@ -379,13 +384,14 @@ impl Grouper {
                 Some(given) if given != &**unit => b.errors.push(
                     Diagnostic::error(
                         Code::DataShape,
-                        format!(
-                            "{} `{given}` differs from the unit of the funds columns, `{unit}`",
-                            self.sheet.header(Field::FundsUnit)
-                        ),
+                        Batch::FundsUnitDiffers {
+                            column: self.sheet.column(Field::FundsUnit),
+                            given: given.into(),
+                            unit: unit.to_string().into(),
+                        },
                     )
-                    .with_location(self.sheet.rows_at(b.rows))
-                    .with_hint("give the amounts in one unit: the header's, or the one in 资金单位 with the unit left out of the headers"),
+                    .with_place(self.sheet.rows_at(b.rows))
+                    .with_hint(Batch::HintOneFundsUnit),
                 ),
                 Some(_) => {}
             }
@@ -406,12 +412,13 @@ impl Grouper {
             }
             None => Box::new(data),
         };
+        let source = self.sheet.rows_at(b.rows);
         let Some(id) = broken else {
-            return Item::Sheet { data, rows };
+            return Item::Sheet { data, source, rows };
         };
         let item = Item::Broken {
             id,
-            source: std::mem::take(&mut data.file_name),
+            source,
             name: std::mem::take(&mut data.raw.project.name),
             unit: std::mem::take(&mut data.raw.project.unit),
             diagnostics: b.errors,
@@ -425,11 +432,21 @@ impl Grouper {
 
 impl Sheet {
     /// Where a project's rows are, for a message.
-    fn rows_at(&self, (first, last): (u64, u64)) -> String {
-        if first == last {
-            format!("{}: row {first}", self.name)
-        } else {
-            format!("{}: rows {first}–{last}", self.name)
+    fn rows_at(&self, (first, last): (u64, u64)) -> Place {
+        Place::Rows {
+            file: self.name.to_string(),
+            first,
+            last,
+            column: None,
+        }
+    }
+
+    /// A row, for a message.
+    fn row(&self, row: u64) -> Place {
+        Place::Cell {
+            file: self.name.to_string(),
+            row,
+            column: None,
         }
     }
 
@@ -440,8 +457,18 @@ impl Sheet {
             .map_or(f.header(), String::as_str)
     }
 
-    fn at(&self, row: u64, f: Field) -> String {
-        format!("{}: row {row}, column {}", self.name, self.header(f))
+    /// A field's column, named as the file names it, for a message.
+    fn column(&self, f: Field) -> Name {
+        Name::new(self.header(f))
+    }
+
+    /// A cell, for a message.
+    fn at(&self, row: u64, f: Field) -> Place {
+        Place::Cell {
+            file: self.name.to_string(),
+            row,
+            column: Some(self.header(f).to_owned()),
+        }
     }
 
     /// Read a row into its project; `filled` is `cells.filled`.
@@ -503,13 +530,14 @@ impl Sheet {
             return;
         };
         if !is_points(&indicator.weight) {
-            let found = if indicator.weight.text.is_empty() {
-                "it is empty".to_owned()
+            let message = if indicator.weight.text.is_empty() {
+                Batch::WeightEmpty
             } else {
-                format!("found `{}`", indicator.weight.text)
+                Batch::WeightNotPoints {
+                    found: indicator.weight.text.as_str().into(),
+                }
             };
-            b.errors
-                .push(self.not_points(row, Field::Weight, "the weight", &found, "`10`"));
+            b.errors.push(self.not_points(row, Field::Weight, message));
         }
         b.indicator_rows.push(row);
     }
@@ -527,13 +555,13 @@ impl Sheet {
             None => {
                 return Err(Diagnostic::error(
                     Code::DataShape,
-                    format!(
-                        "{} `{sign_cell}` is not an operator",
-                        self.header(Field::Sign)
-                    ),
+                    Batch::SignUnknown {
+                        column: self.column(Field::Sign),
+                        value: sign_cell.into(),
+                    },
                 )
-                .with_location(self.at(row, Field::Sign))
-                .with_hint("write one of ≥, ≤, =, >, < (正向 is ≥, 反向 is ≤), or 定性 for a qualitative indicator"));
+                .with_place(self.at(row, Field::Sign))
+                .with_hint(Batch::HintSigns));
             }
         };
         let unit = cells.get(Field::Measure);
@@ -545,14 +573,15 @@ impl Sheet {
         {
             return Err(Diagnostic::error(
                 Code::DataShape,
-                format!(
-                    "{} `{sign_cell}` and the operator of {} `{target}` disagree",
-                    self.header(Field::Sign),
-                    self.header(Field::Target)
-                ),
+                Batch::SignDisagrees {
+                    sign_column: self.column(Field::Sign),
+                    sign: sign_cell.into(),
+                    target_column: self.column(Field::Target),
+                    target: target.into(),
+                },
             )
-            .with_location(self.at(row, Field::Sign))
-            .with_hint("write the operator in one of the two columns, or make them agree"));
+            .with_place(self.at(row, Field::Sign))
+            .with_hint(Batch::HintSignsAgree));
         }
         let sign = if own.is_none() && starts_with_number(target) {
             sign
@@ -573,17 +602,18 @@ impl Sheet {
         Ok(())
     }
 
-    /// A cell of points that is not a number.
-    fn not_points(&self, row: u64, f: Field, what: &str, found: &str, example: &str) -> Diagnostic {
-        Diagnostic::error(
-            Code::DataShape,
-            format!("{what} must be a number of points, {found}"),
-        )
-        .with_location(self.at(row, f))
-        .with_hint(format!(
-            "write the points as a number in column `{}`, e.g. {example}",
-            self.header(f)
-        ))
+    /// A cell of points that is not a number: a weight, or a total (which
+    /// may be left empty).
+    fn not_points(&self, row: u64, f: Field, message: Batch) -> Diagnostic {
+        let column = self.column(f);
+        let hint = if f == Field::Weight {
+            Batch::HintPointsWeight { column }
+        } else {
+            Batch::HintPointsTotal { column }
+        };
+        Diagnostic::error(Code::DataShape, message)
+            .with_place(self.at(row, f))
+            .with_hint(hint)
     }
 
     /// Whether the row is the table's total line: `合计` or `总分` where the
@@ -619,13 +649,14 @@ impl Sheet {
                 b.errors.push(
                     Diagnostic::error(
                         Code::DataShape,
-                        format!(
-                            "the total row gives `{claimed}`, the column {} `{given}`",
-                            self.header(Field::ClaimedTotal)
-                        ),
+                        Batch::TotalRowDiffers {
+                            claimed: claimed.into(),
+                            column: self.column(Field::ClaimedTotal),
+                            given: given.into_owned().into(),
+                        },
                     )
-                    .with_location(self.at(row, Field::ClaimedScore))
-                    .with_hint("give the project's total once, or the same in both places"),
+                    .with_place(self.at(row, Field::ClaimedScore))
+                    .with_hint(Batch::HintTotalOnce),
                 );
             }
             return true;
@@ -637,20 +668,17 @@ impl Sheet {
             .map(|(_, r)| *r);
         if let Some(first) = earlier {
             b.errors.push(
-                Diagnostic::error(
-                    Code::DataShape,
-                    format!("the project has two total rows, row {first} and row {row}"),
-                )
-                .with_location(self.at(row, Field::ClaimedScore))
-                .with_hint("keep one total row (合计 or 总分) per project"),
+                Diagnostic::error(Code::DataShape, Batch::TwoTotalRows { first, second: row })
+                    .with_place(self.at(row, Field::ClaimedScore))
+                    .with_hint(Batch::HintOneTotalRow),
             );
         } else if total.as_points().is_none() {
             b.errors.push(self.not_points(
                 row,
                 Field::ClaimedScore,
-                "the total row's score",
-                &format!("found `{claimed}`"),
-                "`99.87`, or leave it empty",
+                Batch::TotalRowNotPoints {
+                    found: claimed.into(),
+                },
             ));
         } else {
             b.raw.claimed.total = Some(total);
@@ -672,14 +700,16 @@ impl Sheet {
         b.errors.push(
             Diagnostic::error(
                 Code::DataShape,
-                format!(
-                    "`{}` is `{}` on row {first} but `{value}` on row {row}",
-                    self.header(f),
-                    before.unwrap_or_default()
-                ),
+                Batch::FieldDiffers {
+                    column: self.column(f),
+                    before: before.unwrap_or_default().into(),
+                    first,
+                    value: value.into(),
+                    row,
+                },
             )
-            .with_location(self.at(row, f))
-            .with_hint("a project's fields must be the same on each of its rows, or given on its first row only"),
+            .with_place(self.at(row, f))
+            .with_hint(Batch::HintSameFields),
         );
     }
 
@@ -705,10 +735,12 @@ impl Sheet {
                     b.errors.push(
                         Diagnostic::error(
                             Code::DataShape,
-                            format!("the year must be a whole number, found `{value}`"),
+                            Batch::YearNotNumber {
+                                found: value.into(),
+                            },
                         )
-                        .with_location(self.at(row, f))
-                        .with_hint("write the fiscal year as digits, e.g. `2020` or `2020年度`"),
+                        .with_place(self.at(row, f))
+                        .with_hint(Batch::HintYearDigits),
                     );
                     b.failed |= bit(f);
                     return;
@@ -729,10 +761,10 @@ impl Sheet {
                     .and_then(Num::as_points)
                     .is_none()
                 {
-                    let found = format!("found `{value}`");
-                    let example = "`99.87`, or leave it empty";
-                    b.errors
-                        .push(self.not_points(row, f, "the claimed total", &found, example));
+                    let message = Batch::ClaimedTotalNotPoints {
+                        found: value.into(),
+                    };
+                    b.errors.push(self.not_points(row, f, message));
                     b.failed |= bit(f);
                     return;
                 }
@@ -1348,7 +1380,7 @@ mod tests {
             let rows = random_rows(seed);
             let fresh = read_all(&rows, Back::Never);
             assert!(fresh.len() > 100, "{}", fresh.len());
-            assert!(fresh.iter().any(|i| i.contains("are not together")));
+            assert!(fresh.iter().any(|i| i.contains("RowsApart")));
             for back in [
                 Back::After { after: 0, batch: 1 },
                 Back::After { after: 1, batch: 1 },

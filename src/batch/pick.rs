@@ -3,8 +3,12 @@
 //! scored on the way.
 
 use super::{Input, Item, ReadOptions, open};
+use crate::catalogue::Name;
+use crate::catalogue::batch::Batch;
+use crate::catalogue::common::Common;
 use crate::data::ProjectData;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::place::Place;
 use crate::source::SourceMap;
 
 /// The project `id` of `input`: its data, or why it cannot be read (the
@@ -49,24 +53,29 @@ pub fn pick(
             .map_err(|d| vec![d]),
         Some(Item::Broken { diagnostics, .. }) => Err(diagnostics),
         None => {
-            let what = match input {
-                Input::Folder(_) => "data file",
-                _ => "project",
+            let shown = input.path().display().to_string();
+            let (id, count, name) = (Name::new(wanted), projects, Name::new(&shown));
+            let folder = matches!(input, Input::Folder(_));
+            let message = if folder {
+                Batch::NoSuchDataFile {
+                    id,
+                    count,
+                    input: name,
+                }
+            } else {
+                Batch::NoSuchProjectIn {
+                    id,
+                    count,
+                    input: name,
+                }
             };
-            let mut d = Diagnostic::error(
-                Code::NoSuchProject,
-                format!(
-                    "no {what} `{wanted}` among the {projects} in `{}`",
-                    input.path().display()
-                ),
-            )
-            .with_location(input.path().display().to_string());
-            d = match closest {
-                Some((_, other)) => d.with_hint(format!("did you mean `{other}`?")),
-                None => d.with_hint(match input {
-                    Input::Folder(_) => "give the data file's name without its extension",
-                    _ => "give the project's 项目编号 as the spreadsheet writes it",
+            let d = Diagnostic::error(Code::NoSuchProject, message).with_place(Place::file(shown));
+            let d = match closest {
+                Some((_, other)) => d.with_hint(Common::DidYouMean {
+                    name: Name::new(other),
                 }),
+                None if folder => d.with_hint(Batch::HintFileStem),
+                None => d.with_hint(Batch::HintProjectId),
             };
             Err(vec![d])
         }

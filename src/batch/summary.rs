@@ -4,10 +4,11 @@
 //! renamed into place only by [`Summary::finish`]. Also the grade
 //! distribution and the projects with the most warnings, for the console.
 
-use super::Done;
-use crate::check::model::Language;
+use super::{Done, Found};
+use crate::catalogue::batch::Batch;
+use crate::catalogue::common::Common;
+use crate::catalogue::{Lang, Name};
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::eval::result::Finding;
 use records::CsvFile;
 use sheet::Sheet;
 use std::path::{Path, PathBuf};
@@ -49,64 +50,23 @@ pub struct Summary {
     csv: CsvFile,
     xlsx: Sheet,
     findings: CsvFile,
-    /// Headers and labels in the framework's language.
-    words: &'static Words,
+    /// The language of the files: the framework's, so that a batch of an
+    /// English rubric (us-omb-part) reads in English.
+    lang: Lang,
+    /// The levels of a finding in that language: error, warning.
+    levels: [String; 2],
 }
 
-/// The words of the summary files: the framework's language decides, so
-/// that a batch of an English rubric (us-omb-part) reads in English.
-struct Words {
-    /// Whether findings use the Chinese wording where pfc has one.
-    chinese: bool,
-    /// The summary's columns before the parts: id, name, unit, source,
-    /// total, grade.
-    before_parts: [&'static str; 6],
-    /// The summary's columns after the parts: rate, warnings, errors.
-    after_parts: [&'static str; 3],
-    /// `findings.csv`'s columns.
-    findings: [&'static str; 7],
-    /// The levels of a finding: error, warning.
-    levels: [&'static str; 2],
-    /// The summary sheet's name (a number is added for the next sheets).
-    sheet: &'static str,
-    /// The workbook's title.
-    title: &'static str,
-}
-
-const ZH: Words = Words {
-    chinese: true,
-    before_parts: ["项目编号", "项目名称", "实施单位", "来源", "总分", "等级"],
-    after_parts: ["执行率", "警告数", "错误"],
-    findings: [
-        "项目编号",
-        "项目名称",
-        "级别",
-        "代码",
-        "说明",
-        "位置",
-        "提示",
-    ],
-    levels: ["错误", "警告"],
-    sheet: "汇总",
-    title: "绩效自评汇总",
-};
-
-const EN: Words = Words {
-    chinese: false,
-    before_parts: ["ID", "Name", "Unit", "Source", "Total", "Grade"],
-    after_parts: ["Execution rate", "Warnings", "Errors"],
-    findings: ["ID", "Name", "Level", "Code", "Message", "Location", "Hint"],
-    levels: ["error", "warning"],
-    sheet: "Summary",
-    title: "Evaluation summary",
-};
-
-fn write_error(path: &Path, e: &dyn std::fmt::Display) -> Diagnostic {
+/// Why `path` cannot be written, with the system's words for it.
+pub(crate) fn write_error(path: &Path, e: &dyn std::fmt::Display) -> Diagnostic {
     Diagnostic::error(
         Code::OutputWrite,
-        format!("cannot write `{}`: {e}", path.display()),
+        Batch::OutFileUnwritable {
+            file: Name::new(path.display().to_string()),
+            why: e.to_string().into(),
+        },
     )
-    .with_hint("check that the folder exists and is writable, and that the disk is not full")
+    .with_hint(Batch::HintOutWritable)
 }
 
 /// A temporary file in `dir` that becomes an ordinary, readable file when
@@ -127,23 +87,19 @@ impl Summary {
     pub const FILES: [&'static str; 3] = ["summary.csv", "summary.xlsx", "findings.csv"];
 
     /// Start a summary in `dir` for a framework with these top-level parts
-    /// and grades, scores shown with `places` decimals, findings worded in
-    /// `language` where pfc has that wording.
+    /// and grades, scores shown with `places` decimals, in `lang` (the
+    /// framework's language).
     pub fn create(
         dir: &Path,
         parts: Vec<String>,
         grades: Vec<String>,
         places: u32,
-        language: Language,
+        lang: Lang,
     ) -> Result<Summary, Diagnostic> {
-        let words = match language {
-            Language::Zh => &ZH,
-            Language::En => &EN,
-        };
-        let header = header(words, &parts);
+        let header = header(lang, &parts);
         let csv = CsvFile::create(&dir.join("summary.csv"), &header)?;
-        let findings = CsvFile::create(&dir.join("findings.csv"), &words.findings)?;
-        let xlsx = Sheet::create(dir, words, &header, places)
+        let findings = CsvFile::create(&dir.join("findings.csv"), &findings_header(lang))?;
+        let xlsx = Sheet::create(dir, lang, &header, places)
             .map_err(|e| write_error(&dir.join("summary.xlsx"), &e))?;
         let mut grades_seen: Vec<String> = Vec::new();
         for g in grades {
@@ -163,7 +119,11 @@ impl Summary {
             csv,
             xlsx,
             findings,
-            words,
+            lang,
+            levels: [
+                Common::SeverityError.render(lang),
+                Common::SeverityWarning.render(lang),
+            ],
         })
     }
 
@@ -177,7 +137,8 @@ impl Summary {
         let (total, parts, rate, failure): (String, Vec<String>, String, String);
         let mut warnings = itoa::Buffer::new();
         let mut record: Vec<&str> = Vec::with_capacity(self.parts.len() + 9);
-        record.extend([&*done.id, &done.name, &done.unit, &done.source]);
+        let source = done.source.render_at(self.lang, None);
+        record.extend([&*done.id, &done.name, &done.unit, &source]);
         match &done.result {
             Ok(s) => {
                 self.totals.scored += 1;
@@ -212,16 +173,17 @@ impl Summary {
             Err(f) => {
                 self.totals.failed += 1;
                 record.extend(std::iter::repeat_n("", self.parts.len() + 4));
-                record.push(if f.errors > 1 {
-                    failure = if self.words.chinese {
-                        format!("{}（共 {} 个错误）", f.first, f.errors)
-                    } else {
-                        format!("{} ({} errors in all)", f.first, f.errors)
-                    };
-                    &failure
+                let first = f.first().map(|d| d.headline(self.lang)).unwrap_or_default();
+                failure = if f.errors > 1 {
+                    Batch::SummaryFirstError {
+                        first,
+                        errors: f.errors,
+                    }
+                    .render(self.lang)
                 } else {
-                    &f.first
-                });
+                    first
+                };
+                record.push(&failure);
             }
         }
         self.csv
@@ -245,21 +207,21 @@ impl Summary {
         Ok(())
     }
 
-    fn add_finding(&mut self, done: &Done, f: &Finding) -> std::io::Result<()> {
-        let lang = if self.words.chinese {
-            crate::catalogue::Lang::Zh
-        } else {
-            crate::catalogue::Lang::En
-        };
-        let level = self.words.levels[usize::from(f.severity != Severity::Error)];
-        let hints = f.diagnostic.hint_texts(lang).join(lang.pick("；", "; "));
+    fn add_finding(&mut self, done: &Done, f: &Found) -> std::io::Result<()> {
+        let lang = self.lang;
+        let d = &f.diagnostic;
+        let level = &self.levels[usize::from(d.severity != Severity::Error)];
+        let hints = d.hint_texts(lang).join(lang.pick("；", "; "));
+        let place = f
+            .place_text(lang)
+            .unwrap_or_else(|| done.source.render_at(lang, None));
         self.findings.record([
             done.id.as_str(),
             done.name.as_str(),
             level,
-            f.code,
-            &f.diagnostic.headline(lang),
-            f.location.as_deref().unwrap_or(&done.source),
+            d.code.as_str(),
+            &d.headline(lang),
+            &place,
             &hints,
         ])
     }
@@ -321,12 +283,42 @@ fn any_byte(bytes: &[u8], test: impl Fn(u8) -> bool) -> bool {
     }
 }
 
-/// The summary's columns.
-fn header(words: &Words, parts: &[String]) -> Vec<String> {
-    let mut h: Vec<String> = words.before_parts.map(str::to_owned).to_vec();
+/// The summary's columns, in `lang`: id, name, unit, source, total,
+/// grade, the parts, rate, warnings, errors.
+fn header(lang: Lang, parts: &[String]) -> Vec<String> {
+    let before = [
+        Batch::SummaryColId,
+        Batch::SummaryColName,
+        Batch::SummaryColUnit,
+        Batch::SummaryColSource,
+        Batch::SummaryColTotal,
+        Batch::SummaryColGrade,
+    ];
+    let after = [
+        Batch::SummaryColRate,
+        Batch::SummaryColWarnings,
+        Batch::SummaryColErrors,
+    ];
+    let mut h: Vec<String> = before.iter().map(|w| w.render(lang)).collect();
     h.extend(parts.iter().cloned());
-    h.extend(words.after_parts.map(str::to_owned));
+    h.extend(after.iter().map(|w| w.render(lang)));
     h
+}
+
+/// `findings.csv`'s columns, in `lang`.
+fn findings_header(lang: Lang) -> Vec<String> {
+    [
+        Batch::SummaryColId,
+        Batch::SummaryColName,
+        Batch::FindingsColLevel,
+        Batch::FindingsColCode,
+        Batch::FindingsColMessage,
+        Batch::FindingsColLocation,
+        Batch::FindingsColHint,
+    ]
+    .iter()
+    .map(|w| w.render(lang))
+    .collect()
 }
 
 #[cfg(test)]

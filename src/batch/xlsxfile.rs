@@ -9,8 +9,11 @@
 use super::columns::{ColumnIndex, Columns, FIELDS, Field, HEADER_ROWS};
 use super::group::{Cells, Grouper};
 use super::{Chunk, Reader};
+use crate::catalogue::batch::Batch;
+use crate::catalogue::{Name, Names};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::exact::Exact;
+use crate::place::Place;
 use crate::span::FileId;
 use calamine::{DataRef, Reader as _, Xlsx, open_workbook};
 use std::fs::File;
@@ -28,13 +31,21 @@ pub(crate) struct XlsxReader {
     header_row: u32,
 }
 
+/// A workbook calamine cannot read, with calamine's words for why.
 fn bad_file(name: &str, e: &dyn std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(
-        Code::FileUnreadable,
-        format!("`{name}` cannot be read as an Excel workbook: {e}"),
+    not_a_workbook(
+        name,
+        Batch::WorkbookUnreadable {
+            file: Name::new(name),
+            why: e.to_string().into(),
+        },
     )
-    .with_location(name.to_owned())
-    .with_hint("save it as an Excel workbook (.xlsx); older .xls files must be converted first")
+}
+
+fn not_a_workbook(name: &str, message: Batch) -> Diagnostic {
+    Diagnostic::error(Code::FileUnreadable, message)
+        .with_place(Place::file(name))
+        .with_hint(Batch::HintSaveXlsx)
 }
 
 /// A cell as text; `(text, is_number)`.
@@ -89,15 +100,24 @@ impl XlsxReader {
             Some(s) => {
                 return Err(Diagnostic::error(
                     Code::DataShape,
-                    format!("`{name}` has no sheet `{s}`"),
+                    Batch::NoSuchSheet {
+                        file: Name::new(&name),
+                        sheet: Name::new(s),
+                    },
                 )
-                .with_location(name.clone())
-                .with_hint(format!("its sheets are {}", names.join(", "))));
+                .with_place(Place::file(&name))
+                .with_hint(Batch::HintSheets {
+                    sheets: names.iter().map(String::as_str).collect::<Names>(),
+                }));
             }
-            None => names
-                .first()
-                .cloned()
-                .ok_or_else(|| bad_file(&name, &"it has no sheet"))?,
+            None => names.first().cloned().ok_or_else(|| {
+                not_a_workbook(
+                    &name,
+                    Batch::WorkbookNoSheets {
+                        file: Name::new(&name),
+                    },
+                )
+            })?,
         };
         // The first non-empty rows, `(spreadsheet row, cells)`: the header
         // is the first with the columns pfc needs (a title may come first).
@@ -131,10 +151,13 @@ impl XlsxReader {
         if rows.is_empty() {
             return Err(Diagnostic::error(
                 Code::EmptyFile,
-                format!("sheet `{sheet}` of `{name}` is empty"),
+                Batch::SheetOfEmpty {
+                    sheet: Name::new(&sheet),
+                    file: Name::new(&name),
+                },
             )
-            .with_location(name.clone())
-            .with_hint("a header row names the columns (项目编号, 一级指标 …), one row per indicator follows: see docs/batch.md"));
+            .with_place(Place::file(&name))
+            .with_hint(Batch::HintXlsxLayout));
         }
         let header = columns.find_header(&name, &rows)?;
         let index = header.index;
@@ -212,10 +235,12 @@ impl Reader for XlsxReader {
                 grouper.fail_last_row(
                     Diagnostic::error(
                         Code::BadNotation,
-                        format!("the cell holds the Excel error `{error}`: its formula could not be computed"),
+                        Batch::ExcelErrorCell {
+                            error: error.into(),
+                        },
                     )
-                    .with_location(grouper.locate(row, field))
-                    .with_hint("correct the formula (or type the value) in the workbook and save it again"),
+                    .with_place(grouper.locate(row, field))
+                    .with_hint(Batch::HintFixFormula),
                 );
             }
             for t in text.iter_mut() {

@@ -13,7 +13,11 @@ use crate::batch::columns::Columns;
 use crate::batch::encoding::Encoding;
 use crate::batch::summary::{Summary, Totals};
 use crate::batch::{self, Chunk, Done, Input, ReadOptions, Scoring};
+use crate::catalogue::batch::Batch;
+use crate::catalogue::{Lang, Name};
 use crate::data::ProjectData;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::place::Place;
 use crate::report::Format;
 use crate::source::SourceMap;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -38,17 +42,26 @@ pub(crate) struct Request {
     pub jobs: Option<usize>,
 }
 
-fn usage(message: &str, tip: &str) -> ExitCode {
-    eprintln!("error: {message}\n\n  tip: {tip}\n\nFor more information, try 'pfc eval --help'.");
+/// A command line that cannot work: said as clap says its errors, in
+/// `lang`, with the exit code of a usage error.
+fn usage(lang: Lang, message: Batch, tip: Batch) -> ExitCode {
+    let text = Batch::BatchUsage {
+        message: Box::new(message.into()),
+        tip: Box::new(tip.into()),
+    };
+    eprintln!("{}", text.render(lang));
     ExitCode::from(EXIT_USAGE)
 }
 
+/// Print one line of the batch's own on standard error, in `lang`.
+fn say(lang: Lang, line: Batch) {
+    eprintln!("{}", line.render(lang));
+}
+
 pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
+    let lang = out.lang;
     if req.template.is_some() && !req.formats.iter().any(|f| f.is_templated()) {
-        return usage(
-            "`--template` applies to the md, html and docx reports, and none is asked for",
-            "add `-f md`, `-f html` or `-f docx`",
-        );
+        return usage(lang, Batch::UsageTemplateUnused, Batch::TipAddTemplated);
     }
     let input = Input::of(&req.input).unwrap_or_else(|| Input::File(req.input.clone()));
     let mut sources = SourceMap::new();
@@ -88,21 +101,19 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         }
     };
     if let Err(e) = std::fs::create_dir_all(&req.out) {
+        let shown = Name::new(req.out.display().to_string());
         let d = if req.out.is_file() {
-            crate::diagnostic::Diagnostic::error(
-                crate::diagnostic::Code::OutputWrite,
-                format!(
-                    "`{}` is a file: `--out` names the folder the reports and the summary go to",
-                    req.out.display()
-                ),
-            )
-            .with_hint("name a folder (pfc makes it if it is not there), or move the file away")
+            Diagnostic::error(Code::OutputWrite, Batch::OutIsFile { out: shown })
+                .with_hint(Batch::HintOutFolder)
         } else {
-            crate::diagnostic::Diagnostic::error(
-                crate::diagnostic::Code::OutputWrite,
-                format!("cannot create the folder `{}`: {e}", req.out.display()),
+            Diagnostic::error(
+                Code::OutputWrite,
+                Batch::OutNotMade {
+                    out: shown,
+                    why: e.to_string().into(),
+                },
             )
-            .with_hint("check the path and its permissions")
+            .with_hint(Batch::HintOutPath)
         };
         return out.finish(&sources, &[d]);
     }
@@ -128,10 +139,13 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         Err(e) => {
             drop(summary);
             unmake_out();
-            return usage(&format!("cannot start threads: {e}"), "try `--jobs 1`");
+            let why = Batch::NoThreads {
+                why: e.to_string().into(),
+            };
+            return usage(lang, why, Batch::TipJobsOne);
         }
     };
-    let bar = progress_bar(&input, reader.total());
+    let bar = progress_bar(lang, &input, reader.total());
     let scoring = Scoring {
         model: &model,
         sources: &sources,
@@ -139,6 +153,7 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         template,
         formats: &req.formats,
         error_format: out.format,
+        lang,
     };
 
     let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(2);
@@ -167,7 +182,7 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         });
         let writer_bar = bar.clone();
         let writer_thread = scope.spawn(move || {
-            let stop = write_chunks(&done_rx, &mut summary, req, &writer_bar, out.format);
+            let stop = write_chunks(&done_rx, &mut summary, req, &writer_bar, out);
             (summary, stop)
         });
         for chunk in rx.iter() {
@@ -204,9 +219,11 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
     bar.finish_and_clear();
     let read_result = match read_result {
         Ok(r) => r,
-        Err(_) => Err(crate::diagnostic::Diagnostic::error(
-            crate::diagnostic::Code::FileUnreadable,
-            format!("reading `{}` stopped unexpectedly", req.input.display()),
+        Err(_) => Err(Diagnostic::error(
+            Code::FileUnreadable,
+            Batch::ReadingStopped {
+                input: Name::new(req.input.display().to_string()),
+            },
         )),
     };
     if let Err(d) = read_result {
@@ -222,30 +239,27 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
             drop(summary);
             unmake_out();
             out.diagnostics(&sources, &[d]);
-            eprintln!("error: stopped; no summary was written");
+            say(lang, Batch::StoppedNoSummary);
             ExitCode::from(EXIT_ERRORS)
         }
         Some(Stop::Strict) => {
-            let t = summary.totals().clone();
+            let scored = summary.totals().scored;
             drop(summary);
             unmake_out();
-            eprintln!(
-                "error: stopped at the first project that could not be scored (--strict), after {} scored; no summary was written",
-                t.scored
-            );
+            say(lang, Batch::StoppedStrict { scored });
             ExitCode::from(EXIT_ERRORS)
         }
         Some(Stop::Interrupted) => {
             let scored = summary.totals().scored;
             drop(summary);
             unmake_out();
-            let reports = if req.formats.is_empty() || scored == 0 {
-                ""
-            } else {
-                "; the reports written are complete"
-            };
-            eprintln!(
-                "error: interrupted after {scored} projects were scored; no summary was written{reports}"
+            say(
+                lang,
+                if req.formats.is_empty() || scored == 0 {
+                    Batch::Interrupted { scored }
+                } else {
+                    Batch::InterruptedReports { scored }
+                },
             );
             ExitCode::from(EXIT_INTERRUPTED)
         }
@@ -257,24 +271,28 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
             let name = req.input.display().to_string();
             out.diagnostics(
                 &sources,
-                &[crate::diagnostic::Diagnostic::error(
-                    crate::diagnostic::Code::EmptyFile,
-                    format!("`{name}` holds no project: no row below its header"),
+                &[Diagnostic::error(
+                    Code::EmptyFile,
+                    Batch::NoProject {
+                        input: Name::new(&name),
+                    },
                 )
-                .with_location(name)
-                .with_hint("one row per indicator follows the header row: see docs/batch.md")],
+                .with_place(Place::file(name))
+                .with_hint(Batch::HintRowsBelowHeader)],
             );
-            eprintln!("error: nothing to score; no summary was written");
+            say(lang, Batch::NothingToScore);
             ExitCode::from(EXIT_ERRORS)
         }
         None => match summary.finish() {
             Ok((totals, written)) => {
-                print_totals(&req.input, &totals, &written, &req.formats);
+                print_totals(lang, &req.input, &totals, &written, &req.formats);
                 if totals.failed > 0 {
-                    eprintln!(
-                        "error: {} of {} projects could not be scored (see above)",
-                        totals.failed,
-                        totals.failed + totals.scored
+                    say(
+                        lang,
+                        Batch::SomeFailed {
+                            failed: totals.failed,
+                            all: totals.failed + totals.scored,
+                        },
                     );
                     ExitCode::from(EXIT_ERRORS)
                 } else {
@@ -294,7 +312,7 @@ fn write_chunks(
     summary: &mut Summary,
     req: &Request,
     bar: &ProgressBar,
-    format: crate::render::ErrorFormat,
+    out: &Printer,
 ) -> Option<Stop> {
     // Report file names written so far (only when reports are asked for),
     // so that two ids with the same file name cannot overwrite, nor a
@@ -318,7 +336,7 @@ fn write_chunks(
             match taken {
                 Some(name) => {
                     let summary = Summary::FILES.iter().any(|f| f.eq_ignore_ascii_case(&name));
-                    done.name_taken(&name, summary, format);
+                    done.name_taken(&name, summary, out.format, out.lang);
                 }
                 None => names.extend(done.reports.iter().map(|(n, _)| n.to_lowercase())),
             }
@@ -345,7 +363,8 @@ fn write_chunks(
         }
         bar.set_position(progress);
         let t = summary.totals();
-        bar.set_message(format!("{} projects", t.scored + t.failed));
+        let count = t.scored + t.failed;
+        bar.set_message(Batch::ProgressProjects { count }.render(out.lang));
     }
     None
 }
@@ -354,7 +373,7 @@ enum Stop {
     /// `--strict` and a project failed.
     Strict,
     /// The input or the output broke.
-    Fatal(crate::diagnostic::Diagnostic),
+    Fatal(Diagnostic),
     /// Ctrl-C.
     Interrupted,
 }
@@ -363,75 +382,92 @@ enum Stop {
 /// One after the other, on the writer thread: two threads creating files in
 /// one folder spend their time waiting for each other in the kernel (about
 /// four times the system time of one, measured on ext4).
-fn write_reports(
-    dir: &std::path::Path,
-    dones: &[Done],
-) -> Result<(), crate::diagnostic::Diagnostic> {
+fn write_reports(dir: &std::path::Path, dones: &[Done]) -> Result<(), Diagnostic> {
     dones
         .iter()
         .flat_map(|d| d.reports.iter())
         .try_for_each(|(name, bytes)| output::write_replacing_unsynced(&dir.join(name), bytes))
 }
 
-fn progress_bar(input: &Input, total: Option<u64>) -> ProgressBar {
+fn progress_bar(lang: Lang, input: &Input, total: Option<u64>) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
+    // indicatif's placeholders around the catalogue's words.
     let (bar, template) = match (input, total) {
         (Input::Csv(_), Some(t)) => (
             ProgressBar::new(t),
-            "{bar:40} {bytes}/{total_bytes} · {msg} · {eta}",
+            "{bar:40} {bytes}/{total_bytes} · {msg} · {eta}".to_owned(),
         ),
-        (_, Some(t)) => (ProgressBar::new(t), "{bar:40} {pos}/{len} files · {eta}"),
-        (_, None) => (ProgressBar::new_spinner(), "{spinner} {pos} rows · {msg}"),
+        (_, Some(t)) => (
+            ProgressBar::new(t),
+            format!(
+                "{{bar:40}} {{pos}}/{{len}} {} · {{eta}}",
+                Batch::ProgressFiles.render(lang)
+            ),
+        ),
+        (_, None) => (
+            ProgressBar::new_spinner(),
+            format!(
+                "{{spinner}} {{pos}} {} · {{msg}}",
+                Batch::ProgressRows.render(lang)
+            ),
+        ),
     };
     bar.set_draw_target(ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template(template) {
+    if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style);
     }
     bar
 }
 
-fn print_totals(input: &std::path::Path, t: &Totals, written: &[PathBuf], formats: &[Format]) {
-    let all = t.scored + t.failed;
-    let failed = if t.failed > 0 {
-        format!("; {} failed", t.failed)
+fn print_totals(
+    lang: Lang,
+    input: &std::path::Path,
+    t: &Totals,
+    written: &[PathBuf],
+    formats: &[Format],
+) {
+    let (scored, all) = (t.scored, t.scored + t.failed);
+    let input = input.display().to_string();
+    let line = if t.failed > 0 {
+        Batch::ScoredOfFailed {
+            scored,
+            all,
+            input,
+            failed: t.failed,
+        }
     } else {
-        String::new()
+        Batch::ScoredOf { scored, all, input }
     };
-    println!(
-        "scored {} of {all} projects from {}{failed}",
-        t.scored,
-        input.display()
-    );
+    println!("{}", line.render(lang));
     let mut grades: Vec<String> = t.grades.iter().map(|(g, n)| format!("{g} {n}")).collect();
     if t.ungraded > 0 {
-        grades.push(format!("no grade {}", t.ungraded));
+        grades.push(Batch::NoGrade { count: t.ungraded }.render(lang));
     }
     if !grades.is_empty() {
-        println!("grades: {}", grades.join(" · "));
+        let grades = grades.join(" · ");
+        println!("{}", Batch::GradesLine { grades }.render(lang));
     }
     if !t.most_warnings.is_empty() {
-        println!("most warnings:");
+        println!("{}", Batch::MostWarnings.render(lang));
         for (n, id, name) in &t.most_warnings {
             println!("  {n:>3}  {id}  {name}");
         }
     }
     let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-    if formats.is_empty() {
-        println!(
-            "wrote {} (no report per project: add e.g. `-f md` to write them)",
-            files.join(", ")
-        );
+    let files = files.join(", ");
+    let line = if formats.is_empty() {
+        Batch::WroteNoReports { files }
     } else {
         let names: Vec<&str> = formats.iter().map(|f| batch::extension(*f)).collect();
-        println!(
-            "wrote {} and {} report(s) per scored project ({})",
-            files.join(", "),
-            formats.len(),
-            names.join(", ")
-        );
-    }
+        Batch::WroteReports {
+            files,
+            count: formats.len(),
+            formats: names.join(", "),
+        }
+    };
+    println!("{}", line.render(lang));
 }
 
 /// How the command line says to read a spreadsheet.
@@ -446,10 +482,7 @@ pub(crate) struct SheetArgs {
 
 impl SheetArgs {
     /// How to read a spreadsheet: the column mapping file, if any, read.
-    pub(crate) fn read(
-        &self,
-        sources: &mut SourceMap,
-    ) -> Result<ReadOptions, crate::diagnostic::Diagnostic> {
+    pub(crate) fn read(&self, sources: &mut SourceMap) -> Result<ReadOptions, Diagnostic> {
         let mut options = ReadOptions {
             encoding: self.encoding,
             sheet: self.sheet.clone(),
@@ -466,38 +499,55 @@ impl SheetArgs {
 
 /// `--sheet`, `--encoding` or `--columns` given for an input that has no
 /// use for it: a usage error, rather than an option silently ignored.
-pub(crate) fn misapplied(data: &std::path::Path, sheets: &SheetArgs) -> Option<ExitCode> {
+pub(crate) fn misapplied(
+    lang: Lang,
+    data: &std::path::Path,
+    sheets: &SheetArgs,
+) -> Option<ExitCode> {
     let input = Input::of(data);
-    let what = match &input {
-        Some(Input::Csv(_)) => "a CSV file",
-        Some(Input::Xlsx(_)) => "an Excel workbook",
-        Some(Input::Folder(_)) => "a folder of data files",
-        _ => "a data file",
-    };
-    let name = data.display();
+    let kind = Box::new(
+        match &input {
+            Some(Input::Csv(_)) => Batch::InputCsv,
+            Some(Input::Xlsx(_)) => Batch::InputXlsx,
+            Some(Input::Folder(_)) => Batch::InputFolder,
+            _ => Batch::InputDataFile,
+        }
+        .into(),
+    );
+    let input_name = Name::new(data.display().to_string());
     let (message, tip) = if sheets.sheet.is_some() && !matches!(input, Some(Input::Xlsx(_))) {
         (
-            format!("`--sheet` picks a sheet of an Excel workbook, and `{name}` is {what}"),
-            "drop `--sheet`",
+            Batch::SheetForOther {
+                input: input_name,
+                kind,
+            },
+            Batch::TipDropSheet,
         )
     } else if sheets.encoding != Encoding::Auto && !matches!(input, Some(Input::Csv(_))) {
         (
-            format!("`--encoding` is the encoding of a CSV file, and `{name}` is {what}"),
-            "drop `--encoding`: workbooks and data files are read in the encoding they say",
+            Batch::EncodingForOther {
+                input: input_name,
+                kind,
+            },
+            Batch::TipDropEncoding,
         )
     } else if sheets.columns.is_some() && !matches!(input, Some(Input::Csv(_) | Input::Xlsx(_))) {
         (
-            format!("`--columns` maps the columns of a spreadsheet, and `{name}` is {what}"),
-            "drop `--columns`: a data file names its fields as docs/data.md says",
+            Batch::ColumnsForOther {
+                input: input_name,
+                kind,
+            },
+            Batch::TipDropColumns,
         )
     } else {
         return None;
     };
-    Some(usage(&message, tip))
+    Some(usage(lang, message, tip))
 }
 
 /// What `--project ID` picks from, or why the command line cannot work.
 pub(crate) fn pick_request(
+    lang: Lang,
     input: &std::path::Path,
     id: String,
     sheets: SheetArgs,
@@ -505,11 +555,11 @@ pub(crate) fn pick_request(
     match Input::of(input) {
         Some(input) => Ok(Pick { input, id, sheets }),
         None => Err(usage(
-            &format!(
-                "`--project` picks a project from a spreadsheet or a folder, and `{}` is one data file",
-                input.display()
-            ),
-            "drop `--project` to score this file, or give the `.csv`/`.xlsx` file or folder it is in",
+            lang,
+            Batch::ProjectFromFile {
+                input: Name::new(input.display().to_string()),
+            },
+            Batch::TipDropProject,
         )),
     }
 }
@@ -524,7 +574,11 @@ pub(crate) struct Pick {
 /// Whether DATA is a framework (a `.pf` file, or a folder with a
 /// `framework.pf`): most likely the two arguments were given the wrong way
 /// round, which would otherwise be read as TOML or as a folder of projects.
-pub(crate) fn framework_as_data(framework: &str, data: &std::path::Path) -> Option<ExitCode> {
+pub(crate) fn framework_as_data(
+    lang: Lang,
+    framework: &str,
+    data: &std::path::Path,
+) -> Option<ExitCode> {
     let is_pf = data
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pf"));
@@ -542,18 +596,19 @@ pub(crate) fn framework_as_data(framework: &str, data: &std::path::Path) -> Opti
     let first = std::path::Path::new(framework);
     let swapped = batch::is_data_file(first)
         || matches!(Input::of(first), Some(Input::Csv(_) | Input::Xlsx(_)));
+    let shown = data.display().to_string();
     Some(usage(
-        &format!(
-            "`{}` is a framework, given where the project data goes",
-            data.display()
-        ),
-        &if swapped {
-            format!(
-                "the framework comes first: `pfc eval {} {framework}`",
-                data.display()
-            )
+        lang,
+        Batch::FrameworkAsData {
+            data: Name::new(&shown),
+        },
+        if swapped {
+            Batch::TipFrameworkFirstSwapped {
+                framework: framework.to_owned(),
+                data: shown,
+            }
         } else {
-            "the framework comes first, then the data: `pfc eval FRAMEWORK DATA`".to_owned()
+            Batch::TipFrameworkFirst
         },
     ))
 }
@@ -565,24 +620,22 @@ pub(crate) fn is_batch(input: &std::path::Path, out: Option<&std::path::Path>) -
 
 /// Why a batch command line cannot work, before anything is read.
 pub(crate) fn usage_error(
+    lang: Lang,
     input: &std::path::Path,
     out: Option<&std::path::Path>,
     output: Option<&std::path::Path>,
 ) -> Option<ExitCode> {
     if out.is_none() {
         return Some(usage(
-            &format!(
-                "`{}` holds many projects: `pfc eval` needs `--out DIR` for the reports and the summary",
-                input.display()
-            ),
-            "add e.g. `--out results/`",
+            lang,
+            Batch::NeedsOut {
+                input: Name::new(input.display().to_string()),
+            },
+            Batch::TipAddOut,
         ));
     }
     if output.is_some() {
-        return Some(usage(
-            "`-o FILE` writes one report; a batch writes into the folder given with `--out`",
-            "drop `-o` and choose the reports' formats with `-f`, e.g. `-f md -f json`",
-        ));
+        return Some(usage(lang, Batch::OutputWithBatch, Batch::TipDropOutput));
     }
     None
 }

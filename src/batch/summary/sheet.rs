@@ -32,7 +32,10 @@
 //! The bytes depend on the rows only: fixed zip timestamps and a fixed
 //! creation date.
 
-use super::{SHEET_ROWS, Words, any_byte, temp_in};
+use super::{SHEET_ROWS, any_byte, temp_in};
+use crate::batch::columns::column_letter;
+use crate::catalogue::Lang;
+use crate::catalogue::batch::Batch;
 use crate::exact::{Exact, RoundMode};
 use crate::ooxml::{self, XML_HEAD};
 use std::io::{self, BufWriter, Write};
@@ -95,7 +98,7 @@ pub(super) struct Sheet {
     columns: Vec<Column>,
     header: Vec<String>,
     /// The first sheet's name.
-    name: &'static str,
+    name: String,
 }
 
 impl Sheet {
@@ -104,16 +107,16 @@ impl Sheet {
     /// with `places` decimals.
     pub(super) fn create(
         dir: &Path,
-        words: &'static Words,
+        lang: Lang,
         header: &[String],
         places: u32,
     ) -> io::Result<Sheet> {
-        Sheet::with_rows(dir, words, header, places, SHEET_ROWS)
+        Sheet::with_rows(dir, lang, header, places, SHEET_ROWS)
     }
 
     fn with_rows(
         dir: &Path,
-        words: &'static Words,
+        lang: Lang,
         header: &[String],
         places: u32,
         rows_per_sheet: u32,
@@ -149,10 +152,13 @@ impl Sheet {
             sheets: 0,
             columns,
             header: header.to_vec(),
-            name: words.sheet,
+            name: Batch::SummarySheet.render(lang),
         };
         sheet.part("_rels/.rels", &ooxml::root_rels("xl/workbook.xml"))?;
-        sheet.part("docProps/core.xml", &core_properties(words.title))?;
+        sheet.part(
+            "docProps/core.xml",
+            &core_properties(&Batch::SummaryTitle.render(lang)),
+        )?;
         sheet.part("xl/styles.xml", &styles(places))?;
         sheet.new_sheet()?;
         Ok(sheet)
@@ -305,7 +311,7 @@ impl Sheet {
         self.end_sheet()?;
         let names: Vec<String> = (1..=self.sheets)
             .map(|n| match n {
-                1 => self.name.to_owned(),
+                1 => self.name.clone(),
                 _ => format!("{}{n}", self.name),
             })
             .collect();
@@ -501,10 +507,7 @@ fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &[u8] {
 
 /// A column's letters: `A` for 0, `Z`, `AA`, ….
 fn column_letters(col: usize) -> Box<[u8]> {
-    let col = u16::try_from(col).unwrap_or(u16::MAX);
-    rust_xlsxwriter::utility::column_number_to_name(col)
-        .into_bytes()
-        .into_boxed_slice()
+    column_letter(col).into_bytes().into_boxed_slice()
 }
 
 /// The temporary file under the zip writer. Once `sink` is set (a write
@@ -702,7 +705,7 @@ fn styles(places: u32) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{EN, ZH, header};
+    use super::super::header;
     use super::*;
     use calamine::{Data, Reader as _, Xlsx};
     use std::io::Read as _;
@@ -846,11 +849,11 @@ mod tests {
 
     /// The workbook of [`rows`], three rows a sheet (the header and two
     /// projects).
-    fn workbook_of(dir: &Path, words: &'static Words, places: u32) -> std::path::PathBuf {
+    fn workbook_of(dir: &Path, lang: Lang, places: u32) -> std::path::PathBuf {
         let parts = ["产出".to_owned(), "效益".to_owned()];
         let path = dir.join("summary.xlsx");
         let mut sheet =
-            Sheet::with_rows(dir, words, &header(words, &parts), places, 3).expect("create");
+            Sheet::with_rows(dir, lang, &header(lang, &parts), places, 3).expect("create");
         for (row, scored, rate) in rows() {
             let row: Vec<&str> = row.iter().map(String::as_str).collect();
             sheet.add(&row, scored, rate.as_ref()).expect("add");
@@ -873,7 +876,7 @@ mod tests {
     #[test]
     fn a_long_summary_continues_on_numbered_sheets() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let path = workbook_of(dir.path(), &ZH, 2);
+        let path = workbook_of(dir.path(), Lang::Zh, 2);
         let mut book: Xlsx<_> = calamine::open_workbook(&path).expect("open");
         assert_eq!(book.sheet_names(), ["汇总", "汇总2"]);
         let first = book.worksheet_range("汇总").expect("sheet");
@@ -896,12 +899,17 @@ mod tests {
 
     #[test]
     fn header_is_bold_and_numbers_have_their_column_format() {
-        for (words, places, score) in [(&ZH, 2, "0.00"), (&EN, 0, "0"), (&EN, 3, "0.000")] {
+        for (lang, places, score) in [
+            (Lang::Zh, 2, "0.00"),
+            (Lang::En, 0, "0"),
+            (Lang::En, 3, "0.000"),
+        ] {
             let dir = tempfile::tempdir().expect("temp dir");
-            let path = workbook_of(dir.path(), words, places);
+            let path = workbook_of(dir.path(), lang, places);
             let mut book: Xlsx<_> = calamine::open_workbook(&path).expect("open");
-            assert_eq!(book.sheet_names()[0], words.sheet);
-            let styles = book.worksheet_style(words.sheet).expect("styles");
+            let sheet = lang.pick("汇总", "Summary");
+            assert_eq!(book.sheet_names()[0], sheet);
+            let styles = book.worksheet_style(sheet).expect("styles");
             let format = |r: u32, c: u32| {
                 let style = styles.get((r, c)).expect("style");
                 let code = style.number_format.as_ref().map(|f| f.format_code.clone());
@@ -926,10 +934,10 @@ mod tests {
     fn parts_are_well_formed_and_the_bytes_depend_on_the_rows_only() {
         let one = tempfile::tempdir().expect("temp dir");
         let two = tempfile::tempdir().expect("temp dir");
-        let bytes = std::fs::read(workbook_of(one.path(), &ZH, 2)).expect("read");
+        let bytes = std::fs::read(workbook_of(one.path(), Lang::Zh, 2)).expect("read");
         assert_eq!(
             bytes,
-            std::fs::read(workbook_of(two.path(), &ZH, 2)).expect("read")
+            std::fs::read(workbook_of(two.path(), Lang::Zh, 2)).expect("read")
         );
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
         let mut names = Vec::new();
@@ -960,8 +968,8 @@ mod tests {
     #[test]
     fn a_sheet_dropped_unsaved_leaves_nothing() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let header = header(&ZH, &[]);
-        let mut sheet = Sheet::create(dir.path(), &ZH, &header, 2).expect("create");
+        let header = header(Lang::Zh, &[]);
+        let mut sheet = Sheet::create(dir.path(), Lang::Zh, &header, 2).expect("create");
         let row: Vec<&str> = "P1|甲|||1||||".split('|').collect();
         sheet.add(&row, true, None).expect("add");
         drop(sheet);
