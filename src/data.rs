@@ -638,10 +638,10 @@ pub(crate) fn toml_syntax(msg: &str, found: Option<&str>) -> (Diagnostic, Data) 
                 },
                 None => other(),
             },
-            Data::LabelSecondTime,
-            Data::HintRemoveOne,
+            Data::LabelKeySecondTime,
+            Data::HintRemoveDuplicateKey,
         ),
-        TomlSyntax::Other => (other(), Data::LabelHere, Data::HintTomlSyntax),
+        TomlSyntax::Other => (other(), Data::LabelProblemHere, Data::HintTomlSyntax),
     };
     (
         Diagnostic::error(Code::DataSyntax, message).with_hint(hint),
@@ -692,7 +692,7 @@ fn json_error(
                 Data::JsonOther {
                     message: msg.into(),
                 },
-                Data::LabelHere,
+                Data::LabelProblemHere,
                 Data::HintJsonSyntax,
             ),
         };
@@ -719,12 +719,12 @@ fn json_error(
         None => (
             Diagnostic::error(
                 Code::DataShape,
-                Data::ShapeOther {
+                Data::DataShapeOther {
                     message: msg.into(),
                 },
             )
             .with_hint(Data::HintCheckType),
-            Data::LabelHere,
+            Data::LabelProblemHere,
         ),
     };
     // Point at the key for unknown fields, at the start of the object for
@@ -944,7 +944,7 @@ fn shape_error(shape: &Shape, path: Option<&str>, format: Format) -> (Diagnostic
         } => {
             let mut d = Diagnostic::error(
                 Code::DataShape,
-                Data::UnknownField {
+                Data::UnknownDataField {
                     field: unknown.into(),
                 },
             );
@@ -973,11 +973,11 @@ fn shape_error(shape: &Shape, path: Option<&str>, format: Format) -> (Diagnostic
         Shape::MissingField(missing) => {
             let table = path.filter(|p| !p.is_empty());
             let message = match table {
-                Some(t) => Data::NoField {
+                Some(t) => Data::DataTableLacks {
                     table: t.into(),
                     field: missing.into(),
                 },
-                None => Data::MissingField {
+                None => Data::MissingDataField {
                     field: missing.into(),
                 },
             };
@@ -999,12 +999,12 @@ fn shape_error(shape: &Shape, path: Option<&str>, format: Format) -> (Diagnostic
         }
         Shape::WrongType { found, expected } => {
             let message = match field {
-                Some(field) => Data::WrongType {
+                Some(field) => Data::WrongValueType {
                     field,
                     expected: nested(expected.text()),
                     found: nested(found.text()),
                 },
-                None => Data::WrongTypeSomewhere {
+                None => Data::WrongValueTypeSomewhere {
                     expected: nested(expected.text()),
                     found: nested(found.text()),
                 },
@@ -1030,15 +1030,18 @@ fn shape_error(shape: &Shape, path: Option<&str>, format: Format) -> (Diagnostic
         }
         Shape::InvalidLength(words) => {
             let message = match field {
-                Some(field) => Data::InvalidLength {
+                Some(field) => Data::DataInvalidLength {
                     field,
                     message: words.as_str().into(),
                 },
-                None => Data::InvalidLengthSomewhere {
+                None => Data::DataInvalidLengthSomewhere {
                     message: words.as_str().into(),
                 },
             };
-            (Diagnostic::error(Code::DataShape, message), Data::LabelHere)
+            (
+                Diagnostic::error(Code::DataShape, message),
+                Data::LabelProblemHere,
+            )
         }
         Shape::Own(Own::WeightNotNumber { text }) => {
             let message = match field {
@@ -1053,7 +1056,7 @@ fn shape_error(shape: &Shape, path: Option<&str>, format: Format) -> (Diagnostic
             let d = Diagnostic::error(Code::DataShape, message).with_hint(Data::HintWeightNumber {
                 example: Example::field(format, "weight", "10"),
             });
-            (d, Data::LabelNotNumber)
+            (d, Data::LabelCellNotNumber)
         }
         Shape::Own(Own::NotFinite) => {
             let message = match field {
@@ -1061,7 +1064,7 @@ fn shape_error(shape: &Shape, path: Option<&str>, format: Format) -> (Diagnostic
                 None => Data::NotFiniteSomewhere,
             };
             let d = Diagnostic::error(Code::DataShape, message).with_hint(Data::HintCheckType);
-            (d, Data::LabelNotNumber)
+            (d, Data::LabelCellNotNumber)
         }
     }
 }

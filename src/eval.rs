@@ -317,7 +317,7 @@ impl<'a> Scorer<'a> {
                 self.error(
                     Diagnostic::error(Code::DataShape, message).with_hint(hint),
                     &format!("{table}.{key}"),
-                    Eval::LabelUnknownName,
+                    Eval::LabelUnknownKey,
                 );
             }
         }

@@ -72,11 +72,11 @@ catalogue! {
             en: "{key} is given twice",
             zh: "{key}重复出现";
         /// Label: the second time.
-        LabelSecondTime =>
+        LabelKeySecondTime =>
             en: "second time",
             zh: "第二次出现";
         /// How to fix a key given twice.
-        HintRemoveOne =>
+        HintRemoveDuplicateKey =>
             en: "remove one of the two, or rename it",
             zh: "请删除其中之一，或改用其他名称";
         /// Any other TOML problem, in the TOML reader's words.
@@ -134,13 +134,13 @@ catalogue! {
             en: "check the JSON syntax near this point (commas, quotes, brackets)",
             zh: "请检查此处附近的 JSON 语法（逗号、引号、括号）";
         /// Label: the place of a problem.
-        LabelHere =>
+        LabelProblemHere =>
             en: "here",
             zh: "此处";
 
         // The shape of the data.
         /// A field the data format does not have.
-        UnknownField { field: Name } =>
+        UnknownDataField { field: Name } =>
             en: "unknown field {field}",
             zh: "未知字段{field}";
         /// Label: the unknown field.
@@ -160,11 +160,11 @@ catalogue! {
             en: "the fields here are {fields}",
             zh: "此处可有的字段：{fields}";
         /// A table without a field it needs.
-        NoField { table: Name, field: Name } =>
+        DataTableLacks { table: Name, field: Name } =>
             en: "{table} has no {field}",
             zh: "{table}缺少{field}";
         /// A field the file needs.
-        MissingField { field: Name } =>
+        MissingDataField { field: Name } =>
             en: "the field {field} is missing",
             zh: "缺少字段{field}";
         /// Label: where the field is missing.
@@ -180,11 +180,11 @@ catalogue! {
             en: "add {example}",
             zh: "请添加 {example}";
         /// A value of the wrong kind.
-        WrongType { field: Name, expected: Box<Text>, found: Box<Text> } =>
+        WrongValueType { field: Name, expected: Box<Text>, found: Box<Text> } =>
             en: "{field} must be {expected}, found {found}",
             zh: "{field}应为{expected}，实为{found}";
         /// A value of the wrong kind, the field unknown.
-        WrongTypeSomewhere { expected: Box<Text>, found: Box<Text> } =>
+        WrongValueTypeSomewhere { expected: Box<Text>, found: Box<Text> } =>
             en: "a field must be {expected}, found {found}",
             zh: "某字段应为{expected}，实为{found}";
         /// Label: what was expected.
@@ -200,11 +200,11 @@ catalogue! {
             en: "write e.g. {example}",
             zh: "可写作 {example}";
         /// A list of the wrong length, in serde's words.
-        InvalidLength { field: Name, message: Quote } =>
+        DataInvalidLength { field: Name, message: Quote } =>
             en: "{field}: {message}",
             zh: "{field}：{message}";
         /// The same, the field unknown.
-        InvalidLengthSomewhere { message: Quote } =>
+        DataInvalidLengthSomewhere { message: Quote } =>
             en: "a field: {message}",
             zh: "某字段：{message}";
         /// How to fix a value of the wrong shape.
@@ -212,7 +212,7 @@ catalogue! {
             en: "check the value's type; docs/data.md lists every field",
             zh: "请检查该值的类型；全部字段见 docs/data.md";
         /// Any other problem with the data's shape, in the reader's words.
-        ShapeOther { message: Quote } =>
+        DataShapeOther { message: Quote } =>
             en: "{message}",
             zh: "数据格式错误：{message}";
         /// A weight written as text (`"十分"`).
@@ -228,7 +228,7 @@ catalogue! {
             en: "write the weight as a number, e.g. {example}",
             zh: "请将分值写为数字，例如 {example}";
         /// Label: not a number.
-        LabelNotNumber =>
+        LabelCellNotNumber =>
             en: "not a number",
             zh: "不是数字";
         /// A number that is infinite or not a number (TOML's `inf`, `nan`).

@@ -93,7 +93,7 @@ catalogue! {
             en: "the framework's rated indicators are: {names}",
             zh: "该框架需评级的指标有：{names}";
         /// Label: a name the framework does not know.
-        LabelUnknownName =>
+        LabelUnknownKey =>
             en: "unknown name",
             zh: "未知名称";
         /// A source of funds with a figure that is not an amount.
@@ -291,7 +291,7 @@ catalogue! {
             en: "{name} is declared as {kind} in the framework",
             zh: "框架中{name}的类型为{kind}";
         /// Label: a value that cannot be read.
-        LabelCannotRead =>
+        LabelValueUnreadable =>
             en: "cannot be read",
             zh: "无法读取";
         /// An amount without a unit where none is implied.
@@ -371,51 +371,51 @@ catalogue! {
 
         // Operations while scoring (`eval/value.rs`).
         /// A value another failure made unavailable (reported there).
-        Unavailable =>
+        OpUnavailable =>
             en: "this value is not available here",
             zh: "此处无法取得该值";
         /// An operation that needs a number.
-        NeedsNumber { what: Box<Text>, found: String } =>
+        OpNeedsNumber { what: Box<Text>, found: String } =>
             en: "{what} needs a number, found {found}",
             zh: "{what}需要数值，实为 {found}";
         /// An operation that needs a yes/no condition.
-        NeedsCondition { what: Box<Text>, found: String } =>
+        OpNeedsCondition { what: Box<Text>, found: String } =>
             en: "{what} needs a yes/no condition, found {found}",
             zh: "{what}需要是/否条件，实为 {found}";
         /// Quantities of different kinds compared.
-        CannotCompare { a: Quantity, a_kind: Box<Text>, b: Quantity, b_kind: Box<Text> } =>
+        OpCannotCompare { a: Quantity, a_kind: Box<Text>, b: Quantity, b_kind: Box<Text> } =>
             en: "cannot compare {a} ({a_kind}) and {b} ({b_kind})",
             zh: "{a}（{a_kind}）与{b}（{b_kind}）不能比较";
         /// Quantities of different kinds added.
-        CannotAdd { a: Quantity, a_kind: Box<Text>, b: Quantity, b_kind: Box<Text> } =>
+        OpCannotAdd { a: Quantity, a_kind: Box<Text>, b: Quantity, b_kind: Box<Text> } =>
             en: "cannot add {a} ({a_kind}) and {b} ({b_kind})",
             zh: "{a}（{a_kind}）与{b}（{b_kind}）不能相加";
         /// Quantities of different kinds subtracted.
-        CannotSubtract { a: Quantity, a_kind: Box<Text>, b: Quantity, b_kind: Box<Text> } =>
+        OpCannotSubtract { a: Quantity, a_kind: Box<Text>, b: Quantity, b_kind: Box<Text> } =>
             en: "cannot subtract {a} ({a_kind}) and {b} ({b_kind})",
             zh: "{a}（{a_kind}）与{b}（{b_kind}）不能相减";
         /// Two quantities that cannot be multiplied.
-        CannotMultiply { a: Quantity, b: Quantity } =>
+        OpCannotMultiply { a: Quantity, b: Quantity } =>
             en: "cannot multiply {a} by {b}",
             zh: "{a}与{b}不能相乘";
         /// Two quantities that cannot be divided.
-        CannotDivide { a: Quantity, b: Quantity } =>
+        OpCannotDivide { a: Quantity, b: Quantity } =>
             en: "cannot divide {a} by {b}",
             zh: "{a}不能除以{b}";
         /// A division by zero.
-        DivisionByZero { a: Quantity, b: Quantity } =>
+        OpDivisionByZero { a: Quantity, b: Quantity } =>
             en: "division by zero: {a} ÷ {b}",
             zh: "除数为零：{a} ÷ {b}";
         /// `min`/`max` of nothing.
-        NoValues =>
+        OpNoValues =>
             en: "no values",
             zh: "没有数值";
         /// An operator, in the messages above.
-        Operator { op: Name } =>
+        OpOperator { op: Name } =>
             en: "{op}",
             zh: "{op}运算";
         /// A function, in the messages above.
-        Function { name: Name } =>
+        OpFunction { name: Name } =>
             en: "{name}",
             zh: "{name}函数";
         /// A comparison.
@@ -509,7 +509,7 @@ catalogue! {
             en: "write the full path: one of {paths}",
             zh: "请写出完整路径：{paths}之一";
         /// Label: the path.
-        LabelAmbiguous =>
+        LabelAmbiguousPath =>
             en: "ambiguous",
             zh: "有歧义";
         /// A target or actual that cannot be read.
@@ -657,7 +657,7 @@ catalogue! {
             en: "write the points deducted, e.g. {example}",
             zh: "请填写扣减的分数，例如 {example}";
         /// Label: not a number.
-        LabelNotANumber =>
+        LabelValueNotNumber =>
             en: "not a number",
             zh: "不是数字";
         /// A deduction the rule does not allow.

@@ -106,7 +106,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                         },
                     ),
                     &format!("{here}.claimed_score"),
-                    Eval::LabelNotANumber,
+                    Eval::LabelValueNotNumber,
                 ),
             }
         }
@@ -154,7 +154,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                 )
                 .with_hint(Eval::HintClaimedValues),
                 &format!("claimed.values.{name}"),
-                Eval::LabelUnknownName,
+                Eval::LabelUnknownKey,
             );
             continue;
         };
@@ -172,7 +172,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                 )
                 .with_hint(Eval::HintClaimedValue),
                 &format!("claimed.values.{name}"),
-                Eval::LabelNotANumber,
+                Eval::LabelValueNotNumber,
             );
             continue;
         };

@@ -149,7 +149,7 @@ pub(super) fn bind(
                             kind: kind_of_ty(&decl.ty),
                         }),
                         &path,
-                        Eval::LabelCannotRead,
+                        Eval::LabelValueUnreadable,
                     ),
                 );
             }

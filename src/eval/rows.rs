@@ -178,7 +178,7 @@ pub(super) fn assign(s: &Scorer<'_>) -> SlotRows {
                         paths: many.iter().map(|&id| model.path(id).join("/")).collect(),
                     }),
                     &format!("indicators[{i}].path"),
-                    Eval::LabelAmbiguous,
+                    Eval::LabelAmbiguousPath,
                 );
             }
         }
@@ -216,7 +216,7 @@ fn read_cell<'c>(
                 )
                 .with_hint(e.hint),
                 &format!("{here}.{field}"),
-                Eval::LabelCannotRead,
+                Eval::LabelValueUnreadable,
             );
             None
         }
@@ -391,7 +391,7 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Exact
                 )
                 .with_hint(Eval::HintTargetNumber),
                 &format!("{here}.target"),
-                Eval::LabelNotANumber,
+                Eval::LabelValueNotNumber,
             );
             None
         }
@@ -660,7 +660,7 @@ fn deduction(
                 example: Example::field(s.data.format, "deduction", "1.5"),
             }),
             &format!("{here}.deduction"),
-            Eval::LabelNotANumber,
+            Eval::LabelValueNotNumber,
         );
         return None;
     };
@@ -760,7 +760,7 @@ fn qualitative(
                         example: Example::field(s.data.format, "score", "22.5"),
                     }),
                     &format!("{here}.score"),
-                    Eval::LabelNotANumber,
+                    Eval::LabelValueNotNumber,
                 );
                 return None;
             };

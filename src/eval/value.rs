@@ -34,13 +34,13 @@ impl OpError {
     /// A value the operation needs is missing: the failure that made it
     /// missing was reported where it happened.
     pub fn unavailable() -> OpError {
-        err(Code::RuntimeType, Eval::Unavailable)
+        err(Code::RuntimeType, Eval::OpUnavailable)
     }
 
     /// Whether the operation failed only for want of a value (see
     /// [`OpError::unavailable`]).
     pub fn is_unavailable(&self) -> bool {
-        matches!(*self.message, Eval::Unavailable)
+        matches!(*self.message, Eval::OpUnavailable)
     }
 }
 
@@ -73,8 +73,8 @@ pub enum What {
 impl What {
     fn text(self) -> Box<Text> {
         nested(match self {
-            What::Op(op) => Eval::Operator { op: op.into() },
-            What::Func(name) => Eval::Function { name: name.into() },
+            What::Op(op) => Eval::OpOperator { op: op.into() },
+            What::Func(name) => Eval::OpFunction { name: name.into() },
             What::Comparison => Eval::AComparison,
             What::Require => Eval::ARequireCondition,
             What::Tier => Eval::ATier,
@@ -127,7 +127,7 @@ impl Value {
             Value::Q(q) => Ok(q),
             other => Err(err(
                 Code::RuntimeType,
-                Eval::NeedsNumber {
+                Eval::OpNeedsNumber {
                     what: what.text(),
                     found: other.to_string(),
                 },
@@ -141,7 +141,7 @@ impl Value {
             Value::Bool(b) => Ok(*b),
             other => Err(err(
                 Code::RuntimeType,
-                Eval::NeedsCondition {
+                Eval::OpNeedsCondition {
                     what: what.text(),
                     found: other.to_string(),
                 },
@@ -169,19 +169,19 @@ fn same_dimension(a: &Quantity, b: &Quantity, verb: Verb) -> Result<(), OpError>
     Err(err(
         Code::RuntimeUnit,
         match verb {
-            Verb::Compare => Eval::CannotCompare {
+            Verb::Compare => Eval::OpCannotCompare {
                 a,
                 a_kind,
                 b,
                 b_kind,
             },
-            Verb::Add => Eval::CannotAdd {
+            Verb::Add => Eval::OpCannotAdd {
                 a,
                 a_kind,
                 b,
                 b_kind,
             },
-            Verb::Subtract => Eval::CannotSubtract {
+            Verb::Subtract => Eval::OpCannotSubtract {
                 a,
                 a_kind,
                 b,
@@ -253,7 +253,7 @@ pub fn binary(op: BinaryOp, l: &Value, r: &Value) -> Result<Value, OpError> {
                 _ => {
                     return Err(err(
                         Code::RuntimeUnit,
-                        Eval::CannotMultiply {
+                        Eval::OpCannotMultiply {
                             a: a.clone(),
                             b: b.clone(),
                         },
@@ -270,7 +270,7 @@ pub fn binary(op: BinaryOp, l: &Value, r: &Value) -> Result<Value, OpError> {
             let Some(value) = a.value.div(&b.value) else {
                 return Err(err(
                     Code::RuntimeDivision,
-                    Eval::DivisionByZero {
+                    Eval::OpDivisionByZero {
                         a: a.clone(),
                         b: b.clone(),
                     },
@@ -282,7 +282,7 @@ pub fn binary(op: BinaryOp, l: &Value, r: &Value) -> Result<Value, OpError> {
                 _ => {
                     return Err(err(
                         Code::RuntimeUnit,
-                        Eval::CannotDivide {
+                        Eval::OpCannotDivide {
                             a: a.clone(),
                             b: b.clone(),
                         },
@@ -312,7 +312,7 @@ pub fn extremum(values: &[Value], max: bool) -> Result<Value, OpError> {
             _ => Some(q),
         };
     }
-    let best = best.ok_or_else(|| err(Code::RuntimeType, Eval::NoValues))?;
+    let best = best.ok_or_else(|| err(Code::RuntimeType, Eval::OpNoValues))?;
     Ok(Value::Q(Quantity {
         value: best.value.clone(),
         unit: unit.unwrap_or(Unit::None),
