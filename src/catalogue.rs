@@ -249,6 +249,18 @@ impl Show for Text {
     }
 }
 
+impl Show for Vec<Text> {
+    /// Messages in a list, joined as [`Names`] are.
+    fn show(&self, lang: Lang, out: &mut String) {
+        for (i, t) in self.iter().enumerate() {
+            if i > 0 {
+                out.push_str(lang.pick("、", ", "));
+            }
+            t.show(lang, out);
+        }
+    }
+}
+
 /// A value with the language to show it in, for `format!`.
 pub struct Shown<'a, T: ?Sized>(pub &'a T, pub Lang);
 

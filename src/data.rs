@@ -7,13 +7,18 @@
 
 mod decimal;
 pub mod notation;
+mod problem;
 mod spans;
 
+use crate::catalogue::common::Common;
+use crate::catalogue::data::Data;
+use crate::catalogue::{Lang, Name, Names, Show, Text};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::place::Place;
+use crate::place::{FieldPath, Place};
 use crate::source::SourceMap;
 use crate::span::{FileId, Span};
 pub use decimal::Num;
+use problem::{JsonSyntax, Own, Shape, TomlSyntax};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -26,6 +31,9 @@ pub struct ProjectData {
     pub file_name: String,
     /// The contents.
     pub raw: Raw,
+    /// The syntax of the file (TOML for data read from a spreadsheet), for
+    /// examples in hints.
+    pub format: Format,
     spans: spans::SpanTable,
     /// For data read from a spreadsheet: where each field's cell is.
     sheet: Option<SheetLocator>,
@@ -311,10 +319,7 @@ fn points<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Num, D::Error> {
     if cell.as_points().is_some() {
         Ok(cell)
     } else {
-        Err(serde::de::Error::custom(format!(
-            "{CUSTOM_MARK}weight{CUSTOM_HINT}must be a number of points, found the text \"{}\"{CUSTOM_HINT}write the weight as a number, e.g. `weight = 10`{CUSTOM_HINT}not a number",
-            cell.text
-        )))
+        Err(Own::WeightNotNumber { text: cell.text }.error())
     }
 }
 
@@ -436,11 +441,19 @@ impl Format {
 pub fn load(sources: &SourceMap, file: FileId) -> Result<ProjectData, Diagnostic> {
     let src = sources.get(file);
     let text = &src.text;
-    if text.trim().is_empty() {
-        return Err(Diagnostic::error(Code::EmptyFile, format!("`{}` is empty", src.name))
-            .with_hint("a data file needs at least `[project]`, `[funds]` and `[[indicators]]`: see docs/data.md"));
-    }
     let format = Format::of(&src.name);
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(
+            Code::EmptyFile,
+            Data::DataEmpty {
+                file: src.name.as_str().into(),
+            },
+        )
+        .with_hint(match format {
+            Format::Toml => Data::HintDataMinimum,
+            Format::Json => Data::HintDataMinimumJson,
+        }));
+    }
     let spans = match format {
         Format::Toml => spans::SpanTable::from_toml(text),
         Format::Json => spans::SpanTable::from_json(text),
@@ -457,6 +470,7 @@ pub fn load(sources: &SourceMap, file: FileId) -> Result<ProjectData, Diagnostic
         file,
         file_name: src.name.clone(),
         raw,
+        format,
         spans,
         sheet: None,
     })
@@ -484,6 +498,7 @@ impl ProjectData {
             file,
             file_name,
             raw,
+            format: Format::Toml,
             spans: spans::SpanTable::default(),
             sheet: Some(sheet),
         }
@@ -516,9 +531,23 @@ impl ProjectData {
             .map(|(s, e)| Span::new(self.file, s, e));
         let place = Place::Field {
             file: self.file_name.clone(),
-            path: crate::place::FieldPath::new(path),
+            path: FieldPath::new(path),
         };
         (span, place)
+    }
+
+    /// The place of the whole project: its data file, or its rows of a
+    /// spreadsheet.
+    pub fn whole(&self) -> Place {
+        match &self.sheet {
+            Some(sheet) => Place::Rows {
+                file: sheet.file.clone(),
+                first: sheet.rows.0,
+                last: sheet.rows.1,
+                column: None,
+            },
+            None => Place::file(self.file_name.clone()),
+        }
     }
 
     /// `funds.sources[当年财政拨款].budget` for `funds.sources[0].budget`,
@@ -530,12 +559,7 @@ impl ProjectData {
     }
 
     /// A diagnostic pointing at a field: the span when known, always the path.
-    pub fn at(
-        &self,
-        d: Diagnostic,
-        path: &str,
-        label: impl Into<crate::catalogue::Text>,
-    ) -> Diagnostic {
+    pub fn at(&self, d: Diagnostic, path: &str, label: impl Into<Text>) -> Diagnostic {
         let (span, place) = self.locate(path);
         let d = d.with_place(place);
         match span {
@@ -563,65 +587,65 @@ fn toml_error(
     name: &str,
     spans: &spans::SpanTable,
 ) -> Diagnostic {
-    let msg = e.message().trim();
-    let msg = first_line(msg);
+    let msg = first_line(e.message());
     let span = e.span().map(|r| (r.start, r.end.max(r.start)));
     let path = span.and_then(|(s, _)| spans.path_at(s)).map(str::to_owned);
-    let (d, label) = shape_error(&msg, path.as_deref())
-        .unwrap_or_else(|| toml_syntax(&msg, span.map(|(s, e)| &text[s..e.min(text.len())])));
-    place(d, &label, file, name, span, path.as_deref())
+    let (d, label) = match Shape::of(&msg) {
+        Some(shape) => shape_error(&shape, path.as_deref(), Format::Toml),
+        None => toml_syntax(&msg, span.map(|(s, e)| &text[s..e.min(text.len())])),
+    };
+    place(d, label, file, name, span, path.as_deref())
 }
 
-/// A TOML syntax error in plain words, with a hint for the usual mistakes
-/// (also for the column mapping of a batch).
-pub(crate) fn toml_syntax(msg: &str, found: Option<&str>) -> (Diagnostic, String) {
+/// A TOML syntax error in plain words, with a hint for the usual mistakes,
+/// and the caret's label (also for the column mapping of a batch). `msg`
+/// is the `toml` crate's message, `found` the text its span covers.
+pub(crate) fn toml_syntax(msg: &str, found: Option<&str>) -> (Diagnostic, Data) {
+    let msg = first_line(msg);
     let found = found
         .map(str::trim)
         .filter(|f| !f.is_empty() && !f.contains('\n'));
-    let (message, label, hint) = if msg.contains("string values must be quoted") {
-        (
-            "a text value must be in quotes".to_owned(),
-            "not in quotes",
+    let other = || Data::TomlOther {
+        message: msg.as_str().into(),
+    };
+    let (message, label, hint) = match TomlSyntax::of(&msg) {
+        TomlSyntax::UnquotedText => (
+            Data::TomlUnquotedText,
+            Data::LabelNotInQuotes,
             match found {
-                Some(f) => format!("put the text in quotes: `\"{f}\"`"),
-                None => "put the text in double quotes".to_owned(),
+                Some(f) => Data::HintQuoteText { text: f.into() },
+                None => Data::HintQuoteTextPlain,
             },
-        )
-    } else if msg.contains("invalid basic string") || msg.contains("unclosed") {
-        (
-            "a text is missing its closing `\"`".to_owned(),
-            "the line ends before the closing `\"`",
-            "end the text with `\"` on the same line; for text over several lines use `\"\"\"…\"\"\"`".to_owned(),
-        )
-    } else if msg.contains("unquoted key") {
-        (
-            "a key with Chinese characters must be in quotes".to_owned(),
-            "key not in quotes",
+        ),
+        TomlSyntax::Unclosed => (
+            Data::TomlUnclosedText,
+            Data::LabelLineEnds,
+            Data::HintCloseText,
+        ),
+        TomlSyntax::UnquotedKey => (
+            Data::TomlUnquotedKey,
+            Data::LabelKeyNotInQuotes,
             match found {
-                Some(f) => format!("write the key in quotes: `\"{f}\" = …`"),
-                None => "quote the key: `\"执行率\" = \"98.73%\"`".to_owned(),
+                Some(f) => Data::HintQuoteKey { key: f.into() },
+                None => Data::HintQuoteKeyExample,
             },
-        )
-    } else if msg.contains("duplicate key") {
-        (
+        ),
+        TomlSyntax::DuplicateKey => (
             match found {
                 // A quoted key is named without its quotes.
-                Some(f) => format!("`{}` is given twice", f.trim_matches('"')),
-                None => msg.to_owned(),
+                Some(f) => Data::TomlDuplicateKey {
+                    key: f.trim_matches('"').into(),
+                },
+                None => other(),
             },
-            "second time",
-            "remove one of the two, or rename it".to_owned(),
-        )
-    } else {
-        (
-            msg.to_owned(),
-            "here",
-            "check the TOML syntax near this point (quotes, `=`, brackets)".to_owned(),
-        )
+            Data::LabelKeySecondTime,
+            Data::HintRemoveDuplicateKey,
+        ),
+        TomlSyntax::Other => (other(), Data::LabelProblemHere, Data::HintTomlSyntax),
     };
     (
         Diagnostic::error(Code::DataSyntax, message).with_hint(hint),
-        label.to_owned(),
+        label,
     )
 }
 
@@ -632,72 +656,57 @@ fn json_error(
     name: &str,
     spans: &spans::SpanTable,
 ) -> Diagnostic {
-    // serde_json's Display appends " at line L column C"; the caret says that.
-    let full = e.to_string();
-    let msg = full
-        .rsplit_once(" at line ")
-        .map_or(full.as_str(), |(m, _)| m)
-        .to_owned();
-    let msg = if msg.starts_with("EOF while parsing") {
-        "the file ends before the JSON is complete".to_owned()
-    } else {
-        msg
-    };
+    let msg = problem::json_message(e);
     let offset = offset_of(text, e.line(), e.column());
     if e.is_syntax() || e.is_eof() {
-        let (span, label, hint) = if msg.contains("trailing comma") {
-            // serde_json reports the bracket after the comma; point at the comma.
-            let comma = text[..offset].rfind(',').unwrap_or(offset);
-            (
-                (comma, comma + 1),
-                "remove this `,`",
-                "remove the `,`: the last item of a list or object has none after it",
-            )
-        } else if e.is_eof() {
-            (
+        // serde_json reports the character it could not use.
+        let width = text[offset.min(text.len())..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
+        let (span, message, label, hint) = match JsonSyntax::of(e, &msg) {
+            JsonSyntax::TrailingComma => {
+                // serde_json reports the bracket after the comma; point at the comma.
+                let comma = text[..offset].rfind(',').unwrap_or(offset);
+                (
+                    (comma, comma + 1),
+                    Data::JsonTrailingComma,
+                    Data::LabelRemoveComma,
+                    Data::HintRemoveComma,
+                )
+            }
+            JsonSyntax::Eof => (
                 (text.len(), text.len()),
-                "the file ends here",
-                "close every `{` and `[`; the file may be cut short",
-            )
-        } else {
-            // serde_json reports the character it could not use.
-            let width = text[offset.min(text.len())..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-            let missing_comma = msg.starts_with("expected `,`");
-            (
+                Data::JsonEnds,
+                Data::LabelFileEnds,
+                Data::HintCloseBrackets,
+            ),
+            JsonSyntax::MissingComma => (
                 (offset, offset + width),
-                if missing_comma {
-                    "expected `,` before this"
-                } else {
-                    "here"
+                Data::JsonMissingComma,
+                Data::LabelCommaBefore,
+                Data::HintAddComma,
+            ),
+            JsonSyntax::Other => (
+                (offset, offset + width),
+                Data::JsonOther {
+                    message: msg.into(),
                 },
-                if missing_comma {
-                    "add a `,` after the item before this one"
-                } else {
-                    "check the JSON syntax near this point (commas, quotes, brackets)"
-                },
-            )
+                Data::LabelProblemHere,
+                Data::HintJsonSyntax,
+            ),
         };
-        let msg = if msg.starts_with("expected `,`") {
-            "a `,` is missing between two items".to_owned()
-        } else if msg.starts_with("trailing comma") {
-            "JSON allows no `,` after the last item".to_owned()
-        } else {
-            msg
-        };
-        let d = Diagnostic::error(Code::DataSyntax, msg).with_hint(hint);
+        let d = Diagnostic::error(Code::DataSyntax, message).with_hint(hint);
         return place(d, label, file, name, Some(span), None);
     }
     // serde_json's column is that of the last character it read.
     let consumed = (offset + 1).min(text.len());
     let mut path = spans.path_before(consumed).map(str::to_owned);
+    let shape = Shape::of(&msg);
     // serde_json may report a bad field of an object only at the object's
-    // end; pfc's own messages name the field.
-    if let Some(field) = msg
-        .strip_prefix(CUSTOM_MARK)
-        .and_then(|m| m.split(CUSTOM_HINT).next())
+    // end; pfc's own problems name the field.
+    if let Some(Shape::Own(own)) = &shape
+        && let Some(field) = own.field()
         && let Some(p) = path.as_deref().filter(|p| last_name(p) != field)
     {
         let child = format!("{p}.{field}");
@@ -705,55 +714,34 @@ fn json_error(
             path = Some(child);
         }
     }
-    let (d, label) = shape_error(&msg, path.as_deref()).unwrap_or_else(|| {
-        (
-            Diagnostic::error(Code::DataShape, msg.clone())
-                .with_hint("check the value's type; docs/data.md lists every field"),
-            "here".to_owned(),
-        )
-    });
+    let (d, label) = match &shape {
+        Some(shape) => shape_error(shape, path.as_deref(), Format::Json),
+        None => (
+            Diagnostic::error(
+                Code::DataShape,
+                Data::DataShapeOther {
+                    message: msg.into(),
+                },
+            )
+            .with_hint(Data::HintCheckType),
+            Data::LabelProblemHere,
+        ),
+    };
     // Point at the key for unknown fields, at the start of the object for
     // missing ones, else at the value.
-    let span = path.as_deref().and_then(|p| {
-        if msg.starts_with("unknown field") {
-            spans.key(p)
-        } else if msg.starts_with("missing field") {
-            spans.get(p).map(|(s, _)| (s, s + 1))
-        } else {
-            spans.get(p).or_else(|| spans.key(p))
-        }
+    let span = path.as_deref().and_then(|p| match &shape {
+        Some(Shape::UnknownField { .. }) => spans.key(p),
+        Some(Shape::MissingField(_)) => spans.get(p).map(|(s, _)| (s, s + 1)),
+        _ => spans.get(p).or_else(|| spans.key(p)),
     });
     let span = span.or(Some((offset.saturating_sub(1), offset)));
-    let mut d = d;
-    for h in &mut d.hints {
-        *h = json_examples(&h.render(crate::catalogue::Lang::En)).into();
-    }
-    place(d, &label, file, name, span, path.as_deref())
+    place(d, label, file, name, span, path.as_deref())
 }
 
-/// Rewrite TOML examples in a hint for a JSON file: `` `weight = 25` `` →
-/// `` `"weight": 25` ``.
-fn json_examples(hint: &str) -> String {
-    hint.split('`')
-        .enumerate()
-        .map(|(i, part)| {
-            let example = (i % 2 == 1)
-                .then(|| part.split_once(" = "))
-                .flatten()
-                .filter(|(k, _)| k.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
-            match example {
-                Some((k, v)) => format!("\"{k}\": {v}"),
-                None => part.to_owned(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("`")
-}
-
-/// Attach the caret and the `file: path` location.
+/// Attach the caret and the place (the field, or the file).
 fn place(
     mut d: Diagnostic,
-    label: &str,
+    label: Data,
     file: FileId,
     name: &str,
     span: Option<(usize, usize)>,
@@ -763,72 +751,130 @@ fn place(
         d = d.with_primary(Span::new(file, s, e), label);
     }
     match path {
-        Some(p) => d.with_location(format!("{name}: {p}")),
-        None if span.is_none() => d.with_location(name.to_owned()),
+        Some(p) => d.with_place(Place::Field {
+            file: name.to_owned(),
+            path: FieldPath::new(p),
+        }),
+        None if span.is_none() => d.with_place(Place::file(name)),
         None => d,
     }
 }
 
 fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or("").trim().to_owned()
+    s.trim().lines().next().unwrap_or("").trim().to_owned()
 }
 
-/// The names between backticks in a serde message.
-fn backticked(s: &str) -> Vec<&str> {
-    s.split('`').skip(1).step_by(2).collect()
+/// One way to write a value, in a data file's syntax.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ExampleCode {
+    /// A field and its value: `weight = 25`, `"weight": 25`.
+    Field {
+        /// The field.
+        key: String,
+        /// The value, as both syntaxes write it.
+        value: String,
+    },
+    /// A list of tables: `[[indicators]]`, `"indicators": [{ … }]`.
+    Tables {
+        /// Its path (`funds.sources`).
+        path: String,
+    },
 }
 
-/// serde's words for a value, in plain words.
-fn plain_found(unexpected: &str) -> String {
-    let u = unexpected.trim();
-    if let Some(t) = u.strip_prefix("string ") {
-        format!("the text {t}")
-    } else if let Some(n) = u
-        .strip_prefix("integer ")
-        .or_else(|| u.strip_prefix("floating point "))
-    {
-        format!("the number {}", n.trim_matches('`'))
-    } else if let Some(b) = u.strip_prefix("boolean ") {
-        b.to_owned()
-    } else {
-        match u {
-            "sequence" => "a list".to_owned(),
-            "map" => "a table".to_owned(),
-            "unit value" | "null" => "an empty value".to_owned(),
-            other => other.to_owned(),
+/// An example of a right value for a field, in the syntax of the data
+/// file it is for (TOML or JSON): a typed choice, not text rewritten.
+/// Shown as code in either language; two ways are joined with "or".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Example {
+    /// The syntax.
+    pub json: bool,
+    /// One way to write it, or two.
+    pub ways: Vec<ExampleCode>,
+}
+
+impl Example {
+    /// `key = value` in `format`.
+    pub fn field(format: Format, key: &str, value: &str) -> Example {
+        Example {
+            json: format == Format::Json,
+            ways: vec![ExampleCode::Field {
+                key: key.to_owned(),
+                value: value.to_owned(),
+            }],
         }
     }
-}
 
-/// serde's words for an expected type, in plain words.
-fn plain_expected(expected: &str) -> String {
-    let e = expected.trim();
-    match e {
-        "i64" | "i32" | "u64" | "u32" | "usize" | "an integer" => "a whole number".to_owned(),
-        "a string" => "a text in quotes".to_owned(),
-        "a sequence" => "a list".to_owned(),
-        "a boolean" => "`true` or `false`".to_owned(),
-        "a map" => "a table".to_owned(),
-        _ if e.starts_with("struct ") => "a table".to_owned(),
-        _ => e.to_owned(),
+    /// An example of a correct value for a field, by its last name.
+    fn for_field(format: Format, field: &str) -> Option<Example> {
+        let one = |value: &str| Some(Example::field(format, field, value));
+        let tables = |path: &str| {
+            Some(Example {
+                json: format == Format::Json,
+                ways: vec![ExampleCode::Tables {
+                    path: path.to_owned(),
+                }],
+            })
+        };
+        match field {
+            "year" => one("2020"),
+            "weight" => one("25"),
+            "path" => {
+                let mut e = Example::field(format, "path", "[\"产出指标\", \"数量指标\"]");
+                e.ways.push(ExampleCode::Field {
+                    key: "path".into(),
+                    value: "\"产出指标/数量指标\"".into(),
+                });
+                Some(e)
+            }
+            "name" => one("\"项目成本控制\""),
+            "target" => one("\"≥95%\""),
+            "actual" => one("\"96%\""),
+            "score" | "claimed_score" => Some(Example::field(format, "score", "22.5")),
+            "deduction" => one("1.5"),
+            "sources" => tables("funds.sources"),
+            "indicators" => tables("indicators"),
+            _ => None,
+        }
+    }
+
+    /// One way, as code between backticks.
+    fn code(&self, way: &ExampleCode, out: &mut String) {
+        use std::fmt::Write;
+        // Writing to a `String` cannot fail.
+        let _ = match (way, self.json) {
+            (ExampleCode::Field { key, value }, false) => write!(out, "`{key} = {value}`"),
+            (ExampleCode::Field { key, value }, true) => write!(out, "`\"{key}\": {value}`"),
+            (ExampleCode::Tables { path }, false) => write!(out, "`[[{path}]]`"),
+            (ExampleCode::Tables { path }, true) => {
+                write!(out, "`\"{}\": [{{ … }}]`", last_name(path))
+            }
+        };
     }
 }
 
-/// An example of a correct value for a field, by its last name.
-fn example_for(field: &str) -> Option<&'static str> {
-    Some(match field {
-        "year" => "`year = 2020`",
-        "weight" => "`weight = 25`",
-        "path" => "`path = [\"产出指标\", \"数量指标\"]` or `path = \"产出指标/数量指标\"`",
-        "name" => "`name = \"项目成本控制\"`",
-        "target" => "`target = \"≥95%\"`",
-        "actual" => "`actual = \"96%\"`",
-        "score" | "claimed_score" => "`score = 22.5`",
-        "deduction" => "`deduction = 1.5`",
-        "sources" => "`[[funds.sources]]`",
-        "indicators" => "`[[indicators]]`",
-        _ => return None,
-    })
+impl Show for Example {
+    fn show(&self, lang: Lang, out: &mut String) {
+        match self.ways.as_slice() {
+            [first, second] => {
+                let (mut a, mut b) = (String::new(), String::new());
+                self.code(first, &mut a);
+                self.code(second, &mut b);
+                out.push_str(
+                    &Data::EitherExample {
+                        first: a,
+                        second: b,
+                    }
+                    .render(lang),
+                );
+            }
+            ways => {
+                for way in ways {
+                    self.code(way, out);
+                }
+            }
+        }
+    }
 }
 
 /// The last name of a field path: `indicators[3].weight` → `weight`.
@@ -842,98 +888,186 @@ fn parent_of(path: &str) -> &str {
     path.rsplit_once('.').map_or("", |(p, _)| p)
 }
 
-/// A serde error about the data's shape, in plain words, and the caret's
-/// label; `None` for syntax errors.
-fn shape_error(msg: &str, path: Option<&str>) -> Option<(Diagnostic, String)> {
-    let field = path.map_or_else(|| "a field".to_owned(), |p| format!("`{p}`"));
-    if let Some(rest) = msg.strip_prefix("unknown field ") {
-        let names = backticked(rest);
-        let (unknown, allowed) = names.split_first()?;
-        let mut d = Diagnostic::error(Code::DataShape, format!("unknown field `{unknown}`"));
-        let best = allowed
-            .iter()
-            .map(|a| (strsim::damerau_levenshtein(unknown, a), *a))
-            .filter(|(d, a)| *d <= 2 && *d < a.len())
-            .min_by_key(|(d, _)| *d);
-        if let Some((_, a)) = best {
-            d = d.with_hint(format!("did you mean `{a}`?"));
-        } else {
-            d = d.with_hint("remove it, or check its spelling; docs/data.md lists every field");
-        }
-        let list: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
-        if !list.is_empty() {
-            let here = path.map(parent_of).filter(|p| !p.is_empty());
-            d = d.with_note(match here {
-                Some(p) => format!("the fields of `{p}` are {}", list.join(", ")),
-                None => format!("the fields here are {}", list.join(", ")),
-            });
-        }
-        return Some((d, "unknown field".to_owned()));
-    }
-    if let Some(rest) = msg.strip_prefix("missing field ") {
-        let missing = backticked(rest).first().copied().unwrap_or(rest);
-        let table = path.filter(|p| !p.is_empty());
-        let message = match table {
-            Some(t) => format!("`{t}` has no `{missing}`"),
-            None => format!("the field `{missing}` is missing"),
-        };
-        let hint = match (example_for(missing), table) {
-            (Some(ex), Some(t)) => format!("add {ex} to `{t}`"),
-            (Some(ex), None) => format!("add {ex}"),
-            (None, Some(t)) => format!("add `{missing} = …` to `{t}`"),
-            (None, None) => format!("add `{missing} = …`"),
-        };
-        return Some((
-            Diagnostic::error(Code::DataShape, message).with_hint(hint),
-            format!("no `{missing}` here"),
-        ));
-    }
-    for prefix in ["invalid type: ", "invalid value: "] {
-        if let Some(rest) = msg.strip_prefix(prefix) {
-            let (found, expected) = rest.rsplit_once(", expected ")?;
-            let expected = plain_expected(expected);
-            let mut d = Diagnostic::error(
-                Code::DataShape,
-                format!("{field} must be {expected}, found {}", plain_found(found)),
-            );
-            if let Some(ex) = path.map(last_name).and_then(example_for) {
-                d = d.with_hint(format!("write e.g. {ex}"));
-            }
-            let label = if expected.chars().count() <= 30 {
-                format!("expected {expected}")
-            } else {
-                "wrong kind of value".to_owned()
-            };
-            return Some((d, label));
-        }
-    }
-    if msg.starts_with("invalid length") {
-        return Some((
-            Diagnostic::error(Code::DataShape, format!("{field}: {msg}")),
-            "here".to_owned(),
-        ));
-    }
-    // Messages written by pfc's own readers (see `decimal.rs`, `PathSpec`)
-    // are already plain.
-    if msg.starts_with(CUSTOM_MARK) {
-        let mut parts = msg.trim_start_matches(CUSTOM_MARK).split(CUSTOM_HINT);
-        let _field = parts.next();
-        let message = parts.next().unwrap_or_default();
-        let mut d = Diagnostic::error(Code::DataShape, format!("{field} {message}"));
-        if let Some(hint) = parts.next().filter(|h| !h.is_empty()) {
-            d = d.with_hint(hint);
-        }
-        let label = parts.next().unwrap_or("wrong kind of value");
-        return Some((d, label.to_owned()));
-    }
-    None
+/// A value as a nested message (`expected` and `found` of the messages).
+fn nested(d: Data) -> Box<Text> {
+    Box::new(d.into())
 }
 
-/// Starts a message written by pfc's own readers:
-/// `{CUSTOM_MARK}field{CUSTOM_HINT}must be …{CUSTOM_HINT}write …{CUSTOM_HINT}label`.
-pub(crate) const CUSTOM_MARK: &str = "pfc: ";
-/// Separates a custom message from its hint.
-pub(crate) const CUSTOM_HINT: &str = " | ";
+impl problem::Expected {
+    fn text(&self) -> Data {
+        use problem::Expected as E;
+        match self {
+            E::WholeNumber => Data::ExpectWholeNumber,
+            E::Text => Data::ExpectText,
+            E::List => Data::KindList,
+            E::Bool => Data::ExpectBool,
+            E::Table => Data::KindTable,
+            E::GroupNames => Data::ExpectGroupNames,
+            E::NumberOrText => Data::ExpectNumberOrText,
+            E::Other(words) => Data::ExpectOther {
+                words: words.as_str().into(),
+            },
+        }
+    }
+}
+
+impl problem::Found {
+    fn text(&self) -> Data {
+        use problem::Found as F;
+        match self {
+            F::Text(t) => Data::FoundText {
+                text: t.as_str().into(),
+            },
+            F::Number(n) => Data::FoundNumber {
+                number: n.as_str().into(),
+            },
+            F::Bool(b) => Data::FoundBool {
+                value: b.as_str().into(),
+            },
+            F::List => Data::KindList,
+            F::Table => Data::KindTable,
+            F::Empty => Data::FoundEmpty,
+            F::Other(words) => Data::FoundOther {
+                words: words.as_str().into(),
+            },
+        }
+    }
+}
+
+/// A problem with the data's shape as a diagnostic, and the caret's label.
+fn shape_error(shape: &Shape, path: Option<&str>, format: Format) -> (Diagnostic, Data) {
+    let field = path.map(Name::new);
+    match shape {
+        Shape::UnknownField {
+            field: unknown,
+            allowed,
+        } => {
+            let mut d = Diagnostic::error(
+                Code::DataShape,
+                Data::UnknownDataField {
+                    field: unknown.into(),
+                },
+            );
+            let best = allowed
+                .iter()
+                .map(|a| (strsim::damerau_levenshtein(unknown, a), a))
+                .filter(|(d, a)| *d <= 2 && *d < a.len())
+                .min_by_key(|(d, _)| *d);
+            d = match best {
+                Some((_, a)) => d.with_hint(Common::DidYouMean { name: a.into() }),
+                None => d.with_hint(Data::HintRemoveUnknownField),
+            };
+            if !allowed.is_empty() {
+                let fields: Names = allowed.iter().map(String::as_str).collect();
+                let here = path.map(parent_of).filter(|p| !p.is_empty());
+                d = d.with_note(match here {
+                    Some(p) => Data::NoteFieldsOf {
+                        table: p.into(),
+                        fields,
+                    },
+                    None => Data::NoteFieldsHere { fields },
+                });
+            }
+            (d, Data::LabelUnknownField)
+        }
+        Shape::MissingField(missing) => {
+            let table = path.filter(|p| !p.is_empty());
+            let message = match table {
+                Some(t) => Data::DataTableLacks {
+                    table: t.into(),
+                    field: missing.into(),
+                },
+                None => Data::MissingDataField {
+                    field: missing.into(),
+                },
+            };
+            let example = Example::for_field(format, missing)
+                .unwrap_or_else(|| Example::field(format, missing, "…"));
+            let hint = match table {
+                Some(t) => Data::HintAddTo {
+                    example,
+                    table: t.into(),
+                },
+                None => Data::HintAdd { example },
+            };
+            (
+                Diagnostic::error(Code::DataShape, message).with_hint(hint),
+                Data::LabelNoFieldHere {
+                    field: missing.into(),
+                },
+            )
+        }
+        Shape::WrongType { found, expected } => {
+            let message = match field {
+                Some(field) => Data::WrongValueType {
+                    field,
+                    expected: nested(expected.text()),
+                    found: nested(found.text()),
+                },
+                None => Data::WrongValueTypeSomewhere {
+                    expected: nested(expected.text()),
+                    found: nested(found.text()),
+                },
+            };
+            let mut d = Diagnostic::error(Code::DataShape, message);
+            if let Some(example) = path
+                .map(last_name)
+                .and_then(|f| Example::for_field(format, f))
+            {
+                d = d.with_hint(Data::DataHintWriteEg { example });
+            }
+            // A long description makes a poor label.
+            let label = match expected {
+                problem::Expected::NumberOrText => Data::LabelWrongKind,
+                problem::Expected::Other(words) if words.chars().count() > 30 => {
+                    Data::LabelWrongKind
+                }
+                _ => Data::DataLabelExpected {
+                    expected: nested(expected.text()),
+                },
+            };
+            (d, label)
+        }
+        Shape::InvalidLength(words) => {
+            let message = match field {
+                Some(field) => Data::DataInvalidLength {
+                    field,
+                    message: words.as_str().into(),
+                },
+                None => Data::DataInvalidLengthSomewhere {
+                    message: words.as_str().into(),
+                },
+            };
+            (
+                Diagnostic::error(Code::DataShape, message),
+                Data::LabelProblemHere,
+            )
+        }
+        Shape::Own(Own::WeightNotNumber { text }) => {
+            let message = match field {
+                Some(field) => Data::WeightNotNumber {
+                    field,
+                    text: text.as_str().into(),
+                },
+                None => Data::WeightNotNumberSomewhere {
+                    text: text.as_str().into(),
+                },
+            };
+            let d = Diagnostic::error(Code::DataShape, message).with_hint(Data::HintWeightNumber {
+                example: Example::field(format, "weight", "10"),
+            });
+            (d, Data::LabelCellNotNumber)
+        }
+        Shape::Own(Own::NotFinite) => {
+            let message = match field {
+                Some(field) => Data::NotFinite { field },
+                None => Data::NotFiniteSomewhere,
+            };
+            let d = Diagnostic::error(Code::DataShape, message).with_hint(Data::HintCheckType);
+            (d, Data::LabelCellNotNumber)
+        }
+    }
+}
 
 /// Byte offset of a 1-based line and column (serde_json counts columns in bytes).
 fn offset_of(text: &str, line: usize, column: usize) -> usize {

@@ -18,6 +18,9 @@ mod rows;
 mod tests;
 pub mod value;
 
+use crate::catalogue::common::Common;
+use crate::catalogue::eval::Eval;
+use crate::catalogue::{Names, Text};
 use crate::check::model::{Check, InputSource, Model, NodeId, NodeKind, Ty};
 use crate::data::ProjectData;
 use crate::diagnostic::{Code, Diagnostic, Severity, has_errors};
@@ -27,10 +30,10 @@ use crate::span::Span;
 use crate::syntax::ast::RoundScope;
 use interp::{Env, Ind, eval, explain};
 use result::{
-    Amount, Evaluation, Figure, Finding, FrameworkInfo, FundRow, GradeOverride, Leaf, NodeKindView,
-    Part, Points, ProjectInfo, ScoredNode, Years,
+    Amount, Evaluation, Explanation, Figure, Finding, FrameworkInfo, FundRow, GradeOverride, Leaf,
+    NodeKindView, Part, Points, ProjectInfo, ScoredNode, Years,
 };
-use value::{OpError, Value};
+use value::{OpError, Value, What, nested};
 
 /// The result of evaluating: the evaluation (when there are no errors) and
 /// every diagnostic.
@@ -89,7 +92,10 @@ pub fn evaluate_with<'a>(model: &'a Model, data: &'a ProjectData, detail: Detail
     // Errors first, then warnings; stable within each group (data order).
     diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
     let evaluation = evaluation.map(|mut e| {
-        e.warnings = diagnostics.iter().map(Finding::from).collect();
+        e.warnings = diagnostics
+            .iter()
+            .map(|d| Finding::new(d, model.language))
+            .collect();
         e
     });
     Outcome {
@@ -123,21 +129,14 @@ impl<'a> Scorer<'a> {
             self.warn(
                 Diagnostic::warning(
                     Code::OtherFramework,
-                    format!(
-                        "the data is marked for framework `{id}`, but is scored with `{}`",
-                        self.model.id
-                    ),
+                    Eval::OtherFramework {
+                        data: id.into(),
+                        model: self.model.id.as_str().into(),
+                    },
                 )
-                .with_zh(format!(
-                    "数据标明适用框架“{id}”，但按“{}”评分",
-                    self.model.id
-                ))
-                .with_hint(
-                    "check that you chose the right framework, or correct `framework` in the data",
-                )
-                .with_hint_zh("请确认选用的评价框架，或更正数据中的 framework"),
+                .with_hint(Eval::HintOtherFramework),
                 "framework",
-                "another framework",
+                Eval::LabelAnotherFramework,
             );
         }
         self.check_period();
@@ -181,7 +180,7 @@ impl<'a> Scorer<'a> {
         let grade = chosen.map(|g| g.name.as_str());
         let grade_override = match chosen.and_then(|g| g.when.as_ref()) {
             Some(cond) if self.full() => Some(GradeOverride {
-                condition: interp::describe(cond, self.env(None)),
+                condition: interp::describe(cond, self.env(None), self.model.language),
                 by_points: self
                     .model
                     .grades
@@ -255,43 +254,70 @@ impl<'a> Scorer<'a> {
             .map(|n| n.name.as_str())
             .collect();
         let raw = &self.data.raw;
-        let tables: [(&str, Vec<&String>, &[&str], &str); 3] = [
-            ("inputs", raw.inputs.keys().collect(), &inputs, "input"),
+        /// A table of names the framework declares, and its messages.
+        #[derive(Clone, Copy)]
+        enum Table {
+            Inputs,
+            Answers,
+            Ratings,
+        }
+        let tables: [(Table, &str, Vec<&String>, &[&str]); 3] = [
             (
+                Table::Inputs,
+                "inputs",
+                raw.inputs.keys().collect(),
+                &inputs,
+            ),
+            (
+                Table::Answers,
                 "answers",
                 raw.answers.keys().collect(),
                 &questions,
-                "question",
             ),
             (
+                Table::Ratings,
                 "ratings",
                 raw.ratings.keys().collect(),
                 &rated,
-                "rated indicator",
             ),
         ];
-        for (table, keys, known, what) in tables {
+        for (kind, table, keys, known) in tables {
             for key in keys {
                 if known.contains(&key.as_str()) {
                     continue;
                 }
                 let best = crate::suggest::closest(key, known.iter().copied(), 2);
-                let hint = match (best, known.is_empty()) {
-                    (Some(k), _) => format!("did you mean `{k}`?"),
-                    (None, true) => format!("the framework has no {what}s: remove `[{table}]`"),
-                    (None, false) => format!("the framework's {what}s are: {}", known.join(", ")),
+                let names = || known.iter().copied().collect::<Names>();
+                let hint: Text = match (best, known.is_empty(), kind) {
+                    (Some(k), _, _) => Common::DidYouMean { name: k.into() }.into(),
+                    (None, true, Table::Inputs) => Eval::HintNoInputs.into(),
+                    (None, true, Table::Answers) => Eval::HintNoQuestions.into(),
+                    (None, true, Table::Ratings) => Eval::HintNoRated.into(),
+                    (None, false, Table::Inputs) => Eval::HintInputsAre { names: names() }.into(),
+                    (None, false, Table::Answers) => {
+                        Eval::HintQuestionsAre { names: names() }.into()
+                    }
+                    (None, false, Table::Ratings) => Eval::HintRatedAre { names: names() }.into(),
+                };
+                let (key_name, framework) = (key.into(), model.id.as_str().into());
+                let message = match kind {
+                    Table::Inputs => Eval::NotAnInput {
+                        key: key_name,
+                        framework,
+                    },
+                    Table::Answers => Eval::NotAQuestion {
+                        key: key_name,
+                        framework,
+                    },
+                    Table::Ratings => Eval::NotARatedIndicator {
+                        key: key_name,
+                        framework,
+                    },
                 };
                 self.error(
-                    Diagnostic::error(
-                        Code::DataShape,
-                        format!(
-                            "`{key}` in `[{table}]` is not a {what} of framework `{}`",
-                            model.id
-                        ),
-                    )
-                    .with_hint(hint),
+                    Diagnostic::error(Code::DataShape, message).with_hint(hint),
                     &format!("{table}.{key}"),
-                    "unknown name",
+                    Eval::LabelUnknownKey,
                 );
             }
         }
@@ -302,10 +328,20 @@ impl<'a> Scorer<'a> {
                 let Some(cell) = cell else { continue };
                 if let Err(why) = inputs::money(cell, unit) {
                     self.error(
-                        Diagnostic::error(Code::BadNotation, format!("{header} (`{field}`) of `{}`: {why}", src.name))
-                            .with_hint(format!("write an amount such as `87.65万元`, or a number in {unit} (the funds unit: `unit` in `[funds]`, column `资金单位` in a spreadsheet)")),
+                        Diagnostic::error(
+                            Code::BadNotation,
+                            Eval::SourceNotAmount {
+                                column: header,
+                                field: field.into(),
+                                source: src.name.as_str().into(),
+                                why,
+                            },
+                        )
+                        .with_hint(Eval::HintAmount {
+                            unit: unit.to_owned(),
+                        }),
                         &format!("funds.sources[{i}].{field}"),
-                        "not an amount",
+                        Eval::LabelNotAmount,
                     );
                 }
             }
@@ -317,45 +353,39 @@ impl<'a> Scorer<'a> {
         let Some((from, to)) = self.model.period else {
             return;
         };
-        let covered = || match to {
-            Some(t) if t == from => format!("{from}"),
-            Some(t) => format!("{from}–{t}"),
-            None => format!("{from} onwards"),
+        let covered = || {
+            nested(match to {
+                Some(t) if t == from => Eval::YearsOne { year: from },
+                Some(t) => Eval::YearsRange { from, to: t },
+                None => Eval::YearsFrom { from },
+            })
         };
+        let framework = || self.model.id.as_str().into();
         match self.data.raw.year {
             Some(y) if y < from || to.is_some_and(|t| y > t) => self.error(
                 Diagnostic::error(
                     Code::OutOfPeriod,
-                    format!(
-                        "framework `{}` covers fiscal years {}, not {y}",
-                        self.model.id,
-                        covered()
-                    ),
+                    Eval::OutOfPeriod {
+                        framework: framework(),
+                        years: covered(),
+                        year: y,
+                    },
                 )
-                .with_hint(
-                    "choose the framework in force for that year, or correct `year` in the data",
-                ),
+                .with_hint(Eval::HintOutOfPeriod),
                 "year",
-                "outside the framework's years",
+                Eval::LabelOutsideYears,
             ),
             Some(_) => {}
             None => {
                 let d = Diagnostic::warning(
                     Code::OutOfPeriod,
-                    format!(
-                        "the data gives no `year`; framework `{}` covers {}",
-                        self.model.id,
-                        covered()
-                    ),
+                    Eval::NoYear {
+                        framework: framework(),
+                        years: covered(),
+                    },
                 )
-                .with_zh(format!(
-                    "数据未写年度（year），无法核对框架“{}”是否适用（适用年度：{}）",
-                    self.model.id,
-                    covered()
-                ))
-                .with_hint("add `year = …` so that pfc can check the framework applies")
-                .with_hint_zh("请填写评价年度，以便核对框架是否适用")
-                .with_location(self.data.file_name.clone());
+                .with_hint(Eval::HintAddYear)
+                .with_place(self.data.whole());
                 self.diags.borrow_mut().push(d);
             }
         }
@@ -382,15 +412,18 @@ impl<'a> Scorer<'a> {
                 Ok(v) => Some(v),
                 Err((e, span)) => {
                     // A missing value upstream was already reported.
-                    if e.code != Code::RuntimeType || !e.message.contains("not available") {
+                    if !e.is_unavailable() {
                         errors.push(
                             Diagnostic::error(
                                 e.code,
-                                format!("cannot compute `{}`: {}", decl.name, e.message),
+                                Eval::CannotCompute {
+                                    name: decl.name.as_str().into(),
+                                    why: nested(*e.message),
+                                },
                             )
-                            .with_primary(span, "fails for this project")
-                            .with_location(self.data.file_name.clone())
-                            .with_hint("check the project's figures this formula uses"),
+                            .with_primary(span, Eval::LabelFailsHere)
+                            .with_place(self.data.whole())
+                            .with_hint(Eval::HintCheckFigures),
                         );
                     }
                     None
@@ -416,20 +449,26 @@ impl<'a> Scorer<'a> {
     }
 
     /// Report an error at a data field.
-    fn error(&self, d: Diagnostic, path: &str, label: &str) {
+    fn error(&self, d: Diagnostic, path: &str, label: Eval) {
         let d = self.data.at(d, path, label);
         self.diags.borrow_mut().push(d);
     }
 
     /// Report a warning at a data field.
-    fn warn(&self, d: Diagnostic, path: &str, label: &str) {
+    fn warn(&self, d: Diagnostic, path: &str, label: Eval) {
         self.error(d, path, label);
     }
 
     fn runtime(&self, e: &OpError, span: Span, here: &str, name: &str) {
-        let d = Diagnostic::error(e.code, format!("scoring `{name}` failed: {}", e.message))
-            .with_primary(span, "in this formula")
-            .with_hint("check the row's target and actual values");
+        let d = Diagnostic::error(
+            e.code,
+            Eval::ScoringFailed {
+                name: name.into(),
+                why: nested((*e.message).clone()),
+            },
+        )
+        .with_primary(span, Eval::LabelInThisFormula)
+        .with_hint(Eval::HintCheckRow);
         let (_, loc) = self.data.locate(here);
         self.diags.borrow_mut().push(d.with_place(loc));
     }
@@ -449,19 +488,16 @@ impl<'a> Scorer<'a> {
             self.diags.borrow_mut().push(
                 Diagnostic::warning(
                     Code::ScoreRange,
-                    format!(
-                        "the formula gave `{name}` {} points, outside 0..{}; counted as {}",
-                        raw, weight, clamped
-                    ),
+                    Eval::OutsideWeight {
+                        name: name.into(),
+                        raw,
+                        weight: weight.clone(),
+                        counted: clamped.clone(),
+                    },
                 )
-                .with_zh(format!(
-                    "计分公式给“{name}” {} 分，超出 0–{} 分，按 {} 分计",
-                    raw, weight, clamped
-                ))
-                .with_primary(span, "this formula leaves the range")
+                .with_primary(span, Eval::LabelLeavesRange)
                 .with_place(loc)
-                .with_hint("cap the formula with `min(…, weight)` and `max(0, …)` in the framework")
-                .with_hint_zh("请在框架中用 min(…, weight) 和 max(0, …) 限定计分公式"),
+                .with_hint(Eval::HintCapFormula),
             );
         }
         clamped
@@ -471,7 +507,7 @@ impl<'a> Scorer<'a> {
     fn run_checks(&self, checks: &[Check], env: Env<'_>, row: Option<(&str, &str)>) {
         let mut found = Vec::new();
         for c in checks {
-            let holds = match eval(&c.cond, env).map(|v| v.boolean("a `require` condition")) {
+            let holds = match eval(&c.cond, env).map(|v| v.boolean(What::Require)) {
                 Ok(Ok(b)) => b,
                 // A value the condition needs is missing or failed: that
                 // failure is reported where it happened.
@@ -480,25 +516,31 @@ impl<'a> Scorer<'a> {
             if holds {
                 continue;
             }
-            let text = rows::message(&c.message, env);
+            let text = rows::message(&c.message, env).into();
+            let code = rows::check_code(c.severity);
+            let message = match (row, c.severity) {
+                (Some((_, name)), _) => Eval::RequireRow {
+                    name: name.into(),
+                    text,
+                },
+                (None, Severity::Error) => Eval::RequireError { text },
+                (None, Severity::Warning) => Eval::RequireWarn { text },
+            };
             let mut d = match c.severity {
-                Severity::Error => Diagnostic::error(rows::check_code(c.severity), text.clone()),
-                Severity::Warning => {
-                    Diagnostic::warning(rows::check_code(c.severity), text.clone())
-                }
+                Severity::Error => Diagnostic::error(code, message),
+                Severity::Warning => Diagnostic::warning(code, message),
             }
-            .with_secondary(c.span, "required by the framework here");
+            .with_secondary(c.span, Eval::LabelRequiredHere);
             d = match row {
-                Some((here, name)) => {
-                    d.message = format!("`{name}`: {text}").into();
+                Some((here, _)) => {
                     let (span, loc) = self.data.locate(&format!("{here}.actual"));
                     let d = d.with_place(loc);
                     match span {
-                        Some(s) => d.with_primary(s, "this value"),
+                        Some(s) => d.with_primary(s, Eval::LabelThisValue),
                         None => d,
                     }
                 }
-                None => d.with_location(self.data.file_name.clone()),
+                None => d.with_place(self.data.whole()),
             };
             found.push(d);
         }
@@ -521,8 +563,8 @@ impl<'a> Scorer<'a> {
         &self,
         raw: Exact,
         deduction: Option<Exact>,
-        formula: String,
-    ) -> (Exact, String) {
+        formula: Explanation,
+    ) -> (Exact, Explanation) {
         let per_leaf = self.model.rounding.scope == RoundScope::PerLeaf;
         let rounded = if per_leaf {
             self.round(&raw)
@@ -534,26 +576,24 @@ impl<'a> Scorer<'a> {
                 Some(d) => (rounded - d).max_of(Exact::ZERO),
                 None => rounded,
             };
-            return (score, String::new());
+            return (score, Explanation::default());
         }
         let shown = raw.approx(4);
+        let mut text = formula;
         // `86.54万元 ≤ 87.65万元 ⇒ 25` needs no `= 25` after it.
-        let mut text = if formula == shown.0 || formula.ends_with(&format!("⇒ {}", shown.0)) {
-            formula
-        } else {
-            format!("{formula} {} {}", if shown.1 { "=" } else { "≈" }, shown.0)
-        };
+        if !(text.is(&shown.0) || text.ends_with(&format!("⇒ {}", shown.0))) {
+            text.push(&format!(" {} {}", if shown.1 { "=" } else { "≈" }, shown.0));
+        }
         if per_leaf && rounded != raw {
-            text.push_str(&format!(" → {}", self.points(rounded.clone())));
+            text.push(&format!(" → {}", self.points(rounded.clone())));
         }
         let score = match deduction {
             Some(d) => {
                 let after = (&rounded - &d).max_of(Exact::ZERO);
-                text.push_str(&format!(
-                    " − {} (deduction) = {}",
-                    d,
-                    self.points(after.clone())
-                ));
+                text.word(Eval::ExplainDeduction {
+                    points: d,
+                    after: self.points(after.clone()),
+                });
                 after
             }
             None => rounded,
@@ -698,25 +738,15 @@ impl<'a> Scorer<'a> {
             if !kids.is_empty() && !group_weight.is_zero() {
                 let d = Diagnostic::warning(
                     Code::NothingApplies,
-                    format!(
-                        "nothing in `{}` applies: it scores 0 of its {} points",
-                        node.name,
-                        group_weight
-                    ),
+                    Eval::NothingApplies {
+                        group: node.name.as_str().into(),
+                        weight: group_weight.clone(),
+                    },
                 )
-                .with_zh(format!(
-                    "“{}”下各项均不适用，该部分得 0 分（分值 {}）",
-                    node.name,
-                    group_weight
-                ))
-                .with_secondary(node.span, "this group shares its weight among what applies")
-                .with_note(format!(
-                    "none of its {} questions or indicators applies",
-                    kids.len()
-                ))
-                .with_hint("check the answers marked as not applying; if the whole group truly does not apply to this project, use a framework without it (`extends` … `remove`)")
-                .with_hint_zh("请核对标为不适用的各项；如该部分确实不适用于本项目，应选用不含该部分的框架")
-                .with_location(self.data.file_name.clone());
+                .with_secondary(node.span, Eval::LabelSharesWeight)
+                .with_note(Eval::NoteNoneApplies { count: kids.len() })
+                .with_hint(Eval::HintNothingApplies)
+                .with_place(self.data.whole());
                 self.diags.borrow_mut().push(d);
             }
             return;
@@ -740,17 +770,16 @@ impl<'a> Scorer<'a> {
             let raw = k.leaf.as_ref().map_or(&k.score.value, |l| &l.raw_score) * &factor;
             if let Some(leaf) = k.leaf.as_mut() {
                 if self.full() {
-                    let (shown, exact) = raw.approx(4);
+                    let (share, exact) = raw.approx(4);
                     let (weight, _) = k.weight.approx(4);
-                    leaf.explanation = format!(
-                        "{} → share {weight} of {} applicable: {} × {} ÷ {} {} {shown}",
-                        leaf.explanation,
-                        total,
-                        leaf.raw_score.approx(4).0,
-                        group_weight,
-                        total,
-                        if exact { "=" } else { "≈" },
-                    );
+                    leaf.explanation.word(Eval::ExplainShare {
+                        weight,
+                        applicable: total.clone(),
+                        raw: leaf.raw_score.approx(4).0,
+                        group: group_weight.clone(),
+                        sign: if exact { "=" } else { "≈" },
+                        share,
+                    });
                 }
                 leaf.raw_score = raw.clone();
             }
@@ -767,23 +796,21 @@ impl<'a> Scorer<'a> {
         weight: &Exact,
     ) -> Option<(Exact, Leaf)> {
         let scale = &self.model.scales[scale];
-        let options = || {
-            scale
-                .answers
-                .iter()
-                .map(|(a, _)| format!("`{a}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let options = || scale.answers.iter().map(|(a, _)| a.as_str()).collect();
         let Some(answer) = self.data.raw.answers.get(qid) else {
             self.error(
-                Diagnostic::error(Code::BadAnswer, format!("question `{qid}` has no answer"))
-                    .with_hint(format!(
-                        "add `\"{qid}\" = \"…\"` to `[answers]`, one of {}",
-                        options()
-                    )),
+                Diagnostic::error(
+                    Code::BadAnswer,
+                    Eval::NoAnswer {
+                        question: qid.into(),
+                    },
+                )
+                .with_hint(Eval::HintAddAnswer {
+                    line: format!("\"{qid}\" = \"…\""),
+                    options: options(),
+                }),
                 "answers",
-                "no answer for this question",
+                Eval::LabelNoAnswer,
             );
             return None;
         };
@@ -791,31 +818,36 @@ impl<'a> Scorer<'a> {
             self.error(
                 Diagnostic::error(
                     Code::BadAnswer,
-                    format!(
-                        "`{answer}` is not an answer on the `{}` scale of question `{qid}`",
-                        scale.name
-                    ),
+                    Eval::UnknownAnswer {
+                        answer: answer.as_str().into(),
+                        scale: scale.name.as_str().into(),
+                        question: qid.into(),
+                    },
                 )
-                .with_hint(format!("answer one of {}", options())),
+                .with_hint(Eval::HintAnswerOneOf { options: options() }),
                 &format!("answers.{qid}"),
-                "unknown answer",
+                Eval::LabelUnknownAnswer,
             );
             return None;
         };
-        let (raw, applicable, formula) = match value {
-            Some(v) => (
-                weight * v,
-                true,
-                format!(
-                    "{name}: {} × {}",
-                    Quantity {
+        let mut formula = Explanation::new(self.model.language);
+        let (raw, applicable) = match value {
+            Some(v) => {
+                formula.word(Eval::ExplainAnswer {
+                    answer: name.clone(),
+                    share: Quantity {
                         value: v.clone(),
-                        unit: Unit::Percent
+                        unit: Unit::Percent,
                     },
-                    weight
-                ),
-            ),
-            None => (Exact::ZERO, false, format!("{name}: does not apply")),
+                    weight: weight.clone(),
+                });
+                (weight * v, true)
+            }
+            None => {
+                formula.push(name);
+                formula.word(Eval::ExplainNotApplicable);
+                (Exact::ZERO, false)
+            }
         };
         let (score, explanation) = if applicable {
             self.finish_leaf(raw.clone(), None, formula)
@@ -839,12 +871,12 @@ impl<'a> Scorer<'a> {
         let here = format!("ratings.{name}");
         let Some(rating) = self.data.raw.ratings.get(name) else {
             self.error(
-                Diagnostic::error(Code::MissingRating, format!("indicator `{name}` has no rating"))
-                    .with_hint(format!(
-                        "add `[ratings.\"{name}\"]` with `level = \"达成\"` (and optionally `score` and `evidence`)"
-                    )),
+                Diagnostic::error(Code::MissingRating, Eval::NoRating { name: name.into() })
+                    .with_hint(Eval::HintAddRating {
+                        name: name.to_owned(),
+                    }),
                 "ratings",
-                "no rating for this indicator",
+                Eval::LabelNoRating,
             );
             return None;
         };
@@ -884,7 +916,7 @@ impl<'a> Scorer<'a> {
         let skipped = matches!(eval(&def.score, env), Ok(Value::Skip));
         let raw = match eval(&def.score, env) {
             Ok(Value::Skip) => Exact::ZERO,
-            Ok(v) => match v.quantity("a score") {
+            Ok(v) => match v.quantity(What::Score) {
                 Ok(q) => q.value.clone(),
                 Err(e) => {
                     let span = def.score.span;
@@ -894,21 +926,26 @@ impl<'a> Scorer<'a> {
             },
             Err((e, span)) => {
                 // A missing value was reported where it failed.
-                if !e.message.contains("not available") {
+                if !e.is_unavailable() {
                     self.runtime(&e, span, "funds", &name);
                 }
                 return None;
             }
         };
         let formula = if self.full() {
-            explain(&def.score, env)
+            explain(&def.score, env, self.model.language)
         } else {
-            String::new()
+            Explanation::default()
         };
         self.run_checks(&def.checks, env, None);
         let raw = self.within_weight(raw, weight, def.score.span, "funds", &name);
         let (score, explanation) = if skipped {
-            (Exact::ZERO, format!("{formula}: does not apply"))
+            let mut formula = formula;
+            // `… ⇒ n/a` says it already.
+            if self.full() && !formula.ends_in_skip() {
+                formula.word(Eval::ExplainNotApplicable);
+            }
+            (Exact::ZERO, formula)
         } else {
             self.finish_leaf(raw.clone(), None, formula)
         };
@@ -975,18 +1012,16 @@ impl<'a> Scorer<'a> {
                     .find_map(|&s| by_slot.get(s).first().copied());
                 let mut d = Diagnostic::error(
                     Code::RowWeightSum,
-                    format!(
-                        "the indicators in `{}` add up to {} points, but the framework gives it {}",
-                        model.path(id).join("/"),
-                        got,
-                        expected
-                    ),
+                    Eval::RowWeights {
+                        group: model.path(id).join("/").into(),
+                        got: got.clone(),
+                        expected: expected.clone(),
+                    },
                 )
-                .with_secondary(node.span, "the framework's weight")
-                .with_hint(format!(
-                    "change the rows' `weight` so that they add up to {}",
-                    expected
-                ));
+                .with_secondary(node.span, Eval::LabelFrameworkWeight)
+                .with_hint(Eval::HintRowWeights {
+                    expected: expected.clone(),
+                });
                 let parts: Vec<String> = if has_open_slot {
                     node.children
                         .iter()
@@ -998,16 +1033,19 @@ impl<'a> Scorer<'a> {
                     Vec::new()
                 };
                 if !parts.is_empty() {
-                    d = d.with_note(format!("{} = {}", parts.join(" + "), got));
+                    d = d.with_note(Eval::NoteWeightParts {
+                        sum: format!("{} = {}", parts.join(" + "), got),
+                    });
                 }
                 match first_row {
-                    Some(i) => self.error(d, &format!("indicators[{i}].weight"), "one of the rows"),
+                    Some(i) => {
+                        self.error(d, &format!("indicators[{i}].weight"), Eval::LabelOneOfRows)
+                    }
                     None => {
-                        let file = self.data.file_name.clone();
-                        self.diags.borrow_mut().push(
-                            d.with_location(format!("{file}: indicators"))
-                                .with_note("the data has no indicator rows for this group"),
-                        );
+                        let (_, place) = self.data.locate("indicators");
+                        self.diags
+                            .borrow_mut()
+                            .push(d.with_place(place).with_note(Eval::NoteNoRows));
                     }
                 }
             }
@@ -1033,28 +1071,20 @@ impl<'a> Scorer<'a> {
                 let idx = n.row;
                 let d = Diagnostic::warning(
                     Code::MissingReason,
-                    format!(
-                        "`{}` scored {} of {} but gives no 偏差原因分析",
-                        n.name,
-                        n.score,
-                        n.weight
-                    ),
+                    Eval::MissingReason {
+                        name: n.name.into(),
+                        score: n.score.clone(),
+                        weight: n.weight.clone(),
+                    },
                 )
-                .with_zh(format!(
-                    "“{}”得 {} 分（分值 {}），未达目标，但未填写偏差原因分析及改进措施",
-                    n.name,
-                    n.score,
-                    n.weight
-                ))
-                .with_hint("10号 asks for the reasons and improvements when a target is not met: add `reason = \"…\"`")
-                .with_hint_zh("财预〔2020〕10号要求对未完成的目标说明偏差原因并提出改进措施：请填写“偏差原因分析及改进措施”");
+                .with_hint(Eval::HintAddReason);
                 match idx {
                     // A spreadsheet row has an empty 偏差原因 cell to point
                     // at; a data file has no `reason` key, only the row.
                     Some(i) if self.data.from_spreadsheet() => {
-                        self.warn(d, &format!("indicators[{i}].reason"), "this row");
+                        self.warn(d, &format!("indicators[{i}].reason"), Eval::LabelThisRow);
                     }
-                    Some(i) => self.warn(d, &format!("indicators[{i}]"), "this row"),
+                    Some(i) => self.warn(d, &format!("indicators[{i}]"), Eval::LabelThisRow),
                     None => self.diags.borrow_mut().push(d),
                 }
             }

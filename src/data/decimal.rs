@@ -92,7 +92,7 @@ impl Visitor<'_> for NumVisitor {
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Num, E> {
         if !v.is_finite() {
-            return Err(E::custom("a number must be finite"));
+            return Err(super::problem::Own::NotFinite.error());
         }
         // Rust prints the shortest text that reads back as the same float,
         // which is the decimal the person typed.

@@ -5,6 +5,7 @@
 //! and qualitative words (`达成`, `按时完成`). Garbage such as `≥` without a
 //! number or `件/件2万元` is an error, never a guess.
 
+use crate::catalogue::data::Data;
 use crate::exact::{Exact, ParseError};
 use crate::quantity::{Quantity, Unit};
 use std::borrow::Cow;
@@ -60,13 +61,13 @@ pub enum Notation {
     Text(String),
 }
 
-/// Why a cell could not be read.
+/// Why a cell could not be read: two entries of the data catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotationError {
     /// What is wrong.
-    pub message: String,
+    pub message: Data,
     /// How to write it instead.
-    pub hint: String,
+    pub hint: Data,
 }
 
 /// Comparison signs before a value (longest first: `>=` before `>`).
@@ -288,8 +289,8 @@ fn parse_any(cell: &str) -> Result<Notation, NotationError> {
     let text = normalize(cell);
     if text.is_empty() {
         return Err(NotationError {
-            message: "the value is empty".into(),
-            hint: "write the value, e.g. `≥95%`, `≤87.65万元` or `达成`".into(),
+            message: Data::NotationEmpty,
+            hint: Data::HintNotationExample,
         });
     }
     // No comparison word starts with a digit, and every suffix word ends
@@ -321,12 +322,13 @@ fn parse_any(cell: &str) -> Result<Notation, NotationError> {
         (Some(p), Some((w, _))) => {
             let word = &text[..text.len() - rest.len()];
             return Err(NotationError {
-                message: format!("`{}` and `{w}` say opposite things", word.trim()),
-                hint: format!(
-                    "keep one comparison, e.g. `{}{}`",
-                    p.symbol(),
-                    rest[..rest.len() - w.len()].trim_end()
-                ),
+                message: Data::NotationOpposite {
+                    first: word.trim().into(),
+                    second: (*w).into(),
+                },
+                hint: Data::HintOneComparison {
+                    example: format!("{}{}", p.symbol(), rest[..rest.len() - w.len()].trim_end()),
+                },
             });
         }
         _ => (op, rest),
@@ -348,17 +350,24 @@ fn parse_any(cell: &str) -> Result<Notation, NotationError> {
         let sign = prefix.or(suffix).map_or("", |(w, _)| *w);
         return Err(NotationError {
             message: if rest.is_empty() {
-                format!("`{sign}` has no number after it")
+                Data::NotationNoNumber {
+                    sign: (*sign).into(),
+                }
             } else {
-                format!("`{}` does not start with a number after `{sign}`", rest)
+                Data::NotationNotNumber {
+                    rest: rest.into(),
+                    sign: (*sign).into(),
+                }
             },
-            hint: format!("write a number after the comparison, e.g. `{sign}95%`"),
+            hint: Data::HintNumberAfter {
+                example: format!("{sign}95%"),
+            },
         });
     };
     if let Some(bad) = misplaced_comma(&rest[..rest.len() - unit_text.len()]) {
         return Err(NotationError {
-            message: format!("`{bad}` has a comma that does not separate thousands"),
-            hint: "write decimals with a point (`1.5`); a comma may only separate thousands, as in `21,933`".into(),
+            message: Data::NotationComma { number: bad.into() },
+            hint: Data::HintDecimalPoint,
         });
     }
     let number = match number {
@@ -367,18 +376,17 @@ fn parse_any(cell: &str) -> Result<Notation, NotationError> {
             let figure = rest[..rest.len() - unit_text.len()].trim();
             return Err(NotationError {
                 message: match why {
-                    ParseError::TooManyDecimals(n) => format!(
-                        "`{figure}` has {n} decimals; pfc reads figures of at most {} decimals",
-                        crate::exact::MAX_DIGITS
-                    ),
-                    _ => format!(
-                        "`{figure}` has more than {} digits before the point; pfc reads figures below 10^{}",
-                        crate::exact::MAX_DIGITS,
-                        crate::exact::MAX_DIGITS
-                    ),
+                    ParseError::TooManyDecimals(n) => Data::NotationTooManyDecimals {
+                        figure: figure.into(),
+                        decimals: n,
+                        max: crate::exact::MAX_DIGITS,
+                    },
+                    _ => Data::NotationTooLarge {
+                        figure: figure.into(),
+                        max: crate::exact::MAX_DIGITS,
+                    },
                 },
-                hint: "check the figure: it is far larger or finer than any budget table's"
-                    .to_owned(),
+                hint: Data::HintCheckFigure,
             });
         }
     };
@@ -397,9 +405,10 @@ fn parse_any(cell: &str) -> Result<Notation, NotationError> {
     };
     let Some(unit) = Unit::parse(unit_text) else {
         return Err(NotationError {
-            message: format!("`{}` is not a unit pfc can read", unit_text.trim()),
-            hint: "units are `%`, `元`, `千元`, `万元`, `亿元` or a short counting word such as `个`, `人次`, `元/户`"
-                .into(),
+            message: Data::NotationUnknownUnit {
+                unit: unit_text.trim().into(),
+            },
+            hint: Data::DataHintUnits,
         });
     };
     Ok(Notation::Quantity {
@@ -751,11 +760,23 @@ mod tests {
     fn misleading_notations_are_errors() {
         // `1,5` is not 15.
         let e = parse("1,5").expect_err("a decimal comma");
-        assert!(e.message.contains("`1,5`"), "{}", e.message);
+        assert_eq!(
+            e.message,
+            Data::NotationComma {
+                number: "1,5".into()
+            }
+        );
         assert!(parse("≥12,34%").is_err());
         // Opposite comparisons.
         let e = parse("不低于90%以下").expect_err("opposite");
-        assert_eq!(e.message, "`不低于` and `以下` say opposite things");
+        assert_eq!(
+            e.message.render(crate::catalogue::Lang::En),
+            "`不低于` and `以下` say opposite things"
+        );
+        assert_eq!(
+            e.message.render(crate::catalogue::Lang::Zh),
+            "“不低于”与“以下”含义相反"
+        );
     }
 
     #[test]

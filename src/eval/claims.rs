@@ -5,6 +5,9 @@
 
 use super::Scorer;
 use super::result::{Evaluation, NodeKindView, ScoredNode};
+use super::value::nested;
+use crate::catalogue::Text;
+use crate::catalogue::eval::Eval;
 use crate::data::notation::{self, Notation};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::exact::{Exact, RoundMode};
@@ -30,15 +33,15 @@ fn find<'e, 'a>(
 /// Scores are different: a whole number of points (`8`) is taken as exact —
 /// a table that prints 8 for 7.58 gave full marks — while a score written
 /// with decimals (`99.9`) is compared at its precision.
-/// Who claims a project's total and grade, as messages name it (and
-/// where to correct it): a spreadsheet's are the submitted table's (its
+/// Who claims a project's total and grade, as messages name it, and
+/// where to correct it: a spreadsheet's are the submitted table's (its
 /// total row, its 自评总分 and 自评等级 columns), a data file's the
 /// report's conclusion.
-fn claimant(data: &crate::data::ProjectData) -> (&'static str, &'static str, &'static str) {
+fn claimant(data: &crate::data::ProjectData) -> (Box<Text>, Box<Text>) {
     if data.from_spreadsheet() {
-        ("the submitted table", "the submitted table", "自评表")
+        (nested(Eval::WhoTable), nested(Eval::WhoTable))
     } else {
-        ("the report", "the submitted report", "报告")
+        (nested(Eval::WhoReport), nested(Eval::WhereReport))
     }
 }
 
@@ -76,35 +79,34 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                     if !score_agrees(&c, &cell.text, &node.score.value) {
                         let mut d = Diagnostic::warning(
                             Code::ClaimDiffers,
-                            format!(
-                                "`{}`: the submitted table gives {} points, pfc computes {}",
-                                row.name, c, node.score
-                            ),
-                        )
-                        .with_zh(format!(
-                            "“{}”：自评表填报 {} 分，pfc 计算为 {} 分",
-                            row.name, c, node.score
-                        ));
+                            Eval::ClaimedScoreDiffers {
+                                row: row.name.as_str().into(),
+                                claimed: c.clone(),
+                                ours: node.score.clone(),
+                            },
+                        );
                         // Empty when only the scores were evaluated.
                         if !leaf.explanation.is_empty() {
-                            d = d.with_note(format!("pfc: {}", leaf.explanation));
+                            d = d.with_note(Eval::NoteHowComputed {
+                                explanation: leaf.explanation.clone(),
+                            });
                         }
                         s.warn(
-                            d.with_hint("correct the score in the submitted table, or check the row's target and actual")
-                                .with_hint_zh("更正自评表中的得分，或核对该行的年度指标值和实际完成值"),
+                            d.with_hint(Eval::HintCorrectScore),
                             &format!("{here}.claimed_score"),
-                            "as submitted",
+                            Eval::LabelAsSubmitted,
                         );
                     }
                 }
                 None => s.warn(
                     Diagnostic::warning(
                         Code::BadNotation,
-                        format!("claimed score `{cell}` is not a number"),
-                    )
-                    .with_zh(format!("填报得分“{cell}”不是数字")),
+                        Eval::ClaimedScoreNotNumber {
+                            text: cell.text.as_str().into(),
+                        },
+                    ),
                     &format!("{here}.claimed_score"),
-                    "not a number",
+                    Eval::LabelValueNotNumber,
                 ),
             }
         }
@@ -118,31 +120,23 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             if let (Some(c), Some(ratio)) = (claimed, &leaf.completion) {
                 let ours = ratio.pow10(2);
                 if !agrees(&c, &cell.text, &ours) {
-                    let shown = super::result::percent_text(ratio);
                     s.warn(
                         Diagnostic::warning(
                             Code::ClaimDiffers,
-                            format!(
-                                "`{}`: the report gives a completion rate of {}, but {} ÷ {} = {}",
-                                row.name,
-                                cell.text,
-                                leaf.actual,
-                                leaf.target.trim_start_matches(['≥', '>', '≤', '<', '=']),
-                                shown
-                            ),
+                            Eval::CompletionDiffers {
+                                row: row.name.as_str().into(),
+                                claimed: cell.text.as_str().into(),
+                                actual: leaf.actual.as_str().into(),
+                                target: leaf
+                                    .target
+                                    .trim_start_matches(['≥', '>', '≤', '<', '='])
+                                    .into(),
+                                ours: super::result::percent_text(ratio),
+                            },
                         )
-                        .with_zh(format!(
-                            "“{}”：报告所写完成率为 {}，但 {} ÷ {} = {}",
-                            row.name,
-                            cell.text,
-                            leaf.actual,
-                            leaf.target.trim_start_matches(['≥', '>', '≤', '<', '=']),
-                            shown
-                        ))
-                        .with_hint("correct the completion rate in the report text")
-                        .with_hint_zh("更正报告正文中的完成率"),
+                        .with_hint(Eval::HintCorrectCompletion),
                         &format!("{here}.claimed_completion"),
-                        "as submitted",
+                        Eval::LabelAsSubmitted,
                     );
                 }
             }
@@ -152,11 +146,15 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
     for (name, cell) in &claimed.values {
         let Some(fig) = e.figures.iter().find(|f| f.name == *name) else {
             s.warn(
-                Diagnostic::warning(Code::ClaimDiffers, format!("the framework has no value named `{name}`"))
-                    .with_zh(format!("框架中没有名为“{name}”的数值"))
-                    .with_hint("claimed values are compared with the framework's inputs and `let` values by name"),
+                Diagnostic::warning(
+                    Code::ClaimDiffers,
+                    Eval::NoSuchValue {
+                        name: name.as_str().into(),
+                    },
+                )
+                .with_hint(Eval::HintClaimedValues),
                 &format!("claimed.values.{name}"),
-                "unknown name",
+                Eval::LabelUnknownKey,
             );
             continue;
         };
@@ -167,12 +165,14 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             s.warn(
                 Diagnostic::warning(
                     Code::BadNotation,
-                    format!("claimed value `{cell}` of `{name}` is not a number"),
+                    Eval::ClaimedValueNotNumber {
+                        text: cell.text.as_str().into(),
+                        name: name.as_str().into(),
+                    },
                 )
-                .with_zh(format!("“{name}”的填报数值“{cell}”不是数字"))
-                .with_hint("write the figure as printed, e.g. `\"98.73%\"` or `\"87.65万元\"`"),
+                .with_hint(Eval::HintClaimedValue),
                 &format!("claimed.values.{name}"),
-                "not a number",
+                Eval::LabelValueNotNumber,
             );
             continue;
         };
@@ -184,21 +184,17 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
         });
         let c = claimed_q.shown();
         if ours.is_some_and(|o| !agrees(&c, &cell.text, &o)) {
-            let fig_value = fig.value.clone();
             s.warn(
                 Diagnostic::warning(
                     Code::ClaimDiffers,
-                    format!(
-                        "`{name}`: the report gives {}, pfc computes {fig_value}",
-                        cell.text
-                    ),
-                )
-                .with_zh(format!(
-                    "“{name}”：报告所写为 {}，pfc 计算为 {fig_value}",
-                    cell.text
-                )),
+                    Eval::ValueDiffers {
+                        name: name.as_str().into(),
+                        claimed: cell.text.as_str().into(),
+                        ours: fig.value.clone(),
+                    },
+                ),
                 &format!("claimed.values.{name}"),
-                "as submitted",
+                Eval::LabelAsSubmitted,
             );
         }
     }
@@ -211,27 +207,25 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             None => s.warn(
                 Diagnostic::warning(
                     Code::ClaimDiffers,
-                    format!("the report names a part `{name}` the framework does not have"),
+                    Eval::NoSuchPart {
+                        name: name.as_str().into(),
+                    },
                 )
-                .with_zh(format!("报告提到的“{name}”不是框架中的部分"))
-                .with_hint("use the framework's group or indicator names in `[claimed.parts]`"),
+                .with_hint(Eval::HintPartNames),
                 &format!("claimed.parts.{name}"),
-                "unknown part",
+                Eval::LabelUnknownPart,
             ),
             Some(ours) if !score_agrees(&c, &cell.text, &ours.value) => s.warn(
                 Diagnostic::warning(
                     Code::ClaimDiffers,
-                    format!(
-                        "`{name}`: the report gives {} points, pfc computes {}",
-                        c, ours
-                    ),
-                )
-                .with_zh(format!(
-                    "“{name}”：报告得分为 {} 分，pfc 计算为 {} 分",
-                    c, ours
-                )),
+                    Eval::PartDiffers {
+                        name: name.as_str().into(),
+                        claimed: c.clone(),
+                        ours,
+                    },
+                ),
                 &format!("claimed.parts.{name}"),
-                "as submitted",
+                Eval::LabelAsSubmitted,
             ),
             Some(_) => {}
         }
@@ -243,13 +237,16 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
         .filter(|p| !claimed.parts.contains_key(p.name))
         .collect();
     if !claimed.parts.is_empty() && !omitted.is_empty() {
-        let list = |each: &dyn Fn(&super::result::Part) -> String, sep: &str| {
-            omitted
-                .iter()
-                .map(|p| each(p))
-                .collect::<Vec<_>>()
-                .join(sep)
-        };
+        let parts: Vec<Text> = omitted
+            .iter()
+            .map(|p| {
+                Eval::PartScore {
+                    name: p.name.into(),
+                    score: p.score.clone(),
+                }
+                .into()
+            })
+            .collect();
         let sum = format!(
             "{} = {}",
             e.parts
@@ -259,32 +256,18 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                 .join(" + "),
             e.total
         );
-        s.warn(
-            Diagnostic::warning(
-                Code::ClaimDiffers,
-                format!(
-                    "the report's conclusion leaves out {}: the parts it lists add up to {}{}",
-                    list(&|p| format!("{} ({} points)", p.name, p.score), ", "),
-                    listed,
-                    claimed_total
-                        .as_ref()
-                        .map(|t| format!(", yet its total is {}", t))
-                        .unwrap_or_default()
-                ),
-            )
-            .with_zh(format!(
-                "报告结论遗漏了{}：所列各部分合计 {} 分{}",
-                list(&|p| format!("{}（{} 分）", p.name, p.score), "、"),
+        let message = match &claimed_total {
+            Some(total) => Eval::PartsLeftOutTotal {
+                parts,
                 listed,
-                claimed_total
-                    .as_ref()
-                    .map(|t| format!("，而总分写为 {} 分", t))
-                    .unwrap_or_default()
-            ))
-            .with_hint(format!("list every part in the conclusion: {sum}"))
-            .with_hint_zh(format!("结论应列出每一部分的得分：{sum}")),
+                total: total.clone(),
+            },
+            None => Eval::PartsLeftOut { parts, listed },
+        };
+        s.warn(
+            Diagnostic::warning(Code::ClaimDiffers, message).with_hint(Eval::HintListParts { sum }),
             "claimed.parts",
-            "as submitted",
+            Eval::LabelAsSubmitted,
         );
     }
     if let Some(t) = claimed_total {
@@ -293,15 +276,15 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             .as_ref()
             .map_or(String::new(), |c| c.text.clone());
         if !score_agrees(&t, &written, &e.total.value) {
-            let (what, fix, what_zh) = claimant(data);
+            let (who, place) = claimant(data);
             let mut d = Diagnostic::warning(
                 Code::ClaimDiffers,
-                format!("{what} gives a total of {}, pfc computes {}", t, e.total),
-            )
-            .with_zh(format!(
-                "{what_zh}总分为 {} 分，pfc 计算为 {} 分",
-                t, e.total
-            ));
+                Eval::TotalDiffers {
+                    who,
+                    claimed: t.clone(),
+                    ours: e.total.clone(),
+                },
+            );
             // Printed totals often leave out one part (the execution
             // rate's points): say so when that is the whole difference.
             let without = |p: &super::result::Part| {
@@ -311,39 +294,34 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                 !p.score.value.is_zero() && score_agrees(&t, &written, &without(p).value)
             });
             if let Some(p) = left_out {
-                let (score, rest) = (&p.score, without(p));
-                d = d
-                    .with_note(format!(
-                        "without {} ({score} points) pfc's total is {rest}: the total seems to leave that part out",
-                        p.name
-                    ))
-                    .with_hint_zh(format!(
-                        "总分似乎未计入{}（{score} 分）：其余各部分合计 {rest} 分",
-                        p.name
-                    ));
+                d = d.with_note(Eval::NoteTotalLeavesOut {
+                    part: p.name.into(),
+                    score: p.score.clone(),
+                    rest: without(p),
+                });
             }
             s.warn(
-                d.with_hint(format!(
-                    "correct the total in {fix}, or check the rows whose scores differ"
-                ))
-                .with_hint_zh(format!("更正{what_zh}中的总分，或核对得分不一致的各行")),
+                d.with_hint(Eval::HintCorrectTotal { place }),
                 "claimed.total",
-                "as submitted",
+                Eval::LabelAsSubmitted,
             );
         }
     }
     if let (Some(g), Some(ours)) = (&claimed.grade, &e.grade)
         && g.trim() != *ours
     {
-        let (what, _, what_zh) = claimant(data);
+        let (who, _) = claimant(data);
         s.warn(
             Diagnostic::warning(
                 Code::ClaimDiffers,
-                format!("{what} gives grade {g}, pfc computes {ours}"),
-            )
-            .with_zh(format!("{what_zh}评价等级为“{g}”，pfc 计算为“{ours}”")),
+                Eval::GradeDiffers {
+                    who,
+                    claimed: g.as_str().into(),
+                    ours: (*ours).into(),
+                },
+            ),
             "claimed.grade",
-            "as submitted",
+            Eval::LabelAsSubmitted,
         );
     }
 }

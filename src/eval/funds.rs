@@ -3,6 +3,7 @@
 
 use super::Scorer;
 use super::inputs::money;
+use crate::catalogue::eval::Eval;
 use crate::data::FUND_FIGURES;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::exact::Exact;
@@ -44,20 +45,18 @@ pub(super) fn check_sources(s: &Scorer<'_>) {
         s.warn(
             Diagnostic::warning(
                 Code::FundsDoNotAddUp,
-                format!(
-                    "the sources of funds add up to {sum} for {header}, but 年度资金总额 gives {total}"
-                ),
+                Eval::FundsDoNotAddUp {
+                    column: header,
+                    sum,
+                    total,
+                },
             )
-            .with_zh(format!(
-                "{header}：各资金来源合计 {sum}，与年度资金总额 {total}不符"
-            ))
-            .with_note(format!("the sources: {}", given.join(" + ")))
-            .with_hint(
-                "correct the sources or the total: 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金",
-            )
-            .with_hint_zh("请更正资金来源或年度资金总额：年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金"),
+            .with_note(Eval::NoteSources {
+                sum: given.join(" + "),
+            })
+            .with_hint(Eval::HintFundsAddUp),
             &format!("funds.{field}"),
-            "the total row",
+            Eval::LabelTotalRow,
         );
     }
 }

@@ -1,6 +1,8 @@
 //! Binding the framework's inputs to values from the project data.
 
-use super::value::Value;
+use super::value::{Value, nested};
+use crate::catalogue::Text;
+use crate::catalogue::eval::Eval;
 use crate::check::model::{InputDecl, InputSource, Model, Ty};
 use crate::data::notation::{self, Notation};
 use crate::data::{Cell, ProjectData};
@@ -8,28 +10,51 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::quantity::{Quantity, Unit};
 
 /// Read a money cell: `87.65万元`, or a bare number in `default_unit`.
-pub(super) fn money(cell: &Cell, default_unit: &str) -> Result<Quantity, String> {
+pub(super) fn money(cell: &Cell, default_unit: &str) -> Result<Quantity, Box<Text>> {
+    let text = || cell.text.as_str().into();
     match notation::parse(&cell.text) {
         Ok(Notation::Quantity { op: None, value }) => match value.unit {
             Unit::Money(_) => Ok(value),
             Unit::None => match Unit::parse(default_unit) {
                 Some(u @ Unit::Money(_)) => Ok(Quantity::from_shown(&value.value, u)),
-                _ => Err(format!("`{default_unit}` is not a money unit")),
+                _ => Err(boxed(Eval::NotMoneyUnit {
+                    unit: default_unit.into(),
+                })),
             },
-            other => Err(format!(
-                "`{}` is not an amount of money (unit `{}`)",
-                cell.text,
-                other.suffix()
-            )),
+            other => Err(boxed(Eval::NotMoneyUnitOf {
+                text: text(),
+                unit: other.suffix().to_owned(),
+            })),
         },
-        Ok(Notation::Quantity { op: Some(op), .. }) => Err(format!(
-            "`{}` is an amount and cannot carry `{}`",
-            cell.text,
-            op.symbol()
-        )),
-        Ok(Notation::Text(_)) => Err(format!("`{}` is not an amount of money", cell.text)),
-        Err(e) => Err(e.message),
+        Ok(Notation::Quantity { op: Some(op), .. }) => Err(boxed(Eval::AmountWithSign {
+            text: text(),
+            sign: op.symbol().to_owned(),
+        })),
+        Ok(Notation::Text(_)) => Err(boxed(Eval::NotMoney { text: text() })),
+        Err(e) => Err(boxed(e.message)),
     }
+}
+
+/// A message inside another.
+fn boxed(t: impl Into<Text>) -> Box<Text> {
+    Box::new(t.into())
+}
+
+/// The words for a type of input: a percentage, money, a level.
+fn kind_of_ty(ty: &Ty) -> Box<Text> {
+    nested(match ty {
+        Ty::Number { percent: true } => Eval::KindPercentage,
+        Ty::Number { percent: false } => Eval::KindNumber,
+        Ty::Money => Eval::KindMoney,
+        Ty::Count(Some(u)) => Eval::KindCountIn {
+            unit: u.as_str().into(),
+        },
+        Ty::Count(None) => Eval::KindCount,
+        Ty::Bool => Eval::KindYesNo,
+        Ty::Text => Eval::KindText,
+        Ty::Level(_) => Eval::KindLevel,
+        Ty::Any => Eval::KindIndicatorValue,
+    })
 }
 
 fn source_cell<'d>(decl: &InputDecl, data: &'d ProjectData) -> (Option<&'d Cell>, String) {
@@ -83,12 +108,12 @@ pub(super) fn bind(
                             diags.push(
                                 Diagnostic::error(
                                     e.code,
-                                    format!(
-                                        "the default of input `{}` fails: {}",
-                                        decl.name, e.message
-                                    ),
+                                    Eval::DefaultFails {
+                                        name: decl.name.as_str().into(),
+                                        why: nested(*e.message),
+                                    },
                                 )
-                                .with_primary(span, "this default"),
+                                .with_primary(span, Eval::LabelThisDefault),
                             );
                             ok = false;
                         }
@@ -112,14 +137,19 @@ pub(super) fn bind(
                 ok = false;
                 diags.push(
                     data.at(
-                        Diagnostic::error(Code::InputType, format!("input `{}`: {why}", decl.name))
-                            .with_hint(format!(
-                                "`{}` is declared as {} in the framework",
-                                decl.name,
-                                decl.ty.describe()
-                            )),
+                        Diagnostic::error(
+                            Code::InputType,
+                            Eval::InputUnreadable {
+                                name: decl.name.as_str().into(),
+                                why,
+                            },
+                        )
+                        .with_hint(Eval::HintDeclaredAs {
+                            name: decl.name.as_str().into(),
+                            kind: kind_of_ty(&decl.ty),
+                        }),
                         &path,
-                        "cannot be read",
+                        Eval::LabelValueUnreadable,
                     ),
                 );
             }
@@ -149,30 +179,46 @@ fn missing(decl: &InputDecl, data: &ProjectData, path: &str) -> Diagnostic {
     };
     let mut d = Diagnostic::error(
         Code::MissingInput,
-        format!("the data gives no value for input `{}`", decl.name),
+        Eval::MissingInput {
+            name: decl.name.as_str().into(),
+        },
     )
-    .with_location(format!("{}: {path}", data.file_name));
+    .with_place(data.locate(path).1);
     if !table.is_empty()
         && let (Some(span), _) = data.locate(table)
     {
-        d = d.with_primary(span, format!("no `{key}` in `[{table}]`"));
+        d = d.with_primary(
+            span,
+            Eval::LabelNoKeyIn {
+                key: key.into(),
+                table: table.to_owned(),
+            },
+        );
     }
-    d.with_secondary(decl.span, "the framework needs this input")
+    let line = format!("{key_shown} = {example}");
+    d.with_secondary(decl.span, Eval::LabelNeedsInput)
         .with_hint(if table.is_empty() {
-            format!("add `{key_shown} = {example}` at the top of the data file")
+            Eval::HintAddAtTop { line }
         } else {
-            format!("add `{key_shown} = {example}` under `[{table}]`")
+            Eval::HintAddUnder {
+                line,
+                table: table.to_owned(),
+            }
         })
 }
 
-fn read(decl: &InputDecl, cell: &Cell, default_unit: &str) -> Result<Value, String> {
+fn read(decl: &InputDecl, cell: &Cell, default_unit: &str) -> Result<Value, Box<Text>> {
+    let text = || cell.text.as_str().into();
+    let not_of_kind = || {
+        nested(Eval::NotOfKind {
+            text: text(),
+            kind: kind_of_ty(&decl.ty),
+        })
+    };
     match &decl.ty {
         Ty::Money => {
             if default_unit.is_empty() && cell.as_decimal().is_some() {
-                return Err(format!(
-                    "`{}` has no unit: write e.g. \"{}万元\"",
-                    cell.text, cell.text
-                ));
+                return Err(boxed(Eval::MoneyNoUnit { text: text() }));
             }
             money(
                 cell,
@@ -196,7 +242,7 @@ fn read(decl: &InputDecl, cell: &Cell, default_unit: &str) -> Result<Value, Stri
                     Ok(Value::Q(value))
                 }
             }
-            _ => Err(format!("`{}` is not {}", cell.text, decl.ty.describe())),
+            _ => Err(not_of_kind()),
         },
         Ty::Count(unit) => match notation::parse(&cell.text) {
             Ok(Notation::Quantity { op: None, value }) => match (&value.unit, unit) {
@@ -206,27 +252,25 @@ fn read(decl: &InputDecl, cell: &Cell, default_unit: &str) -> Result<Value, Stri
                     Unit::Count(w.as_str().into()),
                 ))),
                 (Unit::Count(_) | Unit::None, None) => Ok(Value::Q(value)),
-                (u, _) => Err(format!(
-                    "`{}` is in `{}`, not {}",
-                    cell.text,
-                    u.suffix(),
-                    decl.ty.describe()
-                )),
+                (u, _) => Err(boxed(Eval::CountInOtherUnit {
+                    text: text(),
+                    unit: u.suffix().to_owned(),
+                    kind: kind_of_ty(&decl.ty),
+                })),
             },
-            _ => Err(format!("`{}` is not {}", cell.text, decl.ty.describe())),
+            _ => Err(not_of_kind()),
         },
         Ty::Text => Ok(Value::Text(cell.text.clone())),
         Ty::Level(levels) => {
             if levels.iter().any(|l| *l == cell.text.trim()) {
                 Ok(Value::Text(cell.text.trim().to_owned()))
             } else {
-                Err(format!(
-                    "`{}` is not one of {}",
-                    cell.text,
-                    levels.join(", ")
-                ))
+                Err(boxed(Eval::NotOneOf {
+                    text: text(),
+                    levels: levels.iter().map(String::as_str).collect(),
+                }))
             }
         }
-        Ty::Bool | Ty::Any => Err("this input type cannot be read from data".into()),
+        Ty::Bool | Ty::Any => Err(boxed(Eval::NotReadableType)),
     }
 }

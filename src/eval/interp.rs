@@ -1,6 +1,9 @@
 //! Evaluating resolved expressions, and explaining them with the values put in.
 
-use super::value::{OpError, Value, binary, extremum, map_shown, round_value};
+use super::result::Explanation;
+use super::value::{OpError, Value, What, binary, extremum, map_shown, round_value};
+use crate::catalogue::Lang;
+use crate::catalogue::eval::Eval;
 use crate::check::model::{Expr, ExprKind, Func, Model, Ref};
 use crate::exact::Exact;
 use crate::quantity::Quantity;
@@ -71,8 +74,8 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
                 return Ok(Value::Skip);
             }
             match op {
-                UnaryOp::Neg => at(map_shown(&v, "`-`", Exact::neg)),
-                UnaryOp::Not => at(v.boolean("`not`").map(|b| Value::Bool(!b))),
+                UnaryOp::Neg => at(map_shown(&v, What::Op("-"), Exact::neg)),
+                UnaryOp::Not => at(v.boolean(What::Op("not")).map(|b| Value::Bool(!b))),
             }
         }
         ExprKind::Binary(op, l, r) => {
@@ -97,7 +100,7 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
             if cond.is_skip() {
                 return Ok(Value::Skip);
             }
-            let cond = cond.boolean("`if`").map_err(|x| (x, c.span))?;
+            let cond = cond.boolean(What::Op("if")).map_err(|x| (x, c.span))?;
             eval(if cond { t } else { f }, env)
         }
         ExprKind::Call(func, args) => {
@@ -115,13 +118,7 @@ pub fn eval(e: &Expr, env: Env<'_>) -> Result<Value, EvalError> {
 }
 
 fn unavailable(span: Span) -> EvalError {
-    (
-        OpError {
-            code: crate::diagnostic::Code::RuntimeType,
-            message: "this value is not available here".into(),
-        },
-        span,
-    )
+    (OpError::unavailable(), span)
 }
 
 /// `l op r` for two names, without copying their values, and remembered for
@@ -180,7 +177,7 @@ fn matching_tier(
     for (k, (op, bound, _)) in tiers.iter().enumerate() {
         let b = eval(bound, env)?;
         let holds = binary(*op, v, &b)
-            .and_then(|x| x.boolean("a tier"))
+            .and_then(|x| x.boolean(What::Tier))
             .map_err(|x| (x, bound.span))?;
         if holds {
             return Ok(Some(k));
@@ -219,12 +216,16 @@ fn call(func: Func, vals: &[Value], model: &Model) -> Result<Value, OpError> {
             let low = extremum(&[vals[0].clone(), vals[1].clone()], true)?;
             extremum(&[low, vals[2].clone()], false)
         }
-        Func::Abs => map_shown(&vals[0], "`abs`", Exact::abs),
-        Func::Floor => map_shown(&vals[0], "`floor`", Exact::floor),
-        Func::Ceil => map_shown(&vals[0], "`ceil`", Exact::ceil),
+        Func::Abs => map_shown(&vals[0], What::Func("abs"), Exact::abs),
+        Func::Floor => map_shown(&vals[0], What::Func("floor"), Exact::floor),
+        Func::Ceil => map_shown(&vals[0], What::Func("ceil"), Exact::ceil),
         Func::Round => {
             // The checker allows only a whole number 0..=10 here.
-            let places = vals[1].quantity("`round`")?.value.trunc().to_i64();
+            let places = vals[1]
+                .quantity(What::Func("round"))?
+                .value
+                .trunc()
+                .to_i64();
             let places = places.and_then(|p| u32::try_from(p).ok()).unwrap_or(2);
             round_value(&vals[0], places, model.rounding.mode)
         }
@@ -245,34 +246,52 @@ pub fn show_ref(r: Ref, env: Env<'_>) -> String {
 }
 
 /// The formula with the values put in: `10 × min(86.54万元 ÷ 87.65万元, 100%)`.
-/// `if` shows the condition that held and the branch taken.
-pub fn explain(e: &Expr, env: Env<'_>) -> String {
+/// `if` shows the condition that held and the branch taken. The few words
+/// it has (`n/a`, "in no tier") are in `lang`'s catalogue, the rest is
+/// symbols and figures.
+pub fn explain(e: &Expr, env: Env<'_>, lang: Lang) -> Explanation {
+    let mut out = Explanation::new(lang);
+    explain_into(e, env, &mut out);
+    out
+}
+
+fn explain_into(e: &Expr, env: Env<'_>, out: &mut Explanation) {
     match &e.kind {
-        ExprKind::Const(q) => q.to_string(),
-        ExprKind::Text(t) => format!("“{t}”"),
-        ExprKind::Bool(b) => b.to_string(),
-        ExprKind::Ref(r) => explain_ref(*r, env),
-        ExprKind::Skip => "n/a".to_owned(),
+        ExprKind::Const(q) => out.push(&q.to_string()),
+        ExprKind::Text(t) => out.push(&format!("“{t}”")),
+        ExprKind::Bool(b) => out.push(if *b { "true" } else { "false" }),
+        ExprKind::Ref(r) => explain_ref(*r, env, out),
+        ExprKind::Skip => out.word(Eval::ExplainSkip),
         ExprKind::Tiers(subject, tiers, otherwise) => {
-            let shown = explain(subject, env);
             let Ok(v) = eval(subject, env) else {
-                return format!("tiers {shown}");
+                out.push("tiers ");
+                explain_into(subject, env, out);
+                return;
             };
             match matching_tier(&v, tiers, env) {
                 Ok(Some(k)) => {
                     let (op, bound, value) = &tiers[k];
-                    format!(
-                        "{shown} {} {} ⇒ {}",
-                        op.symbol(),
-                        explain(bound, env),
-                        explain(value, env)
-                    )
+                    explain_into(subject, env, out);
+                    out.push(&format!(" {} ", op.symbol()));
+                    explain_into(bound, env, out);
+                    out.push(" ⇒ ");
+                    explain_into(value, env, out);
                 }
-                _ => format!("{shown} in no tier ⇒ {}", explain(otherwise, env)),
+                _ => {
+                    explain_into(subject, env, out);
+                    out.word(Eval::ExplainNoTier);
+                    explain_into(otherwise, env, out);
+                }
             }
         }
-        ExprKind::Unary(UnaryOp::Neg, x) => format!("−{}", wrap(x, 7, env)),
-        ExprKind::Unary(UnaryOp::Not, x) => format!("not {}", wrap(x, 3, env)),
+        ExprKind::Unary(UnaryOp::Neg, x) => {
+            out.push("−");
+            wrap(x, 7, env, out);
+        }
+        ExprKind::Unary(UnaryOp::Not, x) => {
+            out.push("not ");
+            wrap(x, 3, env, out);
+        }
         ExprKind::Binary(op, l, r) => {
             let p = op.precedence();
             // Right operands of − and ÷ need parentheses at equal precedence.
@@ -281,23 +300,42 @@ pub fn explain(e: &Expr, env: Env<'_>) -> String {
             } else {
                 p
             };
-            format!("{} {} {}", wrap(l, p, env), op.symbol(), wrap(r, rp, env))
+            wrap(l, p, env, out);
+            out.push(&format!(" {} ", op.symbol()));
+            wrap(r, rp, env, out);
         }
         ExprKind::If(c, t, f) => {
-            match eval(c, env).and_then(|v| v.boolean("`if`").map_err(|x| (x, c.span))) {
-                Ok(true) => format!("{} ⇒ {}", explain(c, env), explain(t, env)),
-                Ok(false) => format!("{} ⇒ {}", negate(c, env), explain(f, env)),
-                Err(_) => format!(
-                    "if {} then {} else {}",
-                    explain(c, env),
-                    explain(t, env),
-                    explain(f, env)
-                ),
+            match eval(c, env).and_then(|v| v.boolean(What::Op("if")).map_err(|x| (x, c.span))) {
+                Ok(true) => {
+                    explain_into(c, env, out);
+                    out.push(" ⇒ ");
+                    explain_into(t, env, out);
+                }
+                Ok(false) => {
+                    negate(c, env, out);
+                    out.push(" ⇒ ");
+                    explain_into(f, env, out);
+                }
+                Err(_) => {
+                    out.push("if ");
+                    explain_into(c, env, out);
+                    out.push(" then ");
+                    explain_into(t, env, out);
+                    out.push(" else ");
+                    explain_into(f, env, out);
+                }
             }
         }
         ExprKind::Call(func, args) => {
-            let inner: Vec<String> = args.iter().map(|a| explain(a, env)).collect();
-            format!("{}({})", func.name(), inner.join(", "))
+            out.push(func.name());
+            out.push("(");
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push(", ");
+                }
+                explain_into(a, env, out);
+            }
+            out.push(")");
         }
     }
 }
@@ -306,24 +344,24 @@ pub fn explain(e: &Expr, env: Env<'_>) -> String {
 /// `measures_agreed (“Yes”) = “No” or baselines (“No”) = “No”`. Says why a
 /// grade override applied, where the values alone would not say which
 /// figure was meant.
-pub fn describe(e: &Expr, env: Env<'_>) -> String {
+pub fn describe(e: &Expr, env: Env<'_>, lang: Lang) -> String {
     let binds = |e: &Expr| match &e.kind {
         ExprKind::Binary(op, ..) => op.precedence(),
         ExprKind::If(..) => 0,
         _ => 9,
     };
     let wrapped = |x: &Expr, min: u8| {
-        let s = describe(x, env);
+        let s = describe(x, env, lang);
         if binds(x) < min { format!("({s})") } else { s }
     };
     match &e.kind {
         ExprKind::Ref(r @ Ref::Input(i)) => match env.model.inputs.get(*i) {
             Some(decl) => format!("{} ({})", decl.name, show_ref(*r, env)),
-            None => explain(e, env),
+            None => explain(e, env, lang).render(lang),
         },
         ExprKind::Ref(r @ Ref::Let(i)) => match env.model.lets.get(*i) {
             Some(decl) => format!("{} ({})", decl.name, show_ref(*r, env)),
-            None => explain(e, env),
+            None => explain(e, env, lang).render(lang),
         },
         ExprKind::Binary(op, l, r) => {
             let p = op.precedence();
@@ -335,13 +373,22 @@ pub fn describe(e: &Expr, env: Env<'_>) -> String {
             format!("{} {} {}", wrapped(l, p), op.symbol(), wrapped(r, rp))
         }
         ExprKind::Unary(UnaryOp::Not, x) => format!("not {}", wrapped(x, 3)),
-        _ => explain(e, env),
+        _ => explain(e, env, lang).render(lang),
     }
 }
 
-fn explain_ref(r: Ref, env: Env<'_>) -> String {
+/// A value in an explanation: `skip` in words, a missing one as `?`.
+fn value_into(v: Option<Value>, out: &mut Explanation) {
+    match v {
+        None => out.push("?"),
+        Some(Value::Skip) => out.word(Eval::ExplainSkip),
+        Some(v) => out.push(&v.to_string()),
+    }
+}
+
+fn explain_ref(r: Ref, env: Env<'_>, out: &mut Explanation) {
     match r {
-        Ref::Let(i) => explain(&env.model.lets[i].expr, env),
+        Ref::Let(i) => explain_into(&env.model.lets[i].expr, env, out),
         Ref::Target | Ref::Actual => {
             let def = env.ind.and_then(|i| {
                 if r == Ref::Target {
@@ -351,19 +398,23 @@ fn explain_ref(r: Ref, env: Env<'_>) -> String {
                 }
             });
             match def {
-                Some(x) => explain(x, env),
-                None => lookup(r, env).map_or_else(|| "?".into(), |v| v.to_string()),
+                Some(x) => explain_into(x, env, out),
+                None => value_into(lookup(r, env), out),
             }
         }
-        _ => lookup(r, env).map_or_else(|| "?".into(), |v| v.to_string()),
+        _ => value_into(lookup(r, env), out),
     }
 }
 
 /// Explain a sub-expression, in parentheses when it binds looser than `min_prec`.
-fn wrap(e: &Expr, min_prec: u8, env: Env<'_>) -> String {
-    let prec = precedence(e, env);
-    let s = explain(e, env);
-    if prec < min_prec { format!("({s})") } else { s }
+fn wrap(e: &Expr, min_prec: u8, env: Env<'_>, out: &mut Explanation) {
+    if precedence(e, env) < min_prec {
+        out.push("(");
+        explain_into(e, env, out);
+        out.push(")");
+    } else {
+        explain_into(e, env, out);
+    }
 }
 
 /// How tightly an explained expression binds; a name that is shown as its
@@ -392,7 +443,7 @@ fn precedence(e: &Expr, env: Env<'_>) -> u8 {
 }
 
 /// The condition that held when `c` was false: `a > b` for `a <= b`.
-fn negate(c: &Expr, env: Env<'_>) -> String {
+fn negate(c: &Expr, env: Env<'_>, out: &mut Explanation) {
     if let ExprKind::Binary(op, l, r) = &c.kind {
         let flipped = match op {
             BinaryOp::Le => Some(BinaryOp::Gt),
@@ -404,8 +455,13 @@ fn negate(c: &Expr, env: Env<'_>) -> String {
             _ => None,
         };
         if let Some(f) = flipped {
-            return format!("{} {} {}", wrap(l, 5, env), f.symbol(), wrap(r, 5, env));
+            wrap(l, 5, env, out);
+            out.push(&format!(" {} ", f.symbol()));
+            wrap(r, 5, env, out);
+            return;
         }
     }
-    format!("not ({})", explain(c, env))
+    out.push("not (");
+    explain_into(c, env, out);
+    out.push(")");
 }

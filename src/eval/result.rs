@@ -5,6 +5,8 @@
 //! scores every project with the same model, and copying each node's name
 //! per project was a fifth of the allocations of scoring.
 
+use crate::catalogue::eval::Eval;
+use crate::catalogue::{Lang, Show};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::exact::Exact;
 use serde::Serialize;
@@ -216,43 +218,171 @@ pub struct Figure {
     pub quantity: Option<crate::quantity::Quantity>,
 }
 
-/// A diagnostic as data, for JSON and reports.
-#[derive(Debug, Clone, Serialize)]
+/// A diagnostic found while scoring, as reports, `findings.csv` and the
+/// JSON output show it.
+///
+/// It is the diagnostic itself, shown in a language when it is shown: in
+/// JSON (`warnings`), in the language it was made for (the framework's),
+/// with the catalogue entry and its typed arguments (`data`) and the place
+/// as data (`place`) beside the texts, so that a program can show it in
+/// another language or read its figures (docs/data.md).
+#[derive(Debug, Clone)]
 pub struct Finding {
-    /// The diagnostic itself, for output in another language.
-    #[serde(skip)]
+    /// The diagnostic.
     pub diagnostic: Diagnostic,
+    /// The language its texts are written in, in JSON.
+    pub lang: Lang,
     /// `warning` or `error`.
     pub severity: Severity,
     /// Stable code.
     pub code: &'static str,
-    /// The message.
-    pub message: String,
-    /// The message in Chinese, where pfc has a Chinese wording for it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub message_zh: Option<String>,
-    /// Where (`file: field`), if known.
+    /// Where (`file: field`), in English, with the line and column when a
+    /// batch adds them (`caidian.toml:12:10: indicators[4].actual`), for
+    /// `findings.csv`. Not in JSON, which has `place`.
     pub location: Option<String>,
-    /// How to fix it.
-    pub hints: Vec<String>,
-    /// The hints in Chinese, where pfc has a Chinese wording for them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub hints_zh: Vec<String>,
+}
+
+impl Finding {
+    /// The finding of a diagnostic, shown in `lang`.
+    pub fn new(d: &Diagnostic, lang: Lang) -> Finding {
+        Finding {
+            diagnostic: d.clone(),
+            lang,
+            severity: d.severity,
+            code: d.code.as_str(),
+            location: d.place_text(Lang::En),
+        }
+    }
+
+    /// The headline, in the finding's language.
+    pub fn message(&self) -> String {
+        self.diagnostic.headline(self.lang)
+    }
+
+    /// The hints, in the finding's language.
+    pub fn hints(&self) -> Vec<String> {
+        self.diagnostic.hint_texts(self.lang)
+    }
 }
 
 impl From<&Diagnostic> for Finding {
+    /// The finding of a diagnostic, shown in English.
     fn from(d: &Diagnostic) -> Self {
-        use crate::catalogue::Lang;
-        Finding {
-            diagnostic: d.clone(),
-            severity: d.severity,
-            code: d.code.as_str(),
-            message: d.headline(Lang::En),
-            message_zh: d.message_zh.clone(),
-            location: d.place_text(Lang::En),
-            hints: d.hint_texts(Lang::En),
-            hints_zh: d.hints_zh.clone(),
+        Finding::new(d, Lang::En)
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let d = &self.diagnostic;
+        let mut out = s.serialize_struct("Finding", 7)?;
+        out.serialize_field("severity", &self.severity)?;
+        out.serialize_field("code", self.code)?;
+        out.serialize_field("message", &self.message())?;
+        out.serialize_field("location", &d.place_text(self.lang))?;
+        out.serialize_field("hints", &self.hints())?;
+        out.serialize_field("data", &d.message)?;
+        out.serialize_field("place", &d.place)?;
+        out.end()
+    }
+}
+
+/// The 计分说明 of a leaf: the formula with the values put in, its
+/// rounding, and the few words between (`does not apply`, `(deduction)`,
+/// a band's share). Formulas and figures read the same in every language;
+/// the words are catalogue entries, so the explanation is a value, shown in
+/// the language of whoever shows it ([`Explanation::render`]). In JSON it
+/// is a string in the framework's language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Explanation {
+    /// The language of the JSON output and of `Display`.
+    lang: Lang,
+    pieces: Vec<Piece>,
+}
+
+/// A piece of an [`Explanation`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    /// Symbols, figures and names: `10 × min(86.54万元 ÷ 87.65万元, 100%)`.
+    Formula(String),
+    /// Words.
+    Word(Eval),
+}
+
+impl Explanation {
+    /// An empty explanation, to be shown in `lang` by default.
+    pub fn new(lang: Lang) -> Explanation {
+        Explanation {
+            lang,
+            pieces: Vec::new(),
         }
+    }
+
+    /// Add formula text.
+    pub fn push(&mut self, text: &str) {
+        match self.pieces.last_mut() {
+            Some(Piece::Formula(f)) => f.push_str(text),
+            _ => self.pieces.push(Piece::Formula(text.to_owned())),
+        }
+    }
+
+    /// Add words.
+    pub fn word(&mut self, word: Eval) {
+        self.pieces.push(Piece::Word(word));
+    }
+
+    /// Whether there is nothing to show (scores evaluated without
+    /// explanations).
+    pub fn is_empty(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    /// Whether the explanation is just this formula text (`25`).
+    pub(crate) fn is(&self, text: &str) -> bool {
+        matches!(self.pieces.as_slice(), [Piece::Formula(f)] if f == text)
+    }
+
+    /// Whether the explanation ends with this formula text (`⇒ 25`).
+    pub(crate) fn ends_with(&self, text: &str) -> bool {
+        matches!(self.pieces.last(), Some(Piece::Formula(f)) if f.ends_with(text))
+    }
+
+    /// Whether the explanation ends with `skip`'s words (`⇒ n/a`).
+    pub(crate) fn ends_in_skip(&self) -> bool {
+        matches!(self.pieces.last(), Some(Piece::Word(Eval::ExplainSkip)))
+    }
+
+    /// The explanation in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        self.show(lang, &mut out);
+        out
+    }
+}
+
+impl Show for Explanation {
+    fn show(&self, lang: Lang, out: &mut String) {
+        for piece in &self.pieces {
+            match piece {
+                Piece::Formula(f) => out.push_str(f),
+                Piece::Word(w) => out.push_str(&w.render(lang)),
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Explanation {
+    /// In the explanation's own language (the framework's).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(self.lang))
+    }
+}
+
+impl Serialize for Explanation {
+    /// As text, in the explanation's own language.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -316,7 +446,7 @@ pub struct Leaf {
     /// `at-least`, `at-most`, `equals`, `qualitative` or `formula`.
     pub rule: &'static str,
     /// The formula with the values put in, and the rounding.
-    pub explanation: String,
+    pub explanation: Explanation,
     /// The score before rounding and deduction.
     pub raw_score: Exact,
     /// Whether the target was met (full marks before deduction).
@@ -358,7 +488,7 @@ impl Leaf {
     pub(crate) fn new(
         rule: &'static str,
         (target, actual): (String, String),
-        explanation: String,
+        explanation: Explanation,
         raw_score: Exact,
         weight: &Exact,
         applicable: bool,

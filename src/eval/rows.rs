@@ -3,11 +3,14 @@
 
 use super::Scorer;
 use super::interp::{Env, Ind, eval, explain, show_ref};
-use super::result::Leaf;
-use super::value::Value;
+use super::result::{Explanation, Leaf};
+use super::value::{Value, What, kind_of, nested};
+use crate::catalogue::common::Common;
+use crate::catalogue::eval::Eval;
+use crate::catalogue::{Names, Text};
 use crate::check::model::{MessagePart, NodeId, NodeKind, QualRule};
 use crate::data::notation::{self, Notation, Op};
-use crate::data::{Cell, Row};
+use crate::data::{Cell, Example, Row};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::exact::Exact;
 use crate::quantity::{Quantity, Unit};
@@ -39,9 +42,9 @@ pub(super) fn assign(s: &Scorer<'_>) -> SlotRows {
         let names = row.path.parts();
         if row.name.trim().is_empty() {
             s.error(
-                Diagnostic::error(Code::DataShape, "an indicator row has no name"),
+                Diagnostic::error(Code::DataShape, Eval::RowNoName),
                 &format!("indicators[{i}].name"),
-                "empty name",
+                Eval::LabelEmptyName,
             );
             continue;
         }
@@ -73,29 +76,23 @@ pub(super) fn assign(s: &Scorer<'_>) -> SlotRows {
                 {
                     let mut d = Diagnostic::error(
                         Code::DuplicateRow,
-                        format!(
-                            "indicator `{}` appears twice in `{}`",
-                            row.name,
-                            names.join("/")
-                        ),
+                        Eval::DuplicateRow {
+                            name: row.name.as_str().into(),
+                            group: names.join("/").into(),
+                        },
                     )
-                    .with_hint("merge the two rows or give them different names");
+                    .with_hint(Eval::HintMergeRows);
                     match s.data.locate(&format!("indicators[{first}].name")) {
-                        (Some(span), _) => d = d.with_secondary(span, "first row with this name"),
-                        (None, _) => d = d.with_note(format!("the first is indicators[{first}]")),
+                        (Some(span), _) => d = d.with_secondary(span, Eval::LabelFirstRow),
+                        (None, place) => d = d.with_note(Eval::NoteFirstRowAt { place }),
                     }
-                    s.error(
-                        d,
-                        &format!("indicators[{i}].name"),
-                        "second row with this name",
-                    );
+                    s.error(d, &format!("indicators[{i}].name"), Eval::LabelSecondRow);
                     continue;
                 }
                 by_slot.push(*one, i);
             }
             [] => {
                 let slots = model.slots();
-                let known: Vec<String> = slots.iter().map(|&id| model.path(id).join("/")).collect();
                 let wanted = names.join("/");
                 // Compare with the whole path and with as many trailing names
                 // as the row gives (`数量指彪` against `数量指标`).
@@ -122,64 +119,66 @@ pub(super) fn assign(s: &Scorer<'_>) -> SlotRows {
                     s.error(
                         Diagnostic::error(
                             Code::UnknownSlot,
-                            format!(
-                                "`{}` is scored by the framework itself, not from an indicator row",
-                                node.name
-                            ),
+                            Eval::ScoredByFramework {
+                                name: node.name.as_str().into(),
+                            },
                         )
-                        .with_hint(format!(
-                            "delete this row: pfc scores `{}` from the project's other data, as the framework says",
-                            node.name
-                        )),
+                        .with_hint(Eval::HintDeleteRow {
+                            name: node.name.as_str().into(),
+                        }),
                         &format!("indicators[{i}].path"),
-                        "scored by the framework",
+                        Eval::LabelScoredByFramework,
                     );
                     continue;
                 }
                 let mut d = Diagnostic::error(
                     Code::UnknownSlot,
                     if names.is_empty() {
-                        format!("indicator `{}` names no group", row.name)
+                        Eval::NoGroup {
+                            name: row.name.as_str().into(),
+                        }
                     } else {
-                        format!(
-                            "indicator `{}` is in `{wanted}`, which the framework does not have",
-                            row.name
-                        )
+                        Eval::UnknownSlot {
+                            name: row.name.as_str().into(),
+                            group: wanted.into(),
+                        }
                     },
                 );
                 match best {
                     Some((_, id)) => {
                         let guess = model.path(id).join("/");
                         d = d
-                            .with_hint(format!("did you mean `{guess}`?"))
-                            .with_note(format!("the other checks count this row in `{guess}`"));
+                            .with_hint(Common::DidYouMean {
+                                name: guess.as_str().into(),
+                            })
+                            .with_note(Eval::NoteCountedIn {
+                                group: guess.into(),
+                            });
                         // Counted where it was probably meant, so that the
                         // group's weights are not reported as wrong too.
                         by_slot.push(id, i);
                     }
                     None => {
-                        let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-                        d = d.with_hint(format!(
-                            "use one of the framework's groups: {}",
-                            list.join(", ")
-                        ));
+                        d = d.with_hint(Eval::HintUseGroups {
+                            groups: slots.iter().map(|&id| model.path(id).join("/")).collect(),
+                        });
                     }
                 }
-                s.error(d, &format!("indicators[{i}].path"), "no such group");
+                s.error(d, &format!("indicators[{i}].path"), Eval::LabelNoSuchGroup);
             }
             many => {
-                let list: Vec<String> = many
-                    .iter()
-                    .map(|&id| format!("`{}`", model.path(id).join("/")))
-                    .collect();
                 s.error(
                     Diagnostic::error(
                         Code::UnknownSlot,
-                        format!("`{}` matches several slots", names.join("/")),
+                        Eval::AmbiguousPath {
+                            group: names.join("/").into(),
+                        },
                     )
-                    .with_hint(format!("write the full path: one of {}", list.join(", "))),
+                    .with_hint(Eval::HintFullPath {
+                        paths: many.iter().map(|&id| model.path(id).join("/")).collect(),
+                    }),
                     &format!("indicators[{i}].path"),
-                    "ambiguous",
+                    Eval::LabelAmbiguousPath,
                 );
             }
         }
@@ -197,7 +196,7 @@ fn read_cell<'c>(
     s: &Scorer<'_>,
     cell: &'c Cell,
     (here, field): (&str, &str),
-    what: &str,
+    column: &'static str,
     row: &str,
 ) -> Option<Read<'c>> {
     match notation::parse(&cell.text) {
@@ -209,11 +208,15 @@ fn read_cell<'c>(
             s.error(
                 Diagnostic::error(
                     Code::BadNotation,
-                    format!("{what} of `{row}` cannot be read: {}", e.message),
+                    Eval::CellUnreadable {
+                        column,
+                        row: row.into(),
+                        why: Box::new(e.message.into()),
+                    },
                 )
                 .with_hint(e.hint),
                 &format!("{here}.{field}"),
-                "cannot be read",
+                Eval::LabelValueUnreadable,
             );
             None
         }
@@ -261,14 +264,16 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Exact
             s.error(
                 Diagnostic::error(
                     Code::BadNotation,
-                    format!(
-                        "分值 `{}` of `{}` is not a positive number",
-                        row.weight, row.name
-                    ),
+                    Eval::RowWeightNotPositive {
+                        weight: row.weight.text.as_str().into(),
+                        row: row.name.as_str().into(),
+                    },
                 )
-                .with_hint("write the weight as a number, e.g. `weight = 25`"),
+                .with_hint(Eval::HintWeightAsNumber {
+                    example: Example::field(data.format, "weight", "25"),
+                }),
                 &format!("{here}.weight"),
-                "not a positive number",
+                Eval::RowLabelNotPositive,
             );
             return None;
         }
@@ -282,15 +287,15 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Exact
                 s.error(
                     Diagnostic::error(
                         Code::NoRule,
-                        format!(
-                            "实际完成值 `{word}` of `{}` is a word, but the framework has no qualitative bands for `{}`",
-                            row.name,
-                            s.model.path(slot).join("/")
-                        ),
+                        Eval::NoQualitativeBands {
+                            actual: word.as_str().into(),
+                            row: row.name.as_str().into(),
+                            group: s.model.path(slot).join("/").into(),
+                        },
                     )
-                    .with_hint("write a number, or add `scoring qualitative { 达成 80%..100%; … }` to the framework"),
+                    .with_hint(Eval::HintQualitativeBands),
                     &format!("{here}.actual"),
-                    "no rule for a word",
+                    Eval::LabelNoRuleForWord,
                 );
                 return None;
             };
@@ -304,37 +309,33 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Exact
                         s.warn(
                             Diagnostic::warning(
                                 Code::BadNotation,
-                                format!(
-                                    "`{}`: the target `{}` is a number but the actual `{word}` is a completion level; scored in band `{}`",
-                                    row.name, target.written, rule.bands[b].name
-                                ),
+                                Eval::LevelForNumber {
+                                    row: row.name.as_str().into(),
+                                    target: target.written.into(),
+                                    actual: word.as_str().into(),
+                                    band: rule.bands[b].name.as_str().into(),
+                                },
                             )
-                            .with_zh(format!(
-                                "“{}”：年度指标值“{}”是数值，实际完成值“{word}”却是完成等级，按“{}”档计分",
-                                row.name, target.written, rule.bands[b].name
-                            ))
-                            .with_hint("write the value actually reached, so that it is compared with the target")
-                            .with_hint_zh("请填写实际达到的数值，以便与年度指标值比较"),
+                            .with_hint(Eval::HintWriteReached),
                             &format!("{here}.actual"),
-                            "a level, not a number",
+                            Eval::LabelLevelNotNumber,
                         );
                     }
                     qualitative(s, rule, b, weight, row, &here, &target, &actual)
                 }
                 None => {
-                    let names: Vec<String> =
-                        rule.bands.iter().map(|b| format!("`{}`", b.name)).collect();
                     let numeric_target = matches!(target.notation, Notation::Quantity { .. });
                     let msg = if numeric_target {
-                        format!(
-                            "实际完成值 `{word}` of `{}` is not a number, but its target `{}` is",
-                            row.name, target.written
-                        )
+                        Eval::WordForNumber {
+                            actual: word.as_str().into(),
+                            row: row.name.as_str().into(),
+                            target: target.written.into(),
+                        }
                     } else {
-                        format!(
-                            "实际完成值 `{word}` of `{}` is not a completion level of the framework",
-                            row.name
-                        )
+                        Eval::NotALevel {
+                            actual: word.as_str().into(),
+                            row: row.name.as_str().into(),
+                        }
                     };
                     let mut d = Diagnostic::error(Code::UnknownLevel, msg);
                     // The closest band name or `also` word.
@@ -350,24 +351,30 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Exact
                         .filter(|(d, w, _)| *d <= 2 && *d < w.chars().count())
                         .min_by_key(|(d, ..)| *d);
                     if numeric_target {
-                        d = d.with_hint(format!(
-                            "write the value reached as a number, e.g. `{}`",
-                            target.written.trim_start_matches(['≥', '≤', '>', '<', '='])
-                        ));
+                        d = d.with_hint(Eval::HintReachedNumber {
+                            example: target
+                                .written
+                                .trim_start_matches(['≥', '≤', '>', '<', '='])
+                                .into(),
+                        });
                     } else if let Some((_, w, b)) = best {
                         d = d.with_hint(if *w == b.name {
-                            format!("did you mean `{w}`?")
+                            Text::from(Common::DidYouMean {
+                                name: w.as_str().into(),
+                            })
                         } else {
-                            format!("did you mean `{w}`? (a word for band `{}`)", b.name)
+                            Text::from(Eval::DidYouMeanBandWord {
+                                word: w.as_str().into(),
+                                band: b.name.as_str().into(),
+                            })
                         });
                     }
                     if !numeric_target {
-                        d = d.with_note(format!(
-                            "the levels are {}, and the words the framework lists with `also`",
-                            names.join(", ")
-                        ));
+                        d = d.with_note(Eval::NoteLevels {
+                            levels: rule.bands.iter().map(|b| b.name.as_str()).collect(),
+                        });
                     }
-                    s.error(d, &format!("{here}.actual"), "unknown level");
+                    s.error(d, &format!("{here}.actual"), Eval::LabelUnknownLevel);
                     None
                 }
             }
@@ -376,16 +383,15 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Exact
             s.error(
                 Diagnostic::error(
                     Code::BadNotation,
-                    format!(
-                        "年度指标值 `{t}` of `{}` is not a number, but 实际完成值 `{}` is",
-                        row.name, actual.written
-                    ),
+                    Eval::TargetNotNumber {
+                        target: t.as_str().into(),
+                        row: row.name.as_str().into(),
+                        actual: actual.written.into(),
+                    },
                 )
-                .with_hint(
-                    "write the target as a number with its comparison, e.g. `≥95%` or `≤87.65万元`",
-                ),
+                .with_hint(Eval::HintTargetNumber),
                 &format!("{here}.target"),
-                "not a number",
+                Eval::LabelValueNotNumber,
             );
             None
         }
@@ -394,23 +400,16 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Exact
                 s.warn(
                     Diagnostic::warning(
                         Code::BadNotation,
-                        format!(
-                            "实际完成值 `{}` of `{}` carries `{}`; read as {a}",
-                            actual.written,
-                            row.name,
-                            aop.symbol()
-                        ),
+                        Eval::ActualWithSign {
+                            actual: actual.written.into(),
+                            row: row.name.as_str().into(),
+                            sign: aop.symbol().to_owned(),
+                            read: a.clone(),
+                        },
                     )
-                    .with_zh(format!(
-                        "“{}”的实际完成值“{}”带有“{}”，按 {a} 读取",
-                        row.name,
-                        actual.written,
-                        aop.symbol()
-                    ))
-                    .with_hint("write the value actually reached, without a comparison")
-                    .with_hint_zh("实际完成值请填写实际达到的数值，不带比较符号"),
+                    .with_hint(Eval::HintActualNoSign),
                     &format!("{here}.actual"),
-                    "comparison in an actual value",
+                    Eval::LabelComparisonInActual,
                 );
             }
             if op.is_none()
@@ -419,23 +418,15 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Exact
                 s.warn(
                     Diagnostic::warning(
                         Code::BadNotation,
-                        format!(
-                            "年度指标值 `{}` of `{}` is scored as at least {month} months; if it is a month of the year (a deadline), an earlier month must not score less",
-                            target.written, row.name
-                        ),
+                        Eval::MonthTarget {
+                            target: target.written.into(),
+                            row: row.name.as_str().into(),
+                            month,
+                        },
                     )
-                    .with_zh(format!(
-                        "“{}”的年度指标值“{}”按数量计分（不少于{month}个月，越多越好）；如指完成月份（截止期限），提前完成不应少得分",
-                        row.name, target.written
-                    ))
-                    .with_hint(format!(
-                        "write `≤{month}月` or `{month}月底前` for a deadline, or `≥{month}个月` for a duration"
-                    ))
-                    .with_hint_zh(format!(
-                        "截止期限请写作“≤{month}月”或“{month}月底前”，时长请写作“≥{month}个月”"
-                    )),
+                    .with_hint(Eval::HintMonthTarget { month }),
                     &format!("{here}.target"),
-                    "month of the year, or months?",
+                    Eval::LabelMonthOrMonths,
                 );
             }
             let (t, a) = reconcile(s, t.clone(), a.clone(), row, &here)?;
@@ -490,19 +481,17 @@ fn reconcile(
             s.warn(
                 Diagnostic::warning(
                     Code::UnitAssumed,
-                    format!(
-                        "实际完成值 `{}` of `{}` has no unit; read as {fixed_a}",
-                        row.actual, row.name
-                    ),
+                    Eval::ActualNoUnit {
+                        actual: row.actual.text.as_str().into(),
+                        row: row.name.as_str().into(),
+                        read: fixed_a.clone(),
+                    },
                 )
-                .with_zh(format!(
-                    "“{}”的实际完成值“{}”未写单位，按 {fixed_a} 读取",
-                    row.name, row.actual
-                ))
-                .with_hint(format!("write the unit: `{fixed_a}`"))
-                .with_hint_zh(format!("请写明单位：{fixed_a}")),
+                .with_hint(Eval::HintWriteUnit {
+                    value: fixed_a.clone(),
+                }),
                 &format!("{here}.actual"),
-                "no unit",
+                Eval::LabelNoUnit,
             );
             Some((t, fixed_a))
         }
@@ -511,19 +500,17 @@ fn reconcile(
             s.warn(
                 Diagnostic::warning(
                     Code::UnitAssumed,
-                    format!(
-                        "年度指标值 `{}` of `{}` has no unit; read as {fixed_t}",
-                        row.target, row.name
-                    ),
+                    Eval::TargetNoUnit {
+                        target: row.target.text.as_str().into(),
+                        row: row.name.as_str().into(),
+                        read: fixed_t.clone(),
+                    },
                 )
-                .with_zh(format!(
-                    "“{}”的年度指标值“{}”未写单位，按 {fixed_t} 读取",
-                    row.name, row.target
-                ))
-                .with_hint(format!("write the unit: `{fixed_t}`"))
-                .with_hint_zh(format!("请写明单位：{fixed_t}")),
+                .with_hint(Eval::HintWriteUnit {
+                    value: fixed_t.clone(),
+                }),
                 &format!("{here}.target"),
-                "no unit",
+                Eval::LabelNoUnit,
             );
             Some((fixed_t, a))
         }
@@ -532,18 +519,17 @@ fn reconcile(
             s.error(
                 Diagnostic::error(
                     Code::DataUnitMismatch,
-                    format!(
-                        "`{}`: target `{}` is {} but actual `{}` is {}",
-                        row.name,
-                        row.target,
-                        x.dimension(),
-                        row.actual,
-                        y.dimension()
-                    ),
+                    Eval::UnitsDiffer {
+                        row: row.name.as_str().into(),
+                        target: row.target.text.as_str().into(),
+                        target_kind: kind_of(&x.dimension()),
+                        actual: row.actual.text.as_str().into(),
+                        actual_kind: kind_of(&y.dimension()),
+                    },
                 )
-                .with_hint("write both in the same kind of unit: money in 元, 万元 or 亿元 (they mix); a count such as `个` only with the same word"),
+                .with_hint(Eval::HintSameUnit),
                 &format!("{here}.actual"),
-                "unit differs from the target",
+                Eval::LabelUnitDiffers,
             );
             None
         }
@@ -566,17 +552,16 @@ fn quantitative(
         s.error(
             Diagnostic::error(
                 Code::NoRule,
-                format!(
-                    "the framework has no rule for `{}` targets like `{t_written}`",
-                    kind.keyword()
-                ),
+                Eval::NoRuleForKind {
+                    kind: kind.keyword().into(),
+                    target: t_written.into(),
+                },
             )
-            .with_hint(format!(
-                "add `scoring {} {{ score … }}` to the framework",
-                kind.keyword()
-            )),
+            .with_hint(Eval::HintAddRule {
+                kind: kind.keyword().to_owned(),
+            }),
             &format!("{here}.target"),
-            "no rule for this kind of target",
+            Eval::LabelNoRuleForKind,
         );
         return None;
     };
@@ -596,7 +581,7 @@ fn quantitative(
             skipped = true;
             Exact::ZERO
         }
-        Ok(v) => match v.quantity("a score") {
+        Ok(v) => match v.quantity(What::Score) {
             Ok(q) => q.value.clone(),
             Err(e) => {
                 s.runtime(&e, rule.score.span, here, &row.name);
@@ -627,9 +612,9 @@ fn quantitative(
         })
         .flatten();
     let formula = if s.full() {
-        explain(&rule.score, env)
+        explain(&rule.score, env, s.model.language)
     } else {
-        String::new()
+        Explanation::default()
     };
     let (score, explanation) = s.finish_leaf(raw.clone(), deduction.clone(), formula);
     Some((
@@ -667,45 +652,48 @@ fn deduction(
         s.error(
             Diagnostic::error(
                 Code::BadNotation,
-                format!("deduction `{cell}` is not a number of points"),
+                Eval::DeductionNotNumber {
+                    text: cell.text.as_str().into(),
+                },
             )
-            .with_hint("write the points deducted, e.g. `deduction = 1.5`"),
+            .with_hint(Eval::HintDeductionNumber {
+                example: Example::field(s.data.format, "deduction", "1.5"),
+            }),
             &format!("{here}.deduction"),
-            "not a number",
+            Eval::LabelValueNotNumber,
         );
         return None;
     };
     let permitted = allowed.map(|e| {
         eval(e, env)
             .ok()
-            .and_then(|v| v.boolean("").ok())
+            .and_then(|v| v.boolean(What::Deduction).ok())
             .unwrap_or(false)
     });
     if permitted != Some(true) {
         let mut d = Diagnostic::error(
             Code::DeductionNotAllowed,
-            format!(
-                "the framework does not allow a deduction for `{}`",
-                row.name
-            ),
+            Eval::DeductionNotAllowed {
+                row: row.name.as_str().into(),
+            },
         )
         .with_note(match allowed {
-            Some(_) => format!(
-                "`scoring {kind}` allows a deduction only when its `allow deduction when …` condition holds, and it does not for this row"
-            ),
-            None => format!(
-                "`{}` is scored by `scoring {kind}`, which allows no deduction",
-                row.name
-            ),
+            Some(_) => Eval::NoteDeductionCondition {
+                kind: kind.to_owned(),
+            },
+            None => Eval::NoteNoDeduction {
+                row: row.name.as_str().into(),
+                kind: kind.to_owned(),
+            },
         })
-        .with_hint("remove `deduction` and `deduction_reason` from this row");
+        .with_hint(Eval::HintRemoveDeduction);
         if let Some(e) = allowed {
-            d = d.with_secondary(e.span, "the condition that does not hold");
+            d = d.with_secondary(e.span, Eval::LabelConditionFails);
         }
         s.error(
             d,
             &format!("{here}.deduction"),
-            "deduction not allowed here",
+            Eval::LabelDeductionNotAllowed,
         );
         return None;
     }
@@ -717,11 +705,13 @@ fn deduction(
         s.error(
             Diagnostic::error(
                 Code::DeductionReason,
-                format!("the deduction for `{}` gives no reason", row.name),
+                Eval::DeductionReason {
+                    row: row.name.as_str().into(),
+                },
             )
-            .with_hint("add `deduction_reason = \"…\"` to this row, saying why the points were deducted (e.g. the 偏离度)"),
+            .with_hint(Eval::HintDeductionReason),
             &format!("{here}.deduction"),
-            "deducted without `deduction_reason`",
+            Eval::LabelNoDeductionReason,
         );
         return None;
     }
@@ -746,112 +736,108 @@ fn qualitative(
     // compared after rounding, so a score cannot round into the next band.
     let low = s.round(&(&weight * &band.low));
     let high = s.round(&(&weight * &band.high));
-    let shown = |v: &Exact| s.points(v.clone()).to_string();
-    let range = || {
-        format!(
-            "{}–{}{}",
-            shown(&low),
-            shown(&high),
-            if top { "" } else { " (exclusive)" }
-        )
+    let percent = |share: &Exact| share.pow10(2).fixed(0);
+    let allowed = || {
+        let (low, high) = (s.points(low.clone()), s.points(high.clone()));
+        nested(if top {
+            Eval::AllowedTop { low, high }
+        } else {
+            Eval::AllowedBelow { low, high }
+        })
     };
-    let (raw, how) =
-        match &row.score {
-            Some(cell) => {
-                let Some(v) = cell.as_points() else {
-                    s.error(
-                        Diagnostic::error(
-                            Code::BadNotation,
-                            format!("score `{cell}` of `{}` is not a number", row.name),
-                        )
-                        .with_hint("write the score as a number of points, e.g. `score = 22.5`"),
-                        &format!("{here}.score"),
-                        "not a number",
-                    );
-                    return None;
-                };
-                let v = s.round(&v);
-                let inside = v >= low && (v < high || (top && v <= high));
-                if !inside {
-                    let allowed = if top {
-                        format!("{} to {} points", shown(&low), shown(&high))
-                    } else {
-                        format!(
-                            "{} up to (not including) {} points",
-                            shown(&low),
-                            shown(&high)
-                        )
-                    };
-                    let mut d = Diagnostic::error(
-                        Code::OutsideBand,
-                        format!(
-                            "score {} of `{}` is outside band `{}`, which allows {allowed}",
-                            shown(&v),
-                            row.name,
-                            band.name
-                        ),
+    let (raw, how) = match &row.score {
+        Some(cell) => {
+            let Some(v) = cell.as_points() else {
+                s.error(
+                    Diagnostic::error(
+                        Code::BadNotation,
+                        Eval::ScoreNotNumber {
+                            score: cell.text.as_str().into(),
+                            row: row.name.as_str().into(),
+                        },
                     )
-                    .with_note(format!(
-                        "band `{}` is {}%–{}% of the weight {}",
-                        band.name,
-                        band.low.pow10(2).fixed(0),
-                        band.high.pow10(2).fixed(0),
-                        weight
-                    ));
-                    // The band the score would fit, if any.
-                    let fits = rule.bands.iter().enumerate().find(|(k, b)| {
-                        let (lo, hi) =
-                            (s.round(&(&weight * &b.low)), s.round(&(&weight * &b.high)));
-                        v >= lo && (v < hi || (*k == 0 && v <= hi))
-                    });
-                    d = match fits {
-                    Some((_, b)) => d.with_hint(format!(
-                        "give a score of {allowed}, or write `{} = \"{}\"` if {} points is right",
-                        if here.starts_with("ratings") { "level" } else { "actual" },
-                        b.name,
-                        shown(&v)
-                    )),
-                    None => d.with_hint(format!("give a score of {allowed}")),
+                    .with_hint(Eval::HintScoreNumber {
+                        example: Example::field(s.data.format, "score", "22.5"),
+                    }),
+                    &format!("{here}.score"),
+                    Eval::LabelValueNotNumber,
+                );
+                return None;
+            };
+            let v = s.round(&v);
+            let inside = v >= low && (v < high || (top && v <= high));
+            if !inside {
+                let mut d = Diagnostic::error(
+                    Code::OutsideBand,
+                    Eval::OutsideBand {
+                        score: s.points(v.clone()),
+                        row: row.name.as_str().into(),
+                        band: band.name.as_str().into(),
+                        allowed: allowed(),
+                    },
+                )
+                .with_note(Eval::NoteBandShare {
+                    band: band.name.as_str().into(),
+                    low: percent(&band.low),
+                    high: percent(&band.high),
+                    weight: weight.clone(),
+                });
+                // The band the score would fit, if any.
+                let fits = rule.bands.iter().enumerate().find(|(k, b)| {
+                    let (lo, hi) = (s.round(&(&weight * &b.low)), s.round(&(&weight * &b.high)));
+                    v >= lo && (v < hi || (*k == 0 && v <= hi))
+                });
+                d = match fits {
+                    Some((_, b)) => d.with_hint(Eval::HintScoreOrLevel {
+                        allowed: allowed(),
+                        field: if here.starts_with("ratings") {
+                            "level"
+                        } else {
+                            "actual"
+                        },
+                        band: b.name.clone(),
+                        score: s.points(v.clone()),
+                    }),
+                    None => d.with_hint(Eval::HintScoreWithin { allowed: allowed() }),
                 };
-                    s.error(d, &format!("{here}.score"), "outside the band");
-                    return None;
+                s.error(d, &format!("{here}.score"), Eval::LabelOutsideBand);
+                return None;
+            }
+            (v, Eval::ExplainEvaluatorScore)
+        }
+        None => {
+            let unit = Exact::decimal(1, places);
+            let v = match rule.default {
+                BandPick::Upper if top => high.clone(),
+                BandPick::Upper => s.round(&high) - unit,
+                BandPick::Lower => low.clone(),
+                BandPick::Middle => {
+                    s.round(&((&low + &high) * Exact::ratio(1, 2).unwrap_or_default()))
                 }
-                (v, None)
-            }
-            None => {
-                let unit = Exact::decimal(1, places);
-                let v = match rule.default {
-                    BandPick::Upper if top => high.clone(),
-                    BandPick::Upper => s.round(&high) - unit,
-                    BandPick::Lower => low.clone(),
-                    BandPick::Middle => {
-                        s.round(&((&low + &high) * Exact::ratio(1, 2).unwrap_or_default()))
-                    }
-                };
-                let pick = match rule.default {
-                    BandPick::Upper => "the band's upper end",
-                    BandPick::Middle => "the band's middle",
-                    BandPick::Lower => "the band's lower end",
-                };
-                (v, Some(pick))
-            }
-        };
-    let reason_note = if !s.full() {
-        String::new()
-    } else {
-        let how = match how {
-            None => "evaluator's score".to_owned(),
-            Some(pick) => format!("no score given, so {pick}"),
-        };
-        format!(
-            "{}: {}%–{}% × {} = {}; {how}",
-            band.name,
-            band.low.pow10(2).fixed(0),
-            band.high.pow10(2).fixed(0),
-            weight,
-            range()
-        )
+            };
+            let pick = match rule.default {
+                BandPick::Upper => Eval::ExplainUpperEnd,
+                BandPick::Middle => Eval::ExplainMiddle,
+                BandPick::Lower => Eval::ExplainLowerEnd,
+            };
+            (v, pick)
+        }
     };
+    let mut reason_note = Explanation::new(s.model.language);
+    if s.full() {
+        reason_note.word(Eval::ExplainBand {
+            band: band.name.clone(),
+            low: percent(&band.low),
+            high: percent(&band.high),
+            weight: weight.clone(),
+            from: s.points(low.clone()),
+            to: s.points(high.clone()),
+        });
+        if !top {
+            reason_note.word(Eval::ExplainExclusive);
+        }
+        reason_note.word(how);
+    }
     let deduction = deduction(s, ("qualitative", None), s.env(None), row, here);
     let (score, explanation) = s.finish_leaf(raw.clone(), deduction.clone(), reason_note);
     Some((
@@ -920,15 +906,10 @@ pub(super) fn rate(
 ) -> Option<(Exact, Leaf)> {
     let Some(rule) = s.model.rules.qualitative.as_ref() else {
         s.error(
-            Diagnostic::error(
-                Code::NoRule,
-                format!("`{name}` is rated, but the framework has no qualitative bands"),
-            )
-            .with_hint(
-                "add `scoring qualitative { 达成 80%..100%; 部分达成 60%..80%; 未达成 0%..60% }`",
-            ),
+            Diagnostic::error(Code::NoRule, Eval::RatedWithoutBands { name: name.into() })
+                .with_hint(Eval::RowHintAddBands),
             here,
-            "no bands",
+            Eval::LabelNoBands,
         );
         return None;
     };
@@ -938,15 +919,18 @@ pub(super) fn rate(
         .iter()
         .position(|b| b.name == word || b.aliases.iter().any(|a| a == word))
     else {
-        let names: Vec<&str> = rule.bands.iter().map(|b| b.name.as_str()).collect();
+        let bands: Names = rule.bands.iter().map(|b| b.name.as_str()).collect();
         s.error(
             Diagnostic::error(
                 Code::UnknownLevel,
-                format!("rating `{word}` of `{name}` is not a band of the framework"),
+                Eval::UnknownRating {
+                    level: word.into(),
+                    name: name.into(),
+                },
             )
-            .with_hint(format!("rate it as one of {}", names.join(", "))),
+            .with_hint(Eval::HintRateAs { bands }),
             &format!("{here}.level"),
-            "unknown level",
+            Eval::LabelUnknownLevel,
         );
         return None;
     };

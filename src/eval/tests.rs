@@ -1,2 +1,3 @@
 mod extremes;
+mod messages;
 mod scoring;

@@ -178,9 +178,9 @@ impl From<&Finding> for WarningView {
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default(),
             code: f.code.to_owned(),
-            message: f.message.clone(),
+            message: f.message(),
             location: f.location.clone(),
-            hints: f.hints.clone(),
+            hints: f.hints(),
         }
     }
 }
@@ -590,7 +590,10 @@ fn leaf_view(n: &ScoredNode, en: bool) -> LeafView {
         saving,
         progress,
         rule,
-        explanation: get(|l| Some(l.explanation.clone())),
+        explanation: leaf.map_or_else(String::new, |l| {
+            l.explanation
+                .render(if en { Language::En } else { Language::Zh })
+        }),
         band,
         reason: get(|l| l.reason.clone()),
         claimed_score: get(|l| l.claimed_score.as_ref().map(num)),
