@@ -1,6 +1,7 @@
 //! Writing output files atomically: a temporary file in the same folder,
 //! renamed over the target only when complete.
 
+use crate::catalogue::cli::Cli;
 use crate::diagnostic::{Code, Diagnostic};
 use std::io::Write;
 use std::path::Path;
@@ -20,10 +21,15 @@ pub(crate) fn write_replacing_unsynced(path: &Path, content: &[u8]) -> Result<()
 }
 
 fn write_replacing(path: &Path, content: &[u8], sync: bool) -> Result<(), Diagnostic> {
-    let shown = path.display();
     let fail = |e: &dyn std::fmt::Display| {
-        Diagnostic::error(Code::OutputWrite, format!("cannot write `{shown}`: {e}"))
-            .with_hint("check that the folder exists and is writable")
+        Diagnostic::error(
+            Code::OutputWrite,
+            Cli::CannotWrite {
+                file: path.display().to_string().into(),
+                why: e.to_string().into(),
+            },
+        )
+        .with_hint(Cli::HintWritableFolder)
     };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
