@@ -574,6 +574,14 @@ Exit codes:
         CannotWrite { file: Name, why: Quote } =>
             en: "cannot write {file}: {why}",
             zh: "无法写入{file}：{why}";
+        /// An output file in a folder that does not exist.
+        CannotWriteNoFolder { file: Name, folder: Name } =>
+            en: "cannot write {file}: the folder {folder} does not exist",
+            zh: "无法写入{file}：文件夹{folder}不存在";
+        /// An output file pfc may not write.
+        CannotWritePermission { file: Name } =>
+            en: "cannot write {file}: permission denied",
+            zh: "无法写入{file}：没有写入权限";
         /// How to make it writable.
         HintWritableFolder =>
             en: "check that the folder exists and is writable",
