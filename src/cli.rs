@@ -8,19 +8,25 @@ mod diff;
 mod eval;
 mod fmt;
 mod generate;
+mod help;
 mod interrupt;
 mod load;
 mod output;
 mod test;
+mod usage;
 
+use crate::catalogue::Lang;
+use crate::catalogue::cli::Cli;
 use crate::diagnostic::{Diagnostic, has_errors};
 use crate::render::{self, ErrorFormat};
 use crate::source::SourceMap;
 use args::{Args, Color, Command};
-use clap::Parser;
+use clap::FromArgMatches;
+use clap::error::ErrorKind;
 use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use usage::UsageError;
 
 /// Exit code for framework or data errors.
 pub const EXIT_ERRORS: u8 = 1;
@@ -29,27 +35,25 @@ pub const EXIT_USAGE: u8 = 2;
 pub use interrupt::EXIT_INTERRUPTED;
 
 /// Run pfc with these arguments (the first is the program name).
+///
+/// The language is `--lang`'s, else the locale's (`Lang::detect`); it is read
+/// ahead of parsing, so that `--help` and usage errors are in it too.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
-    let args = match Args::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let early = usage::prescan(&args);
+    let lang = Lang::detect(early.lang);
+    let command = help::command(lang, &mut Vec::new());
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|m| Args::from_arg_matches(&m));
+    let args = match parsed {
         Ok(a) => a,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(EXIT_USAGE)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
-    };
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        Err(e) => return parse_error(&e, &args, lang, early.color.unwrap_or(Color::Auto)),
     };
     let out = Printer {
-        color,
+        color: colored(args.color, &std::io::stderr()),
         format: args.error_format,
-        lang: crate::catalogue::Lang::detect(args.lang),
+        lang: Lang::detect(args.lang),
     };
     match args.command {
         Command::Check {
@@ -135,10 +139,9 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
                 None => None,
             };
             if format.len() > 1 {
-                eprintln!(
-                    "error: several `--format`s need `--out DIR` (one file each per project)\n\n  tip: choose one format, or add `--out DIR`\n\nFor more information, try 'pfc eval --help'."
+                return out.usage(
+                    UsageError::new("pfc eval", Cli::SeveralFormats).tip(Cli::TipOneFormat),
                 );
-                return ExitCode::from(EXIT_USAGE);
             }
             eval::run(
                 &out,
@@ -179,6 +182,46 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     }
 }
 
+/// Whether to colour what is written to `stream`.
+fn colored(choice: Color, stream: &impl IsTerminal) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => stream.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+/// What the argument parser stopped at: the help or the version asked for,
+/// or a usage error, each in `lang`.
+fn parse_error(e: &clap::Error, args: &[OsString], lang: Lang, color: Color) -> ExitCode {
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let styled = e.render();
+            let text = |color: bool| {
+                let text = if color {
+                    styled.ansi().to_string()
+                } else {
+                    styled.to_string()
+                };
+                help::finish(text, lang)
+            };
+            if e.use_stderr() {
+                eprint!("{}", text(colored(color, &std::io::stderr())));
+                ExitCode::from(EXIT_USAGE)
+            } else {
+                print!("{}", text(colored(color, &std::io::stdout())));
+                ExitCode::SUCCESS
+            }
+        }
+        _ => {
+            UsageError::from_clap(e, args).print(lang);
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
 /// How diagnostics are printed.
 pub(crate) struct Printer {
     color: bool,
@@ -195,6 +238,12 @@ impl Printer {
         }
     }
 
+    /// Print a usage error and return the exit code of one.
+    pub(crate) fn usage(&self, error: UsageError) -> ExitCode {
+        error.print(self.lang);
+        ExitCode::from(EXIT_USAGE)
+    }
+
     /// Print diagnostics and return the exit code they imply.
     pub(crate) fn finish(&self, sources: &SourceMap, diagnostics: &[Diagnostic]) -> ExitCode {
         self.diagnostics(sources, diagnostics);
@@ -204,4 +253,16 @@ impl Printer {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// `text` right-aligned in `width` columns (a Chinese character takes two).
+pub(crate) fn pad_left(text: &str, width: usize) -> String {
+    let used = unicode_width::UnicodeWidthStr::width(text);
+    format!("{}{text}", " ".repeat(width.saturating_sub(used)))
+}
+
+/// `text` left-aligned in `width` columns (a Chinese character takes two).
+pub(crate) fn pad_right(text: &str, width: usize) -> String {
+    let used = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }

@@ -1,9 +1,12 @@
-//! `pfc diff OLD NEW`: what changed between two frameworks, in words.
+//! `pfc diff OLD NEW`: what changed between two frameworks, as messages
+//! of the catalogue (`catalogue/cli.rs`).
 //!
 //! Works on checked models, so it compares meaning rather than layout:
 //! nodes are matched by their path in the tree, formulas by their source
 //! text with whitespace folded.
 
+use crate::catalogue::cli::Cli;
+use crate::catalogue::{Lang, Text};
 use crate::check::model::{Model, NodeKind, QualRule, QuantRule, RuleSet};
 use crate::exact::Exact;
 use crate::source::SourceMap;
@@ -11,17 +14,56 @@ use crate::span::Span;
 use crate::syntax::ast::TargetKind;
 use std::collections::BTreeMap;
 
+/// What part of a framework a change concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    /// Title, basis, total, language, years, rounding.
+    Settings,
+    /// Grade bands.
+    Grades,
+    /// Groups, indicators, slots and their weights.
+    Tree,
+    /// Scoring rules and formulas.
+    Scoring,
+    /// Inputs and derived values.
+    Inputs,
+    /// Checks.
+    Checks,
+}
+
+impl Area {
+    /// The area's name in `lang`.
+    pub fn render(self, lang: Lang) -> String {
+        match self {
+            Area::Settings => Cli::AreaSettings,
+            Area::Grades => Cli::AreaGrades,
+            Area::Tree => Cli::AreaTree,
+            Area::Scoring => Cli::AreaScoring,
+            Area::Inputs => Cli::AreaInputs,
+            Area::Checks => Cli::AreaChecks,
+        }
+        .render(lang)
+    }
+}
+
 /// One change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    /// What area it concerns (`grades`, `tree`, `scoring`, `settings`, `inputs`).
-    pub area: &'static str,
-    /// The change in words.
-    pub text: String,
+    /// What area it concerns.
+    pub area: Area,
+    /// The change.
+    pub text: Text,
 }
 
-fn change(area: &'static str, text: String) -> Change {
-    Change { area, text }
+fn change(area: Area, text: Cli) -> Change {
+    Change {
+        area,
+        text: text.into(),
+    }
+}
+
+fn boxed(t: Cli) -> Box<Text> {
+    Box::new(t.into())
 }
 
 /// Compare two models. `sources` holds both frameworks' files.
@@ -31,10 +73,16 @@ pub fn diff(sources: &SourceMap, old: &Model, new: &Model) -> Vec<Change> {
     settings(old, new, &mut out);
     grades(old, new, &mut out);
     tree(old, new, &text, &mut out);
-    rules("framework-wide", &old.rules, &new.rules, &text, &mut out);
+    rules(
+        &Cli::ScopeFramework,
+        &old.rules,
+        &new.rules,
+        &text,
+        &mut out,
+    );
     named(
-        "inputs",
-        "input",
+        Area::Inputs,
+        &Cli::WhatInput,
         old.inputs
             .iter()
             .map(|i| (i.name.clone(), text(i.span)))
@@ -46,8 +94,8 @@ pub fn diff(sources: &SourceMap, old: &Model, new: &Model) -> Vec<Change> {
         &mut out,
     );
     named(
-        "inputs",
-        "derived value",
+        Area::Inputs,
+        &Cli::WhatDerived,
         old.lets
             .iter()
             .map(|l| (l.name.clone(), text(l.span)))
@@ -59,8 +107,8 @@ pub fn diff(sources: &SourceMap, old: &Model, new: &Model) -> Vec<Change> {
         &mut out,
     );
     named(
-        "checks",
-        "check",
+        Area::Checks,
+        &Cli::WhatCheck,
         old.checks
             .iter()
             .map(|c| (text(c.span), text(c.span)))
@@ -78,85 +126,106 @@ fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn num(d: &Exact) -> String {
-    d.to_string()
+fn points(w: &Exact) -> Box<Text> {
+    boxed(Cli::DiffPoints { value: w.clone() })
 }
 
 fn settings(old: &Model, new: &Model, out: &mut Vec<Change>) {
+    let quote = |t: Option<&str>| t.unwrap_or("—").into();
     if old.title != new.title {
         out.push(change(
-            "settings",
-            format!(
-                "title: {} → {}",
-                old.title.as_deref().unwrap_or("—"),
-                new.title.as_deref().unwrap_or("—")
-            ),
+            Area::Settings,
+            Cli::DiffTitle {
+                old: quote(old.title.as_deref()),
+                new: quote(new.title.as_deref()),
+            },
         ));
     }
     if old.basis != new.basis {
         out.push(change(
-            "settings",
-            format!(
-                "basis: {} → {}",
-                old.basis.as_deref().unwrap_or("—"),
-                new.basis.as_deref().unwrap_or("—")
-            ),
+            Area::Settings,
+            Cli::DiffBasis {
+                old: quote(old.basis.as_deref()),
+                new: quote(new.basis.as_deref()),
+            },
         ));
     }
     if old.total != new.total {
         out.push(change(
-            "settings",
-            format!("total: {} → {}", num(&old.total), num(&new.total)),
+            Area::Settings,
+            Cli::DiffTotal {
+                old: old.total.clone(),
+                new: new.total.clone(),
+            },
         ));
     }
-    let r = |m: &Model| {
-        format!(
-            "{} places, {}, {}",
-            m.rounding.places,
-            m.rounding.mode.keyword(),
-            m.rounding.scope.keyword()
-        )
-    };
     if old.language != new.language {
         out.push(change(
-            "settings",
-            format!("language: {:?} → {:?}", old.language, new.language).to_lowercase(),
+            Area::Settings,
+            Cli::DiffLanguage {
+                old: old.language.keyword().to_owned(),
+                new: new.language.keyword().to_owned(),
+            },
         ));
     }
     if old.period != new.period {
-        let y = |p: Option<(i64, Option<i64>)>| match p {
-            None => "any year".to_owned(),
-            Some((f, Some(t))) => format!("{f}–{t}"),
-            Some((f, None)) => format!("{f} onwards"),
+        let years = |p: Option<(i64, Option<i64>)>| {
+            boxed(match p {
+                None => Cli::AnyYear,
+                Some((from, Some(to))) => Cli::YearRange { from, to },
+                Some((from, None)) => Cli::YearOnwards { from },
+            })
         };
         out.push(change(
-            "settings",
-            format!("years: {} → {}", y(old.period), y(new.period)),
+            Area::Settings,
+            Cli::DiffYears {
+                old: years(old.period),
+                new: years(new.period),
+            },
         ));
     }
     if old.rounding != new.rounding {
+        let r = |m: &Model| {
+            boxed(Cli::Rounding {
+                places: m.rounding.places,
+                mode: m.rounding.mode.keyword().to_owned(),
+                scope: m.rounding.scope.keyword().to_owned(),
+            })
+        };
         out.push(change(
-            "settings",
-            format!("rounding: {} → {}", r(old), r(new)),
+            Area::Settings,
+            Cli::DiffRounding {
+                old: r(old),
+                new: r(new),
+            },
         ));
     }
 }
 
 fn grades(old: &Model, new: &Model, out: &mut Vec<Change>) {
-    let show = |g: &crate::check::model::Grade| match &g.min {
-        Some(m) => format!("≥ {}", num(m)),
-        None => "the rest".to_owned(),
+    let band = |g: &crate::check::model::Grade| {
+        boxed(match &g.min {
+            Some(m) => Cli::GradeFrom { min: m.clone() },
+            None => Cli::GradeRest,
+        })
     };
     for g in &old.grades {
         match new.grades.iter().find(|n| n.name == g.name) {
             None => out.push(change(
-                "grades",
-                format!("grade {} ({}) removed", g.name, show(g)),
+                Area::Grades,
+                Cli::DiffGradeRemoved {
+                    name: g.name.as_str().into(),
+                    band: band(g),
+                },
             )),
             Some(n) if n.min != g.min => {
                 out.push(change(
-                    "grades",
-                    format!("grade {}: {} → {}", g.name, show(g), show(n)),
+                    Area::Grades,
+                    Cli::DiffGradeChanged {
+                        name: g.name.as_str().into(),
+                        old: band(g),
+                        new: band(n),
+                    },
                 ));
             }
             Some(_) => {}
@@ -165,19 +234,23 @@ fn grades(old: &Model, new: &Model, out: &mut Vec<Change>) {
     for n in &new.grades {
         if !old.grades.iter().any(|g| g.name == n.name) {
             out.push(change(
-                "grades",
-                format!("grade {} ({}) added", n.name, show(n)),
+                Area::Grades,
+                Cli::DiffGradeAdded {
+                    name: n.name.as_str().into(),
+                    band: band(n),
+                },
             ));
         }
     }
 }
 
-fn kind_word(k: &NodeKind) -> &'static str {
+/// What kind of node, as a word.
+fn kind(k: &NodeKind) -> Cli {
     match k {
-        NodeKind::Group => "group",
-        NodeKind::Indicator(_) => "indicator",
-        NodeKind::Slot(_) => "slot",
-        NodeKind::Question { .. } => "question",
+        NodeKind::Group => Cli::KindGroup,
+        NodeKind::Indicator(_) => Cli::KindIndicator,
+        NodeKind::Slot(_) => Cli::KindSlot,
+        NodeKind::Question { .. } => Cli::KindQuestion,
     }
 }
 
@@ -188,39 +261,42 @@ fn tree(old: &Model, new: &Model, text: &dyn Fn(Span) -> String, out: &mut Vec<C
             .collect()
     };
     let (oi, ni) = (index(old), index(new));
-    let weight = |w: Option<Exact>| w.map_or_else(|| "from the data".to_owned(), |w| num(&w));
+    let weight = |w: &Option<Exact>| match w {
+        Some(w) => points(w),
+        None => boxed(Cli::WeightFromData),
+    };
     for (path, &o) in &oi {
         let on = &old.nodes[o];
         let Some(&n) = ni.get(path) else {
             out.push(change(
-                "tree",
-                format!(
-                    "{} `{path}` removed (weight {})",
-                    kind_word(&on.kind),
-                    weight(on.weight.clone())
-                ),
+                Area::Tree,
+                Cli::DiffNodeRemoved {
+                    kind: boxed(kind(&on.kind)),
+                    path: path.as_str().into(),
+                    weight: weight(&on.weight),
+                },
             ));
             continue;
         };
         let nn = &new.nodes[n];
-        if kind_word(&on.kind) != kind_word(&nn.kind) {
+        if kind(&on.kind) != kind(&nn.kind) {
             out.push(change(
-                "tree",
-                format!(
-                    "`{path}` changed from a {} to a {}",
-                    kind_word(&on.kind),
-                    kind_word(&nn.kind)
-                ),
+                Area::Tree,
+                Cli::DiffKindChanged {
+                    path: path.as_str().into(),
+                    old: boxed(kind(&on.kind)),
+                    new: boxed(kind(&nn.kind)),
+                },
             ));
         }
         if on.weight != nn.weight {
             out.push(change(
-                "tree",
-                format!(
-                    "weight of `{path}`: {} → {}",
-                    weight(on.weight.clone()),
-                    weight(nn.weight.clone())
-                ),
+                Area::Tree,
+                Cli::DiffWeight {
+                    path: path.as_str().into(),
+                    old: weight(&on.weight),
+                    new: weight(&nn.weight),
+                },
             ));
         }
         match (&on.kind, &nn.kind) {
@@ -228,13 +304,20 @@ fn tree(old: &Model, new: &Model, text: &dyn Fn(Span) -> String, out: &mut Vec<C
                 let (fa, fb) = (text(a.score.span), text(b.score.span));
                 if fa != fb {
                     out.push(change(
-                        "scoring",
-                        format!("score of `{path}`: `{fa}` → `{fb}`"),
+                        Area::Scoring,
+                        Cli::DiffScore {
+                            path: path.as_str().into(),
+                            old: fa,
+                            new: fb,
+                        },
                     ));
                 }
             }
             (NodeKind::Slot(a), NodeKind::Slot(b)) => {
-                rules(&format!("slot `{path}`"), a, b, text, out)
+                let scope = Cli::ScopeSlot {
+                    path: path.as_str().into(),
+                };
+                rules(&scope, a, b, text, out);
             }
             _ => {}
         }
@@ -243,61 +326,76 @@ fn tree(old: &Model, new: &Model, text: &dyn Fn(Span) -> String, out: &mut Vec<C
         if !oi.contains_key(path) {
             let nn = &new.nodes[n];
             out.push(change(
-                "tree",
-                format!(
-                    "{} `{path}` added (weight {})",
-                    kind_word(&nn.kind),
-                    weight(nn.weight.clone())
-                ),
+                Area::Tree,
+                Cli::DiffNodeAdded {
+                    kind: boxed(kind(&nn.kind)),
+                    path: path.as_str().into(),
+                    weight: weight(&nn.weight),
+                },
             ));
         }
     }
 }
 
 fn rules(
-    scope: &str,
+    scope: &Cli,
     old: &RuleSet,
     new: &RuleSet,
     text: &dyn Fn(Span) -> String,
     out: &mut Vec<Change>,
 ) {
+    let sc = || boxed(scope.clone());
     for kind in [TargetKind::AtLeast, TargetKind::AtMost, TargetKind::Equals] {
-        let k = kind.keyword();
+        let rule = || kind.keyword().into();
         match (old.quant(kind), new.quant(kind)) {
             (None, None) => {}
-            (Some(_), None) => out.push(change("scoring", format!("{scope} rule `{k}` removed"))),
+            (Some(_), None) => out.push(change(
+                Area::Scoring,
+                Cli::DiffRuleRemoved {
+                    scope: sc(),
+                    rule: rule(),
+                },
+            )),
             (None, Some(r)) => out.push(change(
-                "scoring",
-                format!("{scope} rule `{k}` added: `{}`", text(r.score.span)),
+                Area::Scoring,
+                Cli::DiffRuleAdded {
+                    scope: sc(),
+                    rule: rule(),
+                    formula: text(r.score.span),
+                },
             )),
             (Some(a), Some(b)) => quant(scope, a, b, text, out),
         }
     }
     match (&old.qualitative, &new.qualitative) {
         (None, None) => {}
-        (Some(_), None) => out.push(change(
-            "scoring",
-            format!("{scope} qualitative bands removed"),
-        )),
+        (Some(_), None) => out.push(change(Area::Scoring, Cli::DiffBandsRemoved { scope: sc() })),
         (None, Some(q)) => out.push(change(
-            "scoring",
-            format!("{scope} qualitative bands added: {}", bands(q)),
+            Area::Scoring,
+            Cli::DiffBandsAdded {
+                scope: sc(),
+                bands: bands(q),
+            },
         )),
         (Some(a), Some(b)) => {
             if bands(a) != bands(b) {
                 out.push(change(
-                    "scoring",
-                    format!("{scope} qualitative bands: {} → {}", bands(a), bands(b)),
+                    Area::Scoring,
+                    Cli::DiffBands {
+                        scope: sc(),
+                        old: bands(a),
+                        new: bands(b),
+                    },
                 ));
             }
             if a.default != b.default {
                 out.push(change(
-                    "scoring",
-                    format!(
-                        "{scope} qualitative default: {:?} → {:?}",
-                        a.default, b.default
-                    )
-                    .to_lowercase(),
+                    Area::Scoring,
+                    Cli::DiffBandDefault {
+                        scope: sc(),
+                        old: format!("{:?}", a.default).to_lowercase(),
+                        new: format!("{:?}", b.default).to_lowercase(),
+                    },
                 ));
             }
         }
@@ -305,38 +403,59 @@ fn rules(
 }
 
 fn quant(
-    scope: &str,
+    scope: &Cli,
     a: &QuantRule,
     b: &QuantRule,
     text: &dyn Fn(Span) -> String,
     out: &mut Vec<Change>,
 ) {
-    let k = a.kind.keyword();
+    let sc = || boxed(scope.clone());
+    let rule = || a.kind.keyword().into();
     let (fa, fb) = (text(a.score.span), text(b.score.span));
     if fa != fb {
         out.push(change(
-            "scoring",
-            format!("{scope} rule `{k}`: `{fa}` → `{fb}`"),
+            Area::Scoring,
+            Cli::DiffRule {
+                scope: sc(),
+                rule: rule(),
+                old: fa,
+                new: fb,
+            },
         ));
     }
     let da = a.deduction.as_ref().map(|d| text(d.span));
     let db = b.deduction.as_ref().map(|d| text(d.span));
-    if da != db {
-        out.push(change(
-            "scoring",
-            format!(
-                "{scope} rule `{k}` deduction condition: {} → {}",
-                da.as_deref().unwrap_or("none"),
-                db.as_deref().unwrap_or("none")
-            ),
-        ));
+    let deduction = match (da, db) {
+        (None, Some(condition)) => Some(Cli::DiffDeductionAdded {
+            scope: sc(),
+            rule: rule(),
+            condition,
+        }),
+        (Some(condition), None) => Some(Cli::DiffDeductionRemoved {
+            scope: sc(),
+            rule: rule(),
+            condition,
+        }),
+        (Some(old), Some(new)) if old != new => Some(Cli::DiffDeduction {
+            scope: sc(),
+            rule: rule(),
+            old,
+            new,
+        }),
+        _ => None,
+    };
+    if let Some(d) = deduction {
+        out.push(change(Area::Scoring, d));
     }
     let ca: Vec<String> = a.checks.iter().map(|c| text(c.span)).collect();
     let cb: Vec<String> = b.checks.iter().map(|c| text(c.span)).collect();
     if ca != cb {
         out.push(change(
-            "checks",
-            format!("{scope} rule `{k}` checks changed"),
+            Area::Checks,
+            Cli::DiffRuleChecks {
+                scope: sc(),
+                rule: rule(),
+            },
         ));
     }
 }
@@ -344,37 +463,49 @@ fn quant(
 fn bands(q: &QualRule) -> String {
     q.bands
         .iter()
-        .map(|b| {
-            format!(
-                "{} {}%..{}%",
-                b.name,
-                num(&b.low.pow10(2)),
-                num(&b.high.pow10(2))
-            )
-        })
+        .map(|b| format!("{} {}%..{}%", b.name, b.low.pow10(2), b.high.pow10(2)))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 fn named(
-    area: &'static str,
-    what: &str,
+    area: Area,
+    what: &Cli,
     old: Vec<(String, String)>,
     new: Vec<(String, String)>,
     out: &mut Vec<Change>,
 ) {
+    let what = || boxed(what.clone());
     for (name, def) in &old {
         match new.iter().find(|(n, _)| n == name) {
-            None => out.push(change(area, format!("{what} `{name}` removed"))),
-            Some((_, d)) if d != def => {
-                out.push(change(area, format!("{what} `{name}`: `{def}` → `{d}`")))
-            }
+            None => out.push(change(
+                area,
+                Cli::DiffNamedRemoved {
+                    what: what(),
+                    name: name.clone(),
+                },
+            )),
+            Some((_, d)) if d != def => out.push(change(
+                area,
+                Cli::DiffNamed {
+                    what: what(),
+                    name: name.clone(),
+                    old: def.clone(),
+                    new: d.clone(),
+                },
+            )),
             Some(_) => {}
         }
     }
     for (name, def) in &new {
         if !old.iter().any(|(n, _)| n == name) {
-            out.push(change(area, format!("{what} added: `{def}`")));
+            out.push(change(
+                area,
+                Cli::DiffNamedAdded {
+                    what: what(),
+                    definition: def.clone(),
+                },
+            ));
         }
     }
 }

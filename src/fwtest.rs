@@ -5,7 +5,8 @@
 //! the end of its path), and warnings or errors that must appear. Without an
 //! `expect error`, the evaluation must succeed.
 
-use crate::catalogue::Lang;
+use crate::catalogue::cli::Cli;
+use crate::catalogue::{Lang, Text};
 use crate::check::model::Model;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::eval::result::{Evaluation, ScoredNode};
@@ -20,8 +21,101 @@ use std::path::Path;
 pub struct Outcome {
     /// The test's name.
     pub name: String,
-    /// What did not match, in words; empty when the test passed.
-    pub failures: Vec<String>,
+    /// What did not match; empty when the test passed.
+    pub failures: Vec<Failure>,
+}
+
+/// Why a test failed. Words only when shown ([`Failure::render`]), in the
+/// reader's language; the diagnostics inside are rendered then too.
+#[derive(Debug, Clone)]
+pub enum Failure {
+    /// Said by the catalogue.
+    Said(Text),
+    /// The test's data cannot be read.
+    DataUnreadable(Diagnostic),
+    /// Scoring failed, and the test expected no error.
+    EvaluationFailed(Vec<Diagnostic>),
+    /// An error or warning the test expects is not among the findings.
+    Missing {
+        /// Error or warning.
+        severity: Severity,
+        /// How the test names it.
+        want: Matcher,
+        /// The findings of that severity there were.
+        found: Vec<Diagnostic>,
+    },
+    /// A score differs from the expected one: how it was computed.
+    Score {
+        /// Expected against got.
+        said: Text,
+        /// The indicator's explanation, when it is one.
+        explanation: Option<String>,
+    },
+}
+
+impl From<Cli> for Failure {
+    fn from(c: Cli) -> Failure {
+        Failure::Said(c.into())
+    }
+}
+
+impl Failure {
+    /// The failure in `lang`, perhaps on several lines; `sources` holds the
+    /// files its diagnostics point into.
+    pub fn render(&self, sources: &SourceMap, lang: Lang) -> String {
+        match self {
+            Failure::Said(t) => t.render(lang),
+            Failure::DataUnreadable(d) => d.headline(lang),
+            Failure::EvaluationFailed(diagnostics) => format!(
+                "{}\n{}",
+                Cli::TestEvaluationFailed.render(lang),
+                indent(&render::to_string(
+                    sources,
+                    diagnostics,
+                    ErrorFormat::Short,
+                    lang
+                ))
+            ),
+            Failure::Missing {
+                severity,
+                want,
+                found,
+            } => {
+                let got = if found.is_empty() {
+                    Cli::TestGotNone.render(lang)
+                } else {
+                    found
+                        .iter()
+                        .map(|d| format!("{} {}", d.code.as_str(), d.headline(lang)))
+                        .collect::<Vec<_>>()
+                        .join(&Cli::ListSeparator.render(lang))
+                };
+                let said = match (severity, want) {
+                    (Severity::Error, Matcher::Code(code)) => Cli::TestWantedErrorCode {
+                        code: code.clone(),
+                        got,
+                    },
+                    (Severity::Error, Matcher::Text(words)) => Cli::TestWantedErrorWords {
+                        words: words.as_str().into(),
+                        got,
+                    },
+                    (Severity::Warning, Matcher::Code(code)) => Cli::TestWantedWarningCode {
+                        code: code.clone(),
+                        got,
+                    },
+                    (Severity::Warning, Matcher::Text(words)) => Cli::TestWantedWarningWords {
+                        words: words.as_str().into(),
+                        got,
+                    },
+                };
+                said.render(lang)
+            }
+            Failure::Score { said, explanation } => match explanation {
+                Some(e) => format!("{}\n    {e}", said.render(lang)),
+                None => said.render(lang),
+            },
+        }
+    }
 }
 
 impl Outcome {
@@ -42,12 +136,12 @@ pub fn run(sources: &mut SourceMap, model: &Model, file: FileId) -> Vec<Outcome>
 
 fn run_one(sources: &mut SourceMap, model: &Model, file: FileId, test: &TestDecl) -> Outcome {
     let name = test.name.node.clone();
-    let fail = |why: String| Outcome {
+    let fail = |why: Failure| Outcome {
         name: test.name.node.clone(),
         failures: vec![why],
     };
     let data_file = match &test.data {
-        None => return fail("the test names no data: add `data \"examples/….toml\"`".to_owned()),
+        None => return fail(Cli::TestNoData.into()),
         Some(TestData::Inline(body)) => sources.add(
             format!("{} (test “{name}”).toml", sources.get(file).name),
             body.node.clone(),
@@ -55,17 +149,19 @@ fn run_one(sources: &mut SourceMap, model: &Model, file: FileId, test: &TestDecl
         Some(TestData::File(path)) => {
             let framework_path = sources.get(file).name.clone();
             if framework_path.starts_with("<builtin>") {
-                return fail(format!(
-                    "`{}` is relative to the framework's folder; run the tests on the folder, not the built-in id",
-                    path.node
-                ));
+                return fail(
+                    Cli::TestBuiltinData {
+                        file: path.node.as_str().into(),
+                    }
+                    .into(),
+                );
             }
             let dir = Path::new(&framework_path)
                 .parent()
                 .unwrap_or(Path::new("."));
             match sources.load(&dir.join(&path.node)) {
                 Ok(f) => f,
-                Err(d) => return fail(d.headline(Lang::En)),
+                Err(d) => return fail(Failure::DataUnreadable(d)),
             }
         }
     };
@@ -84,15 +180,7 @@ fn run_one(sources: &mut SourceMap, model: &Model, file: FileId, test: &TestDecl
         .iter()
         .any(|e| matches!(e.kind, ExpectKind::Error(_)));
     if evaluation.is_none() && !expects_error {
-        failures.push(format!(
-            "the evaluation failed:\n{}",
-            indent(&render::to_string(
-                sources,
-                &diagnostics,
-                ErrorFormat::Short,
-                Lang::En
-            ))
-        ));
+        failures.push(Failure::EvaluationFailed(diagnostics.clone()));
     }
     for e in &test.expects {
         if let Some(f) = check(&e.kind, evaluation.as_ref(), &diagnostics) {
@@ -120,13 +208,6 @@ fn matches(d: &Diagnostic, m: &Matcher) -> bool {
     }
 }
 
-fn describe(m: &Matcher) -> String {
-    match m {
-        Matcher::Code(c) => c.clone(),
-        Matcher::Text(t) => format!("“{t}”"),
-    }
-}
-
 fn find<'e, 'a>(tree: &'e [ScoredNode<'a>], path: &[String]) -> Vec<&'e ScoredNode<'a>> {
     tree.iter()
         .flat_map(ScoredNode::walk)
@@ -140,36 +221,23 @@ fn find<'e, 'a>(tree: &'e [ScoredNode<'a>], path: &[String]) -> Vec<&'e ScoredNo
         .collect()
 }
 
-fn check(kind: &ExpectKind, ev: Option<&Evaluation>, diags: &[Diagnostic]) -> Option<String> {
-    let listed = |sev: Severity| -> String {
-        let l: Vec<String> = diags
+fn check(kind: &ExpectKind, ev: Option<&Evaluation>, diags: &[Diagnostic]) -> Option<Failure> {
+    let missing = |severity: Severity, want: &Matcher| {
+        let found: Vec<Diagnostic> = diags
             .iter()
-            .filter(|d| d.severity == sev)
-            .map(|d| format!("{} {}", d.code.as_str(), d.headline(Lang::En)))
+            .filter(|d| d.severity == severity)
+            .cloned()
             .collect();
-        if l.is_empty() {
-            "none".to_owned()
-        } else {
-            l.join("; ")
-        }
+        let seen = found.iter().any(|d| matches(d, want));
+        (!seen).then(|| Failure::Missing {
+            severity,
+            want: want.clone(),
+            found,
+        })
     };
     match kind {
-        ExpectKind::Error(m) => (!diags.iter().any(|d| d.is_error() && matches(d, m))).then(|| {
-            format!(
-                "expected error {}, got: {}",
-                describe(m),
-                listed(Severity::Error)
-            )
-        }),
-        ExpectKind::Warning(m) => {
-            (!diags.iter().any(|d| !d.is_error() && matches(d, m))).then(|| {
-                format!(
-                    "expected warning {}, got: {}",
-                    describe(m),
-                    listed(Severity::Warning)
-                )
-            })
-        }
+        ExpectKind::Error(m) => missing(Severity::Error, m),
+        ExpectKind::Warning(m) => missing(Severity::Warning, m),
         ExpectKind::Total(t) => {
             let ev = ev?;
             (ev.total.value != *t).then(|| {
@@ -178,46 +246,54 @@ fn check(kind: &ExpectKind, ev: Option<&Evaluation>, diags: &[Diagnostic]) -> Op
                     .iter()
                     .map(|p| format!("{} {}", p.name, p.score))
                     .collect();
-                format!(
-                    "total: expected {}, got {} ({})",
-                    t,
-                    ev.total,
-                    parts.join(" + ")
-                )
+                Cli::TestTotal {
+                    want: t.clone(),
+                    got: ev.total.clone(),
+                    parts: parts.join(" + "),
+                }
+                .into()
             })
         }
         ExpectKind::Grade(g) => {
             let ev = ev?;
-            (ev.grade != Some(g.as_str())).then(|| {
-                format!(
-                    "grade: expected {g}, got {} (total {})",
-                    ev.grade.unwrap_or("none"),
-                    ev.total
-                )
-            })
+            let want = g.as_str().into();
+            let total = ev.total.clone();
+            match ev.grade {
+                Some(got) if got == g.as_str() => None,
+                Some(got) => Some(
+                    Cli::TestGrade {
+                        want,
+                        got: got.into(),
+                        total,
+                    }
+                    .into(),
+                ),
+                None => Some(Cli::TestNoGrade { want, total }.into()),
+            }
         }
         ExpectKind::Score(path, want) => {
             let ev = ev?;
             let shown = path.join("/");
             match find(&ev.tree, path).as_slice() {
-                [] => Some(format!(
-                    "score of `{shown}`: no such indicator or group in the result"
-                )),
+                [] => Some(Cli::TestNoSuchNode { path: shown.into() }.into()),
                 [one] if one.score.value == *want => None,
-                [one] => Some(format!(
-                    "score of `{shown}`: expected {}, got {}{}",
-                    want,
-                    one.score,
-                    one.leaf
-                        .as_ref()
-                        .map(|l| format!("\n    {}", l.explanation))
-                        .unwrap_or_default()
-                )),
-                many => Some(format!(
-                    "score of `{shown}`: {} nodes match; write more of the path (e.g. `{}`)",
-                    many.len(),
-                    many[0].path.join("/")
-                )),
+                [one] => Some(Failure::Score {
+                    said: Cli::TestScore {
+                        path: shown.into(),
+                        want: want.clone(),
+                        got: one.score.clone(),
+                    }
+                    .into(),
+                    explanation: one.leaf.as_ref().map(|l| l.explanation.clone()),
+                }),
+                many => Some(
+                    Cli::TestAmbiguous {
+                        path: shown.into(),
+                        count: many.len(),
+                        example: many[0].path.join("/").into(),
+                    }
+                    .into(),
+                ),
             }
         }
     }

@@ -117,7 +117,9 @@ pub fn render(
             let mut s = serde_json::to_string_pretty(ev).map_err(|e| {
                 vec![Diagnostic::error(
                     Code::Template,
-                    format!("cannot write JSON: {e}"),
+                    crate::catalogue::report::Report::CannotWriteJson {
+                        why: e.to_string().into(),
+                    },
                 )]
             })?;
             s.push('\n');

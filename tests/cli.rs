@@ -1,6 +1,6 @@
 //! The command line as a user meets it: exit codes, files, built-ins.
 
-use crate::harness::{files, pfc, pfc_in};
+use crate::harness::{files, pfc, pfc_env, pfc_in, root};
 
 const CAIDIAN: &str = "frameworks/cn-self-eval-2020/examples/caidian-2019.toml";
 
@@ -156,4 +156,98 @@ fn an_output_extension_pfc_does_not_write_is_refused() {
     );
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert!(dir.path().join("自评表.log").exists());
+}
+
+/// `--help` in both languages: the Chinese asked for with `--lang zh` or a
+/// Chinese locale (the same words), the English by default, or with
+/// `--lang en` whatever the locale. Snapshots, so that a reviewer can read
+/// the Chinese.
+#[test]
+fn help_speaks_the_asked_language() {
+    for (name, args) in [
+        ("help", &["--help"][..]),
+        ("help_short", &["-h"][..]),
+        ("eval_help", &["eval", "--help"][..]),
+        ("check_help_short", &["check", "-h"][..]),
+    ] {
+        let en = pfc(args);
+        assert_eq!(en.code, 0, "{}", en.transcript());
+        insta::assert_snapshot!(format!("{name}_en"), en.transcript());
+        let zh = pfc(&[&["--lang", "zh"], args].concat());
+        assert_eq!(zh.code, 0, "{}", zh.transcript());
+        insta::assert_snapshot!(format!("{name}_zh"), zh.transcript());
+        let locale = pfc_env(&root(), args, &[("LANG", "zh_CN.UTF-8")]);
+        assert_eq!(locale.stdout, zh.stdout, "a Chinese locale");
+        let asked = pfc_env(&root(), &[&["--lang", "en"], args].concat(), ZH);
+        assert_eq!(asked.stdout, en.stdout, "`--lang en` in a Chinese locale");
+    }
+}
+
+const ZH: &[(&str, &str)] = &[("LANG", "zh_CN.UTF-8")];
+
+/// The argument parser's usage errors, said by pfc in either language
+/// from the error's kind and context; exit code 2.
+#[test]
+fn usage_errors_speak_the_asked_language() {
+    let cases: [(&str, &[&str]); 8] = [
+        ("unknown_option", &["eval", "--frmat", "md", "a", "b"]),
+        ("missing_arguments", &["eval"]),
+        ("unknown_subcommand", &["evl"]),
+        ("invalid_value", &["eval", "a", "b", "-f", "pdf"]),
+        ("jobs_out_of_range", &["eval", "a", "b", "-j", "0"]),
+        ("not_a_number", &["generate", "a.csv", "-n", "many"]),
+        (
+            "conflict",
+            &["eval", "a", "b", "--project", "1", "--strict"],
+        ),
+        ("subcommand_after_dashes", &["--", "check"]),
+    ];
+    let mut transcript = String::new();
+    for (name, args) in cases {
+        let en = pfc(args);
+        let zh = pfc_env(&root(), args, ZH);
+        assert_eq!(en.code, 2, "{}", en.transcript());
+        assert_eq!(zh.code, 2, "{}", zh.transcript());
+        assert!(en.stdout.is_empty() && zh.stdout.is_empty());
+        assert_eq!(zh.stderr, pfc(&[&["--lang", "zh"], args].concat()).stderr);
+        transcript.push_str(&format!(
+            "===== {name}: pfc {}\n{}\n{}\n",
+            args.join(" "),
+            en.stderr,
+            zh.stderr
+        ));
+    }
+    insta::assert_snapshot!("usage_errors", transcript);
+}
+
+/// pfc's own usage errors (found after parsing), in both languages.
+#[test]
+fn own_usage_errors_speak_the_asked_language() {
+    let data = crate::harness::root().join(CAIDIAN);
+    let data = data.to_str().expect("utf-8 path");
+    let cases: [(&str, &[&str]); 4] = [
+        (
+            "pdf",
+            &["eval", "cn-self-eval-2020", data, "-o", "自评报告.pdf"],
+        ),
+        (
+            "xlsx_on_stdout",
+            &["eval", "cn-self-eval-2020", data, "-f", "xlsx"],
+        ),
+        (
+            "two_formats",
+            &["eval", "cn-self-eval-2020", data, "-f", "md", "-f", "json"],
+        ),
+        ("generate_extension", &["generate", "data.txt"]),
+    ];
+    let dir = files(&[]);
+    let mut transcript = String::new();
+    for (name, args) in cases {
+        let en = pfc_in(dir.path(), args);
+        let zh = pfc_env(dir.path(), &[&["--lang", "zh"], args].concat(), &[]);
+        assert_eq!((en.code, zh.code), (2, 2), "{}", zh.transcript());
+        transcript.push_str(&format!("===== {name}\n{}\n{}\n", en.stderr, zh.stderr));
+    }
+    let transcript = transcript.replace(data, "caidian-2019.toml");
+    insta::assert_snapshot!("own_usage_errors", transcript);
 }

@@ -142,7 +142,7 @@ fn standard_input_cannot_be_mixed_with_paths() {
     Test::new()
         .args(&["fmt", "-", "x.pf"])
         .status(2)
-        .stderr("error: `-` (standard input) cannot be given with other paths\n")
+        .stderr("error: `-` (standard input) cannot be given with other paths\n\nFor more information, try 'pfc fmt --help'.\n")
         .run();
     Test::new()
         .args(&["fmt", "--stdin", "x.pf"])

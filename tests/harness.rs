@@ -30,12 +30,25 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Run pfc in `dir` with `args` (colour off).
+/// Run pfc in `dir` with `args` (colour off, in English, help laid out
+/// 100 columns wide).
 #[track_caller]
 pub fn pfc_in(dir: &Path, args: &[&str]) -> Run {
+    pfc_env(dir, args, &[])
+}
+
+/// Run pfc in `dir` with `args` and these environment variables (as
+/// `LANG=zh_CN.UTF-8`), colour off, in English unless they say otherwise.
+#[track_caller]
+pub fn pfc_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_pfc"))
         .current_dir(dir)
         .env_remove("NO_COLOR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("COLUMNS")
+        .env("LANG", "C")
+        .envs(env.iter().copied())
         .args(["--color", "never"])
         .args(args)
         .output()

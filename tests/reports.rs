@@ -732,6 +732,38 @@ fn a_template_syntax_error_points_into_the_template() {
     insta::assert_snapshot!("template_syntax_error", run.transcript());
 }
 
+/// Template errors in Chinese: pfc's words in Chinese, Tera's own message
+/// (English) quoted inside them.
+#[test]
+fn template_errors_are_told_in_chinese() {
+    let data = std::fs::read(root().join(CAIDIAN)).expect("example");
+    let dir = files(&[
+        ("data.toml", &data),
+        ("bad.md.tera", b"# {{ project.nam }}\n{{ leaves.name }}\n"),
+        ("broken.html.tera", b"<p>\n{% if total %}\n</p>\n"),
+    ]);
+    let mut transcript = String::new();
+    for (format, template) in [("md", "bad.md.tera"), ("html", "broken.html.tera")] {
+        let run = pfc_in(
+            dir.path(),
+            &[
+                "--lang",
+                "zh",
+                "eval",
+                "cn-self-eval-2020",
+                "data.toml",
+                "-f",
+                format,
+                "--template",
+                template,
+            ],
+        );
+        assert_eq!(run.code, 1, "{}", run.transcript());
+        transcript.push_str(&run.stderr);
+    }
+    insta::assert_snapshot!("template_errors_zh", transcript);
+}
+
 // ---------------------------------------------------------------- Command line
 
 #[test]

@@ -110,6 +110,7 @@ impl Test {
             .env_remove("NO_COLOR")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
+            .env_remove("COLUMNS")
             .env("LANG", "C")
             .envs(self.env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::piped())

@@ -1,4 +1,8 @@
 //! Command-line arguments (clap derive).
+//!
+//! What `--help` says is the catalogue's (`catalogue/cli.rs`), in the
+//! user's language: `help.rs` puts it into the command built from these
+//! types before parsing. The doc comments here are for readers of the code.
 
 use crate::batch::encoding::Encoding;
 use crate::render::ErrorFormat;
@@ -12,7 +16,7 @@ use std::path::PathBuf;
 /// in a small declarative language, in exact decimal arithmetic, and explains
 /// every score.
 #[derive(Debug, Parser)]
-#[command(name = "pfc", version, about, long_about = None, after_help = EXIT_CODES)]
+#[command(name = "pfc", version, about, long_about = None)]
 pub struct Args {
     /// What to do.
     #[command(subcommand)]
@@ -33,46 +37,10 @@ pub struct Args {
     pub lang: Option<crate::catalogue::Lang>,
 }
 
-const EXIT_CODES: &str = "Exit codes:
-  0  success (warnings may have been printed)
-  1  the framework or the data has errors
-  2  the command line is wrong (unknown option, missing argument)";
-
-const EVAL_HELP: &str = "Formats:
-  text  the self-evaluation table for a terminal (default)
-  md    the self-evaluation report, Markdown
-  html  one self-contained web page: grade, total, chart, table, warnings
-  json  everything, for machines
-  xlsx  the 自评表 as an Excel workbook, laid out as 附件1 (needs -o FILE)
-  docx  the self-evaluation report as a Word document (needs -o FILE)
-
-Examples:
-  pfc eval cn-self-eval-2020 data.toml -o 自评报告.docx
-  pfc eval cn-self-eval-2020 data.toml -o 自评表.xlsx
-  pfc eval cn-self-eval-2020 data.toml -f html -o report.html
-  pfc eval cn-self-eval-2020 自评表.csv --out results/ -f md   (a batch: docs/batch.md)
-
-Exit codes:
-  0  success (warnings may have been printed)
-  1  the framework or the data has errors
-  2  the command line is wrong (unknown option, missing argument)";
-
-const FMT_HELP: &str = "Examples:
-  pfc fmt                                  every framework.pf under this folder
-  pfc fmt frameworks/my-framework          one framework
-  pfc fmt --check frameworks/              in CI: exit 1 if any file is not formatted
-  pfc fmt - < framework.pf                 standard input to standard output
-
-Exit codes:
-  0  success: files formatted, or (--check) all already formatted
-  1  a file has a syntax error or cannot be read, or (--check) would change
-  2  the command line is wrong (unknown option, missing argument)";
-
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check frameworks for errors without scoring anything.
-    #[command(after_help = EXIT_CODES)]
     Check {
         /// Framework folders, `.pf` files or built-in ids; a folder without
         /// `framework.pf` is searched for framework folders. Default: `frameworks/`.
@@ -82,7 +50,6 @@ pub enum Command {
         explain_extension: bool,
     },
     /// Run the tests frameworks declare (`test "…" { … }`).
-    #[command(after_help = EXIT_CODES)]
     Test {
         /// Framework folders or `.pf` files; a folder without `framework.pf`
         /// is searched for framework folders. Default: `frameworks/`.
@@ -90,7 +57,6 @@ pub enum Command {
     },
     /// Rewrite `.pf` files in the canonical layout (docs/authoring.md);
     /// comments and strings are kept as written.
-    #[command(after_help = FMT_HELP)]
     Fmt {
         /// `.pf` files, or folders whose `framework.pf` files (in any
         /// subfolder) are formatted; `-` for standard input. Default: the
@@ -106,7 +72,6 @@ pub enum Command {
     },
     /// Say what changed between two frameworks: indicators, weights, grade
     /// bands, scoring rules, settings.
-    #[command(after_help = EXIT_CODES)]
     Diff {
         /// The older framework (folder, `.pf` file or built-in id).
         old: String,
@@ -116,7 +81,6 @@ pub enum Command {
     /// Score one project and print the table, or write the report, the Excel
     /// table or the Word report; or score every project of a folder, a CSV
     /// file or an Excel workbook into `--out DIR`.
-    #[command(after_help = EVAL_HELP)]
     Eval {
         /// A framework folder, a `.pf` file or a built-in id (`cn-self-eval-2020`).
         framework: String,
@@ -170,7 +134,6 @@ pub enum Command {
     },
     /// Write synthetic project data (N projects × M indicators, CSV or
     /// Excel) for tests and benchmarks; the same seed gives the same bytes.
-    #[command(after_help = EXIT_CODES)]
     Generate {
         /// The file to write: `.csv` or `.xlsx`.
         output: PathBuf,
@@ -211,11 +174,26 @@ pub enum Color {
 const MAX_JOBS: usize = 256;
 
 /// `--jobs N`: a number of threads from 1 to [`MAX_JOBS`].
-fn jobs(s: &str) -> Result<usize, String> {
+fn jobs(s: &str) -> Result<usize, JobsOutOfRange> {
     match s.parse::<usize>() {
         Ok(n) if (1..=MAX_JOBS).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "a number of threads from 1 to {MAX_JOBS} (leave `--jobs` out for one per core)"
-        )),
+        _ => Err(JobsOutOfRange { max: MAX_JOBS }),
     }
 }
+
+/// `--jobs` given no number of threads pfc starts. A type, so that the
+/// usage error can say it in the user's language (`usage.rs`).
+#[derive(Debug, Clone, Copy)]
+pub struct JobsOutOfRange {
+    /// The most threads.
+    pub max: usize,
+}
+
+impl std::fmt::Display for JobsOutOfRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = crate::catalogue::cli::Cli::JobsRange { max: self.max };
+        f.write_str(&text.render(crate::catalogue::Lang::En))
+    }
+}
+
+impl std::error::Error for JobsOutOfRange {}

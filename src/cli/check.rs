@@ -1,6 +1,8 @@
 //! `pfc check`.
 
-use super::{EXIT_ERRORS, Printer, load};
+use super::{EXIT_ERRORS, Printer, load, pad_left, pad_right};
+use crate::catalogue::cli::Cli;
+use crate::catalogue::{Lang, Text};
 use crate::diagnostic::{Severity, has_errors};
 use crate::source::SourceMap;
 use std::process::ExitCode;
@@ -11,6 +13,12 @@ pub(crate) fn run(out: &Printer, args: &[String], explain_extension: bool) -> Ex
         Ok(t) => t,
         Err(d) => return out.finish(&sources, &[d]),
     };
+    // The statuses are right-aligned in a column as wide as the widest.
+    let column = [Cli::StatusError, Cli::StatusOk]
+        .iter()
+        .map(|s| unicode_width::UnicodeWidthStr::width(s.render(out.lang).as_str()))
+        .max()
+        .unwrap_or(0);
     let mut failed = 0;
     let mut all = Vec::new();
     let mut lines = Vec::new();
@@ -22,7 +30,7 @@ pub(crate) fn run(out: &Printer, args: &[String], explain_extension: bool) -> Ex
                     diags.extend(test_data_files(&sources, l.file, m));
                 }
                 if let (true, Some(m)) = (explain_extension, &model) {
-                    explain(&mut sources, m, &mut lines);
+                    explain(&mut sources, m, out.lang, column + 2, &mut lines);
                 }
                 diags
             }
@@ -36,18 +44,23 @@ pub(crate) fn run(out: &Printer, args: &[String], explain_extension: bool) -> Ex
         if has_errors(&diags) {
             failed += 1;
         }
-        let status = if errors > 0 { "error" } else { "ok" };
-        let count = |n: usize, what: &str| {
-            if n == 1 {
-                format!("1 {what}")
-            } else {
-                format!("{n} {what}s")
-            }
+        let status = if errors > 0 {
+            Cli::StatusError
+        } else {
+            Cli::StatusOk
         };
+        let errors = Box::new(Text::from(match errors {
+            1 => Cli::OneError,
+            n => Cli::Errors { n },
+        }));
+        let warnings = Box::new(Text::from(match warnings {
+            1 => Cli::OneWarning,
+            n => Cli::Warnings { n },
+        }));
         lines.push(format!(
-            "{status:>5}  {t}  ({}, {})",
-            count(errors, "error"),
-            count(warnings, "warning")
+            "{}  {t}  {}",
+            pad_left(&status.render(out.lang), column),
+            Cli::CheckCounts { errors, warnings }.render(out.lang)
         ));
         all.extend(diags);
     }
@@ -55,12 +68,12 @@ pub(crate) fn run(out: &Printer, args: &[String], explain_extension: bool) -> Ex
     for l in &lines {
         println!("{l}");
     }
-    println!(
-        "{} checked, {} ok, {} with errors",
-        targets.len(),
-        targets.len() - failed,
-        failed
-    );
+    let summary = Cli::CheckSummary {
+        checked: targets.len(),
+        ok: targets.len() - failed,
+        failed,
+    };
+    println!("{}", summary.render(out.lang));
     if failed > 0 {
         ExitCode::from(EXIT_ERRORS)
     } else {
@@ -69,9 +82,19 @@ pub(crate) fn run(out: &Printer, args: &[String], explain_extension: bool) -> Ex
 }
 
 /// What a framework changes in the one it extends, as lines of output.
-fn explain(sources: &mut SourceMap, child: &crate::check::model::Model, lines: &mut Vec<String>) {
+fn explain(
+    sources: &mut SourceMap,
+    child: &crate::check::model::Model,
+    lang: Lang,
+    indent: usize,
+    lines: &mut Vec<String>,
+) {
+    let indent = " ".repeat(indent);
     let Some(parent_id) = &child.extends else {
-        lines.push(format!("       {} extends no framework", child.id));
+        let said = Cli::ExtendsNothing {
+            id: child.id.as_str().into(),
+        };
+        lines.push(format!("{indent}{}", said.render(lang)));
         return;
     };
     // The parent was loaded into `sources` while extending; compile it again
@@ -86,9 +109,17 @@ fn explain(sources: &mut SourceMap, child: &crate::check::model::Model, lines: &
     let (Some(parent), _) = crate::compile(sources, crate::span::FileId(file)) else {
         return;
     };
-    lines.push(format!("       {} extends {}:", child.id, parent.id));
+    let said = Cli::ExtendsFramework {
+        id: child.id.as_str().into(),
+        parent: parent.id.as_str().into(),
+    };
+    lines.push(format!("{indent}{}", said.render(lang)));
     for c in crate::diff::diff(sources, &parent, child) {
-        lines.push(format!("         {:<9} {}", c.area, c.text));
+        lines.push(format!(
+            "{indent}  {} {}",
+            pad_right(&c.area.render(lang), 9),
+            c.text.render(lang)
+        ));
     }
 }
 
@@ -98,6 +129,7 @@ fn test_data_files(
     file: crate::span::FileId,
     model: &crate::check::model::Model,
 ) -> Vec<crate::diagnostic::Diagnostic> {
+    use crate::catalogue::Name;
     use crate::diagnostic::{Code, Diagnostic};
     use crate::syntax::ast::TestData;
     let name = &sources.get(file).name;
@@ -114,13 +146,15 @@ fn test_data_files(
             Some(TestData::File(p)) if !dir.join(&p.node).is_file() => Some(
                 Diagnostic::error(
                     Code::TestData,
-                    format!(
-                        "test “{}” names data `{}` that does not exist",
-                        t.name.node, p.node
-                    ),
+                    Cli::TestDataMissing {
+                        test: Name::new(t.name.node.as_str()),
+                        file: Name::new(p.node.as_str()),
+                    },
                 )
-                .with_primary(p.span, "no such file")
-                .with_hint(format!("the path is relative to `{}`", dir.display())),
+                .with_primary(p.span, Cli::LabelNoSuchFile)
+                .with_hint(Cli::HintRelativeTo {
+                    folder: dir.display().to_string().into(),
+                }),
             ),
             _ => None,
         })

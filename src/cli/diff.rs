@@ -1,6 +1,7 @@
 //! `pfc diff OLD NEW`.
 
-use super::{Printer, load};
+use super::{Printer, load, pad_right};
+use crate::catalogue::cli::Cli;
 use crate::source::SourceMap;
 use std::process::ExitCode;
 
@@ -21,10 +22,14 @@ pub(crate) fn run(out: &Printer, old: &str, new: &str) -> ExitCode {
     let changes = crate::diff::diff(&sources, &models[0], &models[1]);
     println!("{} → {}", models[0].id, models[1].id);
     if changes.is_empty() {
-        println!("  no changes in indicators, weights, grades, rules or settings");
+        println!("  {}", Cli::DiffNothing.render(out.lang));
     }
     for c in &changes {
-        println!("  {:<9} {}", c.area, c.text);
+        println!(
+            "  {} {}",
+            pad_right(&c.area.render(out.lang), 9),
+            c.text.render(out.lang)
+        );
     }
     ExitCode::SUCCESS
 }

@@ -1,6 +1,8 @@
 //! `pfc eval`.
 
-use super::{EXIT_ERRORS, EXIT_USAGE, Printer, load, output};
+use super::usage::UsageError;
+use super::{EXIT_ERRORS, Printer, load, output};
+use crate::catalogue::cli::Cli;
 use crate::diagnostic::has_errors;
 use crate::report::{self, Format};
 use crate::source::SourceMap;
@@ -49,45 +51,39 @@ fn format_of_extension(ext: Option<&str>) -> Option<Format> {
 }
 
 /// Combinations of options that cannot work, found before any file is read.
-fn usage_error(req: &Request, format: Format) -> Option<(String, String)> {
-    let name = format.name();
+fn usage_error(req: &Request, format: Format) -> Option<UsageError> {
+    let name = format.name().to_owned();
+    let usage = |message: Cli| UsageError::new("pfc eval", message);
     // `-o 自评表.pdf` would otherwise be text in a file that says PDF.
     if req.format.is_none()
         && let Some(ext) = output_extension(req)
         && format_of_extension(Some(ext)).is_none()
     {
-        return Some((
-            format!("pfc does not write `.{ext}` files"),
-            "write `.docx` or `.html` (and print it to PDF if one is needed), `.xlsx`, `.md`, `.json` or `.txt`; or name the format with `-f`".to_owned(),
-        ));
+        let ext = format!(".{ext}").into();
+        return Some(usage(Cli::NoSuchOutput { ext }).tip(Cli::TipOutputs));
     }
     if format.is_binary() && req.output.is_none() {
         let what = match format {
-            Format::Xlsx => "an Excel workbook",
-            _ => "a Word document",
+            Format::Xlsx => Cli::AnExcelWorkbook,
+            _ => Cli::AWordDocument,
         };
-        return Some((
-            format!("`--format {name}` writes {what}, a file and not text: it needs `-o FILE`"),
-            format!("name the file to write, e.g. `-o 自评表.{name}`"),
-        ));
+        let message = Cli::BinaryNeedsOutput {
+            format: name.clone(),
+            what: Box::new(what.into()),
+        };
+        return Some(usage(message).tip(Cli::TipOutputFile { format: name }));
     }
     if req.template.is_some() && !format.is_templated() {
-        return Some((
-            format!("`--template` does not apply to `--format {name}`"),
-            "templates render md, html and docx; text, json and xlsx are laid out by pfc"
-                .to_owned(),
-        ));
+        let message = Cli::TemplateNotApplicable { format: name };
+        return Some(usage(message).tip(Cli::TipTemplatedFormats));
     }
     None
 }
 
 pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
     let format = format_of(req);
-    if let Some((message, tip)) = usage_error(req, format) {
-        eprintln!(
-            "error: {message}\n\n  tip: {tip}\n\nFor more information, try 'pfc eval --help'."
-        );
-        return ExitCode::from(EXIT_USAGE);
+    if let Some(error) = usage_error(req, format) {
+        return out.usage(error);
     }
     let mut sources = SourceMap::new();
     let fw = match load::framework(&mut sources, &req.framework) {

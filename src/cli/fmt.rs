@@ -2,12 +2,13 @@
 //! (`syntax::format`; the layout is described in docs/authoring.md).
 
 mod files;
-mod messages;
 
-use super::{EXIT_ERRORS, EXIT_USAGE, Printer, output};
+use super::usage::UsageError;
+use super::{EXIT_ERRORS, Printer, output};
+use crate::catalogue::cli::Cli;
+use crate::catalogue::common::Common;
 use crate::diagnostic::{Code, Diagnostic, has_errors};
 use crate::source::SourceMap;
-use messages::{Lang, Msg};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -22,16 +23,15 @@ pub(crate) struct Request<'a> {
 }
 
 pub(crate) fn run(out: &Printer, req: &Request<'_>) -> ExitCode {
-    let lang = Lang::from_env();
+    let lang = out.lang;
     if req.stdin || req.paths == ["-"] {
-        return from_stdin(out, req.check, lang);
+        return from_stdin(out, req.check);
     }
     if req.paths.iter().any(|p| p == "-") {
-        eprintln!("error: {}", Msg::StdinAlone.text(lang));
-        return ExitCode::from(EXIT_USAGE);
+        return out.usage(UsageError::new("pfc fmt", Cli::StdinAlone));
     }
     let mut sources = SourceMap::new();
-    let files = match files::find(req.paths, lang) {
+    let files = match files::find(req.paths) {
         Ok(f) => f,
         Err(d) => return out.finish(&sources, &[d]),
     };
@@ -61,7 +61,13 @@ pub(crate) fn run(out: &Printer, req: &Request<'_>) -> ExitCode {
         }
         changed += 1;
         if req.check {
-            println!("{}", Msg::WouldReformat(&shown).text(lang));
+            println!(
+                "{}",
+                Cli::WouldReformat {
+                    file: shown.clone()
+                }
+                .render(lang)
+            );
             print!(
                 "{}",
                 diff(&shown, &String::from_utf8_lossy(&before), &after)
@@ -70,7 +76,7 @@ pub(crate) fn run(out: &Printer, req: &Request<'_>) -> ExitCode {
             // Through a symbolic link, rewrite the file it points to.
             let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
             match output::write_atomic(&target, after.as_bytes()) {
-                Ok(()) => println!("{}", Msg::Reformatted(&shown).text(lang)),
+                Ok(()) => println!("{}", Cli::Reformatted { file: shown }.render(lang)),
                 Err(d) => {
                     failed += 1;
                     diagnostics.push(d);
@@ -81,19 +87,19 @@ pub(crate) fn run(out: &Printer, req: &Request<'_>) -> ExitCode {
     out.diagnostics(&sources, &diagnostics);
     let files = files.len();
     let summary = if req.check {
-        Msg::Checked {
+        Cli::FmtChecked {
             files,
             changed,
             failed,
         }
     } else {
-        Msg::Formatted {
+        Cli::FmtFormatted {
             files,
             changed,
             failed,
         }
     };
-    println!("{}", summary.text(lang));
+    println!("{}", summary.render(lang));
     if has_errors(&diagnostics) || (req.check && changed > 0) {
         ExitCode::from(EXIT_ERRORS)
     } else {
@@ -103,7 +109,7 @@ pub(crate) fn run(out: &Printer, req: &Request<'_>) -> ExitCode {
 
 /// Standard input to standard output; with `check`, only whether it would
 /// change.
-fn from_stdin(out: &Printer, check: bool, lang: Lang) -> ExitCode {
+fn from_stdin(out: &Printer, check: bool) -> ExitCode {
     const NAME: &str = "<stdin>";
     let mut sources = SourceMap::new();
     let mut bytes = Vec::new();
@@ -111,8 +117,7 @@ fn from_stdin(out: &Printer, check: bool, lang: Lang) -> ExitCode {
         return out.finish(&sources, &[unreadable(NAME, &e)]);
     }
     let Ok(text) = String::from_utf8(bytes) else {
-        let d = Diagnostic::error(Code::NotUtf8, "standard input is not UTF-8 text")
-            .with_hint("save the file as UTF-8 and try again");
+        let d = Diagnostic::error(Code::NotUtf8, Cli::StdinNotUtf8).with_hint(Common::HintSaveUtf8);
         return out.finish(&sources, &[d]);
     };
     let file = sources.add(NAME, text.clone());
@@ -124,7 +129,13 @@ fn from_stdin(out: &Printer, check: bool, lang: Lang) -> ExitCode {
         if formatted == text {
             return ExitCode::SUCCESS;
         }
-        println!("{}", Msg::WouldReformat(NAME).text(lang));
+        println!(
+            "{}",
+            Cli::WouldReformat {
+                file: NAME.to_owned()
+            }
+            .render(out.lang)
+        );
         print!("{}", diff(NAME, &text, &formatted));
         return ExitCode::from(EXIT_ERRORS);
     }
@@ -149,5 +160,11 @@ fn diff(name: &str, before: &str, after: &str) -> String {
 }
 
 fn unreadable(name: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(Code::FileUnreadable, format!("cannot read `{name}`: {e}"))
+    Diagnostic::error(
+        Code::FileUnreadable,
+        Common::FileUnreadableOs {
+            file: name.into(),
+            why: e.to_string().into(),
+        },
+    )
 }

@@ -1,8 +1,10 @@
 //! `pfc generate`: synthetic project data for tests and benchmarks.
 
-use super::{EXIT_USAGE, Printer};
+use super::Printer;
+use super::usage::UsageError;
 use crate::batch::encoding::Encoding;
 use crate::batch::generate::{self, Spec};
+use crate::catalogue::cli::Cli;
 use crate::source::SourceMap;
 use std::path::Path;
 use std::process::ExitCode;
@@ -12,17 +14,12 @@ pub(crate) fn run(out: &Printer, spec: &Spec, path: &Path, encoding: Encoding) -
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
+    let usage = |message: Cli| UsageError::new("pfc generate", message);
     if spec.indicators < 3 {
-        eprintln!(
-            "error: `--indicators` must be at least 3 (one per part of the framework)\n\nFor more information, try 'pfc generate --help'."
-        );
-        return ExitCode::from(EXIT_USAGE);
+        return out.usage(usage(Cli::IndicatorsTooFew));
     }
     if !(0.0..=1.0).contains(&spec.malformed) {
-        eprintln!(
-            "error: `--malformed` is a share between 0 and 1, e.g. `0.01`\n\nFor more information, try 'pfc generate --help'."
-        );
-        return ExitCode::from(EXIT_USAGE);
+        return out.usage(usage(Cli::MalformedShare));
     }
     let written = match ext.as_deref() {
         Some("csv") => generate::write_csv(
@@ -32,28 +29,23 @@ pub(crate) fn run(out: &Printer, spec: &Spec, path: &Path, encoding: Encoding) -
         ),
         Some("xlsx") => {
             if encoding != Encoding::Auto && encoding != Encoding::Utf8 {
-                eprintln!(
-                    "error: `--encoding` applies to CSV files only\n\nFor more information, try 'pfc generate --help'."
-                );
-                return ExitCode::from(EXIT_USAGE);
+                return out.usage(usage(Cli::EncodingCsvOnly));
             }
             generate::write_xlsx(spec, path)
         }
         _ => {
-            eprintln!(
-                "error: `{}` must end in `.csv` or `.xlsx`\n\n  tip: e.g. `pfc generate data.csv --projects 1000`\n\nFor more information, try 'pfc generate --help'.",
-                path.display()
-            );
-            return ExitCode::from(EXIT_USAGE);
+            let file = path.display().to_string().into();
+            return out.usage(usage(Cli::GenerateExtension { file }).tip(Cli::TipGenerate));
         }
     };
     match written {
         Ok(rows) => {
-            println!(
-                "wrote {} projects, {rows} indicator rows, to {}",
-                spec.projects,
-                path.display()
-            );
+            let wrote = Cli::Generated {
+                projects: spec.projects,
+                rows,
+                file: path.display().to_string(),
+            };
+            println!("{}", wrote.render(out.lang));
             ExitCode::SUCCESS
         }
         Err(d) => out.finish(&SourceMap::new(), &[d]),

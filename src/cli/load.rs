@@ -1,6 +1,8 @@
 //! Finding frameworks: a folder, a `.pf` file, or a built-in id.
 
 use crate::builtin;
+use crate::catalogue::cli::Cli;
+use crate::catalogue::common::Common;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::report::FrameworkTemplates;
 use crate::source::SourceMap;
@@ -36,11 +38,9 @@ pub(crate) fn framework(sources: &mut SourceMap, arg: &str) -> Result<Loaded, Di
         if !file.is_file() {
             return Err(Diagnostic::error(
                 Code::FrameworkNotFound,
-                format!("the folder `{arg}` has no `{FRAMEWORK_FILE}`"),
+                Cli::FolderWithoutFramework { folder: arg.into() },
             )
-            .with_hint(
-                "name a framework folder such as `frameworks/cn-self-eval-2020`, or a `.pf` file",
-            ));
+            .with_hint(Cli::HintFrameworkFolder));
         }
         return from_file(sources, &file, path);
     }
@@ -60,19 +60,29 @@ pub(crate) fn framework(sources: &mut SourceMap, arg: &str) -> Result<Loaded, Di
     let ids: Vec<&str> = builtin::BUILTINS.iter().map(|b| b.id).collect();
     if arg.contains(['/', '\\']) || arg.ends_with(".pf") {
         // Clearly meant as a path: say so rather than listing built-in ids.
-        return Err(Diagnostic::error(Code::FrameworkNotFound, format!("`{arg}` does not exist"))
-            .with_hint("name a framework folder (holding `framework.pf`), a `.pf` file, or a built-in id (`pfc list`)"));
+        return Err(Diagnostic::error(
+            Code::FrameworkNotFound,
+            Common::FileMissing { file: arg.into() },
+        )
+        .with_hint(Cli::HintFrameworkPath));
     }
-    let mut d = Diagnostic::error(Code::FrameworkNotFound, format!("no framework `{arg}`"))
-        .with_note("it is neither a folder, nor a file, nor a built-in framework");
+    let mut d = Diagnostic::error(
+        Code::FrameworkNotFound,
+        Cli::NoFramework { name: arg.into() },
+    )
+    .with_note(Cli::NoteNoFramework);
     if let Some(best) = ids
         .iter()
         .min_by_key(|id| strsim::levenshtein(arg, id))
         .filter(|id| strsim::levenshtein(arg, id) <= 3)
     {
-        d = d.with_hint(format!("did you mean `{best}`?"));
+        d = d.with_hint(Common::DidYouMean {
+            name: (*best).into(),
+        });
     }
-    Err(d.with_hint(format!("built-in frameworks: {}", ids.join(", "))))
+    Err(d.with_hint(Cli::HintBuiltins {
+        ids: ids.into_iter().collect(),
+    }))
 }
 
 fn from_file(sources: &mut SourceMap, file: &Path, dir: &Path) -> Result<Loaded, Diagnostic> {
@@ -102,7 +112,13 @@ pub(crate) fn check_targets(args: &[String]) -> Result<Vec<String>, Diagnostic> 
         if path.is_dir() && !path.join(FRAMEWORK_FILE).is_file() {
             let mut found: Vec<String> = std::fs::read_dir(&path)
                 .map_err(|e| {
-                    Diagnostic::error(Code::FileUnreadable, format!("cannot read `{arg}`: {e}"))
+                    Diagnostic::error(
+                        Code::FileUnreadable,
+                        Common::FileUnreadableOs {
+                            file: arg.as_str().into(),
+                            why: e.to_string().into(),
+                        },
+                    )
                 })?
                 .filter_map(Result::ok)
                 .map(|e| e.path())
@@ -112,7 +128,9 @@ pub(crate) fn check_targets(args: &[String]) -> Result<Vec<String>, Diagnostic> 
             if found.is_empty() {
                 return Err(Diagnostic::error(
                     Code::FrameworkNotFound,
-                    format!("`{arg}` holds no framework folder (a folder with `{FRAMEWORK_FILE}`)"),
+                    Cli::NoFrameworkFolders {
+                        folder: arg.as_str().into(),
+                    },
                 ));
             }
             found.sort();

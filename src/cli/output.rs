@@ -1,6 +1,7 @@
 //! Writing output files atomically: a temporary file in the same folder,
 //! renamed over the target only when complete.
 
+use crate::catalogue::cli::Cli;
 use crate::diagnostic::{Code, Diagnostic};
 use std::io::Write;
 use std::path::Path;
@@ -20,15 +21,22 @@ pub(crate) fn write_replacing_unsynced(path: &Path, content: &[u8]) -> Result<()
 }
 
 fn write_replacing(path: &Path, content: &[u8], sync: bool) -> Result<(), Diagnostic> {
-    let shown = path.display();
-    let fail = |e: &dyn std::fmt::Display| {
-        Diagnostic::error(Code::OutputWrite, format!("cannot write `{shown}`: {e}"))
-            .with_hint("check that the folder exists and is writable")
+    let fail = |e: &std::io::Error| {
+        let file = || path.display().to_string().into();
+        let said = match e.kind() {
+            std::io::ErrorKind::NotFound if !folder(path).is_dir() => Cli::CannotWriteNoFolder {
+                file: file(),
+                folder: folder(path).display().to_string().into(),
+            },
+            std::io::ErrorKind::PermissionDenied => Cli::CannotWritePermission { file: file() },
+            _ => Cli::CannotWrite {
+                file: file(),
+                why: e.to_string().into(),
+            },
+        };
+        Diagnostic::error(Code::OutputWrite, said).with_hint(Cli::HintWritableFolder)
     };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let dir = folder(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".pfc-");
     // A temporary file is private (0600); the report is an ordinary file:
@@ -46,4 +54,12 @@ fn write_replacing(path: &Path, content: &[u8], sync: bool) -> Result<(), Diagno
     }
     tmp.persist(path).map_err(|e| fail(&e.error))?;
     Ok(())
+}
+
+/// The folder a file is written in.
+fn folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
 }

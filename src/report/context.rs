@@ -5,6 +5,7 @@
 //! docs/reports.md. Numbers are pre-formatted strings (exact, trailing
 //! zeros removed) so that templates need no number formatting.
 
+use crate::catalogue::report::Report;
 use crate::check::model::Language;
 use crate::data::{Goals, Narrative, ProjectData};
 use crate::eval::result::{
@@ -319,7 +320,7 @@ fn goal_name(name: &str) -> String {
 
 /// Build the context for one evaluation.
 pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
-    let en = ev.framework.language == Language::En;
+    let lang = ev.framework.language;
     let mut leaves = Vec::new();
     let mut tree = Vec::new();
     for top in &ev.tree {
@@ -328,7 +329,7 @@ pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
             if n.leaf.is_none() {
                 continue;
             }
-            let view = leaf_view(n, en);
+            let view = leaf_view(n, lang);
             let key = view.level2.clone();
             match groups.iter_mut().find(|g| g.name == key) {
                 Some(g) => {
@@ -364,11 +365,7 @@ pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
             score_rate: rate(&p.score.value, &p.weight),
         })
         .collect();
-    let conclusion = if en {
-        conclusion_en(ev, &parts)
-    } else {
-        conclusion(ev, &parts)
-    };
+    let conclusion = conclusion(ev, &parts, lang);
     let total_row = ev.funds.first();
     let value = |a: &Option<crate::eval::result::Amount>| a.as_ref().and_then(|a| a.value.clone());
     let budget = total_row.and_then(|f| value(&f.budget));
@@ -405,7 +402,7 @@ pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
         framework: ev.framework.clone(),
         project: ev.project.clone(),
         year: ev.project.year.map(|y| y.to_string()).unwrap_or_default(),
-        report_title: report_title(ev.project.name),
+        report_title: report_title(ev.project.name, lang),
         total: ev.total.to_string(),
         max_total: num(&ev.framework.total),
         grade: ev.grade.unwrap_or_default().to_owned(),
@@ -459,78 +456,67 @@ pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
     }
 }
 
-fn report_title(name: &str) -> String {
+fn report_title(name: &str, lang: Language) -> String {
+    let name = name.to_owned();
     if name.ends_with("项目") {
-        format!("{name}绩效自评报告")
+        Report::ReportTitleOfProject { name }.render(lang)
     } else {
-        format!("{name}项目绩效自评报告")
+        Report::ReportTitle { name }.render(lang)
     }
 }
 
-fn conclusion_en(ev: &Evaluation, parts: &[PartView]) -> String {
+/// The conclusion sentence: every part's score, the total and the grade.
+fn conclusion(ev: &Evaluation, parts: &[PartView], lang: Language) -> String {
     let listed: Vec<String> = parts
         .iter()
-        .map(|p| format!("{} {} of {}", p.name, p.score, p.weight))
+        .map(|p| {
+            Report::ConclusionPart {
+                name: p.name.clone(),
+                score: p.score.clone(),
+            }
+            .render(lang)
+        })
         .collect();
-    let basis = ev
-        .framework
-        .basis
-        .map(|b| format!(" under {b}"))
-        .unwrap_or_default();
+    let parts = listed.join(&Report::ConclusionSeparator.render(lang));
     let grade = ev
         .grade
-        .map(|g| match &ev.grade_override {
-            Some(o) => format!(
-                ", rated “{g}” because {}{}",
-                o.condition,
-                o.by_points
-                    .as_deref()
-                    .map(|p| format!(" (the points alone give “{p}”)"))
-                    .unwrap_or_default()
-            ),
-            None => format!(", rated “{g}”"),
+        .map(|g| {
+            let grade = g.to_owned();
+            match &ev.grade_override {
+                Some(o) => match &o.by_points {
+                    Some(by_points) => Report::ConclusionGradeBecauseByPoints {
+                        grade,
+                        condition: o.condition.clone(),
+                        by_points: by_points.clone(),
+                    },
+                    None => Report::ConclusionGradeBecause {
+                        grade,
+                        condition: o.condition.clone(),
+                    },
+                },
+                None => Report::ConclusionGrade { grade },
+            }
+            .render(lang)
         })
         .unwrap_or_default();
-    format!(
-        "Scored{basis}: {}; total {} of {}{grade}.",
-        listed.join("; "),
-        ev.total,
-        num(&ev.framework.total)
-    )
+    let total = ev.total.to_string();
+    match ev.framework.basis {
+        Some(basis) => Report::ConclusionUnder {
+            basis: basis.to_owned(),
+            parts,
+            total,
+            grade,
+        },
+        None => Report::Conclusion {
+            parts,
+            total,
+            grade,
+        },
+    }
+    .render(lang)
 }
 
-fn conclusion(ev: &Evaluation, parts: &[PartView]) -> String {
-    let listed: Vec<String> = parts
-        .iter()
-        .map(|p| format!("{}得分为{}分", p.name, p.score))
-        .collect();
-    let basis = ev
-        .framework
-        .basis
-        .map(|b| format!("依据{b}进行自评打分，"))
-        .unwrap_or_default();
-    let grade = ev
-        .grade
-        .map(|g| match &ev.grade_override {
-            Some(o) => format!(
-                "，评价等级为“{g}”（因 {} 成立{}）",
-                o.condition,
-                o.by_points
-                    .as_deref()
-                    .map(|p| format!("；仅按得分为“{p}”"))
-                    .unwrap_or_default()
-            ),
-            None => format!("，评价等级为“{g}”"),
-        })
-        .unwrap_or_default();
-    format!(
-        "根据上述分析，{basis}{}，总计评分为{}分{grade}。",
-        listed.join("，"),
-        ev.total
-    )
-}
-
-fn leaf_view(n: &ScoredNode, en: bool) -> LeafView {
+fn leaf_view(n: &ScoredNode, lang: Language) -> LeafView {
     let leaf = n.leaf.as_ref();
     let get =
         |f: fn(&crate::eval::result::Leaf) -> Option<String>| leaf.and_then(f).unwrap_or_default();
@@ -541,37 +527,26 @@ fn leaf_view(n: &ScoredNode, en: bool) -> LeafView {
     let saving = saving_value.map(percent_text).unwrap_or_default();
     let rule = get(|l| Some(l.rule.to_owned()));
     let band = get(|l| l.band.clone());
-    let overspent = saving_value.map(|s| percent_text(&s.abs()));
-    let progress = match (saving_value, overspent, en) {
-        (Some(s), Some(over), false) if s.is_negative() => format!("超支{over}"),
-        (Some(s), Some(over), true) if s.is_negative() => format!("over by {over}"),
-        (Some(_), _, false) => format!("节约{saving}"),
-        (Some(_), _, true) => format!("saved {saving}"),
-        (None, _, _) => completion.clone(),
-    };
-    let sentence = if en {
-        match rule.as_str() {
-            "qualitative" => format!(
-                "{}: target “{target}”, actual “{actual}”, rated “{band}”.",
-                n.name
-            ),
-            "at-most" => format!("{}: target {target}, actual {actual}, {progress}.", n.name),
-            _ if completion.is_empty() => format!("{}: target {target}, actual {actual}.", n.name),
-            _ => format!(
-                "{}: target {target}, actual {actual}, completion {completion}.",
-                n.name
-            ),
+    let progress = match saving_value {
+        Some(s) if s.is_negative() => Report::ProgressOver {
+            rate: percent_text(&s.abs()),
         }
-    } else {
-        sentence_zh(
-            n,
-            &rule,
-            (&target, &actual),
-            &band,
-            saving_value,
-            &completion,
-        )
+        .render(lang),
+        Some(_) => Report::ProgressSaved {
+            rate: saving.clone(),
+        }
+        .render(lang),
+        None => completion.clone(),
     };
+    let sentence = sentence(
+        n.name,
+        &rule,
+        (&target, &actual),
+        &band,
+        saving_value.is_some().then_some(progress.as_str()),
+        &completion,
+    )
+    .render(lang);
     LeafView {
         level1: n.path.first().copied().unwrap_or_default().to_owned(),
         level2: if n.path.len() > 2 {
@@ -689,29 +664,45 @@ impl<'a> Context<'a> {
     }
 }
 
-fn sentence_zh(
-    n: &ScoredNode,
+/// The sentence about one leaf: target, actual, and its completion,
+/// saving or band.
+fn sentence(
+    name: &str,
     rule: &str,
     (target, actual): (&str, &str),
     band: &str,
-    saving: Option<&Exact>,
+    saving: Option<&str>,
     completion: &str,
-) -> String {
-    match rule {
-        "qualitative" => format!(
-            "{}目标为“{target}”，实际完成情况为“{actual}”，评定为“{band}”。",
-            n.name
-        ),
-        "at-most" => {
-            let tail = match saving {
-                Some(s) if s.is_negative() => format!("超支{}", percent_text(&s.abs())),
-                Some(s) => format!("节约{}", percent_text(s)),
-                None => String::new(),
-            };
-            format!("{}目标{target}，完成{actual}，{tail}。", n.name)
-        }
-        "formula" => format!("{}：年度指标值{target}，实际完成{actual}。", n.name),
-        _ if completion.is_empty() => format!("{}目标{target}，完成{actual}。", n.name),
-        _ => format!("{}目标{target}，完成{actual}，完成率{completion}。", n.name),
+) -> Report {
+    let (name, target, actual) = (name.to_owned(), target.to_owned(), actual.to_owned());
+    match (rule, saving) {
+        ("qualitative", _) => Report::SentenceQualitative {
+            name,
+            target,
+            actual,
+            band: band.to_owned(),
+        },
+        ("at-most", Some(progress)) => Report::SentenceAtMost {
+            name,
+            target,
+            actual,
+            progress: progress.to_owned(),
+        },
+        ("formula", _) => Report::SentenceFormula {
+            name,
+            target,
+            actual,
+        },
+        _ if completion.is_empty() => Report::SentencePlain {
+            name,
+            target,
+            actual,
+        },
+        _ => Report::SentenceCompletion {
+            name,
+            target,
+            actual,
+            completion: completion.to_owned(),
+        },
     }
 }

@@ -20,6 +20,8 @@
 
 use super::context::Context;
 use super::html::esc;
+use crate::catalogue::Lang;
+use crate::catalogue::report::Report;
 use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::fmt::Write as _;
@@ -46,7 +48,10 @@ pub(crate) fn render(ctx: &Context, markdown: &str) -> Result<Vec<u8>, Diagnosti
     let parts: Vec<(&str, String)> = vec![
         ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
         ("_rels/.rels", crate::ooxml::root_rels("word/document.xml")),
-        ("docProps/core.xml", core_properties(title)),
+        (
+            "docProps/core.xml",
+            core_properties(title, ctx.framework.language),
+        ),
         ("docProps/app.xml", APP_PROPERTIES.to_owned()),
         ("word/document.xml", document(&body)),
         ("word/styles.xml", STYLES.to_owned()),
@@ -58,7 +63,9 @@ pub(crate) fn render(ctx: &Context, markdown: &str) -> Result<Vec<u8>, Diagnosti
     zip_parts(&parts).map_err(|e| {
         Diagnostic::error(
             Code::OutputWrite,
-            format!("cannot build the Word file: {e}"),
+            Report::CannotBuildWord {
+                why: e.to_string().into(),
+            },
         )
     })
 }
@@ -144,7 +151,13 @@ fn numbering(ordered_starts: &[u64]) -> String {
     s
 }
 
-fn core_properties(title: &str) -> String {
+/// The document's title and language (Word picks its proofing language
+/// from it).
+fn core_properties(title: &str, lang: Lang) -> String {
+    let language = match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en-US",
+    };
     format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
@@ -152,10 +165,11 @@ fn core_properties(title: &str) -> String {
             r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
             r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
             r#"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
-            "<dc:title>{}</dc:title><dc:creator>pfc</dc:creator><dc:language>zh-CN</dc:language>",
+            "<dc:title>{}</dc:title><dc:creator>pfc</dc:creator><dc:language>{}</dc:language>",
             "</cp:coreProperties>\n"
         ),
-        esc(title)
+        esc(title),
+        language
     )
 }
 

@@ -14,6 +14,9 @@
 //! function results, computed subscripts, macro bodies), so that it never
 //! rejects a template Tera would render correctly.
 
+use crate::catalogue::common::Common;
+use crate::catalogue::report::Report;
+use crate::catalogue::{Name, Names, Text};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -68,12 +71,12 @@ impl Shape {
         }
     }
 
-    fn describe(&self) -> &'static str {
+    fn describe(&self) -> Report {
         match self {
-            Shape::Any => "a value",
-            Shape::Leaf => "a single value (text, number or yes/no)",
-            Shape::List(_) => "a list",
-            Shape::Object(_) => "an object",
+            Shape::Any => Report::ShapeAny,
+            Shape::Leaf => Report::ShapeLeaf,
+            Shape::List(_) => Report::ShapeList,
+            Shape::Object(_) => Report::ShapeObject,
         }
     }
 }
@@ -84,9 +87,9 @@ pub(crate) struct Problem {
     /// Byte range of the offending name in the template.
     pub range: Range<usize>,
     /// What is wrong, naming the field.
-    pub message: String,
+    pub message: Report,
     /// Suggestions.
-    pub hints: Vec<String>,
+    pub hints: Vec<Text>,
 }
 
 /// Check every variable path in `src` against `root`.
@@ -458,16 +461,17 @@ impl Checker<'_> {
         let Some(mut shape) = self.lookup_root(&first.name) else {
             if !self.lenient_roots {
                 let mut hints = suggest(&first.name, self.root.keys().chain(self.local_names()));
-                hints.push(format!(
-                    "the context's fields are: {}",
-                    self.root.keys().cloned().collect::<Vec<_>>().join(", ")
-                ));
+                hints.push(
+                    Report::HintContextFields {
+                        fields: names(self.root.keys()),
+                    }
+                    .into(),
+                );
                 self.problems.push(Problem {
                     range: first.range.clone(),
-                    message: format!(
-                        "the template uses `{}`, which is not in the report context",
-                        first.name
-                    ),
+                    message: Report::TemplateUnknownField {
+                        field: Name::new(first.name.as_str()),
+                    },
                     hints,
                 });
             }
@@ -482,16 +486,18 @@ impl Checker<'_> {
                     Some(s) => Some(s.clone()),
                     None => {
                         let mut hints = suggest(&seg.name, fields.keys());
-                        hints.push(format!(
-                            "`{shown}` has these fields: {}",
-                            fields.keys().cloned().collect::<Vec<_>>().join(", ")
-                        ));
+                        hints.push(
+                            Report::HintFieldsOf {
+                                name: Name::new(shown.as_str()),
+                                fields: names(fields.keys()),
+                            }
+                            .into(),
+                        );
                         self.problems.push(Problem {
                             range: seg.range.clone(),
-                            message: format!(
-                                "the template uses `{shown}.{}`, which is not in the report context",
-                                seg.name
-                            ),
+                            message: Report::TemplateUnknownField {
+                                field: Name::new(format!("{shown}.{}", seg.name)),
+                            },
                             hints,
                         });
                         return;
@@ -501,19 +507,21 @@ impl Checker<'_> {
             };
             let Some(next) = next else {
                 let hint = match &shape {
-                    Shape::List(_) => format!(
-                        "loop over it (`{{% for x in {shown} %}}`) or take one item (`{shown} | first`, `{shown}[0]`)"
-                    ),
-                    _ => format!("`{shown}` cannot be looked into"),
+                    Shape::List(_) => Report::HintLoopOver {
+                        list: shown.clone(),
+                    },
+                    _ => Report::HintNoFields {
+                        name: Name::new(shown.as_str()),
+                    },
                 };
                 self.problems.push(Problem {
                     range: seg.range.clone(),
-                    message: format!(
-                        "the template uses `{shown}.{}`, but `{shown}` is {}",
-                        seg.name,
-                        shape.describe()
-                    ),
-                    hints: vec![hint],
+                    message: Report::TemplateFieldOfValue {
+                        field: Name::new(format!("{shown}.{}", seg.name)),
+                        parent: Name::new(shown.as_str()),
+                        what: Box::new(shape.describe().into()),
+                    },
+                    hints: vec![hint.into()],
                 });
                 return;
             };
@@ -527,13 +535,24 @@ impl Checker<'_> {
     }
 }
 
-fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a String>) -> Vec<String> {
+fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a String>) -> Vec<Text> {
     candidates
         .map(|c| (strsim::levenshtein(name, c), c))
         .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
         .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| vec![format!("did you mean `{c}`?")])
+        .map(|(_, c)| {
+            vec![
+                Common::DidYouMean {
+                    name: Name::new(c.as_str()),
+                }
+                .into(),
+            ]
+        })
         .unwrap_or_default()
+}
+
+fn names<'a>(list: impl Iterator<Item = &'a String>) -> Names {
+    list.map(String::as_str).collect()
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -614,6 +633,7 @@ fn read_path(tokens: &[Token], j: usize) -> Option<(Vec<Segment>, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::Lang;
     use serde_json::json;
 
     fn shape() -> Shape {
@@ -634,7 +654,7 @@ mod tests {
     fn problems(src: &str) -> Vec<String> {
         check(src, &shape())
             .into_iter()
-            .map(|p| format!("{} @{}", p.message, &src[p.range]))
+            .map(|p| format!("{} @{}", p.message.render(Lang::En), &src[p.range]))
             .collect()
     }
 
@@ -691,6 +711,6 @@ mod tests {
     #[test]
     fn suggestions() {
         let p = check("{{ project.nam }}", &shape());
-        assert_eq!(p[0].hints[0], "did you mean `name`?");
+        assert_eq!(p[0].hints[0].render(Lang::En), "did you mean `name`?");
     }
 }

@@ -7,6 +7,8 @@
 //! arithmetic and text wrapping that Tera has no business doing.
 
 use super::context::{Context, LeafView};
+use crate::catalogue::Lang;
+use crate::catalogue::report::Report;
 use std::fmt::Write;
 
 /// Width of the drawing in SVG units; it scales to the page.
@@ -24,22 +26,9 @@ pub(crate) fn score_chart(ctx: &Context) -> String {
         .iter()
         .map(|l| number(&l.weight))
         .fold(0.0_f64, f64::max);
-    let en = ctx.framework.language == crate::check::model::Language::En;
-    let line = |name: &str, score: &str, weight: &str| {
-        if en {
-            format!("{name}: score {score} of {weight}. ")
-        } else {
-            format!("{name}：得分{score}，分值{weight}。")
-        }
-    };
+    let lang = ctx.framework.language;
     let mut body = String::new();
-    let mut desc =
-        vec![if en {
-        "One row per indicator: the light bar's length is its weight, the dark bar its score. "
-    } else {
-        "每一行是一项指标：浅色条的长度表示分值，深色条表示得分。"
-    }
-    .to_owned()];
+    let mut desc = vec![Report::ChartIntro.render(lang)];
     let mut y = 4.0;
     for part in &ctx.tree {
         let leaves: Vec<&LeafView> = part.groups.iter().flat_map(|g| &g.leaves).collect();
@@ -53,15 +42,26 @@ pub(crate) fn score_chart(ctx: &Context) -> String {
                 esc(&part.score),
                 esc(&part.weight),
             );
-            desc.push(format!(
-                "{}合计：得分{}，分值{}。",
-                part.name, part.score, part.weight
-            ));
+            desc.push(
+                Report::ChartPart {
+                    name: part.name.clone(),
+                    score: part.score.clone(),
+                    weight: part.weight.clone(),
+                }
+                .render(lang),
+            );
             y += 6.0;
         }
         for l in leaves {
-            y = leaf_row(&mut body, l, y, max_weight, en);
-            desc.push(line(&l.name, &l.score, &l.weight));
+            y = leaf_row(&mut body, l, y, max_weight, lang);
+            desc.push(
+                Report::ChartLeaf {
+                    name: l.name.clone(),
+                    score: l.score.clone(),
+                    weight: l.weight.clone(),
+                }
+                .render(lang),
+            );
         }
     }
     let height = y + 8.0;
@@ -80,13 +80,14 @@ pub(crate) fn score_chart(ctx: &Context) -> String {
     )
 }
 
-fn leaf_row(out: &mut String, l: &LeafView, mut y: f64, max_weight: f64, en: bool) -> f64 {
+fn leaf_row(out: &mut String, l: &LeafView, mut y: f64, max_weight: f64, lang: Lang) -> f64 {
     let lines = wrap(&l.name, WIDTH - SCORE_ROOM);
-    let tip = if en {
-        format!("{}: score {} of {}", l.name, l.score, l.weight)
-    } else {
-        format!("{}：得分 {}，分值 {}", l.name, l.score, l.weight)
-    };
+    let tip = Report::ChartTip {
+        name: l.name.clone(),
+        score: l.score.clone(),
+        weight: l.weight.clone(),
+    }
+    .render(lang);
     let _ = write!(
         out,
         r#"<g class="row {}"><title>{}</title>"#,

@@ -3,74 +3,63 @@
 //!
 //! A framework declares `language en` for an English report; the default is
 //! Chinese. Templates see these as `labels.<key>`; the keys are listed in
-//! docs/reports.md.
+//! docs/reports.md, the words are the catalogue's (`catalogue/report.rs`).
 
-use crate::check::model::Language;
+use crate::catalogue::Lang;
+use crate::catalogue::report::Report;
 use std::collections::BTreeMap;
 
-/// `(key, 中文, English)`.
-const LABELS: &[(&str, &str, &str)] = &[
-    ("actual", "实际完成值", "Actual"),
-    ("basis", "依据", "Basis"),
-    ("because", "依据条件", "because"),
-    ("budget", "全年预算数", "Full-year budget"),
-    ("budget_execution", "预算执行率", "Budget execution"),
-    ("by_points", "仅按得分", "by the points alone"),
-    ("chart", "得分与分值", "Score against weight"),
-    (
-        "chart_title",
-        "各指标得分与分值",
-        "Score and weight of every indicator",
-    ),
-    ("colon", "：", ": "),
-    ("conclusion", "结论", "Conclusion"),
-    ("department", "主管部门", "Department"),
-    ("executed", "全年执行数", "Spent"),
-    ("execution_rate", "执行率", "Execution rate"),
-    ("explanations", "计分说明", "How each score was computed"),
-    ("framework", "评价框架", "Framework"),
-    ("funds", "项目资金（万元）", "Funds"),
-    ("funds_row", "项目资金", "Funds"),
-    ("goals_achieved", "实际完成情况", "Achieved"),
-    (
-        "goals_expected",
-        "年度总体目标：预期目标",
-        "Annual goal: expected",
-    ),
-    ("grade", "评价等级", "Rating"),
-    ("indicator", "指标", "Indicator"),
-    ("indicators", "指标得分", "Scores by indicator"),
-    ("initial", "年初预算数", "Initial budget"),
-    ("legend_few", "不足 60%", "under 60%"),
-    ("legend_full", "满分", "full marks"),
-    ("legend_most", "80% 以上", "80% or more"),
-    ("legend_some", "60%–80%", "60%–80%"),
-    ("level1", "一级指标", "Section"),
-    ("lparen", "（", " ("),
-    ("level2", "二级指标", "Group"),
-    ("level3", "三级指标", "Indicator"),
-    ("met", "指标达成", "Targets met"),
-    ("of_which", "其中：", "of which: "),
-    ("part", "部分", "Part"),
-    ("parts", "各部分得分", "Scores by part"),
-    ("progress", "完成率", "Completion"),
-    ("project", "项目名称", "Program"),
-    (
-        "reason",
-        "偏差原因分析及改进措施",
-        "Reasons for deviation; improvements",
-    ),
-    ("report", "绩效评价报告", "Performance Evaluation"),
-    ("result", "评价结果", "Result"),
-    ("rparen", "）", ")"),
-    ("score", "得分", "Score"),
-    ("score_rate", "得分率", "Share"),
-    ("target", "年度指标值", "Target"),
-    ("total", "总分", "Total"),
-    ("unit", "实施单位", "Implementing unit"),
-    ("warnings", "复核提示", "Review notes"),
-    ("weight", "分值", "Weight"),
-    ("year", "年度", "Year"),
+/// Each label's key and its entry of the catalogue.
+const LABELS: &[(&str, Report)] = &[
+    ("actual", Report::LabelActual),
+    ("basis", Report::LabelBasis),
+    ("because", Report::LabelBecause),
+    ("budget", Report::LabelBudget),
+    ("budget_execution", Report::LabelBudgetExecution),
+    ("by_points", Report::LabelByPoints),
+    ("chart", Report::LabelChart),
+    ("chart_title", Report::LabelChartTitle),
+    ("colon", Report::LabelColon),
+    ("conclusion", Report::LabelConclusion),
+    ("department", Report::LabelDepartment),
+    ("executed", Report::LabelExecuted),
+    ("execution_rate", Report::LabelExecutionRate),
+    ("explanations", Report::LabelExplanations),
+    ("framework", Report::LabelFramework),
+    ("funds", Report::LabelFunds),
+    ("funds_row", Report::LabelFundsRow),
+    ("goals_achieved", Report::LabelGoalsAchieved),
+    ("goals_expected", Report::LabelGoalsExpected),
+    ("grade", Report::LabelGrade),
+    ("indicator", Report::LabelIndicator),
+    ("indicators", Report::LabelIndicators),
+    ("initial", Report::LabelInitial),
+    ("legend_few", Report::LabelLegendFew),
+    ("legend_full", Report::LabelLegendFull),
+    ("legend_most", Report::LabelLegendMost),
+    ("legend_some", Report::LabelLegendSome),
+    ("level1", Report::LabelLevel1),
+    ("lparen", Report::LabelLparen),
+    ("level2", Report::LabelLevel2),
+    ("level3", Report::LabelLevel3),
+    ("met", Report::LabelMet),
+    ("of_which", Report::LabelOfWhich),
+    ("part", Report::LabelPart),
+    ("parts", Report::LabelParts),
+    ("progress", Report::LabelProgress),
+    ("project", Report::LabelProject),
+    ("reason", Report::LabelReason),
+    ("report", Report::LabelReport),
+    ("result", Report::LabelResult),
+    ("rparen", Report::LabelRparen),
+    ("score", Report::LabelScore),
+    ("score_rate", Report::LabelScoreRate),
+    ("target", Report::LabelTarget),
+    ("total", Report::LabelTotal),
+    ("unit", Report::LabelUnit),
+    ("warnings", Report::LabelWarnings),
+    ("weight", Report::LabelWeight),
+    ("year", Report::LabelYear),
 ];
 
 /// The labels in one language, plus the few that carry a number:
@@ -78,55 +67,41 @@ const LABELS: &[(&str, &str, &str)] = &[
 /// (`复核提示（2 条）`, `Review notes (2)`), `met_of` (`/ 6 项`, `of 6`) and
 /// `footer`.
 pub(crate) fn labels(
-    language: Language,
+    lang: Lang,
     year: &str,
     warnings: usize,
     leaves: usize,
     framework: &str,
     places: u32,
 ) -> BTreeMap<String, String> {
-    let en = language == Language::En;
     let mut map: BTreeMap<String, String> = LABELS
         .iter()
-        .map(|(k, zh, e)| ((*k).to_owned(), (if en { *e } else { *zh }).to_owned()))
+        .map(|(k, r)| ((*k).to_owned(), r.render(lang)))
         .collect();
-    let computed = if en {
-        [
-            (
-                "year_title",
-                if year.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({year})")
-                },
-            ),
-            ("warnings_title", format!("Review notes ({warnings})")),
-            ("met_of", format!("of {leaves}")),
-            (
-                "footer",
-                format!(
-                    "Computed by pfc with the framework {framework}; scores to {places} decimal places."
-                ),
-            ),
-        ]
+    let year_title = if year.is_empty() {
+        String::new()
     } else {
-        [
-            (
-                "year_title",
-                if year.is_empty() {
-                    String::new()
-                } else {
-                    format!("（{year}年度）")
-                },
-            ),
-            ("warnings_title", format!("复核提示（{warnings} 条）")),
-            ("met_of", format!("/ {leaves} 项")),
-            (
-                "footer",
-                format!("由 pfc 按评价框架 {framework} 计算；得分保留 {places} 位小数。"),
-            ),
-        ]
+        Report::LabelYearTitle {
+            year: year.to_owned(),
+        }
+        .render(lang)
     };
+    let computed = [
+        ("year_title", year_title),
+        (
+            "warnings_title",
+            Report::LabelWarningsTitle { count: warnings }.render(lang),
+        ),
+        ("met_of", Report::LabelMetOf { count: leaves }.render(lang)),
+        (
+            "footer",
+            Report::LabelFooter {
+                framework: framework.to_owned(),
+                places,
+            }
+            .render(lang),
+        ),
+    ];
     for (k, v) in computed {
         map.insert(k.to_owned(), v);
     }

@@ -11,6 +11,8 @@
 use super::context::Context;
 use super::fields::{self, Shape};
 use super::filters;
+use crate::catalogue::Name;
+use crate::catalogue::report::Report;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceMap;
 use crate::span::{FileId, Span};
@@ -117,12 +119,7 @@ pub fn render(
         }
         // The chart is this project's.
         filters::register(&mut compiled.tera, ctx);
-        let context = tera::Context::from_serialize(ctx).map_err(|e| {
-            vec![Diagnostic::error(
-                Code::Template,
-                format!("cannot build the report context: {e}"),
-            )]
-        })?;
+        let context = tera::Context::from_serialize(ctx).map_err(|e| vec![no_context(&e)])?;
         compiled
             .tera
             .render(&main_name, &context)
@@ -162,12 +159,8 @@ fn compile(
 
 /// Check every field the main template names against the context's shape.
 fn check_fields(sources: &SourceMap, main: FileId, ctx: &Context) -> Result<(), Vec<Diagnostic>> {
-    let with_samples = serde_json::to_value(ctx.with_sample_items()).map_err(|e| {
-        vec![Diagnostic::error(
-            Code::Template,
-            format!("cannot build the report context: {e}"),
-        )]
-    })?;
+    let with_samples =
+        serde_json::to_value(ctx.with_sample_items()).map_err(|e| vec![no_context(&e)])?;
     let shape = Shape::of(&with_samples);
     let src = &sources.get(main).text;
     let problems = fields::check(src, &shape);
@@ -177,23 +170,42 @@ fn check_fields(sources: &SourceMap, main: FileId, ctx: &Context) -> Result<(), 
     Err(problems
         .into_iter()
         .map(|p| {
-            let mut d = Diagnostic::error(Code::Template, p.message)
-                .with_primary(Span::new(main, p.range.start, p.range.end), "not a field");
+            let mut d = Diagnostic::error(Code::Template, p.message).with_primary(
+                Span::new(main, p.range.start, p.range.end),
+                Report::LabelNotAField,
+            );
             for h in p.hints {
                 d = d.with_hint(h);
             }
-            d.with_note("docs/reports.md lists every field of the report context")
+            d.with_note(Report::NoteReportFields)
         })
         .collect())
 }
 
+/// The report context could not be made into values for Tera.
+fn no_context(e: &dyn std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(
+        Code::Template,
+        Report::CannotBuildContext {
+            why: e.to_string().into(),
+        },
+    )
+}
+
 /// Turn a Tera error into a diagnostic pointing into the template it names.
+///
+/// Tera's errors are typed where Tera types them (a missing template, a
+/// cycle); the message of a syntax or rendering error is Tera's own English,
+/// shown as it is (in a Chinese frame), and read — here only — for the two
+/// hints that its words call for.
 fn tera_error(
     sources: &SourceMap,
     names: &[(String, FileId)],
     main: FileId,
     e: &tera::Error,
 ) -> Diagnostic {
+    let template = || Name::new(sources.get(main).name.as_str());
+    let chain = |list: &[String]| list.iter().map(String::as_str).collect();
     match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
             let file = names
@@ -205,18 +217,57 @@ fn tera_error(
             let start = range.start.min(len);
             let end = range.end.clamp(start, len);
             let message = lowercase_first(&first_line(r.message()));
-            let mut d = Diagnostic::error(Code::Template, format!("template: {message}"))
-                .with_primary(Span::new(file, start, end), message.clone());
+            let mut d = Diagnostic::error(
+                Code::Template,
+                Report::TemplateError {
+                    message: message.as_str().into(),
+                },
+            )
+            .with_primary(
+                Span::new(file, start, end),
+                Report::TemplateErrorHere {
+                    message: message.as_str().into(),
+                },
+            );
             if message.contains("not defined") || message.contains("undefined") {
-                d = d.with_hint("docs/reports.md lists every field a template can use");
+                d = d.with_hint(Report::HintTemplateFields);
             }
             if message.contains("end of input") {
-                d = d.with_hint(
-                    "a `{% if %}`, `{% for %}` or `{% block %}` is not closed: add its `{% endif %}`, `{% endfor %}` or `{% endblock %}`",
-                );
+                d = d.with_hint(Report::HintCloseBlock);
             }
             d
         }
+        tera::ErrorKind::TemplateNotFound(missing) => Diagnostic::error(
+            Code::Template,
+            Report::TemplateNotFound {
+                template: template(),
+                missing: missing.as_str().into(),
+            },
+        ),
+        tera::ErrorKind::MissingParent { current, parent } => Diagnostic::error(
+            Code::Template,
+            Report::TemplateMissingParent {
+                template: current.as_str().into(),
+                parent: parent.as_str().into(),
+            },
+        ),
+        tera::ErrorKind::CircularExtend {
+            tpl,
+            inheritance_chain,
+        } => Diagnostic::error(
+            Code::Template,
+            Report::TemplateCircularExtend {
+                template: tpl.as_str().into(),
+                chain: chain(inheritance_chain),
+            },
+        ),
+        tera::ErrorKind::CircularInclude { tpl, include_chain } => Diagnostic::error(
+            Code::Template,
+            Report::TemplateCircularInclude {
+                template: tpl.as_str().into(),
+                chain: chain(include_chain),
+            },
+        ),
         other => {
             let mut message = format!("{other}");
             let mut source = std::error::Error::source(e);
@@ -226,11 +277,10 @@ fn tera_error(
             }
             Diagnostic::error(
                 Code::Template,
-                format!(
-                    "template `{}`: {}",
-                    sources.get(main).name,
-                    first_line(&message)
-                ),
+                Report::TemplateFailed {
+                    template: template(),
+                    message: first_line(&message).into(),
+                },
             )
         }
     }

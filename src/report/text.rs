@@ -29,11 +29,7 @@ fn right(t: &mut Table, cols: &[usize]) {
 pub(super) fn render(ctx: &Context) -> String {
     let label = |key: &str| ctx.labels.get(key).map_or("", String::as_str);
     // `：` after a Chinese label, `: ` after an English one.
-    let colon = if ctx.framework.language == crate::check::model::Language::En {
-        ": "
-    } else {
-        "："
-    };
+    let colon = label("colon");
     let mut out = String::new();
     let title = ctx.framework.title.unwrap_or(ctx.framework.id);
     let _ = writeln!(out, "{title}{}", label("year_title"));

@@ -21,9 +21,11 @@
 //! numbers with the framework's decimal places, rates are numbers formatted
 //! as percentages with two decimals. The sheet prints on one landscape A4
 //! page. The file's creation date is fixed so that the same input gives the
-//! same bytes.
+//! same bytes. The words are the framework's language's (`labels.rs`, the
+//! catalogue's `Sheet…` entries): 附件1's own for a Chinese framework.
 
 use super::context::{Context, LeafView};
+use crate::catalogue::report::Report;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::exact::Exact;
 use rust_xlsxwriter::{
@@ -41,7 +43,9 @@ pub(crate) fn render(ctx: &Context) -> Result<Vec<u8>, Diagnostic> {
     build(ctx).map_err(|e| {
         Diagnostic::error(
             Code::OutputWrite,
-            format!("cannot build the Excel file: {e}"),
+            Report::CannotBuildExcel {
+                why: e.to_string().into(),
+            },
         )
     })
 }
@@ -102,36 +106,49 @@ fn styles(places: u32) -> Styles {
     }
 }
 
+/// A label of the report context, in the framework's language.
+fn label<'c>(ctx: &'c Context, key: &str) -> &'c str {
+    ctx.labels.get(key).map_or("", String::as_str)
+}
+
 fn build(ctx: &Context) -> Result<Vec<u8>, XlsxError> {
+    let lang = ctx.framework.language;
     let mut workbook = Workbook::new();
+    let title = Report::WorkbookTitle {
+        name: ctx.project.name.to_owned(),
+    };
     workbook.set_properties(
         &DocProperties::new()
-            .set_title(format!("{}项目支出绩效自评表", ctx.project.name))
+            .set_title(title.render(lang))
             .set_author("pfc")
             .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
     );
     let places = ctx.framework.places;
     let s = styles(places);
     let sheet = workbook.add_worksheet();
-    sheet.set_name("自评表")?;
+    sheet.set_name(Report::SheetName.render(lang))?;
     for (col, width) in (0u16..).zip(WIDTHS) {
         sheet.set_column_width(col, width)?;
     }
 
     let year = if ctx.year.is_empty() {
-        "（    年度）".to_owned()
+        Report::SheetNoYear
     } else {
-        format!("（{}年度）", ctx.year)
-    };
-    sheet.merge_range(0, 0, 0, LAST_COL, "项目支出绩效自评表", &s.title)?;
+        Report::SheetYear {
+            year: ctx.year.clone(),
+        }
+    }
+    .render(lang);
+    let title = Report::SheetTitle.render(lang);
+    sheet.merge_range(0, 0, 0, LAST_COL, &title, &s.title)?;
     sheet.set_row_height(0, 28)?;
     sheet.merge_range(1, 0, 1, LAST_COL, &year, &s.subtitle)?;
 
-    sheet.write_string_with_format(2, 0, "项目名称", &s.label)?;
+    sheet.write_string_with_format(2, 0, label(ctx, "project"), &s.label)?;
     sheet.merge_range(2, 1, 2, LAST_COL, ctx.project.name, &s.text)?;
-    sheet.write_string_with_format(3, 0, "主管部门", &s.label)?;
+    sheet.write_string_with_format(3, 0, label(ctx, "department"), &s.label)?;
     sheet.merge_range(3, 1, 3, 3, ctx.project.department, &s.text)?;
-    sheet.write_string_with_format(3, 4, "实施单位", &s.label)?;
+    sheet.write_string_with_format(3, 4, label(ctx, "unit"), &s.label)?;
     sheet.merge_range(3, 5, 3, LAST_COL, ctx.project.unit, &s.text)?;
 
     let mut row = funds_block(sheet, ctx, &s, 4)?;
@@ -155,21 +172,22 @@ fn funds_block(
     top: u32,
 ) -> Result<u32, XlsxError> {
     let headers = [
-        "年初预算数",
-        "全年预算数",
-        "全年执行数",
-        "分值",
-        "执行率",
-        "得分",
+        "initial",
+        "budget",
+        "executed",
+        "weight",
+        "execution_rate",
+        "score",
     ];
     let rows = u32::try_from(ctx.funds.len().max(1)).unwrap_or(1);
-    sheet.merge_range(top, 0, top + rows, 0, "项目资金（万元）", &s.label)?;
+    sheet.merge_range(top, 0, top + rows, 0, label(ctx, "funds"), &s.label)?;
     sheet.merge_range(top, 1, top, 2, "", &s.label)?;
     for (col, h) in (3u16..).zip(headers) {
-        sheet.write_string_with_format(top, col, h, &s.label)?;
+        sheet.write_string_with_format(top, col, label(ctx, h), &s.label)?;
     }
     if ctx.funds.is_empty() {
-        sheet.merge_range(top + 1, 1, top + 1, 2, "年度资金总额", &s.text)?;
+        let total = Report::SheetFundsTotal.render(ctx.framework.language);
+        sheet.merge_range(top + 1, 1, top + 1, 2, &total, &s.text)?;
         for col in 3..=LAST_COL {
             sheet.write_blank(top + 1, col, &s.text)?;
         }
@@ -180,7 +198,7 @@ fn funds_block(
         let name = if i == 0 {
             f.name.clone()
         } else {
-            format!("其中：{}", f.name)
+            format!("{}{}", label(ctx, "of_which"), f.name)
         };
         sheet.merge_range(r, 1, r, 2, &name, &s.text)?;
         let texts = [&f.initial, &f.budget, &f.executed];
@@ -217,9 +235,19 @@ fn goals_block(
     s: &Styles,
     top: u32,
 ) -> Result<u32, XlsxError> {
-    sheet.merge_range(top, 0, top + 1, 0, "年度总体目标", &s.label)?;
-    sheet.merge_range(top, 1, top, 4, "预期目标", &s.label)?;
-    sheet.merge_range(top, 5, top, LAST_COL, "实际完成情况", &s.label)?;
+    let lang = ctx.framework.language;
+    let goals = Report::SheetGoals.render(lang);
+    let expected = Report::SheetGoalsExpected.render(lang);
+    sheet.merge_range(top, 0, top + 1, 0, &goals, &s.label)?;
+    sheet.merge_range(top, 1, top, 4, &expected, &s.label)?;
+    sheet.merge_range(
+        top,
+        5,
+        top,
+        LAST_COL,
+        label(ctx, "goals_achieved"),
+        &s.label,
+    )?;
     sheet.merge_range(top + 1, 1, top + 1, 4, &ctx.goals.expected, &s.text)?;
     sheet.merge_range(top + 1, 5, top + 1, LAST_COL, &ctx.goals.achieved, &s.text)?;
     // Merged cells do not grow with their text: size the row for it.
@@ -239,17 +267,10 @@ fn indicator_block(
     top: u32,
 ) -> Result<u32, XlsxError> {
     let headers = [
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
+        "level1", "level2", "level3", "target", "actual", "weight", "score", "reason",
     ];
     for (col, h) in (1u16..).zip(headers) {
-        sheet.write_string_with_format(top, col, h, &s.label)?;
+        sheet.write_string_with_format(top, col, label(ctx, h), &s.label)?;
     }
     let in_funds = |l: &LeafView| {
         !ctx.execution_weight.is_empty() && l.framework_indicator && l.name.contains("执行率")
@@ -295,14 +316,20 @@ fn indicator_block(
         }
         r += part_rows;
     }
-    sheet.merge_range(top, 0, r - 1, 0, "绩效指标", &s.label)?;
-    sheet.merge_range(r, 0, r, 5, "总分", &s.total_label)?;
+    let indicators = Report::SheetIndicators.render(ctx.framework.language);
+    sheet.merge_range(top, 0, r - 1, 0, &indicators, &s.label)?;
+    sheet.merge_range(r, 0, r, 5, label(ctx, "total"), &s.total_label)?;
     sheet.write_number_with_format(r, 6, ctx.values.max_total.to_f64(), &s.total_weight)?;
     sheet.write_number_with_format(r, 7, ctx.values.total.to_f64(), &s.total_score)?;
     let grade = if ctx.grade.is_empty() {
         String::new()
     } else {
-        format!("评价等级：{}", ctx.grade)
+        format!(
+            "{}{}{}",
+            label(ctx, "grade"),
+            label(ctx, "colon"),
+            ctx.grade
+        )
     };
     sheet.write_string_with_format(r, 8, &grade, &s.total_label)?;
     Ok(r)

@@ -3,19 +3,20 @@
 //! is named). Hidden folders, `target` and `node_modules` are passed over,
 //! and so are symbolic links met on the way.
 
-use super::messages::{Lang, Msg};
+use crate::catalogue::cli::Cli;
+use crate::catalogue::common::Common;
 use crate::diagnostic::{Code, Diagnostic};
 use std::path::{Path, PathBuf};
 
 const FRAMEWORK_FILE: &str = "framework.pf";
 
 /// The files to format, in order: each argument's, sorted within a folder.
-pub(super) fn find(args: &[String], lang: Lang) -> Result<Vec<PathBuf>, Diagnostic> {
+pub(super) fn find(args: &[String]) -> Result<Vec<PathBuf>, Diagnostic> {
     if args.is_empty() {
         let mut out = Vec::new();
         walk(Path::new("."), &mut out).map_err(|e| unreadable(".", &e))?;
         if out.is_empty() {
-            return Err(none_in(".", lang));
+            return Err(none_in("."));
         }
         // `./a/framework.pf` is shown as `a/framework.pf`.
         return Ok(out
@@ -30,7 +31,7 @@ pub(super) fn find(args: &[String], lang: Lang) -> Result<Vec<PathBuf>, Diagnost
             let before = out.len();
             walk(path, &mut out).map_err(|e| unreadable(arg, &e))?;
             if out.len() == before {
-                return Err(none_in(arg, lang));
+                return Err(none_in(arg));
             }
         } else {
             // A file, or nothing: loading it says which.
@@ -60,10 +61,19 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-fn none_in(dir: &str, lang: Lang) -> Diagnostic {
-    Diagnostic::error(Code::FrameworkNotFound, Msg::NoFrameworks(dir).text(lang))
+fn none_in(dir: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::FrameworkNotFound,
+        Cli::FmtNoFrameworks { folder: dir.into() },
+    )
 }
 
 fn unreadable(dir: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(Code::FileUnreadable, format!("cannot read `{dir}`: {e}"))
+    Diagnostic::error(
+        Code::FileUnreadable,
+        Common::FileUnreadableOs {
+            file: dir.into(),
+            why: e.to_string().into(),
+        },
+    )
 }
