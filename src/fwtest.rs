@@ -49,7 +49,7 @@ pub enum Failure {
         /// Expected against got.
         said: Text,
         /// The indicator's explanation, when it is one.
-        explanation: Option<String>,
+        explanation: Option<crate::eval::result::Explanation>,
     },
 }
 
@@ -111,7 +111,7 @@ impl Failure {
                 said.render(lang)
             }
             Failure::Score { said, explanation } => match explanation {
-                Some(e) => format!("{}\n    {e}", said.render(lang)),
+                Some(e) => format!("{}\n    {}", said.render(lang), e.render(lang)),
                 None => said.render(lang),
             },
         }

@@ -195,7 +195,7 @@ catalogue! {
             en: "not a whole number",
             zh: "不是非负整数";
         /// A whole number too large.
-        NumberTooLarge =>
+        ArgNumberTooLarge =>
             en: "the number is too large",
             zh: "数值过大";
         /// A number that is not.

@@ -187,7 +187,7 @@ catalogue! {
             en: "Target",
             zh: "年度指标值";
         /// `labels.total`.
-        LabelTotal =>
+        LayoutTotal =>
             en: "Total",
             zh: "总分";
         /// `labels.unit`.
@@ -203,7 +203,7 @@ catalogue! {
             en: "Weight",
             zh: "分值";
         /// `labels.year`.
-        LabelYear =>
+        LayoutYear =>
             en: "Year",
             zh: "年度";
         /// `labels.year_title`.
@@ -443,7 +443,7 @@ catalogue! {
             en: "{name} cannot be looked into",
             zh: "{name}没有下级字段";
         /// Under the name in the template.
-        LabelNotAField =>
+        TemplateLabelNotAField =>
             en: "not a field",
             zh: "不是报告上下文的字段";
         /// Where the fields are listed.

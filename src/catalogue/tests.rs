@@ -55,15 +55,20 @@ fn every_entry_has_both_texts_with_the_same_fields() {
 #[test]
 fn entry_names_are_unique_across_phases() {
     // They are the `id` of a message in JSON output.
-    let mut seen = BTreeSet::new();
+    let mut seen = std::collections::BTreeMap::new();
+    let mut twice = Vec::new();
     for (phase, entries) in all_entries() {
         for (name, _, _) in entries {
-            assert!(
-                seen.insert(*name),
-                "{phase}::{name} is also an entry of another phase"
-            );
+            if let Some(other) = seen.insert(*name, phase) {
+                twice.push(format!("{phase}::{name} and {other}::{name}"));
+            }
         }
     }
+    assert!(
+        twice.is_empty(),
+        "entries named alike:\n{}",
+        twice.join("\n")
+    );
 }
 
 #[test]

@@ -386,7 +386,7 @@ fn reason(source: &(dyn std::error::Error + 'static)) -> Text {
     if let Some(i) = source.downcast_ref::<std::num::ParseIntError>() {
         return match i.kind() {
             std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
-                Cli::NumberTooLarge.into()
+                Cli::ArgNumberTooLarge.into()
             }
             _ => Cli::NotAWholeNumber.into(),
         };

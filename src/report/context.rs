@@ -565,10 +565,7 @@ fn leaf_view(n: &ScoredNode, lang: Language) -> LeafView {
         saving,
         progress,
         rule,
-        explanation: leaf.map_or_else(String::new, |l| {
-            l.explanation
-                .render(if en { Language::En } else { Language::Zh })
-        }),
+        explanation: leaf.map_or_else(String::new, |l| l.explanation.render(lang)),
         band,
         reason: get(|l| l.reason.clone()),
         claimed_score: get(|l| l.claimed_score.as_ref().map(num)),

@@ -55,11 +55,11 @@ const LABELS: &[(&str, Report)] = &[
     ("score", Report::LabelScore),
     ("score_rate", Report::LabelScoreRate),
     ("target", Report::LabelTarget),
-    ("total", Report::LabelTotal),
+    ("total", Report::LayoutTotal),
     ("unit", Report::LabelUnit),
     ("warnings", Report::LabelWarnings),
     ("weight", Report::LabelWeight),
-    ("year", Report::LabelYear),
+    ("year", Report::LayoutYear),
 ];
 
 /// The labels in one language, plus the few that carry a number:

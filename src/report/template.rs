@@ -172,7 +172,7 @@ fn check_fields(sources: &SourceMap, main: FileId, ctx: &Context) -> Result<(), 
         .map(|p| {
             let mut d = Diagnostic::error(Code::Template, p.message).with_primary(
                 Span::new(main, p.range.start, p.range.end),
-                Report::LabelNotAField,
+                Report::TemplateLabelNotAField,
             );
             for h in p.hints {
                 d = d.with_hint(h);
