@@ -824,21 +824,19 @@ fn sheet_hint(model: &Model, data: &ProjectData, d: &mut Diagnostic) -> bool {
 }
 
 /// The framework's input a `MissingInput` diagnostic is about: the one
-/// whose declaration it points at. (The coordinator may point this at the
-/// typed entry of the eval catalogue, whose `name` is the input's.)
+/// its message names.
 fn missing_input<'m>(model: &'m Model, d: &Diagnostic) -> Option<&'m InputDecl> {
-    model
-        .inputs
-        .iter()
-        .find(|i| d.labels.iter().any(|l| l.span == i.span))
+    let crate::catalogue::Text::Eval(crate::catalogue::eval::Eval::MissingInput { name }) =
+        &d.message
+    else {
+        return None;
+    };
+    model.inputs.iter().find(|i| i.name == name.0)
 }
 
 /// Make `hint` the only hint of `d`, in every language.
 fn replace_hints(d: &mut Diagnostic, hint: Batch) {
     d.hints = vec![hint.into()];
-    // TRANSITIONAL: the eval phase's own Chinese hints, until they move
-    // into its catalogue (then this line goes with the field).
-    d.hints_zh.clear();
 }
 
 /// The names of a framework's top-level parts (一级指标), in order.

@@ -346,9 +346,6 @@ pub enum Text {
     /// No words: a label that only underlines related source (the other
     /// weights of a sum that is wrong).
     Nothing,
-    /// Text not yet in the catalogue (shown as it is in both languages).
-    /// Only while phases move to the catalogue: a test fails on any left.
-    Untranslated(String),
 }
 
 impl Text {
@@ -364,7 +361,6 @@ impl Text {
             Text::Report(t) => t.render(lang),
             Text::Cli(t) => t.render(lang),
             Text::Nothing => String::new(),
-            Text::Untranslated(s) => s.clone(),
         }
     }
 
@@ -372,21 +368,8 @@ impl Text {
     pub fn is_empty(&self) -> bool {
         match self {
             Text::Nothing => true,
-            Text::Untranslated(s) => s.is_empty(),
             _ => false,
         }
-    }
-}
-
-impl From<String> for Text {
-    fn from(s: String) -> Text {
-        Text::Untranslated(s)
-    }
-}
-
-impl From<&str> for Text {
-    fn from(s: &str) -> Text {
-        Text::Untranslated(s.to_owned())
     }
 }
 

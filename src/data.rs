@@ -64,23 +64,6 @@ pub struct SheetLocator {
 }
 
 impl SheetLocator {
-    /// `data.csv: rows 2–9`: the project's place in the spreadsheet.
-    pub fn describe(&self) -> String {
-        let mut text = String::new();
-        self.describe_into(&mut text);
-        text
-    }
-
-    /// [`SheetLocator::describe`], written at the end of `text`.
-    fn describe_into(&self, text: &mut String) {
-        use std::fmt::Write;
-        // Writing to a `String` cannot fail.
-        let _ = match self.rows {
-            (a, b) if a == b => write!(text, "{}: row {a}", self.file),
-            (a, b) => write!(text, "{}: rows {a}–{b}", self.file),
-        };
-    }
-
     /// The row and column of a field path (`indicators[2].target` → row
     /// 7, column 年度指标值); the project's rows for a field no one row
     /// holds.
@@ -480,8 +463,9 @@ impl ProjectData {
     /// Project data that did not come from a TOML or JSON file: built from
     /// the rows of a spreadsheet. `file` is the spreadsheet in the source
     /// map (its text may be empty: diagnostics name rows and columns, not
-    /// spans). The project's `file_name` is `data.csv: rows 2–9`;
-    /// [`ProjectData::locate`] answers with `data.csv: row 7, column 年度指标值`.
+    /// spans). The project's `file_name` is the spreadsheet's (`data.csv`);
+    /// its rows are [`ProjectData::whole`], and [`ProjectData::locate`]
+    /// answers with the row and column of a field.
     ///
     /// The `file_name` is written into `file_name`'s allocation (whatever
     /// it held is cleared): a batch reads the next project into the
@@ -493,7 +477,7 @@ impl ProjectData {
         mut file_name: String,
     ) -> ProjectData {
         file_name.clear();
-        sheet.describe_into(&mut file_name);
+        file_name.push_str(&sheet.file);
         ProjectData {
             file,
             file_name,

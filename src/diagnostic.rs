@@ -221,13 +221,6 @@ pub struct DiagnosticData {
     pub hints: Vec<Text>,
     /// Extra facts that are not instructions.
     pub notes: Vec<Text>,
-    /// The headline in Chinese, for messages not yet in the catalogue
-    /// (while phases move to it).
-    #[serde(skip)]
-    pub message_zh: Option<String>,
-    /// The hints in Chinese, for hints not yet in the catalogue.
-    #[serde(skip)]
-    pub hints_zh: Vec<String>,
 }
 
 fn code_str<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error> {
@@ -254,8 +247,6 @@ impl Diagnostic {
             place: None,
             hints: Vec::new(),
             notes: Vec::new(),
-            message_zh: None,
-            hints_zh: Vec::new(),
         }))
     }
 
@@ -297,31 +288,10 @@ impl Diagnostic {
         self
     }
 
-    /// Say where, as a file name or a place already written out (while
-    /// phases move to [`Diagnostic::with_place`]).
-    #[must_use]
-    pub fn with_location(self, location: impl Into<String>) -> Self {
-        self.with_place(Place::file(location))
-    }
-
     /// Say how to fix it.
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<Text>) -> Self {
         self.hints.push(hint.into());
-        self
-    }
-
-    /// Give the headline in Chinese (while phases move to the catalogue).
-    #[must_use]
-    pub fn with_zh(mut self, message: impl Into<String>) -> Self {
-        self.message_zh = Some(message.into());
-        self
-    }
-
-    /// Add a hint in Chinese (while phases move to the catalogue).
-    #[must_use]
-    pub fn with_hint_zh(mut self, hint: impl Into<String>) -> Self {
-        self.hints_zh.push(hint.into());
         self
     }
 
@@ -339,17 +309,11 @@ impl Diagnostic {
 
     /// The headline in `lang`.
     pub fn headline(&self, lang: Lang) -> String {
-        match (&self.message_zh, lang) {
-            (Some(zh), Lang::Zh) => zh.clone(),
-            _ => self.message.render(lang),
-        }
+        self.message.render(lang)
     }
 
     /// The hints in `lang`.
     pub fn hint_texts(&self, lang: Lang) -> Vec<String> {
-        if lang == Lang::Zh && !self.hints_zh.is_empty() {
-            return self.hints_zh.clone();
-        }
         self.hints.iter().map(|h| h.render(lang)).collect()
     }
 

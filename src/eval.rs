@@ -1100,6 +1100,10 @@ impl<'a> Scorer<'a> {
             code: &p.code,
             year: self.data.raw.year,
             source: &self.data.file_name,
+            rows: match self.data.whole() {
+                crate::place::Place::Rows { first, last, .. } => Some([first, last]),
+                _ => None,
+            },
         }
     }
 

@@ -77,7 +77,8 @@ fn csv_of_the_examples_scores_as_one_by_one() {
     let json: serde_json::Value =
         serde_json::from_str(&read(dir.path(), "out/C2019.json")).expect("json");
     assert_eq!(json["total"], "99.87");
-    assert_eq!(json["project"]["source"], "自评表.csv: rows 2–6");
+    assert_eq!(json["project"]["source"], "自评表.csv");
+    assert_eq!(json["project"]["rows"], serde_json::json!([2, 6]));
 }
 
 /// A quote inside an unquoted field is text, as a spreadsheet reads it,

@@ -82,12 +82,41 @@ fn description(path: &std::path::Path) -> String {
         .to_owned()
 }
 
+/// The words a run's diagnostics are laid out with, in English or Chinese.
+struct Words {
+    error: &'static str,
+    warning: &'static str,
+    at: &'static str,
+    quote: (&'static str, &'static str),
+}
+
+const EN: Words = Words {
+    error: "error[",
+    warning: "warning[",
+    at: "= in:",
+    quote: ("`", "`"),
+};
+
+const ZH: Words = Words {
+    error: "错误[",
+    warning: "警告[",
+    at: "= 位置：",
+    quote: ("“", "”"),
+};
+
 /// What every diagnostic must get right, whatever the mistake.
 #[track_caller]
 fn assert_well_formed(name: &str, file: Option<&str>, run: &Run) {
+    assert_well_formed_in(name, file, run, &EN);
+}
+
+/// [`assert_well_formed`] for a run in the language of `w`; a Chinese run
+/// also says nothing in English words of pfc's own.
+#[track_caller]
+fn assert_well_formed_in(name: &str, file: Option<&str>, run: &Run, w: &Words) {
     let out = run.transcript();
-    let errors =
-        run.stderr.matches("\nerror[").count() + usize::from(run.stderr.starts_with("error["));
+    let errors = run.stderr.matches(&format!("\n{}", w.error)).count()
+        + usize::from(run.stderr.starts_with(w.error));
     let expected_code = if errors > 0 { 1 } else { 0 };
     assert_eq!(run.code, expected_code, "{name}: exit code\n{out}");
     for bad in [
@@ -111,12 +140,13 @@ fn assert_well_formed(name: &str, file: Option<&str>, run: &Run) {
     // (for a file that cannot be read at all) the file's name.
     for block in run.stderr.split("\n\n").filter(|b| {
         let b = b.trim_start();
-        b.starts_with("error[") || b.starts_with("warning[")
+        b.starts_with(w.error) || b.starts_with(w.warning)
     }) {
         let headline = block.trim_start().lines().next().unwrap_or_default();
-        let named = file.is_some_and(|f| headline.contains(&format!("`{f}`")));
+        let named =
+            file.is_some_and(|f| headline.contains(&format!("{}{f}{}", w.quote.0, w.quote.1)));
         assert!(
-            block.contains("┌─") || block.contains("= in:") || named,
+            block.contains("┌─") || block.contains(w.at) || named,
             "{name}: a diagnostic without a location\n{block}"
         );
         assert!(
@@ -150,7 +180,31 @@ fn every_broken_file_is_explained() {
             description => description(&path),
             omit_expression => true,
         }, {
-            insta::assert_snapshot!(name, run.transcript());
+            insta::assert_snapshot!(name.clone(), run.transcript());
+        });
+        // The same mistake for a Chinese reader.
+        let zh = if rel.ends_with(".pf") {
+            pfc(&["--lang", "zh", "check", &rel])
+        } else {
+            pfc(&["--lang", "zh", "eval", FRAMEWORK, &rel])
+        };
+        assert_well_formed_in(&name, None, &zh, &ZH);
+        assert_eq!(
+            zh.code, run.code,
+            "{name}: the exit code depends on the language"
+        );
+        for english in ["error[", "warning[", "= in:", "= help:", "= note:"] {
+            assert!(
+                !zh.stderr.contains(english),
+                "{name}: `{english}` in Chinese\n{}",
+                zh.stderr
+            );
+        }
+        insta::with_settings!({
+            description => description(&path),
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(format!("{name}.zh"), zh.transcript());
         });
     }
 }

@@ -1266,7 +1266,11 @@ mod tests {
             assert!(row.deduction_reason.is_none());
             assert!(row.reason.is_none());
         }
-        assert_eq!(b.file_name, "t.csv: rows 8–9");
+        assert_eq!(b.file_name, "t.csv");
+        assert_eq!(
+            b.whole().render_at(crate::catalogue::Lang::En, None),
+            "t.csv: rows 8–9"
+        );
         assert_eq!(
             b.locate("indicators[1].target")
                 .1

@@ -150,8 +150,11 @@ pub struct ProjectInfo<'a> {
     pub code: &'a str,
     /// Fiscal year.
     pub year: Option<i64>,
-    /// The data file.
+    /// The data file, or the spreadsheet the project was read from.
     pub source: &'a str,
+    /// For a project read from a spreadsheet: its first and last rows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows: Option<[u64; 2]>,
 }
 
 /// A top-level part's score.
