@@ -366,10 +366,7 @@ impl Text {
 
     /// Whether this text says nothing (an empty label).
     pub fn is_empty(&self) -> bool {
-        match self {
-            Text::Nothing => true,
-            _ => false,
-        }
+        matches!(self, Text::Nothing)
     }
 }
 
