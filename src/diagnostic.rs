@@ -20,7 +20,7 @@ pub enum Severity {
 }
 
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $name:ident = $code:literal, $title:literal; )*) => {
+    ($( $(#[$doc:meta])* $name:ident = $code:literal, $title:literal, $title_zh:literal; )*) => {
         /// Stable diagnostic codes. Each is listed with an example in
         /// `docs/diagnostics.md`; a test keeps that list complete.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,133 +41,138 @@ macro_rules! codes {
             pub fn title(self) -> &'static str {
                 match self { $(Code::$name => $title,)* }
             }
+
+            /// The title in Chinese, as listed beside it.
+            pub fn title_zh(self) -> &'static str {
+                match self { $(Code::$name => $title_zh,)* }
+            }
         }
     };
 }
 
 codes! {
     /// A file could not be read.
-    FileUnreadable = "PF0001", "file cannot be read";
+    FileUnreadable = "PF0001", "file cannot be read", "文件无法读取";
     /// A file is not UTF-8.
-    NotUtf8 = "PF0002", "file is not UTF-8";
+    NotUtf8 = "PF0002", "file is not UTF-8", "文件不是 UTF-8 编码";
     /// A framework or data file is empty.
-    EmptyFile = "PF0003", "file is empty";
+    EmptyFile = "PF0003", "file is empty", "文件为空";
     /// A framework named on the command line does not exist.
-    FrameworkNotFound = "PF0004", "framework not found";
+    FrameworkNotFound = "PF0004", "framework not found", "找不到评价框架";
     /// `--project` names a project the input does not have.
-    NoSuchProject = "PF0005", "no such project";
+    NoSuchProject = "PF0005", "no such project", "没有该项目";
     /// A folder batch's folder holds projects it does not read.
-    NotRead = "PF0006", "projects in a folder not read";
+    NotRead = "PF0006", "projects in a folder not read", "文件夹中有未读取的项目";
     /// The framework text does not follow the grammar.
-    Syntax = "PF1001", "syntax error";
+    Syntax = "PF1001", "syntax error", "语法错误";
     /// A number literal is out of range.
-    BadNumber = "PF1002", "number out of range";
+    BadNumber = "PF1002", "number out of range", "数字超出范围";
     /// A name is declared twice.
-    DuplicateName = "PF2001", "duplicate name";
+    DuplicateName = "PF2001", "duplicate name", "名称重复";
     /// A name is used but never declared.
-    UnknownName = "PF2002", "unknown name";
+    UnknownName = "PF2002", "unknown name", "未知名称";
     /// A function that does not exist is called.
-    UnknownFunction = "PF2003", "unknown function";
+    UnknownFunction = "PF2003", "unknown function", "未知函数";
     /// A function is called with the wrong number of arguments.
-    Arity = "PF2004", "wrong number of arguments";
+    Arity = "PF2004", "wrong number of arguments", "参数个数不对";
     /// Children weights do not add up to their group's weight.
-    WeightSum = "PF2005", "weights do not add up";
+    WeightSum = "PF2005", "weights do not add up", "分值合计不符";
     /// Top-level weights do not add up to the declared total.
-    TotalMismatch = "PF2006", "weights do not add up to the total";
+    TotalMismatch = "PF2006", "weights do not add up to the total", "分值合计与总分不符";
     /// Two grade bands overlap.
-    GradeOverlap = "PF2007", "grade bands overlap";
+    GradeOverlap = "PF2007", "grade bands overlap", "评价等级区间重叠";
     /// Some scores would get no grade.
-    GradeGap = "PF2008", "grade bands leave a gap";
+    GradeGap = "PF2008", "grade bands leave a gap", "评价等级区间有缺口";
     /// Quantities with incompatible units are combined.
-    UnitMismatch = "PF2009", "unit mismatch";
+    UnitMismatch = "PF2009", "unit mismatch", "单位不一致";
     /// A value of the wrong kind is used (e.g. a yes/no where a number is needed).
-    TypeMismatch = "PF2010", "type mismatch";
+    TypeMismatch = "PF2010", "type mismatch", "类型不符";
     /// A scoring formula can give more than the weight or less than 0.
-    ScoreRange = "PF2011", "score can leave the range 0..weight";
+    ScoreRange = "PF2011", "score can leave the range 0..weight", "得分可能超出 0 至分值的范围";
     /// Division by a literal zero.
-    DivisionByZero = "PF2012", "division by zero";
+    DivisionByZero = "PF2012", "division by zero", "除数为零";
     /// A setting is declared twice.
-    DuplicateSetting = "PF2013", "setting declared twice";
+    DuplicateSetting = "PF2013", "setting declared twice", "设置重复声明";
     /// A framework indicator has no score formula.
-    MissingScore = "PF2014", "indicator without a score";
+    MissingScore = "PF2014", "indicator without a score", "指标没有计分公式";
     /// Qualitative bands overlap, leave a gap or leave 0%..100%.
-    BandRange = "PF2015", "qualitative bands are inconsistent";
+    BandRange = "PF2015", "qualitative bands are inconsistent", "定性指标档次不一致";
     /// Slots exist but a kind of target has no scoring rule.
-    MissingRule = "PF2016", "no scoring rule for a kind of target";
+    MissingRule = "PF2016", "no scoring rule for a kind of target", "某类指标值没有计分规则";
     /// `weight`, `target`, `actual` or `score` used outside an indicator.
-    NoIndicatorHere = "PF2017", "indicator value used outside an indicator";
+    NoIndicatorHere = "PF2017", "indicator value used outside an indicator", "在指标之外使用指标值";
     /// A grade threshold is above the framework's total.
-    GradeAboveTotal = "PF2018", "grade threshold above the total";
+    GradeAboveTotal = "PF2018", "grade threshold above the total", "评价等级下限高于总分";
     /// An input reads from a data field that does not exist.
-    BadDataPath = "PF2020", "unknown data field";
+    BadDataPath = "PF2020", "unknown data field", "未知数据字段";
     /// The framework declares no total, grades or tree.
-    MissingPart = "PF2021", "framework is missing a part";
+    MissingPart = "PF2021", "framework is missing a part", "评价框架缺少组成部分";
     /// A framework that extends another changes it in a way that cannot work.
-    Extension = "PF2022", "bad extension";
+    Extension = "PF2022", "bad extension", "扩展框架有误";
     /// A framework test names data that cannot be read.
-    TestData = "PF2023", "test data missing";
+    TestData = "PF2023", "test data missing", "测试数据缺失";
     /// `language` names a language pfc has no reports in.
-    UnknownLanguage = "PF2024", "unknown report language";
+    UnknownLanguage = "PF2024", "unknown report language", "未知的报告语言";
     /// A data file is not valid TOML or JSON.
-    DataSyntax = "PF3001", "data file syntax error";
+    DataSyntax = "PF3001", "data file syntax error", "数据文件语法错误";
     /// A data file has a field of the wrong shape, or an unknown field.
-    DataShape = "PF3002", "data file field error";
+    DataShape = "PF3002", "data file field error", "数据文件字段错误";
     /// A required input has no value in the data.
-    MissingInput = "PF3003", "missing input";
+    MissingInput = "PF3003", "missing input", "缺少输入项";
     /// An indicator row names a group path that is not a slot.
-    UnknownSlot = "PF3004", "indicator in an unknown group";
+    UnknownSlot = "PF3004", "indicator in an unknown group", "指标所在分组不在框架中";
     /// The rows of a group do not add up to the group's weight.
-    RowWeightSum = "PF3005", "indicator weights do not add up";
+    RowWeightSum = "PF3005", "indicator weights do not add up", "指标分值合计不符";
     /// A target or actual value cannot be read.
-    BadNotation = "PF3006", "unreadable value";
+    BadNotation = "PF3006", "unreadable value", "数值无法读取";
     /// Target and actual (or an input) have incompatible units.
-    DataUnitMismatch = "PF3007", "unit mismatch in data";
+    DataUnitMismatch = "PF3007", "unit mismatch in data", "数据单位不一致";
     /// A qualitative score is outside its band.
-    OutsideBand = "PF3008", "score outside its band";
+    OutsideBand = "PF3008", "score outside its band", "得分超出所在档次";
     /// A score printed in the submitted table differs from pfc's.
-    ClaimDiffers = "PF3009", "claimed figure differs";
+    ClaimDiffers = "PF3009", "claimed figure differs", "填报数字与计算结果不符";
     /// A qualitative actual value is not a band of the framework.
-    UnknownLevel = "PF3010", "unknown completion level";
+    UnknownLevel = "PF3010", "unknown completion level", "未知的完成等级";
     /// An input value has the wrong type.
-    InputType = "PF3011", "input has the wrong type";
+    InputType = "PF3011", "input has the wrong type", "输入项类型不符";
     /// A manual deduction where the framework does not allow one.
-    DeductionNotAllowed = "PF3012", "deduction not allowed";
+    DeductionNotAllowed = "PF3012", "deduction not allowed", "不允许扣分";
     /// A manual deduction without a reason.
-    DeductionReason = "PF3013", "deduction without a reason";
+    DeductionReason = "PF3013", "deduction without a reason", "扣分未说明理由";
     /// A row's kind of target has no scoring rule.
-    NoRule = "PF3014", "no scoring rule for this target";
+    NoRule = "PF3014", "no scoring rule for this target", "该指标值没有计分规则";
     /// The data names another framework.
-    OtherFramework = "PF3015", "data is for another framework";
+    OtherFramework = "PF3015", "data is for another framework", "数据适用于其他评价框架";
     /// An actual value without a unit was read in the target's unit.
-    UnitAssumed = "PF3016", "unit taken from the target";
+    UnitAssumed = "PF3016", "unit taken from the target", "完成值单位取自指标值";
     /// Two indicator rows have the same name in the same group.
-    DuplicateRow = "PF3017", "duplicate indicator row";
+    DuplicateRow = "PF3017", "duplicate indicator row", "指标行重复";
     /// An indicator was not met and no reason is given.
-    MissingReason = "PF3018", "unmet indicator without a reason";
+    MissingReason = "PF3018", "unmet indicator without a reason", "未完成指标未说明偏差原因";
     /// The project's year is outside the framework's period.
-    OutOfPeriod = "PF3019", "year outside the framework's period";
+    OutOfPeriod = "PF3019", "year outside the framework's period", "评价年度不在框架适用期内";
     /// A question has no answer, or an answer not on its scale.
-    BadAnswer = "PF3020", "missing or unknown answer";
+    BadAnswer = "PF3020", "missing or unknown answer", "缺少答案或答案未知";
     /// A rated indicator has no rating in the data.
-    MissingRating = "PF3021", "missing rating";
+    MissingRating = "PF3021", "missing rating", "缺少评定等级";
     /// Nothing in a `renormalize` group applies, so it scores 0.
-    NothingApplies = "PF3022", "nothing in a group applies";
+    NothingApplies = "PF3022", "nothing in a group applies", "分组中各项均不适用";
     /// The sources of the funds block do not add up to its total row.
-    FundsDoNotAddUp = "PF3023", "funds by source do not add up";
+    FundsDoNotAddUp = "PF3023", "funds by source do not add up", "分来源资金合计不符";
     /// A framework `require … else error` failed.
-    RequireError = "PF4001", "framework check failed";
+    RequireError = "PF4001", "framework check failed", "未通过框架检查";
     /// A framework `require … else warn` failed.
-    RequireWarn = "PF4002", "framework check warning";
+    RequireWarn = "PF4002", "framework check warning", "框架检查提示";
     /// Division by zero while scoring.
-    RuntimeDivision = "PF4003", "division by zero while scoring";
+    RuntimeDivision = "PF4003", "division by zero while scoring", "计分时除数为零";
     /// Incompatible units met while scoring.
-    RuntimeUnit = "PF4004", "unit mismatch while scoring";
+    RuntimeUnit = "PF4004", "unit mismatch while scoring", "计分时单位不一致";
     /// A value of the wrong kind met while scoring.
-    RuntimeType = "PF4005", "type mismatch while scoring";
+    RuntimeType = "PF4005", "type mismatch while scoring", "计分时类型不符";
     /// A report template failed.
-    Template = "PF5001", "report template error";
+    Template = "PF5001", "report template error", "报告模板错误";
     /// The output file could not be written.
-    OutputWrite = "PF5002", "output cannot be written";
+    OutputWrite = "PF5002", "output cannot be written", "输出无法写入";
 }
 
 /// A label pointing at source text.
