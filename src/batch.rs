@@ -710,7 +710,7 @@ impl Scoring<'_> {
             } else {
                 None
             };
-            match report::render(format, &evaluation, data, scratch, template) {
+            match report::render(format, &evaluation, scratch, template) {
                 Ok(bytes) => done.reports.push((
                     format!("{}.{}", file_stem(&done.id), extension(format)),
                     bytes,

@@ -222,6 +222,8 @@ impl<'a> Scorer<'a> {
                 Vec::new()
             },
             warnings: Vec::new(),
+            goals: &self.data.raw.goals,
+            narrative: &self.data.raw.narrative,
             tree,
         };
         self.missing_reasons(&evaluation);

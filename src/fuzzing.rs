@@ -97,7 +97,7 @@ fn score(sources: &SourceMap, data: &crate::data::ProjectData) {
     show(sources, &outcome.diagnostics);
     if let Some(e) = outcome.evaluation {
         let _ = serde_json::to_string(&e);
-        let _ = crate::report::context::build(&e, data);
+        let _ = crate::report::context::build(&e);
     }
 }
 

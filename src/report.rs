@@ -27,7 +27,6 @@ pub mod template;
 mod text;
 mod xlsx;
 
-use crate::data::ProjectData;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::result::Evaluation;
 use crate::source::SourceMap;
@@ -107,11 +106,10 @@ impl FrameworkTemplates {
 pub fn render(
     format: Format,
     ev: &Evaluation,
-    data: &ProjectData,
     sources: &mut SourceMap,
     template: Option<FileId>,
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let ctx = context::build(ev, data);
+    let ctx = context::build(ev);
     match format {
         Format::Json => {
             let mut s = serde_json::to_string_pretty(ev).map_err(|e| {

@@ -128,7 +128,7 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
     let Some(evaluation) = outcome.evaluation else {
         return out.finish(&sources, &diags);
     };
-    let rendered = match report::render(format, &evaluation, &data, &mut sources, template) {
+    let rendered = match report::render(format, &evaluation, &mut sources, template) {
         Ok(r) => r,
         Err(errors) => {
             diags.extend(errors);

@@ -79,6 +79,10 @@ pub struct Evaluation<'a> {
     pub figures: Vec<Figure>,
     /// Warnings found while scoring (errors stop the evaluation).
     pub warnings: Vec<Finding>,
+    /// 年度总体目标: the expected and achieved goals, as the data writes them.
+    pub goals: &'a crate::data::Goals,
+    /// The report's free-text sections, as the data writes them.
+    pub narrative: &'a crate::data::Narrative,
     /// The scored indicator tree.
     pub tree: Vec<ScoredNode<'a>>,
 }

@@ -7,7 +7,7 @@
 
 use crate::catalogue::report::Report;
 use crate::check::model::Language;
-use crate::data::{Goals, Narrative, ProjectData};
+use crate::data::{Goals, Narrative};
 use crate::eval::result::{
     Evaluation, Finding, FrameworkInfo, FundRow, NodeKindView, Points, ProjectInfo, ScoredNode,
     percent_text,
@@ -319,7 +319,7 @@ fn goal_name(name: &str) -> String {
 }
 
 /// Build the context for one evaluation.
-pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
+pub fn build<'a>(ev: &Evaluation<'a>) -> Context<'a> {
     let lang = ev.framework.language;
     let mut leaves = Vec::new();
     let mut tree = Vec::new();
@@ -434,8 +434,8 @@ pub fn build<'a>(ev: &Evaluation<'a>, data: &ProjectData) -> Context<'a> {
             .iter()
             .map(|f| (f.name.clone(), f.value.clone()))
             .collect(),
-        goals: data.raw.goals.clone(),
-        narrative: data.raw.narrative.clone(),
+        goals: ev.goals.clone(),
+        narrative: ev.narrative.clone(),
         leaves,
         tree,
         conclusion,

@@ -68,7 +68,7 @@ fn score(data: &str) {
         );
         if let Some(e) = outcome.evaluation {
             let _ = serde_json::to_string(&e);
-            let _ = crate::report::context::build(&e, &data);
+            let _ = crate::report::context::build(&e);
         }
     }
 }

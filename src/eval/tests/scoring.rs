@@ -267,7 +267,7 @@ fn a_grade_override_says_why() {
     assert!(e.grade_override.is_none());
     let low = data.replace("executed = \"86.54万元\"", "executed = \"30万元\"");
     assert_ne!(low, data, "the example's executed amount");
-    let (_, outcome, project) = evaluate(&fw, &low);
+    let (_, outcome, _) = evaluate(&fw, &low);
     let e = outcome.evaluation.expect("scored");
     assert_eq!(e.grade, Some("差"));
     let o = e
@@ -276,7 +276,7 @@ fn a_grade_override_says_why() {
         .expect("an override gave the grade");
     assert_eq!(o.condition, "执行率 (34.23%) < 50%");
     assert_eq!(o.by_points.as_deref(), Some("优"));
-    let ctx = crate::report::context::build(&e, project);
+    let ctx = crate::report::context::build(&e);
     assert!(
         ctx.conclusion
             .ends_with("评价等级为“差”（因 执行率 (34.23%) < 50% 成立；仅按得分为“优”）。"),
