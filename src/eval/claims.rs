@@ -27,12 +27,6 @@ fn find<'e, 'a>(
     None
 }
 
-/// Compare a claimed figure with ours at the claim's own precision: a claim
-/// of `98.7%` agrees with `98.7336%`, a claim of `107.5%` does not agree
-/// with `106.25%`.
-/// Scores are different: a whole number of points (`8`) is taken as exact —
-/// a table that prints 8 for 7.58 gave full marks — while a score written
-/// with decimals (`99.9`) is compared at its precision.
 /// Who claims a project's total and grade, as messages name it, and
 /// where to correct it: a spreadsheet's are the submitted table's (its
 /// total row, its 自评总分 and 自评等级 columns), a data file's the
@@ -45,16 +39,32 @@ fn claimant(data: &crate::data::ProjectData) -> (Box<Text>, Box<Text>) {
     }
 }
 
-fn score_agrees(claimed: &Exact, written: &str, ours: &Exact) -> bool {
-    if notation::written_decimals(written) == 0 {
-        claimed == ours
-    } else {
-        agrees(claimed, written, ours)
-    }
+/// Whether a claimed score agrees with pfc's, by the one rule for every
+/// claim (docs/data.md): the exact score, rounded once, half up, to the
+/// precision the claim is written with, is the claim. `1.9` agrees with
+/// 1.946, `1.4` with 1.4285, `8` with 7.5; but full marks never agree with
+/// a score below the weight (`8` of 8 for 7.58): only a met target earns
+/// them, and printing them for an unmet one is the commonest slip.
+fn score_agrees(claimed: &Exact, written: &str, exact: &Exact, weight: Option<&Exact>) -> bool {
+    agrees(claimed, written, exact) && !weight.is_some_and(|w| claimed >= w && exact < w)
 }
 
+/// The one rule for a claimed figure: `ours`, exact, rounded once to the
+/// claim's own precision: `98.7%` agrees with 98.7336%, `107.5%` does not
+/// agree with 106.25%.
 fn agrees(claimed: &Exact, written: &str, ours: &Exact) -> bool {
     ours.round(notation::written_decimals(written), RoundMode::HalfUp) == *claimed
+}
+
+/// A leaf's score before rounding: what a claim is compared with (a claim
+/// rounds the same exact figure to its own precision).
+fn exact_score(node: &ScoredNode) -> Exact {
+    match &node.leaf {
+        Some(l) if l.applicable => {
+            (&l.raw_score - l.deduction.clone().unwrap_or_default()).max_of(Exact::ZERO)
+        }
+        _ => node.score.value.clone(),
+    }
 }
 
 pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
@@ -69,6 +79,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
         }) else {
             continue;
         };
+        let (exact, weight) = (exact_score(node), node.weight.clone());
         let Some(leaf) = node.leaf.as_mut() else {
             continue;
         };
@@ -76,7 +87,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             match cell.as_points() {
                 Some(c) => {
                     leaf.claimed_score = Some(c.clone());
-                    if !score_agrees(&c, &cell.text, &node.score.value) {
+                    if !score_agrees(&c, &cell.text, &exact, Some(&weight)) {
                         let mut d = Diagnostic::warning(
                             Code::ClaimDiffers,
                             Eval::ClaimedScoreDiffers {
@@ -202,7 +213,8 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
     for (name, cell) in &claimed.parts {
         let Some(c) = cell.as_points() else { continue };
         listed += &c;
-        let found = find(&mut e.tree, &|n| n.name == *name).map(|n| n.score.clone());
+        let found =
+            find(&mut e.tree, &|n| n.name == *name).map(|n| (n.score.clone(), n.weight.clone()));
         match found {
             None => s.warn(
                 Diagnostic::warning(
@@ -215,18 +227,19 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                 &format!("claimed.parts.{name}"),
                 Eval::LabelUnknownPart,
             ),
-            Some(ours) if !score_agrees(&c, &cell.text, &ours.value) => s.warn(
-                Diagnostic::warning(
-                    Code::ClaimDiffers,
-                    Eval::PartDiffers {
-                        name: name.as_str().into(),
-                        claimed: c.clone(),
-                        ours,
-                    },
+            Some((ours, weight)) if !score_agrees(&c, &cell.text, &ours.value, Some(&weight)) => s
+                .warn(
+                    Diagnostic::warning(
+                        Code::ClaimDiffers,
+                        Eval::PartDiffers {
+                            name: name.as_str().into(),
+                            claimed: c.clone(),
+                            ours,
+                        },
+                    ),
+                    &format!("claimed.parts.{name}"),
+                    Eval::LabelAsSubmitted,
                 ),
-                &format!("claimed.parts.{name}"),
-                Eval::LabelAsSubmitted,
-            ),
             Some(_) => {}
         }
     }
@@ -275,7 +288,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             .total
             .as_ref()
             .map_or(String::new(), |c| c.text.clone());
-        if !score_agrees(&t, &written, &e.total.value) {
+        if !score_agrees(&t, &written, &e.total.value, None) {
             let (who, place) = claimant(data);
             let mut d = Diagnostic::warning(
                 Code::ClaimDiffers,
@@ -291,7 +304,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
                 super::result::Points::new(&e.total.value - &p.score.value, e.total.places)
             };
             let left_out = e.parts.iter().find(|p| {
-                !p.score.value.is_zero() && score_agrees(&t, &written, &without(p).value)
+                !p.score.value.is_zero() && score_agrees(&t, &written, &without(p).value, None)
             });
             if let Some(p) = left_out {
                 d = d.with_note(Eval::NoteTotalLeavesOut {

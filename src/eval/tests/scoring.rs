@@ -323,3 +323,35 @@ fn a_bare_month_target_is_scored_as_months_and_says_so() {
         assert!(warned(target, actual).is_empty(), "{target}");
     }
 }
+
+/// The one rule for claimed scores: the exact score rounded once to the
+/// claim's precision; full marks never agree with a score below the weight.
+#[test]
+fn a_claimed_score_is_compared_at_its_own_precision_once() {
+    let claims = |actual: &str, weight: &str, claimed: &str| -> bool {
+        let rest = (Exact::int(100) - d(weight)).to_string();
+        let data = rows(&[("≥100", actual, weight), ("≥1", "1", &rest)]).replacen(
+            "reason = \"r\"\n",
+            &format!("reason = \"r\"\nclaimed_score = \"{claimed}\"\n"),
+            1,
+        );
+        let (_, outcome, _) = evaluate(SIMPLE, &data);
+        outcome
+            .diagnostics
+            .iter()
+            .any(|x| x.code.as_str() == "PF3009")
+    };
+    // 10 × 19.46% = 1.946: 1.9 agrees (rounding the 1.95 shown again would say 2.0).
+    assert!(!claims("19.46", "10", "1.9"));
+    assert!(claims("19.46", "10", "2.0"));
+    assert!(!claims("19.46", "10", "1.95"));
+    // 10 × 14.285% = 1.4285: 1.4 agrees, 1.43 agrees, 1.42 does not.
+    assert!(!claims("14.285", "10", "1.4"));
+    assert!(!claims("14.285", "10", "1.43"));
+    assert!(claims("14.285", "10", "1.42"));
+    // A whole number is a precision too: 7.5 of 10 printed as 8 agrees …
+    assert!(!claims("75", "10", "8"));
+    // … but full marks for an unmet target never do: 8 × 94.75% = 7.58.
+    assert!(claims("94.75", "8", "8"));
+    assert!(!claims("100", "8", "8"));
+}
