@@ -13,6 +13,10 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// An assumption pfc made to read a table as submitted (a synonym, a
+    /// direction, a denominator), said so that nothing is guessed silently;
+    /// shown, changes nothing.
+    Note,
     /// Shown, does not change the exit code.
     Warning,
     /// The command fails with exit code 1.
@@ -241,6 +245,11 @@ impl Diagnostic {
     /// A new warning.
     pub fn warning(code: Code, message: impl Into<Text>) -> Self {
         Self::new(Severity::Warning, code, message)
+    }
+
+    /// A new note: an assumption pfc made, said.
+    pub fn note(code: Code, message: impl Into<Text>) -> Self {
+        Self::new(Severity::Note, code, message)
     }
 
     fn new(severity: Severity, code: Code, message: impl Into<Text>) -> Self {

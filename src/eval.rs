@@ -65,12 +65,46 @@ pub fn evaluate<'a>(model: &'a Model, data: &'a ProjectData) -> Outcome<'a> {
     evaluate_with(model, data, Detail::Full)
 }
 
+/// How to score: how much to build, and how to take a table that departs
+/// from the framework.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// How much of the result to build.
+    pub detail: Detail,
+    /// Refuse what departs from the framework (its weights, group names,
+    /// band words) as errors, instead of scoring the table as submitted and
+    /// saying what departs (the default: docs/data.md, "as submitted").
+    pub strict: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            detail: Detail::Full,
+            strict: false,
+        }
+    }
+}
+
 /// Score one project, building as much of the result as `detail` says.
 pub fn evaluate_with<'a>(model: &'a Model, data: &'a ProjectData, detail: Detail) -> Outcome<'a> {
+    evaluate_opts(
+        model,
+        data,
+        Options {
+            detail,
+            ..Options::default()
+        },
+    )
+}
+
+/// Score one project as `options` say.
+pub fn evaluate_opts<'a>(model: &'a Model, data: &'a ProjectData, options: Options) -> Outcome<'a> {
     let mut s = Scorer {
         model,
         data,
-        detail,
+        detail: options.detail,
+        strict: options.strict,
         diags: std::cell::RefCell::new(Vec::new()),
         inputs: Vec::new(),
         lets: Vec::new(),
@@ -109,6 +143,8 @@ pub(crate) struct Scorer<'a> {
     model: &'a Model,
     data: &'a ProjectData,
     detail: Detail,
+    /// Departures from the framework are errors (`Options::strict`).
+    strict: bool,
     diags: std::cell::RefCell<Vec<Diagnostic>>,
     inputs: Vec<Value>,
     lets: Vec<Option<Value>>,
@@ -526,11 +562,11 @@ impl<'a> Scorer<'a> {
                     text,
                 },
                 (None, Severity::Error) => Eval::RequireError { text },
-                (None, Severity::Warning) => Eval::RequireWarn { text },
+                (None, Severity::Warning | Severity::Note) => Eval::RequireWarn { text },
             };
             let mut d = match c.severity {
                 Severity::Error => Diagnostic::error(code, message),
-                Severity::Warning => Diagnostic::warning(code, message),
+                Severity::Warning | Severity::Note => Diagnostic::warning(code, message),
             }
             .with_secondary(c.span, Eval::LabelRequiredHere);
             d = match row {

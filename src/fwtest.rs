@@ -99,14 +99,18 @@ impl Failure {
                         words: words.as_str().into(),
                         got,
                     },
-                    (Severity::Warning, Matcher::Code(code)) => Cli::TestWantedWarningCode {
-                        code: code.clone(),
-                        got,
-                    },
-                    (Severity::Warning, Matcher::Text(words)) => Cli::TestWantedWarningWords {
-                        words: words.as_str().into(),
-                        got,
-                    },
+                    (Severity::Warning | Severity::Note, Matcher::Code(code)) => {
+                        Cli::TestWantedWarningCode {
+                            code: code.clone(),
+                            got,
+                        }
+                    }
+                    (Severity::Warning | Severity::Note, Matcher::Text(words)) => {
+                        Cli::TestWantedWarningWords {
+                            words: words.as_str().into(),
+                            got,
+                        }
+                    }
                 };
                 said.render(lang)
             }

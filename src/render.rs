@@ -161,6 +161,7 @@ fn severity_word(s: Severity, lang: Lang) -> String {
     match s {
         Severity::Error => Common::SeverityError.render(lang),
         Severity::Warning => Common::SeverityWarning.render(lang),
+        Severity::Note => Common::SeverityNote.render(lang),
     }
 }
 
@@ -168,6 +169,7 @@ fn to_codespan(d: &Diagnostic, lang: Lang) -> cs::Diagnostic<usize> {
     let severity = match d.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
+        Severity::Note => cs::Severity::Note,
     };
     let labels = d
         .labels

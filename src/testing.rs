@@ -50,6 +50,26 @@ pub(crate) fn evaluate(
     framework: &str,
     data: &str,
 ) -> (SourceMap, Outcome<'static>, &'static ProjectData) {
+    evaluate_opts(framework, data, crate::eval::Options::default())
+}
+
+/// [`evaluate`] under `--strict`: departures from the framework are errors.
+pub(crate) fn evaluate_strict(
+    framework: &str,
+    data: &str,
+) -> (SourceMap, Outcome<'static>, &'static ProjectData) {
+    let strict = crate::eval::Options {
+        strict: true,
+        ..crate::eval::Options::default()
+    };
+    evaluate_opts(framework, data, strict)
+}
+
+fn evaluate_opts(
+    framework: &str,
+    data: &str,
+    options: crate::eval::Options,
+) -> (SourceMap, Outcome<'static>, &'static ProjectData) {
     let m: &'static Model = Box::leak(Box::new(model(framework)));
     let mut sources = SourceMap::new();
     let file = sources.add("data.toml", data);
@@ -57,7 +77,7 @@ pub(crate) fn evaluate(
         crate::data::load(&sources, file)
             .unwrap_or_else(|d| panic!("data error: {}", d.headline(crate::catalogue::Lang::En))),
     ));
-    let outcome = crate::eval::evaluate(m, data);
+    let outcome = crate::eval::evaluate_opts(m, data, options);
     (sources, outcome, data)
 }
 

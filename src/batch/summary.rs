@@ -53,8 +53,8 @@ pub struct Summary {
     /// The language of the files: the framework's, so that a batch of an
     /// English rubric (us-omb-part) reads in English.
     lang: Lang,
-    /// The levels of a finding in that language: error, warning.
-    levels: [String; 2],
+    /// The levels of a finding in that language: error, warning, note.
+    levels: [String; 3],
 }
 
 /// Why `path` cannot be written, with the system's words for it.
@@ -123,6 +123,7 @@ impl Summary {
             levels: [
                 Common::SeverityError.render(lang),
                 Common::SeverityWarning.render(lang),
+                Common::SeverityNote.render(lang),
             ],
         })
     }
@@ -210,7 +211,11 @@ impl Summary {
     fn add_finding(&mut self, done: &Done, f: &Found) -> std::io::Result<()> {
         let lang = self.lang;
         let d = &f.diagnostic;
-        let level = &self.levels[usize::from(d.severity != Severity::Error)];
+        let level = &self.levels[match d.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Note => 2,
+        }];
         let hints = d.hint_texts(lang).join(lang.pick("；", "; "));
         let place = f
             .place_text(lang)

@@ -89,6 +89,10 @@ catalogue! {
         SeverityWarning =>
             en: "warning",
             zh: "警告";
+        /// The severity of a note: an assumption pfc made.
+        SeverityNote =>
+            en: "note",
+            zh: "说明";
         /// Where a finding is, under its snippet.
         NoteIn { place: String } =>
             en: "in: {place}",

@@ -724,6 +724,31 @@ catalogue! {
         HintScoreOrLevel { allowed: Box<Text>, field: &'static str, band: String, score: Points } =>
             en: "give a score of {allowed}, or write `{field} = \"{band}\"` if {score} points is right",
             zh: "评分应为 {allowed}；如 {score} 分无误，请改写为 `{field} = \"{band}\"`";
+        /// An actual that repeats the target's words: read as met.
+        ActualRepeatsTarget { row: Name, band: Name } =>
+            en: "the 实际完成值 of {row} repeats its 年度指标值: read as the target met, band {band}",
+            zh: "{row}的实际完成值与年度指标值相同，视为完成目标，按{band}档计分";
+        /// Label: the actual that repeats the target.
+        LabelRepeatsTarget =>
+            en: "the target's own words",
+            zh: "与年度指标值相同";
+        /// A word no band knows, scored by the score the table gives.
+        UnknownWordScored { actual: Quote, row: Name, score: Points, band: Name } =>
+            en: "`{actual}` of {row} is not a completion level of the framework; the table's score {score} is taken, which lies in band {band}",
+            zh: "{row}的实际完成值“{actual}”不是框架规定的完成等级；按自评表所填得分 {score} 计，该分数属{band}档";
+        /// How to let a person judge a word no band knows.
+        HintGiveScore =>
+            en: "give the row a score (得分), or write one of the levels",
+            zh: "请为该行填写得分，或改填框架规定的完成等级";
+        /// A score the table gives that lies in another band than the
+        /// word the row names: taken, as submitted.
+        ScoreInOtherBand { row: Name, score: Points, band: Name, lies: Name } =>
+            en: "{row}: the score {score} is not in band {band}, which the row names, but in band {lies}; scored as the table gives it",
+            zh: "{row}：得分 {score} 不在所填等级{band}的分数范围内，而在{lies}档内；按自评表所填得分计";
+        /// How to make the word and the score agree.
+        HintScoreOrLevelTable { allowed: Box<Text>, band: Name } =>
+            en: "give a score of {allowed}, or name the level {band} the score belongs to",
+            zh: "得分应为 {allowed}；如得分无误，完成等级应为{band}";
         /// How to fix the score.
         HintScoreWithin { allowed: Box<Text> } =>
             en: "give a score of {allowed}",
@@ -920,6 +945,10 @@ catalogue! {
         ExplainEvaluatorScore =>
             en: "; evaluator's score",
             zh: "；评价人给分";
+        /// The score is the one the submitted table gives (its 得分).
+        ExplainTableScore =>
+            en: "; the submitted table's score",
+            zh: "；按自评表所填得分";
         /// No score given: the band's upper end.
         ExplainUpperEnd =>
             en: "; no score given, so the band's upper end",

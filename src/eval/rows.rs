@@ -324,6 +324,12 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Exact
                     qualitative(s, rule, b, weight, row, &here, &target, &actual)
                 }
                 None => {
+                    if !s.strict
+                        && let Some(b) =
+                            unknown_word_band(s, rule, &weight, row, &here, &target, word)
+                    {
+                        return qualitative(s, rule, b, weight, row, &here, &target, &actual);
+                    }
                     let numeric_target = matches!(target.notation, Notation::Quantity { .. });
                     let msg = if numeric_target {
                         Eval::WordForNumber {
@@ -368,6 +374,9 @@ pub(super) fn score_row(s: &Scorer<'_>, slot: NodeId, i: usize) -> Option<(Exact
                                 band: b.name.as_str().into(),
                             })
                         });
+                    }
+                    if !numeric_target && !s.strict {
+                        d = d.with_hint(Eval::HintGiveScore);
                     }
                     if !numeric_target {
                         d = d.with_note(Eval::NoteLevels {
@@ -731,7 +740,6 @@ fn qualitative(
 ) -> Option<(Exact, Leaf)> {
     let band = &rule.bands[b];
     let top = b == 0;
-    let places = s.model.rounding.places;
     // Both ends rounded as pmkpi does (`round(w*0.8,2)`), and the score
     // compared after rounding, so a score cannot round into the next band.
     let low = s.round(&(&weight * &band.low));
@@ -745,8 +753,19 @@ fn qualitative(
             Eval::AllowedBelow { low, high }
         })
     };
-    let (raw, how) = match &row.score {
-        Some(cell) => {
+    // The band a score lies in, as the framework draws the bands (each
+    // end rounded, the top band closed above).
+    let band_of = |v: &Exact| {
+        rule.bands.iter().enumerate().find(|(k, b)| {
+            let (lo, hi) = (s.round(&(&weight * &b.low)), s.round(&(&weight * &b.high)));
+            *v >= lo && (*v < hi || (*k == 0 && *v <= hi))
+        })
+    };
+    // A score the table gives: the evaluator's 评分, else its own 得分,
+    // which is the unit's judgement within the band (issue: a claimed 7 of
+    // 10 for 基本达成 is the score, not a figure to re-check).
+    let given = match (&row.score, &row.claimed_score) {
+        (Some(cell), _) => {
             let Some(v) = cell.as_points() else {
                 s.error(
                     Diagnostic::error(
@@ -764,64 +783,85 @@ fn qualitative(
                 );
                 return None;
             };
-            let v = s.round(&v);
-            let inside = v >= low && (v < high || (top && v <= high));
-            if !inside {
-                let mut d = Diagnostic::error(
-                    Code::OutsideBand,
-                    Eval::OutsideBand {
-                        score: s.points(v.clone()),
-                        row: row.name.as_str().into(),
-                        band: band.name.as_str().into(),
-                        allowed: allowed(),
-                    },
-                )
-                .with_note(Eval::NoteBandShare {
+            Some((s.round(&v), "score", Eval::ExplainEvaluatorScore))
+        }
+        (None, Some(cell)) => cell
+            .as_points()
+            .map(|v| (s.round(&v), "claimed_score", Eval::ExplainTableScore)),
+        (None, None) => None,
+    };
+    // A submitted table is read as submitted; a rating is the evaluator's
+    // own entry in pfc's format (`[ratings]`), held to the framework.
+    let as_submitted = !s.strict && !here.starts_with("ratings");
+    let (raw, how) = match given {
+        Some((v, _, how)) if v >= low && (v < high || (top && v <= high)) => (v, how),
+        // An evaluator's score outside its band: an error when strict, and
+        // always when it fits no band (below 0, above the weight).
+        Some((v, "score", _)) if !as_submitted || band_of(&v).is_none() => {
+            let mut d = Diagnostic::error(
+                Code::OutsideBand,
+                Eval::OutsideBand {
+                    score: s.points(v.clone()),
+                    row: row.name.as_str().into(),
                     band: band.name.as_str().into(),
-                    low: percent(&band.low),
-                    high: percent(&band.high),
-                    weight: weight.clone(),
-                });
-                // The band the score would fit, if any.
-                let fits = rule.bands.iter().enumerate().find(|(k, b)| {
-                    let (lo, hi) = (s.round(&(&weight * &b.low)), s.round(&(&weight * &b.high)));
-                    v >= lo && (v < hi || (*k == 0 && v <= hi))
-                });
-                d = match fits {
-                    Some((_, b)) => d.with_hint(Eval::HintScoreOrLevel {
-                        allowed: allowed(),
-                        field: if here.starts_with("ratings") {
-                            "level"
-                        } else {
-                            "actual"
+                    allowed: allowed(),
+                },
+            )
+            .with_note(Eval::NoteBandShare {
+                band: band.name.as_str().into(),
+                low: percent(&band.low),
+                high: percent(&band.high),
+                weight: weight.clone(),
+            });
+            d = match band_of(&v) {
+                Some((_, b)) => d.with_hint(Eval::HintScoreOrLevel {
+                    allowed: allowed(),
+                    field: if here.starts_with("ratings") {
+                        "level"
+                    } else {
+                        "actual"
+                    },
+                    band: b.name.clone(),
+                    score: s.points(v.clone()),
+                }),
+                None => d.with_hint(Eval::HintScoreWithin { allowed: allowed() }),
+            };
+            s.error(d, &format!("{here}.score"), Eval::LabelOutsideBand);
+            return None;
+        }
+        // As submitted, a score the table gives in another band is the
+        // table's score: taken, and said (a table's own 得分 outside its
+        // word's band under `--strict` is left to the claims, as before).
+        Some((v, field, how)) if as_submitted => match band_of(&v) {
+            Some((_, lies)) => {
+                s.warn(
+                    Diagnostic::warning(
+                        Code::OutsideBand,
+                        Eval::ScoreInOtherBand {
+                            row: row.name.as_str().into(),
+                            score: s.points(v.clone()),
+                            band: band.name.as_str().into(),
+                            lies: lies.name.as_str().into(),
                         },
-                        band: b.name.clone(),
-                        score: s.points(v.clone()),
+                    )
+                    .with_note(Eval::NoteBandShare {
+                        band: band.name.as_str().into(),
+                        low: percent(&band.low),
+                        high: percent(&band.high),
+                        weight: weight.clone(),
+                    })
+                    .with_hint(Eval::HintScoreOrLevelTable {
+                        allowed: allowed(),
+                        band: lies.name.as_str().into(),
                     }),
-                    None => d.with_hint(Eval::HintScoreWithin { allowed: allowed() }),
-                };
-                s.error(d, &format!("{here}.score"), Eval::LabelOutsideBand);
-                return None;
+                    &format!("{here}.{field}"),
+                    Eval::LabelOutsideBand,
+                );
+                (v, how)
             }
-            (v, Eval::ExplainEvaluatorScore)
-        }
-        None => {
-            let unit = Exact::decimal(1, places);
-            let v = match rule.default {
-                BandPick::Upper if top => high.clone(),
-                BandPick::Upper => s.round(&high) - unit,
-                BandPick::Lower => low.clone(),
-                BandPick::Middle => {
-                    s.round(&((&low + &high) * Exact::ratio(1, 2).unwrap_or_default()))
-                }
-            };
-            let pick = match rule.default {
-                BandPick::Upper => Eval::ExplainUpperEnd,
-                BandPick::Middle => Eval::ExplainMiddle,
-                BandPick::Lower => Eval::ExplainLowerEnd,
-            };
-            (v, pick)
-        }
+            None => default_pick(s, rule, top, &low, &high),
+        },
+        _ => default_pick(s, rule, top, &low, &high),
     };
     let mut reason_note = Explanation::new(s.model.language);
     if s.full() {
@@ -863,6 +903,89 @@ fn qualitative(
     ))
 }
 
+/// The band of a row whose actual is a word no band knows, when the table
+/// lets a person judge it anyway, said as a note: the actual repeats the
+/// target's own words (the target met: the top band), or the table gives
+/// a score (评分, else its 得分), whose band it is.
+fn unknown_word_band(
+    s: &Scorer<'_>,
+    rule: &QualRule,
+    weight: &Exact,
+    row: &Row,
+    here: &str,
+    target: &Read,
+    word: &str,
+) -> Option<usize> {
+    let given = row
+        .score
+        .as_ref()
+        .or(row.claimed_score.as_ref())
+        .and_then(|c| c.as_points())
+        .map(|v| s.round(&v));
+    let top = rule.bands.first()?;
+    if given.is_none() && crate::text::trim(word) == target.written {
+        s.warn(
+            Diagnostic::note(
+                Code::UnknownLevel,
+                Eval::ActualRepeatsTarget {
+                    row: row.name.as_str().into(),
+                    band: top.name.as_str().into(),
+                },
+            ),
+            &format!("{here}.actual"),
+            Eval::LabelRepeatsTarget,
+        );
+        return Some(0);
+    }
+    let v = given?;
+    let b = rule.bands.iter().enumerate().position(|(k, b)| {
+        let (lo, hi) = (s.round(&(weight * &b.low)), s.round(&(weight * &b.high)));
+        v >= lo && (v < hi || (k == 0 && v <= hi))
+    })?;
+    s.warn(
+        Diagnostic::note(
+            Code::UnknownLevel,
+            Eval::UnknownWordScored {
+                actual: word.into(),
+                row: row.name.as_str().into(),
+                score: s.points(v),
+                band: rule.bands[b].name.as_str().into(),
+            },
+        )
+        .with_note(Eval::NoteLevels {
+            levels: rule.bands.iter().map(|b| b.name.as_str()).collect(),
+        }),
+        &format!("{here}.actual"),
+        Eval::LabelUnknownLevel,
+    );
+    Some(b)
+}
+
+/// The score of a band when the table gives none, as the framework's
+/// `default` says: its upper end (a point below the next band's start for
+/// a lower band), its middle, or its lower end.
+fn default_pick(
+    s: &Scorer<'_>,
+    rule: &QualRule,
+    top: bool,
+    low: &Exact,
+    high: &Exact,
+) -> (Exact, Eval) {
+    let unit = Exact::decimal(1, s.model.rounding.places);
+    let v = match rule.default {
+        BandPick::Upper if top => high.clone(),
+        BandPick::Upper => s.round(high) - unit,
+        BandPick::Lower => low.clone(),
+        BandPick::Middle => s.round(&((low + high) * Exact::ratio(1, 2).unwrap_or_default())),
+    };
+    let pick = match rule.default {
+        BandPick::Upper => Eval::ExplainUpperEnd,
+        BandPick::Middle => Eval::ExplainMiddle,
+        BandPick::Lower => Eval::ExplainLowerEnd,
+    };
+    (v, pick)
+}
+
 /// `a ÷ b` for quantities of one dimension, `None` when `b` is zero.
 pub(super) fn ratio(a: &Quantity, b: &Quantity) -> Option<Exact> {
     if !a.unit.mixes_with(&b.unit) {
@@ -892,7 +1015,7 @@ pub(super) fn is_slot(kind: &NodeKind) -> bool {
 pub(super) fn check_code(sev: Severity) -> Code {
     match sev {
         Severity::Error => Code::RequireError,
-        Severity::Warning => Code::RequireWarn,
+        Severity::Warning | Severity::Note => Code::RequireWarn,
     }
 }
 

@@ -1,6 +1,6 @@
 use crate::eval::result::{Evaluation, ScoredNode};
 use crate::exact::Exact;
-use crate::testing::{CN_SELF_EVAL, evaluate, model};
+use crate::testing::{CN_SELF_EVAL, evaluate, evaluate_strict, model};
 use proptest::prelude::*;
 
 fn d(s: &str) -> Exact {
@@ -76,14 +76,23 @@ fn qualitative_band_boundaries() {
         "weight = 10\nscore = 8\n",
         1,
     );
-    let (_, outcome, _) = evaluate(SIMPLE, &bad);
+    let (_, outcome, _) = evaluate_strict(SIMPLE, &bad);
     assert!(outcome.evaluation.is_none());
     assert!(
         outcome
             .diagnostics
             .iter()
-            .any(|x| x.code.as_str() == "PF3008")
+            .any(|x| x.code.as_str() == "PF3008" && x.is_error())
     );
+    // As submitted, the evaluator's 8 is the score, and where it lies is said.
+    let (_, outcome, _) = evaluate(SIMPLE, &bad);
+    let e = outcome.evaluation.as_ref().expect("scored as submitted");
+    assert_eq!(leaf_scores(e), [d("8"), d("90")]);
+    assert!(outcome.diagnostics.iter().any(|x| matches!(
+        &x.message,
+        crate::catalogue::Text::Eval(crate::catalogue::eval::Eval::ScoreInOtherBand { lies, .. })
+            if lies.0 == "达成"
+    )));
 }
 
 #[test]
@@ -354,4 +363,77 @@ fn a_claimed_score_is_compared_at_its_own_precision_once() {
     // … but full marks for an unmet target never do: 8 × 94.75% = 7.58.
     assert!(claims("94.75", "8", "8"));
     assert!(!claims("100", "8", "8"));
+}
+
+/// A qualitative row as real tables write it: its own 得分 is the
+/// evaluator's judgement; a word no band knows is judged by that score; an
+/// actual that repeats the target is the target met.
+#[test]
+fn qualitative_rows_are_read_as_submitted() {
+    use crate::catalogue::Text;
+    use crate::catalogue::eval::Eval;
+    let framework = SIMPLE.replace("部分达成 60%..80%", "部分达成 60%..80% also \"基本达成\"");
+    let one = |actual: &str, claimed: Option<&str>| {
+        let claim = claimed.map_or(String::new(), |c| format!("claimed_score = \"{c}\"\n"));
+        rows(&[("按时完成", actual, "10"), ("≥1", "1", "90")]).replacen(
+            "reason = \"r\"\n",
+            &format!("reason = \"r\"\n{claim}"),
+            1,
+        )
+    };
+    let is = |d: &crate::diagnostic::Diagnostic, f: fn(&Eval) -> bool| matches!(&d.message, Text::Eval(e) if f(e));
+    // 基本达成 with a claimed 7 of 10: 7, and no "your score is wrong".
+    let (_, outcome, _) = evaluate(&framework, &one("基本达成", Some("7")));
+    let e = outcome.evaluation.as_ref().expect("scored");
+    assert_eq!(leaf_scores(e)[0], d("7"));
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .all(|x| x.code.as_str() != "PF3009")
+    );
+    // A word no band knows, with a score: the score, in its band, said.
+    let (_, outcome, _) = evaluate(&framework, &one("合格", Some("7")));
+    assert_eq!(
+        leaf_scores(outcome.evaluation.as_ref().expect("scored"))[0],
+        d("7")
+    );
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|x| x.severity == crate::diagnostic::Severity::Note
+                && is(
+                    x,
+                    |e| matches!(e, Eval::UnknownWordScored { band, .. } if band.0 == "部分达成")
+                ))
+    );
+    // The target's own words as the actual: met, the top band's upper end.
+    let (_, outcome, _) = evaluate(&framework, &one("按时完成", None));
+    assert_eq!(
+        leaf_scores(outcome.evaluation.as_ref().expect("scored"))[0],
+        d("10")
+    );
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|x| is(x, |e| matches!(e, Eval::ActualRepeatsTarget { .. })))
+    );
+    // Neither a known word nor a score: nobody can judge it; an error that asks for a score.
+    let (_, outcome, _) = evaluate(&framework, &one("好坏", None));
+    assert!(outcome.evaluation.is_none());
+    let d = outcome
+        .diagnostics
+        .iter()
+        .find(|x| x.code.as_str() == "PF3010")
+        .expect("PF3010");
+    assert!(
+        d.hints
+            .iter()
+            .any(|h| matches!(h, Text::Eval(Eval::HintGiveScore)))
+    );
+    // Strict: the word must be the framework's.
+    let (_, outcome, _) = evaluate_strict(&framework, &one("合格", Some("7")));
+    assert!(outcome.evaluation.is_none());
 }
