@@ -426,6 +426,8 @@ pub struct Scoring<'a> {
     pub error_format: ErrorFormat,
     /// The language failures are rendered in (the terminal's).
     pub lang: Lang,
+    /// `--strict`: departures from the framework are errors.
+    pub strict: bool,
 }
 
 /// A scored (or failed) project: what the summary and the console need.
@@ -683,7 +685,11 @@ impl Scoring<'_> {
         } else {
             crate::eval::Detail::Full
         };
-        let mut outcome = crate::eval::evaluate_with(self.model, data, detail);
+        let options = crate::eval::Options {
+            detail,
+            strict: self.strict,
+        };
+        let mut outcome = crate::eval::evaluate_opts(self.model, data, options);
         if sheet {
             sheet_hints(self.model, data, &mut outcome);
         }

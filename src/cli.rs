@@ -83,6 +83,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             out: out_dir,
             project,
             strict,
+            fail_fast,
             columns,
             encoding,
             sheet,
@@ -131,6 +132,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
                             formats: format,
                             template,
                             strict,
+                            fail_fast,
                             sheets,
                             jobs,
                         },
@@ -152,6 +154,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
                     output,
                     template,
                     pick,
+                    strict,
                 },
             )
         }

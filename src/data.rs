@@ -172,6 +172,12 @@ pub struct Funds {
     /// 其中: rows by source (当年财政拨款, 上年结转资金, 其他资金).
     #[serde(default)]
     pub sources: Vec<FundSource>,
+    /// 执行率 as the submitted table's funds block prints it (`98.73%`):
+    /// re-checked against pfc's.
+    pub claimed_rate: Option<Num>,
+    /// 得分 of the execution rate as the submitted table prints it (`9.87`):
+    /// re-checked against pfc's.
+    pub claimed_score: Option<Num>,
 }
 
 /// The three figures of a row of the funds block, in column order: the key

@@ -14,6 +14,7 @@ pub mod interp;
 pub mod probe;
 pub mod result;
 mod rows;
+mod submitted;
 #[cfg(test)]
 mod tests;
 pub mod value;
@@ -31,7 +32,7 @@ use crate::syntax::ast::RoundScope;
 use interp::{Env, Ind, eval, explain};
 use result::{
     Amount, Evaluation, Explanation, Figure, Finding, FrameworkInfo, FundRow, GradeOverride, Leaf,
-    NodeKindView, Part, Points, ProjectInfo, ScoredNode, Years,
+    NodeKindView, Part, Partial, Points, ProjectInfo, ScoredNode, Unjudged, Years,
 };
 use value::{OpError, Value, What, nested};
 
@@ -109,6 +110,8 @@ pub fn evaluate_opts<'a>(model: &'a Model, data: &'a ProjectData, options: Optio
         inputs: Vec::new(),
         lets: Vec::new(),
         figures_refused: std::cell::Cell::new(false),
+        unjudged: std::cell::RefCell::new(Vec::new()),
+        own_rows: std::cell::RefCell::new(Vec::new()),
         weights: data
             .raw
             .indicators
@@ -146,12 +149,19 @@ pub(crate) struct Scorer<'a> {
     /// Departures from the framework are errors (`Options::strict`).
     strict: bool,
     diags: std::cell::RefCell<Vec<Diagnostic>>,
-    inputs: Vec<Value>,
+    inputs: Vec<Option<Value>>,
     lets: Vec<Option<Value>>,
     /// A framework-level `require … else error` failed: the framework's own
     /// indicators read the same figures, so they are not scored (which would
     /// only add knock-on warnings); rows are still checked.
     figures_refused: std::cell::Cell<bool>,
+    /// As submitted: the parts that could not be judged (never under
+    /// `--strict`, where what stops them is an error).
+    unjudged: std::cell::RefCell<Vec<Unjudged>>,
+    /// As submitted: rows that give the table's own figures for an
+    /// indicator the framework scores itself (a 预算执行率 row), by row
+    /// index and the indicator's node; re-checked as claims.
+    own_rows: std::cell::RefCell<Vec<(usize, NodeId)>>,
     /// Each row's 分值 as a number, read once (the weight checks, the row's
     /// score and its node all need it).
     weights: Vec<Option<Exact>>,
@@ -178,7 +188,19 @@ impl<'a> Scorer<'a> {
         self.check_period();
         self.check_unknown_keys();
         funds::check_sources(self);
-        self.inputs = inputs::bind(self.model, self.data, &mut self.diags.borrow_mut())?;
+        let before = self.diags.borrow().len();
+        self.inputs = inputs::bind(self.model, self.data, &mut self.diags.borrow_mut());
+        if self.inputs.iter().any(Option::is_none) {
+            if self.strict {
+                return None;
+            }
+            // As submitted, a missing or unreadable figure makes only what
+            // needs it impossible to judge: said here, and the parts that
+            // need it are named where they are scored.
+            for d in &mut self.diags.borrow_mut()[before..] {
+                d.severity = Severity::Warning;
+            }
+        }
         let let_errors = self.compute_lets();
         let before = self.diags.borrow().len();
         self.run_checks(&self.model.checks, self.env(None), None);
@@ -193,6 +215,7 @@ impl<'a> Scorer<'a> {
             self.diags.borrow_mut().extend(let_errors);
         }
         let by_slot = rows::assign(self);
+        submitted::fill_weights(self, &by_slot);
         self.check_row_weights(&by_slot);
         let tree: Vec<ScoredNode> = self
             .model
@@ -206,6 +229,8 @@ impl<'a> Scorer<'a> {
         }
         let sum: Exact = tree.iter().map(|n| &n.score.value).sum();
         let total = self.round(&sum);
+        let out_of: Exact = tree.iter().map(|n| &n.weight).sum();
+        let partial = self.partial(&out_of);
         // Overrides (`name when cond`) come first in the model's grades.
         let by_points =
             |g: &&crate::check::model::Grade| g.min.as_ref().is_none_or(|m| total >= *m);
@@ -213,6 +238,8 @@ impl<'a> Scorer<'a> {
             Some(cond) => matches!(eval(cond, self.env(None)), Ok(Value::Bool(true))),
             None => by_points(g),
         });
+        // A grade is for a table judged whole.
+        let chosen = chosen.filter(|_| partial.is_none());
         let grade = chosen.map(|g| g.name.as_str());
         let grade_override = match chosen.and_then(|g| g.when.as_ref()) {
             Some(cond) if self.full() => Some(GradeOverride {
@@ -241,14 +268,33 @@ impl<'a> Scorer<'a> {
             },
             project: self.project(),
             total: self.points(total),
+            out_of,
+            partial,
             grade,
             grade_override,
-            parts: tree
+            // Every top-level part of the framework, in its order, so that a
+            // summary's columns stay in place when one was not judged.
+            parts: self
+                .model
+                .roots
                 .iter()
-                .map(|n| Part {
-                    name: n.name,
-                    weight: n.weight.clone(),
-                    score: n.score.clone(),
+                .map(|&id| {
+                    let name = self.model.nodes[id].name.as_str();
+                    let judged = !self.unjudged.borrow().iter().any(|u| u.name == name);
+                    match tree.iter().find(|n| n.name == name) {
+                        Some(n) => Part {
+                            name: n.name,
+                            weight: n.weight.clone(),
+                            score: n.score.clone(),
+                            judged,
+                        },
+                        None => Part {
+                            name,
+                            weight: Exact::ZERO,
+                            score: self.points(Exact::ZERO),
+                            judged: false,
+                        },
+                    }
                 })
                 .collect(),
             funds: self.funds(),
@@ -352,7 +398,7 @@ impl<'a> Scorer<'a> {
                         framework,
                     },
                 };
-                self.error(
+                self.problem(
                     Diagnostic::error(Code::DataShape, message).with_hint(hint),
                     &format!("{table}.{key}"),
                     Eval::LabelUnknownKey,
@@ -365,7 +411,7 @@ impl<'a> Scorer<'a> {
             {
                 let Some(cell) = cell else { continue };
                 if let Err(why) = inputs::money(cell, unit) {
-                    self.error(
+                    self.problem(
                         Diagnostic::error(
                             Code::BadNotation,
                             Eval::SourceNotAmount {
@@ -492,6 +538,15 @@ impl<'a> Scorer<'a> {
         self.diags.borrow_mut().push(d);
     }
 
+    /// A departure from the framework at a data field that a person can
+    /// still judge: an error under `--strict`, a warning as submitted.
+    fn problem(&self, mut d: Diagnostic, path: &str, label: Eval) {
+        if !self.strict {
+            d.severity = Severity::Warning;
+        }
+        self.error(d, path, label);
+    }
+
     /// Report a warning at a data field.
     fn warn(&self, d: Diagnostic, path: &str, label: Eval) {
         self.error(d, path, label);
@@ -585,6 +640,65 @@ impl<'a> Scorer<'a> {
         self.diags.borrow_mut().extend(found);
     }
 
+    /// What was not judged, if anything: a warning for each part already
+    /// said where it was found; here, the sum.
+    fn partial(&self, judged: &Exact) -> Option<Partial> {
+        let unjudged = self.unjudged.borrow().clone();
+        if unjudged.is_empty() {
+            return None;
+        }
+        let known: Option<Exact> = unjudged.iter().map(|u| u.weight.clone()).sum();
+        let of = match known {
+            Some(rest) => judged + &rest,
+            None => self.model.total.clone(),
+        };
+        Some(Partial {
+            judged: judged.clone(),
+            of,
+            unjudged,
+        })
+    }
+
+    /// A problem of row `i` found while placing it: an error under
+    /// `--strict`; as submitted a warning, and the row, when `left_out`
+    /// (it cannot be placed in the tree), is not judged.
+    fn row_problem(&self, i: usize, mut d: Diagnostic, field: &str, label: Eval, left_out: bool) {
+        if !self.strict {
+            d.severity = Severity::Warning;
+            if left_out {
+                let row = &self.data.raw.indicators[i];
+                self.not_judged(&row.name, self.weights[i].clone());
+            }
+        }
+        self.error(d, &format!("indicators[{i}].{field}"), label);
+    }
+
+    /// As submitted, a row that cannot be scored is not judged: the errors
+    /// found in it since `before` become warnings, and it is named.
+    fn row_not_judged(&self, i: usize, before: usize) {
+        let mut diags = self.diags.borrow_mut();
+        let mut any = false;
+        for d in &mut diags[before..] {
+            if d.is_error() {
+                d.severity = Severity::Warning;
+                any = true;
+            }
+        }
+        drop(diags);
+        if any {
+            let row = &self.data.raw.indicators[i];
+            self.not_judged(&row.name, self.weights[i].clone());
+        }
+    }
+
+    /// A part that cannot be judged, as submitted: named, with its weight.
+    fn not_judged(&self, name: &str, weight: Option<Exact>) {
+        self.unjudged.borrow_mut().push(Unjudged {
+            name: name.to_owned(),
+            weight,
+        });
+    }
+
     /// Round once, as the framework says.
     fn round(&self, d: &Exact) -> Exact {
         d.round(self.model.rounding.places, self.model.rounding.mode)
@@ -664,20 +778,52 @@ impl<'a> Scorer<'a> {
                     } else {
                         self.group_round(sum)
                     };
-                (
-                    NodeKindView::Group,
-                    kids,
-                    None,
-                    node.weight.clone().unwrap_or_default(),
-                    score,
-                )
+                // A group holding rows weighs what its children weigh as
+                // submitted (the framework's weight, for a table that
+                // follows it); under `--strict` a departure stopped above.
+                let holds_rows = node
+                    .children
+                    .iter()
+                    .any(|&c| rows::is_slot(&model.nodes[c].kind));
+                let no_rows = node.children.iter().all(|&c| by_slot.get(c).is_empty());
+                if holds_rows
+                    && no_rows
+                    && !self.strict
+                    && let Some(w) = node.weight.as_ref().filter(|w| !w.is_zero())
+                {
+                    // The table was cut off, or left the group out: the
+                    // group is not judged, rather than judged as 0 of 0.
+                    self.not_judged(&node.name, Some(w.clone()));
+                    self.diags.borrow_mut().push(
+                        Diagnostic::warning(
+                            Code::RowWeightSum,
+                            Eval::GroupNotJudged {
+                                group: node.name.as_str().into(),
+                                weight: w.clone(),
+                            },
+                        )
+                        .with_secondary(node.span, Eval::LabelGroupHere)
+                        .with_place(self.data.whole()),
+                    );
+                }
+                let weight = if holds_rows && !node.renormalize {
+                    kids.iter().map(|k| &k.weight).sum()
+                } else {
+                    node.weight.clone().unwrap_or_default()
+                };
+                (NodeKindView::Group, kids, None, weight, score)
             }
             NodeKind::Slot(_) => {
                 let rows = by_slot.get(id);
                 let mut kids = Vec::with_capacity(rows.len());
                 for &i in rows {
                     let row = &self.data.raw.indicators[i];
-                    if let Some((score, leaf)) = rows::score_row(self, id, i) {
+                    let before = self.diags.borrow().len();
+                    let scored = rows::score_row(self, id, i);
+                    if scored.is_none() && !self.strict {
+                        self.row_not_judged(i, before);
+                    }
+                    if let Some((score, leaf)) = scored {
                         let row_path = if self.full() {
                             let mut p = path.clone();
                             p.push(row.name.as_str());
@@ -698,10 +844,15 @@ impl<'a> Scorer<'a> {
                         });
                     }
                 }
-                let weight = node
-                    .weight
-                    .clone()
-                    .unwrap_or_else(|| kids.iter().map(|k| &k.weight).sum());
+                // The rows' weights as submitted (a slot with a weight of
+                // its own that they depart from was said above).
+                let weight = if self.strict {
+                    node.weight
+                        .clone()
+                        .unwrap_or_else(|| kids.iter().map(|k| &k.weight).sum())
+                } else {
+                    kids.iter().map(|k| &k.weight).sum()
+                };
                 let sum: Exact = kids.iter().map(|k| &k.score.value).sum();
                 (
                     NodeKindView::Slot,
@@ -966,6 +1117,19 @@ impl<'a> Scorer<'a> {
                 // A missing value was reported where it failed.
                 if !e.is_unavailable() {
                     self.runtime(&e, span, "funds", &name);
+                } else if !self.strict {
+                    self.not_judged(&name, Some(weight.clone()));
+                    self.diags.borrow_mut().push(
+                        Diagnostic::warning(
+                            Code::MissingInput,
+                            Eval::IndicatorNotJudged {
+                                name: name.as_str().into(),
+                                weight: weight.clone(),
+                            },
+                        )
+                        .with_secondary(def.score.span, Eval::LabelNeedsFigure)
+                        .with_place(self.data.whole()),
+                    );
                 }
                 return None;
             }
@@ -989,9 +1153,7 @@ impl<'a> Scorer<'a> {
         };
         let show = |v: &Option<Value>| match v {
             _ if !self.full() => String::new(),
-            Some(Value::Q(q)) if q.unit == Unit::Percent && !q.display_max(2).1 => {
-                q.display_fixed(2)
-            }
+            Some(Value::Q(q)) => result::quantity_text(q),
             Some(v) => v.to_string(),
             None => "—".to_owned(),
         };
@@ -1003,6 +1165,10 @@ impl<'a> Scorer<'a> {
             score,
             Leaf {
                 completion,
+                actual_value: match &actual {
+                    Some(Value::Q(q)) => Some(q.clone()),
+                    _ => None,
+                },
                 ..Leaf::new(
                     "formula",
                     (show(&target), show(&actual)),
@@ -1044,22 +1210,44 @@ impl<'a> Scorer<'a> {
             let one = [id];
             let slot_ids: &[NodeId] = if is_fixed_slot { &one } else { &node.children };
             let any_rows = slot_ids.iter().any(|&s| !by_slot.get(s).is_empty());
+            // As submitted, a group with no rows at all is not judged
+            // (said where it is scored), not a sum of 0.
+            if !any_rows && !self.strict {
+                continue;
+            }
             if got != expected && (any_rows || !expected.is_zero()) {
                 let first_row = slot_ids
                     .iter()
                     .find_map(|&s| by_slot.get(s).first().copied());
-                let mut d = Diagnostic::error(
-                    Code::RowWeightSum,
-                    Eval::RowWeights {
-                        group: model.path(id).join("/").into(),
-                        got: got.clone(),
+                let group = model.path(id).join("/").into();
+                // As submitted, the table's weights are what the unit
+                // claimed: scored with them, and the departure said.
+                let mut d = if self.strict {
+                    Diagnostic::error(
+                        Code::RowWeightSum,
+                        Eval::RowWeights {
+                            group,
+                            got: got.clone(),
+                            expected: expected.clone(),
+                        },
+                    )
+                    .with_hint(Eval::HintRowWeights {
                         expected: expected.clone(),
-                    },
-                )
-                .with_secondary(node.span, Eval::LabelFrameworkWeight)
-                .with_hint(Eval::HintRowWeights {
-                    expected: expected.clone(),
-                });
+                    })
+                } else {
+                    Diagnostic::warning(
+                        Code::RowWeightSum,
+                        Eval::RowWeightsDepart {
+                            group,
+                            got: got.clone(),
+                            expected: expected.clone(),
+                        },
+                    )
+                    .with_hint(Eval::HintRowWeightsFramework {
+                        expected: expected.clone(),
+                    })
+                }
+                .with_secondary(node.span, Eval::LabelFrameworkWeight);
                 let parts: Vec<String> = if has_open_slot {
                     node.children
                         .iter()
@@ -1160,7 +1348,7 @@ impl<'a> Scorer<'a> {
                 .zip(&self.inputs)
                 .find(|(d, _)| d.source == source && d.ty == Ty::Money)
                 .and_then(|(_, v)| match v {
-                    Value::Q(q) => Some(q),
+                    Some(Value::Q(q)) => Some(q),
                     _ => None,
                 })
         };
@@ -1228,7 +1416,7 @@ impl<'a> Scorer<'a> {
             .inputs
             .iter()
             .zip(&self.inputs)
-            .map(|(d, v)| (d.name.clone(), d.label.clone(), Some(v)));
+            .map(|(d, v)| (d.name.clone(), d.label.clone(), v.as_ref()));
         let lets = self
             .model
             .lets

@@ -1,6 +1,6 @@
 //! Batch evaluation (`pfc eval FRAMEWORK INPUT --out DIR`) from a folder, a
 //! CSV file and an Excel workbook: the bundled examples give the same totals
-//! as one by one, bad rows fail only their project, encodings, `--strict`,
+//! as one by one, bad rows fail only their project, encodings, `--fail-fast`,
 //! deterministic output, no partial summary.
 
 use crate::harness::{Run, files, listing, pfc, pfc_in, root};
@@ -231,7 +231,13 @@ fn points_written_with_fen_score_as_plain_numbers() {
         read(dir.path(), "out-fen.csv/findings.csv"),
         "no claimed score is taken as differing"
     );
-    let run = batch(dir.path(), "money.csv", 1);
+    // Money with 分 is no amount: under --strict it fails the project (as
+    // submitted, the execution rate that needs it is not judged).
+    let run = eval(
+        dir.path(),
+        &["money.csv", "--out", "out-money.csv", "--strict"],
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
     assert!(
         run.stdout.contains("87.65分") || run.stderr.contains("87.65分"),
         "{}",
@@ -480,7 +486,8 @@ fn bad_rows_fail_their_project_with_file_row_and_column() {
     ]
     .join("\n");
     let dir = files(&[("bad.csv", csv.as_bytes())]);
-    let run = eval(dir.path(), &["bad.csv", "--out", "out"]);
+    // Under --strict, each of these rows fails its project.
+    let run = eval(dir.path(), &["bad.csv", "--out", "out", "--strict"]);
     assert_eq!(run.code, 1);
     insta::assert_snapshot!("bad_rows", run.transcript());
     // The errors of the projects that failed, one row each.
@@ -576,14 +583,15 @@ fn a_source_figure_that_differs_or_is_not_a_number_fails_its_project() {
         ",,,,,,,,满意度指标,服务对象满意度指标,满意度,≥90%,95%,10",
     ];
     let dir = files(&[("funds.csv", csv.join("\n").as_bytes())]);
-    let run = eval(dir.path(), &["funds.csv", "--out", "out"]);
+    // Under --strict, as before: a figure that cannot be read fails its project.
+    let run = eval(dir.path(), &["funds.csv", "--out", "out", "--strict"]);
     assert_eq!(run.code, 1);
     insta::assert_snapshot!("bad_source_figures", run.transcript());
     assert_eq!(column(&read(dir.path(), "out/summary.csv"), 4), ["", ""]);
 }
 
 #[test]
-fn strict_stops_at_the_first_failure_and_writes_no_summary() {
+fn fail_fast_stops_at_the_first_failure_and_writes_no_summary() {
     let dir = tempfile::tempdir().expect("temp dir");
     let run = pfc_in(
         dir.path(),
@@ -592,10 +600,10 @@ fn strict_stops_at_the_first_failure_and_writes_no_summary() {
     assert_eq!(run.code, 0, "{}", run.transcript());
     let run = eval(
         dir.path(),
-        &["g.csv", "--out", "out", "--strict", "-f", "json"],
+        &["g.csv", "--out", "out", "--fail-fast", "-f", "json"],
     );
     assert_eq!(run.code, 1, "{}", run.transcript());
-    assert!(run.stderr.contains("--strict"), "{}", run.stderr);
+    assert!(run.stderr.contains("--fail-fast"), "{}", run.stderr);
     let names = listing(&dir.path().join("out"));
     assert!(!names.iter().any(|n| n.starts_with("summary")), "{names:?}");
     assert!(!names.iter().any(|n| n.starts_with(".pfc-")), "{names:?}");
@@ -763,10 +771,32 @@ fn a_file_that_cannot_be_read_writes_nothing() {
         dir.path(),
         &["cols.csv", "--out", "out", "--columns", "map.toml"],
     );
+    // As submitted, the missing 全年预算数 keeps only the execution rate
+    // from being judged: the project is judged in part, and findings.csv
+    // says which column to add.
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let findings = read(dir.path(), "out/findings.csv");
     assert!(
-        run.stderr.contains("the file has no column `全年预算数`"),
+        findings.contains("PF3003") && findings.contains("全年预算数"),
+        "{findings}"
+    );
+    let strict = eval(
+        dir.path(),
+        &[
+            "cols.csv",
+            "--out",
+            "out2",
+            "--columns",
+            "map.toml",
+            "--strict",
+        ],
+    );
+    assert!(
+        strict
+            .stderr
+            .contains("the file has no column `全年预算数`"),
         "{}",
-        run.transcript()
+        strict.transcript()
     );
 }
 
@@ -1256,8 +1286,9 @@ fn operator_and_unit_in_columns_of_their_own_make_the_target() {
 }
 
 /// An export that lists 预算执行率 among the indicator rows: the framework
-/// scores it from the funds, and the message says to delete the row rather
-/// than offer the framework's groups.
+/// scores it from the funds: under --strict the message says to delete the
+/// row rather than offer the framework's groups; as submitted the row is
+/// read as the table's claim of that indicator's figures.
 #[test]
 fn a_row_for_a_leaf_the_framework_scores_is_named_as_such() {
     let plain = examples_csv();
@@ -1265,9 +1296,15 @@ fn a_row_for_a_leaf_the_framework_scores_is_named_as_such() {
     lines.insert(2, ",,,,,,,,预算执行率,,预算执行率,100%,98.73%,10,,9.87,");
     let csv = lines.join("\n") + "\n";
     let dir = files(&[("exec.csv", csv.as_bytes())]);
-    let run = eval(dir.path(), &["exec.csv", "--out", "out"]);
+    let run = eval(dir.path(), &["exec.csv", "--out", "out", "--strict"]);
     assert_eq!(run.code, 1, "{}", run.transcript());
     insta::assert_snapshot!("row_for_a_framework_leaf", run.stderr);
+    // As submitted, the row is the table's 执行率 and 得分: re-checked
+    // (98.73% and 9.87 follow the rules: nothing to say but the note).
+    let run = eval(dir.path(), &["exec.csv", "--out", "out2"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let findings = read(dir.path(), "out2/findings.csv");
+    insta::assert_snapshot!("row_for_a_framework_leaf_as_submitted", findings);
 }
 
 /// 年度 as tables write it (`2021年度`, `２０２１年`) is the year, the same on
@@ -1641,7 +1678,10 @@ fn excel_dates_read_as_shown() {
         .expect("date");
     dated = book.save_to_buffer().expect("xlsx");
     std::fs::write(dir.path().join("deadline.xlsx"), dated).expect("write");
-    let run = eval(dir.path(), &["deadline.xlsx", "--out", "deadline"]);
+    let run = eval(
+        dir.path(),
+        &["deadline.xlsx", "--out", "deadline", "--strict"],
+    );
     assert_exit_saying(&run, 1, "年度指标值 `2021年6月30日`");
 }
 

@@ -198,7 +198,7 @@ fn usage_errors_speak_the_asked_language() {
         ("not_a_number", &["generate", "a.csv", "-n", "many"]),
         (
             "conflict",
-            &["eval", "a", "b", "--project", "1", "--strict"],
+            &["eval", "a", "b", "--project", "1", "--fail-fast"],
         ),
         ("subcommand_after_dashes", &["--", "check"]),
     ];

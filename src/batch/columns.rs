@@ -58,6 +58,12 @@ pub enum Field {
     ClaimedTotal,
     /// 自评等级: the grade the submitted table claims.
     ClaimedGrade,
+    /// 执行率: the execution rate the funds block of the submitted table
+    /// gives.
+    ClaimedRate,
+    /// 执行率得分: the score the funds block of the submitted table gives
+    /// the execution rate.
+    ClaimedRateScore,
     /// 一级指标.
     Level1,
     /// 二级指标.
@@ -90,7 +96,7 @@ pub enum Field {
 }
 
 /// Number of fields.
-pub const FIELDS: usize = 36;
+pub const FIELDS: usize = 38;
 
 // The grouper keeps one bit per field in a `u64`.
 const _: () = assert!(FIELDS <= 64);
@@ -136,6 +142,8 @@ impl Field {
         Field::Achieved,
         Field::ClaimedTotal,
         Field::ClaimedGrade,
+        Field::ClaimedRate,
+        Field::ClaimedRateScore,
         Field::Level1,
         Field::Level2,
         Field::Indicator,
@@ -177,6 +185,8 @@ impl Field {
             Field::Achieved => "实际完成情况",
             Field::ClaimedTotal => "自评总分",
             Field::ClaimedGrade => "自评等级",
+            Field::ClaimedRate => "执行率",
+            Field::ClaimedRateScore => "执行率得分",
             Field::Level1 => "一级指标",
             Field::Level2 => "二级指标",
             Field::Indicator => "三级指标",
@@ -218,6 +228,8 @@ impl Field {
             Field::Measure => &["计量单位"],
             Field::ClaimedTotal => &["自评得分", "总分"],
             Field::ClaimedGrade => &["评价等级", "等级"],
+            Field::ClaimedRate => &["预算执行率"],
+            Field::ClaimedRateScore => &["预算执行率得分"],
             Field::Weight => &["权重"],
             Field::Reason => &["偏差原因", "偏差原因分析", "未完成原因分析"],
             _ => &[],
@@ -253,6 +265,8 @@ impl Field {
             Field::Achieved => "goals.achieved",
             Field::ClaimedTotal => "claimed.total",
             Field::ClaimedGrade => "claimed.grade",
+            Field::ClaimedRate => "funds.claimed_rate",
+            Field::ClaimedRateScore => "funds.claimed_score",
             Field::Level1 => "path",
             Field::Level2 => "path2",
             Field::Indicator => "name",

@@ -606,10 +606,10 @@ catalogue! {
         StoppedNoSummary =>
             en: "error: stopped; no summary was written",
             zh: "错误：已停止，未写出汇总";
-        /// `--strict` stopped the run.
+        /// `--fail-fast` stopped the run.
         StoppedStrict { scored: u64 } =>
-            en: "error: stopped at the first project that could not be scored (--strict), after {scored} scored; no summary was written",
-            zh: "错误：在第一个无法评分的项目处停止（--strict），此前已评分 {scored} 个项目；未写出汇总";
+            en: "error: stopped at the first project that could not be scored (--fail-fast), after {scored} scored; no summary was written",
+            zh: "错误：在第一个无法评分的项目处停止（--fail-fast），此前已评分 {scored} 个项目；未写出汇总";
         /// Ctrl-C, no report written.
         Interrupted { scored: u64 } =>
             en: "error: interrupted after {scored} projects were scored; no summary was written",

@@ -420,6 +420,10 @@ catalogue! {
             zh: "只为 DATA（`.csv` 文件、`.xlsx` 工作簿或文件夹）中的这一个项目计分，与单个数据文件一样：显示自评表，或按 `-f`/`-o` 写出报告。ID 为项目编号；DATA 为文件夹时，ID 为数据文件名（不含扩展名）";
         /// `--strict`.
         ArgStrict =>
+            en: "Refuse what departs from the framework (its weights, group names, band words; a row that cannot be judged) instead of scoring the table as submitted and saying what departs",
+            zh: "严格按评价框架：分值、分组名称、完成等级与框架不符或有无法评分的行时报错，而不是按自评表原样计分并指出不符之处";
+        /// `--fail-fast`.
+        ArgFailFast =>
             en: "In a batch, stop at the first project that cannot be scored (no summary is written)",
             zh: "批量计分时，遇到第一个无法计分的项目即停止（不写汇总）";
         /// `--columns`.

@@ -216,6 +216,49 @@ catalogue! {
         LabelNoRating =>
             en: "no rating for this indicator",
             zh: "该指标没有评级";
+        /// A framework indicator a missing or unreadable figure keeps from
+        /// being scored, as submitted.
+        IndicatorNotJudged { name: Name, weight: Exact } =>
+            en: "{name} ({weight} points) cannot be judged: a figure it needs is missing or cannot be read (said above)",
+            zh: "{name}（{weight} 分）无法评分：所需数据缺失或无法读取（见上文）";
+        /// Label: the formula that needs the figure.
+        LabelNeedsFigure =>
+            en: "needs the figure",
+            zh: "需要该数据";
+        /// A group none of whose rows the table gives.
+        GroupNotJudged { group: Name, weight: Exact } =>
+            en: "the table gives no rows for {group} ({weight} points in the framework): not judged",
+            zh: "自评表中没有{group}的指标行（框架规定 {weight} 分）：未能评分";
+        /// Label: the group in the framework.
+        LabelGroupHere =>
+            en: "this group",
+            zh: "此分组";
+        /// A group's rows that add up to another weight than the
+        /// framework's, scored as submitted.
+        RowWeightsDepart { group: Name, got: Exact, expected: Exact } =>
+            en: "the indicators in {group} add up to {got} points, where the framework gives it {expected}; scored with the table's weights",
+            zh: "{group}下各指标分值合计 {got} 分，框架规定为 {expected} 分；按自评表所填分值计分";
+        /// How to follow the framework.
+        HintRowWeightsFramework { expected: Exact } =>
+            en: "the framework gives this group {expected} points; if the table should follow it, change the rows' 分值 (or score with `--strict` to refuse such tables)",
+            zh: "框架规定该部分为 {expected} 分；如自评表应遵从框架，请调整各行分值（或以 --strict 拒绝此类自评表）";
+        /// A group none of whose rows gives a 分值: the framework's weight
+        /// shared equally.
+        WeightsShared { group: Name, weight: Exact, rows: usize, share: Exact } =>
+            en: "no row of {group} gives a 分值: its {weight} points in the framework are shared equally by its {rows} rows, {share} each",
+            zh: "{group}下各行均未填分值：按框架规定的 {weight} 分由 {rows} 行平均分配，每行 {share} 分";
+        /// Label: a row without a weight.
+        LabelRowNoWeight =>
+            en: "no 分值",
+            zh: "未填分值";
+        /// A 分值 over a run of rows (merged cells), shared.
+        WeightMerged { row: Name, weight: Exact, rows: usize, share: Exact } =>
+            en: "the 分值 {weight} of {row} is over the {rows} rows from it that give none (merged cells): shared equally, {share} each",
+            zh: "{row}的分值 {weight} 覆盖其后未填分值的共 {rows} 行（合并单元格）：平均分配，每行 {share} 分";
+        /// Label: a merged weight.
+        LabelMergedWeight =>
+            en: "shared by the rows below",
+            zh: "由下方各行共用";
         /// Rows that do not add up to their group's weight.
         RowWeights { group: Name, got: Exact, expected: Exact } =>
             en: "the indicators in {group} add up to {got} points, but the framework gives it {expected}",
@@ -857,6 +900,24 @@ catalogue! {
         ValueDiffers { name: Name, claimed: Quote, ours: String } =>
             en: "{name}: the report gives {claimed}, pfc computes {ours}",
             zh: "{name}：报告所写为 {claimed}，pfc 计算为 {ours}";
+        /// As submitted: a row for an indicator the framework scores itself
+        /// is the table's claim of that indicator's figures.
+        RowReadAsClaim { name: Name } =>
+            en: "the row {name} is the framework's own indicator, scored from the funds: its actual value and score are read as what the table claims, and re-checked",
+            zh: "{name}一行是框架自行计分的指标（按项目资金计算）：其实际完成值和得分视为表中填报数，予以复核";
+        /// The funds block's (or a 预算执行率 row's) printed execution rate
+        /// differs.
+        RateDiffers { name: Name, claimed: Quote, ours: String } =>
+            en: "{name}: the table gives {claimed}, pfc computes {ours}",
+            zh: "{name}：表中填报为 {claimed}，pfc 计算为 {ours}";
+        /// The printed rate is 全年执行数 over 年初预算数.
+        NoteRateFitsInitial { rate: String } =>
+            en: "the printed rate is 全年执行数 ÷ 年初预算数 ({rate}); the 自评表 divides by 全年预算数",
+            zh: "填报的执行率为全年执行数 ÷ 年初预算数（{rate}）；自评表应以全年预算数为分母";
+        /// How to correct a printed rate.
+        HintCorrectRate =>
+            en: "write 全年执行数 ÷ 全年预算数, or correct the funds figures",
+            zh: "请按全年执行数 ÷ 全年预算数填写执行率，或更正资金数";
         /// A part the framework does not have.
         NoSuchPart { name: Name } =>
             en: "the report names a part {name} the framework does not have",

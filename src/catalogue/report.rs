@@ -4,10 +4,23 @@
 //! of writing a report.
 
 use super::{Name, Names, Quote, Text, catalogue};
+use crate::exact::Exact;
 
 catalogue! {
     /// Messages of the report phase.
     Report {
+        /// A project whose table was judged in part.
+        PartlyJudged { judged: Exact, of: Exact, unjudged: String } =>
+            en: "partly judged: {judged} of {of} points; not judged: {unjudged}",
+            zh: "部分评分：已评 {judged} 分（共 {of} 分）；未能评分：{unjudged}";
+        /// One part not judged, with its points.
+        UnjudgedPart { name: String, weight: Exact } =>
+            en: "{name} ({weight} points)",
+            zh: "{name}（{weight} 分）";
+        /// The score of a part not judged.
+        NotJudged =>
+            en: "not judged",
+            zh: "未评分";
         // The words templates see as `labels.<key>` (`report/labels.rs`,
         // listed in docs/reports.md).
         /// `labels.actual`.
@@ -190,6 +203,11 @@ catalogue! {
         LayoutTotal =>
             en: "Total",
             zh: "总分";
+        /// `labels.judged_total`: the sum of the parts judged, when some
+        /// could not be (no total then).
+        LabelJudgedTotal =>
+            en: "Judged parts",
+            zh: "已评部分合计";
         /// `labels.unit`.
         LabelUnit =>
             en: "Implementing unit",

@@ -380,6 +380,35 @@ pub struct Expr {
     pub span: Span,
 }
 
+impl Expr {
+    /// Call `f` with every reference in the expression, in writing order.
+    pub fn each_ref(&self, f: &mut dyn FnMut(Ref)) {
+        match &self.kind {
+            ExprKind::Ref(r) => f(*r),
+            ExprKind::Const(_) | ExprKind::Text(_) | ExprKind::Bool(_) | ExprKind::Skip => {}
+            ExprKind::Unary(_, a) => a.each_ref(f),
+            ExprKind::Binary(_, a, b) => {
+                a.each_ref(f);
+                b.each_ref(f);
+            }
+            ExprKind::If(c, a, b) => {
+                c.each_ref(f);
+                a.each_ref(f);
+                b.each_ref(f);
+            }
+            ExprKind::Call(_, args) => args.iter().for_each(|a| a.each_ref(f)),
+            ExprKind::Tiers(x, tiers, otherwise) => {
+                x.each_ref(f);
+                for (_, bound, value) in tiers {
+                    bound.each_ref(f);
+                    value.each_ref(f);
+                }
+                otherwise.each_ref(f);
+            }
+        }
+    }
+}
+
 /// The kinds of resolved expression.
 #[derive(Debug, Clone)]
 pub enum ExprKind {
@@ -513,6 +542,36 @@ impl Model {
                 .or_default()
                 .push(k);
         }
+    }
+
+    /// The framework's budget-execution indicator (预算执行率): the
+    /// indicator whose actual value is computed from the funds block's
+    /// 全年执行数, directly or through `let`s. A submitted table prints its
+    /// rate and score in the funds block, and a row named like it among the
+    /// indicator rows is the same claim; both are checked against this one.
+    pub fn funds_indicator(&self) -> Option<NodeId> {
+        (0..self.nodes.len()).find(|&id| match &self.nodes[id].kind {
+            NodeKind::Indicator(def) => def
+                .actual
+                .as_ref()
+                .is_some_and(|e| self.reads_input(e, InputSource::FundsExecuted, 0)),
+            _ => false,
+        })
+    }
+
+    /// Whether `expr` reads an input from `source`, through `let`s (their
+    /// depth bounded by the number of lets, as the checker refuses cycles).
+    fn reads_input(&self, expr: &Expr, source: InputSource, depth: usize) -> bool {
+        if depth > self.lets.len() {
+            return false;
+        }
+        let mut found = false;
+        expr.each_ref(&mut |r| match r {
+            Ref::Input(i) => found |= self.inputs[i].source == source,
+            Ref::Let(l) => found |= self.reads_input(&self.lets[l].expr, source, depth + 1),
+            _ => {}
+        });
+        found
     }
 
     /// All slots, in tree order.

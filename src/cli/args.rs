@@ -112,12 +112,16 @@ pub enum Command {
         /// workbook or a folder), as one data file is scored: the table, or
         /// the report with `-f`/`-o`. ID is the 项目编号, or for a folder the
         /// data file's name without its extension.
-        #[arg(long, value_name = "ID", conflicts_with_all = ["out", "strict", "jobs"])]
+        #[arg(long, value_name = "ID", conflicts_with_all = ["out", "jobs", "fail_fast"])]
         project: Option<String>,
+        /// Refuse what departs from the framework instead of scoring the
+        /// table as submitted.
+        #[arg(long)]
+        strict: bool,
         /// In a batch, stop at the first project that cannot be scored (no
         /// summary is written).
         #[arg(long)]
-        strict: bool,
+        fail_fast: bool,
         /// For a spreadsheet, a TOML file naming its columns
         /// (`"三级指标" = "指标名称"`).
         #[arg(long, value_name = "FILE")]

@@ -38,6 +38,8 @@ pub(crate) struct Request {
     pub formats: Vec<Format>,
     pub template: Option<PathBuf>,
     pub strict: bool,
+    /// `--fail-fast`: stop at the first project that cannot be scored.
+    pub fail_fast: bool,
     pub sheets: SheetArgs,
     pub jobs: Option<usize>,
 }
@@ -154,6 +156,7 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         formats: &req.formats,
         error_format: out.format,
         lang,
+        strict: req.strict,
     };
 
     let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(2);
@@ -202,7 +205,7 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
             });
             // Once the reader is done, nobody takes them: freed here.
             let _ = spent_tx.send(spent.into_iter().flatten().collect());
-            // The writer stopped (`--strict`, or output that cannot be written).
+            // The writer stopped (`--fail-fast`, or output that cannot be written).
             if done_tx.send((dones, progress)).is_err() {
                 break;
             }
@@ -341,10 +344,10 @@ fn write_chunks(
                 None => names.extend(done.reports.iter().map(|(n, _)| n.to_lowercase())),
             }
         }
-        // Under --strict nothing after the first failure counts.
+        // Under --fail-fast nothing after the first failure counts.
         let first_failure = dones.iter().position(|d| d.result.is_err());
         let keep = match first_failure {
-            Some(i) if req.strict => i + 1,
+            Some(i) if req.fail_fast => i + 1,
             _ => dones.len(),
         };
         if let Err(d) = write_reports(&req.out, &dones[..keep]) {
@@ -358,7 +361,7 @@ fn write_chunks(
                 return Some(Stop::Fatal(d));
             }
         }
-        if req.strict && first_failure.is_some() {
+        if req.fail_fast && first_failure.is_some() {
             return Some(Stop::Strict);
         }
         bar.set_position(progress);
@@ -370,7 +373,7 @@ fn write_chunks(
 }
 
 enum Stop {
-    /// `--strict` and a project failed.
+    /// `--fail-fast` and a project failed.
     Strict,
     /// The input or the output broke.
     Fatal(Diagnostic),

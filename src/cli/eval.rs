@@ -19,6 +19,8 @@ pub(crate) struct Request {
     pub template: Option<PathBuf>,
     /// `--project ID`: the data is this project of a batch input.
     pub pick: Option<super::batch::Pick>,
+    /// `--strict`: departures from the framework are errors.
+    pub strict: bool,
 }
 
 /// The format: as given, else from the output file's extension, else text.
@@ -120,7 +122,11 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         },
         None => fw.templates.for_format(format),
     };
-    let mut outcome = crate::eval::evaluate(&model, &data);
+    let options = crate::eval::Options {
+        strict: req.strict,
+        ..crate::eval::Options::default()
+    };
+    let mut outcome = crate::eval::evaluate_opts(&model, &data, options);
     if data.from_spreadsheet() {
         crate::batch::sheet_hints(&model, &data, &mut outcome);
     }

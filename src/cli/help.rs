@@ -271,6 +271,7 @@ fn arg_help(command: &str, id: &str) -> Option<Cli> {
         ("eval", "out") => Cli::ArgOut,
         ("eval", "project") => Cli::ArgProject,
         ("eval", "strict") => Cli::ArgStrict,
+        ("eval", "fail_fast") => Cli::ArgFailFast,
         ("eval", "columns") => Cli::ArgColumns,
         ("eval", "encoding") => Cli::ArgEncoding,
         ("eval", "sheet") => Cli::ArgSheet,

@@ -8,6 +8,7 @@ use super::result::{Evaluation, NodeKindView, ScoredNode};
 use super::value::nested;
 use crate::catalogue::Text;
 use crate::catalogue::eval::Eval;
+use crate::data::Cell;
 use crate::data::notation::{self, Notation};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::exact::{Exact, RoundMode};
@@ -84,42 +85,14 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             continue;
         };
         if let Some(cell) = &row.claimed_score {
-            match cell.as_points() {
-                Some(c) => {
-                    leaf.claimed_score = Some(c.clone());
-                    if !score_agrees(&c, &cell.text, &exact, Some(&weight)) {
-                        let mut d = Diagnostic::warning(
-                            Code::ClaimDiffers,
-                            Eval::ClaimedScoreDiffers {
-                                row: row.name.as_str().into(),
-                                claimed: c.clone(),
-                                ours: node.score.clone(),
-                            },
-                        );
-                        // Empty when only the scores were evaluated.
-                        if !leaf.explanation.is_empty() {
-                            d = d.with_note(Eval::NoteHowComputed {
-                                explanation: leaf.explanation.clone(),
-                            });
-                        }
-                        s.warn(
-                            d.with_hint(Eval::HintCorrectScore),
-                            &format!("{here}.claimed_score"),
-                            Eval::LabelAsSubmitted,
-                        );
-                    }
-                }
-                None => s.warn(
-                    Diagnostic::warning(
-                        Code::BadNotation,
-                        Eval::ClaimedScoreNotNumber {
-                            text: cell.text.as_str().into(),
-                        },
-                    ),
-                    &format!("{here}.claimed_score"),
-                    Eval::LabelValueNotNumber,
-                ),
-            }
+            let ours = node.score.clone();
+            score_claim(
+                s,
+                leaf,
+                &row.name,
+                (cell, &format!("{here}.claimed_score")),
+                (&exact, &weight, ours),
+            );
         }
         if let Some(cell) = &row.claimed_completion {
             leaf.claimed_completion = Some(cell.text.clone());
@@ -153,6 +126,7 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             }
         }
     }
+    own_claims(s, e);
     let claimed = &data.raw.claimed;
     for (name, cell) in &claimed.values {
         let Some(fig) = e.figures.iter().find(|f| f.name == *name) else {
@@ -337,4 +311,175 @@ pub(super) fn compare(s: &Scorer<'_>, e: &mut Evaluation) {
             Eval::LabelAsSubmitted,
         );
     }
+}
+
+/// A claim of a framework indicator's figures: its actual value and its
+/// score as the table prints them, with where each is written.
+struct OwnClaim<'d> {
+    node: crate::check::model::NodeId,
+    actual: Option<(&'d Cell, String)>,
+    score: Option<(&'d Cell, String)>,
+}
+
+/// The figures a table prints for indicators the framework scores itself:
+/// the funds block's 执行率 and 得分 (`funds.claimed_rate`,
+/// `funds.claimed_score`), and, as submitted, a row among the indicator
+/// rows named like such an indicator (a 预算执行率 row). Each is re-checked
+/// by the one rule; a printed 执行率 that is 全年执行数 ÷ 年初预算数 says so.
+fn own_claims(s: &Scorer<'_>, e: &mut Evaluation) {
+    let data = s.data;
+    let funds_node = s.model.funds_indicator();
+    let mut claims = Vec::new();
+    if let Some(node) = funds_node {
+        let f = &data.raw.funds;
+        claims.push(OwnClaim {
+            node,
+            actual: f
+                .claimed_rate
+                .as_ref()
+                .map(|c| (c, "funds.claimed_rate".to_owned())),
+            score: f
+                .claimed_score
+                .as_ref()
+                .map(|c| (c, "funds.claimed_score".to_owned())),
+        });
+    }
+    for &(i, node) in s.own_rows.borrow().iter() {
+        let row = &data.raw.indicators[i];
+        let given = |c: &Cell| !c.text.trim().is_empty();
+        claims.push(OwnClaim {
+            node,
+            actual: Some(&row.actual)
+                .filter(|c| given(c))
+                .map(|c| (c, format!("indicators[{i}].actual"))),
+            score: row
+                .claimed_score
+                .as_ref()
+                .map(|c| (c, format!("indicators[{i}].claimed_score"))),
+        });
+    }
+    for claim in claims {
+        let name = s.model.nodes[claim.node].name.as_str();
+        let Some(node) = find(&mut e.tree, &|n| {
+            n.kind == NodeKindView::Indicator && n.name == name
+        }) else {
+            continue;
+        };
+        let (exact, weight) = (exact_score(node), node.weight.clone());
+        let ours_score = node.score.clone();
+        let Some(leaf) = node.leaf.as_mut() else {
+            continue;
+        };
+        if let Some((cell, place)) = claim.actual {
+            match notation::parse(&cell.text) {
+                Ok(Notation::Quantity { value: c, .. }) => {
+                    let ours = leaf.actual_value.as_ref().and_then(|q| {
+                        (q.unit.dimension() == c.unit.dimension())
+                            .then(|| c.unit.to_display(&q.value))
+                    });
+                    if ours.is_some_and(|o| !agrees(&c.shown(), &cell.text, &o)) {
+                        let mut d = Diagnostic::warning(
+                            Code::ClaimDiffers,
+                            Eval::RateDiffers {
+                                name: name.into(),
+                                claimed: cell.text.as_str().into(),
+                                ours: leaf
+                                    .actual_value
+                                    .as_ref()
+                                    .map_or_else(|| "—".to_owned(), super::result::quantity_text),
+                            },
+                        );
+                        if Some(claim.node) == funds_node
+                            && let Some(rate) = over_initial(s, &c.shown(), &cell.text)
+                        {
+                            d = d.with_note(Eval::NoteRateFitsInitial { rate });
+                        }
+                        s.warn(
+                            d.with_hint(Eval::HintCorrectRate),
+                            &place,
+                            Eval::LabelAsSubmitted,
+                        );
+                    }
+                }
+                _ => s.warn(
+                    Diagnostic::warning(
+                        Code::BadNotation,
+                        Eval::ClaimedValueNotNumber {
+                            text: cell.text.as_str().into(),
+                            name: name.into(),
+                        },
+                    ),
+                    &place,
+                    Eval::LabelValueNotNumber,
+                ),
+            }
+        }
+        if let Some((cell, place)) = claim.score {
+            score_claim(
+                s,
+                leaf,
+                name,
+                (cell, &place),
+                (&exact, &weight, ours_score.clone()),
+            );
+        }
+    }
+}
+
+/// Re-check a leaf's printed score (`cell`, written at `place`) against
+/// pfc's: its exact score, weight and rounded score.
+fn score_claim(
+    s: &Scorer<'_>,
+    leaf: &mut super::result::Leaf,
+    name: &str,
+    (cell, place): (&Cell, &str),
+    (exact, weight, ours): (&Exact, &Exact, super::result::Points),
+) {
+    let Some(c) = cell.as_points() else {
+        s.warn(
+            Diagnostic::warning(
+                Code::BadNotation,
+                Eval::ClaimedScoreNotNumber {
+                    text: cell.text.as_str().into(),
+                },
+            ),
+            place,
+            Eval::LabelValueNotNumber,
+        );
+        return;
+    };
+    leaf.claimed_score = Some(c.clone());
+    if score_agrees(&c, &cell.text, exact, Some(weight)) {
+        return;
+    }
+    let mut d = Diagnostic::warning(
+        Code::ClaimDiffers,
+        Eval::ClaimedScoreDiffers {
+            row: name.into(),
+            claimed: c,
+            ours,
+        },
+    );
+    // Empty when only the scores were evaluated.
+    if !leaf.explanation.is_empty() {
+        d = d.with_note(Eval::NoteHowComputed {
+            explanation: leaf.explanation.clone(),
+        });
+    }
+    s.warn(
+        d.with_hint(Eval::HintCorrectScore),
+        place,
+        Eval::LabelAsSubmitted,
+    );
+}
+
+/// 全年执行数 ÷ 年初预算数 as a percentage, when the claim (in percent,
+/// written as `written`) is that figure at its own precision.
+fn over_initial(s: &Scorer<'_>, claimed: &Exact, written: &str) -> Option<String> {
+    let funds = &s.data.raw.funds;
+    let unit = s.data.funds_unit();
+    let initial = super::inputs::money(funds.initial.as_ref()?, unit).ok()?;
+    let executed = super::inputs::money(funds.executed.as_ref()?, unit).ok()?;
+    let ratio = executed.value.div(&initial.value)?;
+    agrees(claimed, written, &ratio.pow10(2)).then(|| super::result::percent_text(&ratio))
 }

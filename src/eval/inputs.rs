@@ -76,16 +76,15 @@ pub(super) fn bind(
     model: &Model,
     data: &ProjectData,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Vec<Value>> {
+) -> Vec<Option<Value>> {
     let mut values = Vec::with_capacity(model.inputs.len());
-    let mut ok = true;
     for decl in &model.inputs {
         if decl.source == InputSource::ProjectYear {
             match data.raw.year {
-                Some(y) => values.push(Value::Q(Quantity::number(y.into()))),
+                Some(y) => values.push(Some(Value::Q(Quantity::number(y.into())))),
                 None => {
                     diags.push(missing(decl, data, "year"));
-                    ok = false;
+                    values.push(None);
                 }
             }
             continue;
@@ -103,7 +102,7 @@ pub(super) fn bind(
                         ind: None,
                     };
                     match super::interp::eval(d, env) {
-                        Ok(v) => values.push(v),
+                        Ok(v) => values.push(Some(v)),
                         Err((e, span)) => {
                             diags.push(
                                 Diagnostic::error(
@@ -115,13 +114,13 @@ pub(super) fn bind(
                                 )
                                 .with_primary(span, Eval::LabelThisDefault),
                             );
-                            ok = false;
+                            values.push(None);
                         }
                     }
                 }
                 None => {
                     diags.push(missing(decl, data, &path));
-                    ok = false;
+                    values.push(None);
                 }
             }
             continue;
@@ -132,9 +131,9 @@ pub(super) fn bind(
             ""
         };
         match read(decl, cell, default_unit) {
-            Ok(v) => values.push(v),
+            Ok(v) => values.push(Some(v)),
             Err(why) => {
-                ok = false;
+                values.push(None);
                 diags.push(
                     data.at(
                         Diagnostic::error(
@@ -155,7 +154,7 @@ pub(super) fn bind(
             }
         }
     }
-    ok.then_some(values)
+    values
 }
 
 fn missing(decl: &InputDecl, data: &ProjectData, path: &str) -> Diagnostic {

@@ -39,7 +39,7 @@ pub struct Env<'a> {
     /// The framework.
     pub model: &'a Model,
     /// Input values, by index.
-    pub inputs: &'a [Value],
+    pub inputs: &'a [Option<Value>],
     /// Let values, by index (`None` where computing it failed).
     pub lets: &'a [Option<Value>],
     /// The current indicator, if any.
@@ -155,7 +155,7 @@ fn names(
 /// A name's value: borrowed where it is stored, made for the weight.
 fn value<'e>(r: Ref, env: Env<'e>) -> Option<Cow<'e, Value>> {
     let stored = match r {
-        Ref::Input(i) => env.inputs.get(i),
+        Ref::Input(i) => env.inputs.get(i)?.as_ref(),
         Ref::Let(i) => env.lets.get(i)?.as_ref(),
         Ref::Weight => {
             return env

@@ -56,6 +56,27 @@ impl Serialize for Points {
     }
 }
 
+/// A project judged in part: not every part of its table could be scored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Partial {
+    /// The points judged (the weights of the parts scored).
+    pub judged: Exact,
+    /// The points in all: judged and not (the framework's total when a
+    /// part not judged has no known weight).
+    pub of: Exact,
+    /// The parts not judged, in table order.
+    pub unjudged: Vec<Unjudged>,
+}
+
+/// A part of a table that could not be judged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unjudged {
+    /// The row, indicator or group.
+    pub name: String,
+    /// Its weight, when the table or the framework gives one.
+    pub weight: Option<Exact>,
+}
+
 /// One scored project.
 #[derive(Debug, Clone, Serialize)]
 pub struct Evaluation<'a> {
@@ -65,6 +86,15 @@ pub struct Evaluation<'a> {
     pub project: ProjectInfo<'a>,
     /// The total score, rounded as the framework declares.
     pub total: Points,
+    /// The points the total is out of: the parts' weights as the table
+    /// gives them (the framework's `total` for a table that follows it).
+    pub out_of: Exact,
+    /// When some parts of the table could not be judged (a row with no
+    /// target, a group with no rows, a figure missing): which, and how
+    /// many points were judged. The total is then the judged parts' and
+    /// there is no grade.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial: Option<Partial>,
     /// The grade, if the framework declares grades.
     pub grade: Option<&'a str>,
     /// When an override (`name when condition`) decided the grade rather
@@ -170,6 +200,9 @@ pub struct Part<'a> {
     pub weight: Exact,
     /// Its score.
     pub score: Points,
+    /// Whether it was judged (`false` for a part not judged at all: the
+    /// table gives none of its rows, or a figure it needs is missing).
+    pub judged: bool,
 }
 
 /// A row of the funds block: its amounts, and the rate computed.
@@ -471,8 +504,22 @@ pub struct Leaf {
     pub claimed_score: Option<Exact>,
     /// 完成率 as printed in the submitted report.
     pub claimed_completion: Option<String>,
+    /// The actual value of a framework indicator, for re-checking a
+    /// printed one (the funds block's 执行率).
+    #[serde(skip)]
+    pub actual_value: Option<crate::quantity::Quantity>,
     /// 偏差原因分析及改进措施.
     pub reason: Option<String>,
+}
+
+/// A framework value as the report shows it: a percentage with 2 decimals
+/// (fewer when it has fewer), anything else as written.
+pub fn quantity_text(q: &crate::quantity::Quantity) -> String {
+    if q.unit == crate::quantity::Unit::Percent && !q.display_max(2).1 {
+        q.display_fixed(2)
+    } else {
+        q.to_string()
+    }
 }
 
 /// A fraction as a percentage with 2 decimals (`1.0625` → `106.25%`).
@@ -515,6 +562,7 @@ impl Leaf {
             deduction_reason: None,
             claimed_score: None,
             claimed_completion: None,
+            actual_value: None,
             reason: None,
         }
     }

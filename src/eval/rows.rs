@@ -41,10 +41,12 @@ pub(super) fn assign(s: &Scorer<'_>) -> SlotRows {
     for (i, row) in s.data.raw.indicators.iter().enumerate() {
         let names = row.path.parts();
         if row.name.trim().is_empty() {
-            s.error(
+            s.row_problem(
+                i,
                 Diagnostic::error(Code::DataShape, Eval::RowNoName),
-                &format!("indicators[{i}].name"),
+                "name",
                 Eval::LabelEmptyName,
+                true,
             );
             continue;
         }
@@ -86,8 +88,11 @@ pub(super) fn assign(s: &Scorer<'_>) -> SlotRows {
                         (Some(span), _) => d = d.with_secondary(span, Eval::LabelFirstRow),
                         (None, place) => d = d.with_note(Eval::NoteFirstRowAt { place }),
                     }
-                    s.error(d, &format!("indicators[{i}].name"), Eval::LabelSecondRow);
-                    continue;
+                    s.row_problem(i, d, "name", Eval::LabelSecondRow, false);
+                    // As submitted, both rows are the table's: both scored.
+                    if s.strict {
+                        continue;
+                    }
                 }
                 by_slot.push(*one, i);
             }
@@ -110,13 +115,31 @@ pub(super) fn assign(s: &Scorer<'_>) -> SlotRows {
                 // A row for a leaf the framework scores itself (预算执行率,
                 // from the funds), by its group or, when no slot is near,
                 // by its name: not a place for rows at all.
-                let own = model.nodes.iter().find(|n| {
+                let own = model.nodes.iter().position(|n| {
                     matches!(n.kind, NodeKind::Indicator(_))
                         && (names.last() == Some(&n.name.as_str())
                             || best.is_none() && n.name == row.name.trim())
                 });
-                if let Some(node) = own {
-                    s.error(
+                if let Some(id) = own {
+                    let node = &model.nodes[id];
+                    // As submitted, the row is the table's own figures for
+                    // the indicator: re-checked as claims (claims.rs).
+                    if !s.strict {
+                        s.own_rows.borrow_mut().push((i, id));
+                        s.warn(
+                            Diagnostic::note(
+                                Code::UnknownSlot,
+                                Eval::RowReadAsClaim {
+                                    name: node.name.as_str().into(),
+                                },
+                            ),
+                            &format!("indicators[{i}].name"),
+                            Eval::LabelScoredByFramework,
+                        );
+                        continue;
+                    }
+                    s.row_problem(
+                        i,
                         Diagnostic::error(
                             Code::UnknownSlot,
                             Eval::ScoredByFramework {
@@ -126,8 +149,9 @@ pub(super) fn assign(s: &Scorer<'_>) -> SlotRows {
                         .with_hint(Eval::HintDeleteRow {
                             name: node.name.as_str().into(),
                         }),
-                        &format!("indicators[{i}].path"),
+                        "path",
                         Eval::LabelScoredByFramework,
+                        false,
                     );
                     continue;
                 }
@@ -155,19 +179,22 @@ pub(super) fn assign(s: &Scorer<'_>) -> SlotRows {
                                 group: guess.into(),
                             });
                         // Counted where it was probably meant, so that the
-                        // group's weights are not reported as wrong too.
+                        // group's weights are not reported as wrong too
+                        // (and, as submitted, scored there).
                         by_slot.push(id, i);
+                        s.row_problem(i, d, "path", Eval::LabelNoSuchGroup, false);
                     }
                     None => {
                         d = d.with_hint(Eval::HintUseGroups {
                             groups: slots.iter().map(|&id| model.path(id).join("/")).collect(),
                         });
+                        s.row_problem(i, d, "path", Eval::LabelNoSuchGroup, true);
                     }
                 }
-                s.error(d, &format!("indicators[{i}].path"), Eval::LabelNoSuchGroup);
             }
             many => {
-                s.error(
+                s.row_problem(
+                    i,
                     Diagnostic::error(
                         Code::UnknownSlot,
                         Eval::AmbiguousPath {
@@ -177,8 +204,9 @@ pub(super) fn assign(s: &Scorer<'_>) -> SlotRows {
                     .with_hint(Eval::HintFullPath {
                         paths: many.iter().map(|&id| model.path(id).join("/")).collect(),
                     }),
-                    &format!("indicators[{i}].path"),
+                    "path",
                     Eval::LabelAmbiguousPath,
+                    true,
                 );
             }
         }
@@ -648,7 +676,9 @@ fn quantitative(
 }
 
 /// A manual deduction, if the row has one and the rule (`kind`, with its
-/// `allow deduction when` condition) permits it.
+/// `allow deduction when` condition) permits it. As submitted, a deduction
+/// the rule does not permit, or that is not a number, is left out and said;
+/// one without a reason is taken and the missing reason said.
 fn deduction(
     s: &Scorer<'_>,
     (kind, allowed): (&str, Option<&crate::check::model::Expr>),
@@ -658,7 +688,7 @@ fn deduction(
 ) -> Option<Exact> {
     let cell = row.deduction.as_ref()?;
     let Some(d) = cell.as_points().filter(|d| !d.is_negative()) else {
-        s.error(
+        s.problem(
             Diagnostic::error(
                 Code::BadNotation,
                 Eval::DeductionNotNumber {
@@ -699,7 +729,7 @@ fn deduction(
         if let Some(e) = allowed {
             d = d.with_secondary(e.span, Eval::LabelConditionFails);
         }
-        s.error(
+        s.problem(
             d,
             &format!("{here}.deduction"),
             Eval::LabelDeductionNotAllowed,
@@ -711,7 +741,7 @@ fn deduction(
         .as_deref()
         .is_none_or(|r| r.trim().is_empty())
     {
-        s.error(
+        s.problem(
             Diagnostic::error(
                 Code::DeductionReason,
                 Eval::DeductionReason {
@@ -722,7 +752,11 @@ fn deduction(
             &format!("{here}.deduction"),
             Eval::LabelNoDeductionReason,
         );
-        return None;
+        // As submitted, the table's deduction stands; its missing reason
+        // is said.
+        if s.strict {
+            return None;
+        }
     }
     Some(d)
 }

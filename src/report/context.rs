@@ -76,6 +76,10 @@ pub struct Context<'a> {
     pub tree: Vec<GroupView>,
     /// The conclusion sentence listing every part and the total.
     pub conclusion: String,
+    /// When not every part of the table could be judged: what was and was
+    /// not, e.g. `部分评分：已评 59 分（共 99 分）；未能评分：效益指标（30 分）`;
+    /// empty when the whole table was judged (there is then a grade).
+    pub partial: String,
     /// Warnings found by pfc.
     pub warnings: Vec<WarningView>,
     /// The words of pfc's own layouts in the framework's language
@@ -361,10 +365,34 @@ pub fn build<'a>(ev: &Evaluation<'a>) -> Context<'a> {
             name: p.name.to_owned(),
             goal_name: goal_name(p.name),
             weight: num(&p.weight),
-            score: p.score.to_string(),
+            score: if p.judged {
+                p.score.to_string()
+            } else {
+                Report::NotJudged.render(lang)
+            },
             score_rate: rate(&p.score.value, &p.weight),
         })
         .collect();
+    let partial = ev.partial.as_ref().map_or_else(String::new, |p| {
+        let unjudged: Vec<String> = p
+            .unjudged
+            .iter()
+            .map(|u| match &u.weight {
+                Some(weight) => Report::UnjudgedPart {
+                    name: u.name.clone(),
+                    weight: weight.clone(),
+                }
+                .render(lang),
+                None => u.name.clone(),
+            })
+            .collect();
+        Report::PartlyJudged {
+            judged: p.judged.clone(),
+            of: p.of.clone(),
+            unjudged: unjudged.join(lang.pick("、", ", ")),
+        }
+        .render(lang)
+    });
     let conclusion = conclusion(ev, &parts, lang);
     let total_row = ev.funds.first();
     let value = |a: &Option<crate::eval::result::Amount>| a.as_ref().and_then(|a| a.value.clone());
@@ -389,7 +417,7 @@ pub fn build<'a>(ev: &Evaluation<'a>) -> Context<'a> {
         .find(|l| l.framework_indicator && l.name.contains("执行率"));
     let values = ContextValues {
         total: ev.total.value.clone(),
-        max_total: ev.framework.total.clone(),
+        max_total: ev.out_of.clone(),
         execution: execution.map(|l| l.values.clone()),
     };
     let counts = Counts {
@@ -404,7 +432,7 @@ pub fn build<'a>(ev: &Evaluation<'a>) -> Context<'a> {
         year: ev.project.year.map(|y| y.to_string()).unwrap_or_default(),
         report_title: report_title(ev.project.name, lang),
         total: ev.total.to_string(),
-        max_total: num(&ev.framework.total),
+        max_total: num(&ev.out_of),
         grade: ev.grade.unwrap_or_default().to_owned(),
         grade_condition: ev
             .grade_override
@@ -416,8 +444,8 @@ pub fn build<'a>(ev: &Evaluation<'a>) -> Context<'a> {
             .as_ref()
             .and_then(|o| o.by_points.clone())
             .unwrap_or_default(),
-        score_rate: rate(&ev.total.value, &ev.framework.total),
-        lost: lost(&ev.framework.total, &ev.total),
+        score_rate: rate(&ev.total.value, &ev.out_of),
+        lost: lost(&ev.out_of, &ev.total),
         parts,
         funds: ev.funds.iter().map(FundView::from).collect(),
         execution_rate: total_row
@@ -439,6 +467,7 @@ pub fn build<'a>(ev: &Evaluation<'a>) -> Context<'a> {
         leaves,
         tree,
         conclusion,
+        partial,
         warnings: ev
             .warnings
             .iter()

@@ -34,6 +34,7 @@ const LABELS: &[(&str, Report)] = &[
     ("indicator", Report::LabelIndicator),
     ("indicators", Report::LabelIndicators),
     ("initial", Report::LabelInitial),
+    ("judged_total", Report::LabelJudgedTotal),
     ("legend_few", Report::LabelLegendFew),
     ("legend_full", Report::LabelLegendFull),
     ("legend_most", Report::LabelLegendMost),

@@ -113,8 +113,14 @@ pub(super) fn render(ctx: &Context) -> String {
             }
         }
     }
+    // Partly judged, the sum is of the judged parts only: not a total.
+    let total_label = if ctx.partial.is_empty() {
+        label("total")
+    } else {
+        label("judged_total")
+    };
     t.add_row(vec![
-        label("total").to_owned(),
+        total_label.to_owned(),
         String::new(),
         String::new(),
         String::new(),
@@ -150,10 +156,11 @@ pub(super) fn render(ctx: &Context) -> String {
     let _ = writeln!(
         out,
         "\n{}{colon}{} / {}{grade}",
-        label("total"),
-        ctx.total,
-        ctx.max_total
+        total_label, ctx.total, ctx.max_total
     );
+    if !ctx.partial.is_empty() {
+        let _ = writeln!(out, "{}", ctx.partial);
+    }
     let parts: Vec<String> = ctx
         .parts
         .iter()

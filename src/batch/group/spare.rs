@@ -140,11 +140,13 @@ impl Spare {
             budget,
             executed,
             sources,
+            claimed_rate,
+            claimed_score,
         } = funds;
         if let Some(unit) = unit.take() {
             self.put(unit);
         }
-        for figure in [initial, budget, executed] {
+        for figure in [initial, budget, executed, claimed_rate, claimed_score] {
             if let Some(n) = figure.take() {
                 self.put(n.text);
             }

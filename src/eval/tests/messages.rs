@@ -34,9 +34,20 @@ fn load_all(files: &[(&str, &str)]) -> String {
     out
 }
 
-/// Score `data` with `framework`: every diagnostic in both languages, then
-/// the 计分说明 of every leaf in both languages (when it was scored).
+/// Score `data` with `framework` under `--strict` (what stops a project
+/// is an error): every diagnostic in both languages, then the 计分说明 of
+/// every leaf in both languages (when it was scored).
 fn score(framework: &str, data: &str) -> String {
+    score_with(framework, data, true)
+}
+
+/// [`score`] as submitted: rows that cannot be judged are named, the rest
+/// scored.
+fn score_as_submitted(framework: &str, data: &str) -> String {
+    score_with(framework, data, false)
+}
+
+fn score_with(framework: &str, data: &str, strict: bool) -> String {
     let (mut sources, m, diags) = compile(framework);
     let Some(m) = m else {
         return both(&sources, &diags);
@@ -46,7 +57,11 @@ fn score(framework: &str, data: &str) -> String {
         Ok(d) => d,
         Err(d) => return both(&sources, &[d]),
     };
-    let outcome = crate::eval::evaluate(&m, &data);
+    let options = crate::eval::Options {
+        strict,
+        ..crate::eval::Options::default()
+    };
+    let outcome = crate::eval::evaluate_opts(&m, &data, options);
     let mut out = both(&sources, &outcome.diagnostics);
     if let Some(e) = &outcome.evaluation {
         for lang in [Lang::En, Lang::Zh] {
@@ -235,6 +250,13 @@ fn rows_and_values_that_stop_the_scoring() {
     insta::assert_snapshot!(score(CN_SELF_EVAL, ERRORS));
 }
 
+/// The same rows as submitted: each that no person could score is named and
+/// left out, the rest are scored, and the project is judged in part.
+#[test]
+fn rows_and_values_read_as_submitted() {
+    insta::assert_snapshot!(score_as_submitted(CN_SELF_EVAL, ERRORS));
+}
+
 /// A project that is scored, with every warning the bundled framework can
 /// give, and claims that differ.
 const WARNINGS: &str = r#"framework = "cn-dept-overall"
@@ -420,4 +442,52 @@ level = "优秀"
         score(FRAMEWORK, unread),
         score(&unguarded, no_rating)
     ));
+}
+
+/// The funds block's printed 执行率 and 得分, and a 预算执行率 row among the
+/// indicator rows, re-checked as claims: 79% is 全年执行数 ÷ 年初预算数 (said),
+/// 9.88 follows the rules (silent), the row's 98% and full marks do not.
+const FUNDS_CLAIMS: &str = r#"[project]
+name = "示例项目"
+
+[funds]
+initial = 100
+budget = 80
+executed = 79
+claimed_rate = "79%"
+claimed_score = "9.88"
+
+[[indicators]]
+path = ["预算执行率"]
+name = "预算执行率"
+target = "100%"
+actual = "98%"
+weight = 10
+claimed_score = 10
+
+[[indicators]]
+path = ["产出指标", "数量指标"]
+name = "检查次数"
+target = "≥10次"
+actual = "10次"
+weight = 50
+
+[[indicators]]
+path = ["效益指标", "社会效益指标"]
+name = "群众知晓率"
+target = "≥90%"
+actual = "95%"
+weight = 30
+
+[[indicators]]
+path = ["满意度指标", "服务对象满意度指标"]
+name = "群众满意度"
+target = "≥90%"
+actual = "92%"
+weight = 10
+"#;
+
+#[test]
+fn funds_claims_are_rechecked() {
+    insta::assert_snapshot!(score_as_submitted(CN_SELF_EVAL, FUNDS_CLAIMS));
 }

@@ -127,13 +127,32 @@ fn money_units_convert_exactly() {
 
 #[test]
 fn incompatible_units_are_an_error() {
-    let (_, outcome, _) = evaluate(SIMPLE, &rows(&[("≤90万元", "95个", "100")]));
+    let data = rows(&[("≤90万元", "95个", "50"), ("≥1", "1", "50")]);
+    let (_, outcome, _) = evaluate_strict(SIMPLE, &data);
     assert!(outcome.evaluation.is_none());
     assert!(
         outcome
             .diagnostics
             .iter()
-            .any(|x| x.code.as_str() == "PF3007")
+            .any(|x| x.code.as_str() == "PF3007" && x.is_error())
+    );
+    // As submitted, no person could score that row either: it is left out
+    // and named, and the rest is scored: judged in part, without a grade.
+    let (_, outcome, _) = evaluate(SIMPLE, &data);
+    let e = outcome.evaluation.as_ref().expect("scored in part");
+    let partial = e.partial.as_ref().expect("partly judged");
+    assert_eq!(
+        (partial.judged.clone(), partial.of.clone()),
+        (d("50"), d("100"))
+    );
+    assert_eq!(partial.unjudged[0].name, "指标0");
+    assert_eq!(e.total.value, d("50"));
+    assert_eq!(e.grade, None);
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|x| x.code.as_str() == "PF3007" && !x.is_error())
     );
 }
 
@@ -420,9 +439,11 @@ fn qualitative_rows_are_read_as_submitted() {
             .iter()
             .any(|x| is(x, |e| matches!(e, Eval::ActualRepeatsTarget { .. })))
     );
-    // Neither a known word nor a score: nobody can judge it; an error that asks for a score.
+    // Neither a known word nor a score: nobody can judge it; the row is not
+    // judged, and the message asks for a score.
     let (_, outcome, _) = evaluate(&framework, &one("好坏", None));
-    assert!(outcome.evaluation.is_none());
+    let e = outcome.evaluation.as_ref().expect("scored in part");
+    assert_eq!(e.partial.as_ref().map(|p| p.unjudged.len()), Some(1));
     let d = outcome
         .diagnostics
         .iter()
