@@ -80,6 +80,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             format,
             output,
             template,
+            review,
             out: out_dir,
             project,
             strict,
@@ -130,6 +131,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
                             out: out_dir.unwrap_or_default(),
                             formats: format,
                             template,
+                            review,
                             strict,
                             sheets,
                             jobs,
@@ -151,6 +153,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
                     format: format.first().copied(),
                     output,
                     template,
+                    review,
                     pick,
                 },
             )
