@@ -420,6 +420,8 @@ pub struct Scoring<'a> {
     pub templates: FrameworkTemplates,
     /// A template given with `--template`, already in `sources`.
     pub template: Option<crate::span::FileId>,
+    /// Whom the reports are for (`--review`).
+    pub audience: report::Audience,
     /// The report formats to write for each project (none: summary only).
     pub formats: &'a [Format],
     /// How failures are rendered.
@@ -716,7 +718,7 @@ impl Scoring<'_> {
             } else {
                 None
             };
-            match report::render(format, &evaluation, scratch, template) {
+            match report::render_for(self.audience, format, &evaluation, scratch, template) {
                 Ok(bytes) => done.reports.push((
                     format!("{}.{}", file_stem(&done.id), extension(format)),
                     bytes,

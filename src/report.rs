@@ -9,8 +9,16 @@
 //! | md | a Tera template, no escaping |
 //! | html | a Tera template, HTML-escaped, with the SVG chart from `html.rs` |
 //! | docx | a Tera template producing Markdown (escaped for Markdown), converted to WordprocessingML by `docx.rs` and zipped with fixed parts |
-//! | xlsx | laid out by `xlsx.rs` (rust_xlsxwriter) as 附件1's 自评表 |
+//! | xlsx | the 自评表 of `table.rs`, written by `xlsx.rs` (rust_xlsxwriter) |
 //! | json | serde |
+//!
+//! The 自评表 of 附件1 is laid out once, in `table.rs`, and drawn by the
+//! workbook, by the Word report (where a template calls
+//! `self_eval_table()`) and as an HTML table for Markdown and HTML.
+//!
+//! A report is for the unit to submit, or for a reviewer
+//! ([`Audience`]): only the reviewer's carries pfc's findings and the
+//! scoring formulas (templates test `review`).
 //!
 //! Which template: `--template FILE`, else the framework's
 //! `templates/report.<format>.tera` (for docx, its `report.md.tera` when it
@@ -23,6 +31,7 @@ mod fields;
 mod filters;
 mod html;
 mod labels;
+mod table;
 pub mod template;
 mod text;
 mod xlsx;
@@ -99,17 +108,42 @@ impl FrameworkTemplates {
     }
 }
 
-/// Render one evaluation. `template` is the template file (already in
-/// `sources`) for templated formats; `None` uses pfc's own. pfc's own
-/// templates are added to `sources` when used, so that diagnostics can point
-/// into them. Every error is returned, not just the first.
+/// Whom a report is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Audience {
+    /// The unit, which submits it: the report as the unit signs it, without
+    /// pfc's findings or the scoring formulas.
+    #[default]
+    Unit,
+    /// A reviewer (`pfc eval --review`): the same report with pfc's
+    /// findings (复核提示) and the formula of every score (计分说明).
+    Review,
+}
+
+/// Render one evaluation for the unit (see [`render_for`]).
 pub fn render(
     format: Format,
     ev: &Evaluation,
     sources: &mut SourceMap,
     template: Option<FileId>,
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let ctx = context::build(ev);
+    render_for(Audience::Unit, format, ev, sources, template)
+}
+
+/// Render one evaluation. `template` is the template file (already in
+/// `sources`) for templated formats; `None` uses pfc's own. pfc's own
+/// templates are added to `sources` when used, so that diagnostics can point
+/// into them. Every error is returned, not just the first. `audience`
+/// decides what templates see as `review`.
+pub fn render_for(
+    audience: Audience,
+    format: Format,
+    ev: &Evaluation,
+    sources: &mut SourceMap,
+    template: Option<FileId>,
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let mut ctx = context::build(ev);
+    ctx.review = audience == Audience::Review;
     match format {
         Format::Json => {
             let mut s = serde_json::to_string_pretty(ev).map_err(|e| {

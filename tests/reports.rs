@@ -2,7 +2,12 @@
 //! person would: read back, opened, rendered, printed.
 //!
 //! The checks that need a program the machine may lack (Chromium, LibreOffice)
-//! print why they are skipped; `.ci/run` installs both, so CI runs them.
+//! are listed in [`RENDER_CHECKS`]. Without the program, such a check is
+//! skipped loudly: it writes `SKIPPED <check>: <why>` straight to the
+//! terminal (past the test harness, which hides what passing tests print),
+//! and `skipped_render_checks` lists every check skipped on this machine by
+//! name, so that `cargo test` never passes silently short of them. With
+//! `CI` set a skip is a failure: `.ci/run` installs both programs.
 
 use crate::harness::{Run, files, pfc, pfc_in, root};
 use calamine::{Data, Reader, Xlsx};
@@ -249,16 +254,27 @@ fn docx_is_a_word_document_with_styles_tables_and_chinese_fonts() {
         assert!(styles_used.contains(&style), "no {style} paragraph");
     }
     let tables = xml.descendants().filter(|n| n.has_tag_name("tbl")).count();
-    assert_eq!(tables, 4, "the 自评表: project, funds, goals, indicators");
-    assert!(
-        doc.contains("<w:tblHeader/>"),
-        "header rows repeat on each page"
+    assert_eq!(tables, 1, "the 自评表 is one table");
+    let rows: Vec<_> = xml.descendants().filter(|n| n.has_tag_name("tr")).collect();
+    let repeated: Vec<bool> = rows
+        .iter()
+        .map(|r| r.descendants().any(|n| n.has_tag_name("tblHeader")))
+        .collect();
+    assert_eq!(
+        repeated.iter().take_while(|r| **r).count(),
+        2,
+        "项目名称 and 主管部门 repeat on every page the table runs onto"
     );
     assert!(
-        doc.contains("<w:cantSplit/>"),
+        rows.iter()
+            .all(|r| r.descendants().any(|n| n.has_tag_name("cantSplit"))),
         "rows do not split across pages"
     );
     assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#), "A4");
+    assert!(
+        doc.contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#),
+        "the 自评表 on a landscape A4 page"
+    );
     assert!(doc.contains("总计评分为99.87分"));
     let styles = zip_part(&path, "word/styles.xml");
     assert!(styles.contains(r#"w:eastAsia="仿宋""#), "body font");
@@ -269,11 +285,262 @@ fn docx_is_a_word_document_with_styles_tables_and_chinese_fonts() {
     );
 }
 
+/// A cell of a table read back: where it starts, what it spans, its text.
+#[derive(Debug, Clone, PartialEq)]
+struct Spanned {
+    row: usize,
+    col: usize,
+    rows: usize,
+    cols: usize,
+    text: String,
+}
+
+/// The Word report's 自评表, read back from `word/document.xml`: each
+/// `w:tc` is a cell spanning its `gridSpan`; a `vMerge` without a value
+/// continues the cell above it.
+fn docx_grid(path: &Path) -> Vec<Spanned> {
+    let doc = zip_part(path, "word/document.xml");
+    let xml = roxmltree::Document::parse(&doc).expect("document.xml");
+    let table = xml
+        .descendants()
+        .find(|n| n.has_tag_name("tbl"))
+        .expect("a table");
+    let attr = |n: roxmltree::Node, name: &str| {
+        n.attributes()
+            .find(|a| a.name() == name)
+            .map(|a| a.value().to_owned())
+    };
+    let mut cells: Vec<Spanned> = Vec::new();
+    for (r, tr) in table
+        .children()
+        .filter(|n| n.has_tag_name("tr"))
+        .enumerate()
+    {
+        let mut col = 0;
+        for tc in tr.children().filter(|n| n.has_tag_name("tc")) {
+            let span = tc
+                .descendants()
+                .find(|n| n.has_tag_name("gridSpan"))
+                .and_then(|n| attr(n, "val"))
+                .map_or(1, |v| v.parse().expect("gridSpan"));
+            let merge = tc.descendants().find(|n| n.has_tag_name("vMerge"));
+            if let Some(m) = merge
+                && attr(m, "val").is_none()
+            {
+                let above = cells
+                    .iter_mut()
+                    .rev()
+                    .find(|c| c.col == col && c.row + c.rows == r)
+                    .expect("a cell above to continue");
+                above.rows += 1;
+            } else {
+                let text: String = tc
+                    .descendants()
+                    .filter(|n| n.has_tag_name("t"))
+                    .filter_map(|n| n.text())
+                    .collect();
+                cells.push(Spanned {
+                    row: r,
+                    col,
+                    rows: 1,
+                    cols: span,
+                    text,
+                });
+            }
+            col += span;
+        }
+        assert_eq!(col, 9, "row {r} covers the nine columns");
+    }
+    cells.sort_by_key(|c| (c.row, c.col));
+    cells
+}
+
+/// The workbook's 自评表 read back with calamine, below its two title
+/// rows: merged ranges as one cell, numbers as Word shows them.
+fn xlsx_grid(path: &Path) -> Vec<Spanned> {
+    let mut book: Xlsx<_> = calamine::open_workbook(path).expect("xlsx opens");
+    let range = book.worksheet_range("自评表").expect("sheet");
+    let merges = book.merge_cells_by_sheet_name("自评表").expect("merges");
+    let styles = zip_part(path, "xl/styles.xml");
+    assert!(styles.contains(r#"formatCode="0.00%""#));
+    let mut cells = Vec::new();
+    let top = 2;
+    for r in top..range.height() as u32 {
+        for c in 0..9u32 {
+            let merge = merges
+                .iter()
+                .find(|m| (m.start.0..=m.end.0).contains(&r) && (m.start.1..=m.end.1).contains(&c));
+            let (rows, cols) = match merge {
+                Some(m) if m.start != (r, c) => continue,
+                Some(m) => (m.end.0 - m.start.0 + 1, m.end.1 - m.start.1 + 1),
+                None => (1, 1),
+            };
+            let text = match cell(&range, r, c) {
+                Data::String(s) => s,
+                Data::Empty => String::new(),
+                // Numbers as their cells' formats show them: rates as
+                // percentages, amounts with 2 to 4 decimals, scores and
+                // weights with the places they have.
+                Data::Float(f) if c == 7 && r < first_indicator_row(&range) => {
+                    format!("{:.2}%", f * 100.0)
+                }
+                Data::Float(f) if (3..=5).contains(&c) => format!("{f:.2}"),
+                Data::Float(f) => format!("{f}"),
+                other => panic!("unexpected cell {other:?}"),
+            };
+            cells.push(Spanned {
+                row: (r - top) as usize,
+                col: c as usize,
+                rows: rows as usize,
+                cols: cols as usize,
+                text,
+            });
+        }
+    }
+    cells
+}
+
+fn first_indicator_row(range: &calamine::Range<Data>) -> u32 {
+    find_row(range, 0, "绩效指标")
+}
+
+/// The Word report's 附表 and the workbook are the same table: the same
+/// cells, spans and texts, position for position (both are drawn from one
+/// layout, `src/report/table.rs`).
+#[test]
+fn the_docx_table_is_laid_out_as_the_xlsx_sheet() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (data, stem) in [(CAIDIAN, "caidian"), (UNDER, "under")] {
+        let (run, docx) = eval_to(dir.path(), data, "docx", &format!("{stem}.docx"));
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let (run, xlsx) = eval_to(dir.path(), data, "xlsx", &format!("{stem}.xlsx"));
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let word = docx_grid(&docx);
+        let excel = xlsx_grid(&xlsx);
+        // Scores: Word shows `25.00`, calamine reads 25.
+        let same = |w: &Spanned, x: &Spanned| {
+            let numbers = w
+                .text
+                .trim_end_matches('%')
+                .parse::<f64>()
+                .ok()
+                .zip(x.text.trim_end_matches('%').parse::<f64>().ok());
+            (w.row, w.col, w.rows, w.cols) == (x.row, x.col, x.rows, x.cols)
+                && (w.text == x.text || numbers.is_some_and(|(a, b)| (a - b).abs() < 1e-9))
+        };
+        assert_eq!(word.len(), excel.len(), "{stem}: {word:#?}\n{excel:#?}");
+        for (w, x) in word.iter().zip(&excel) {
+            assert!(same(w, x), "{stem}: Word has {w:?}, Excel {x:?}");
+        }
+        // The merges that make it 附件1's table.
+        let spans = |text: &str| {
+            word.iter()
+                .find(|c| c.text == text)
+                .map(|c| (c.rows, c.cols))
+                .unwrap_or_else(|| panic!("no `{text}`"))
+        };
+        assert_eq!(spans("绩效指标").1, 1);
+        let leaves = if stem == "caidian" { 5 } else { 7 };
+        assert_eq!(
+            spans("绩效指标").0,
+            1 + leaves,
+            "绩效指标 spans the indicator block"
+        );
+        assert_eq!(
+            spans("产出指标"),
+            (if stem == "caidian" { 2 } else { 4 }, 1)
+        );
+        assert_eq!(spans("总分"), (1, 6));
+        assert_eq!(spans("年度总体目标"), (2, 1));
+    }
+}
+
+/// The unit's Word report carries no review notes and no formulas; the
+/// reviewer's (`--review`) carries both, before the 自评表.
+#[test]
+fn only_the_reviewers_report_has_findings_and_formulas() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let unit = dir.path().join("unit.docx");
+    let review = dir.path().join("review.docx");
+    let run = pfc(&[
+        "eval",
+        FRAMEWORK,
+        CAIDIAN,
+        "-o",
+        &unit.display().to_string(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let run = pfc(&[
+        "eval",
+        FRAMEWORK,
+        CAIDIAN,
+        "--review",
+        "-o",
+        &review.display().to_string(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let unit = zip_part(&unit, "word/document.xml");
+    let review = zip_part(&review, "word/document.xml");
+    for text in ["复核提示", "计分说明", "min(", "PF3009", "pfc 按评价框架"] {
+        assert!(!unit.contains(text), "the unit's report has `{text}`");
+        assert!(
+            review.contains(text),
+            "the reviewer's report lacks `{text}`"
+        );
+    }
+    // Markdown and HTML alike.
+    for format in ["md", "html"] {
+        let unit = pfc(&["eval", FRAMEWORK, CAIDIAN, "-f", format]);
+        let review = pfc(&["eval", FRAMEWORK, CAIDIAN, "-f", format, "--review"]);
+        assert_eq!((unit.code, review.code), (0, 0));
+        for text in ["min(", "PF3009"] {
+            assert!(!unit.stdout.contains(text), "{format}: unit's has `{text}`");
+            assert!(
+                review.stdout.contains(text),
+                "{format}: reviewer's lacks `{text}`"
+            );
+        }
+    }
+}
+
+/// A name holding characters XML cannot hold (U+FFFF, a control) still
+/// gives Word and Excel files whose every part parses.
+#[test]
+fn characters_xml_cannot_hold_never_reach_a_part() {
+    let data = std::fs::read_to_string(root().join(CAIDIAN))
+        .expect("example")
+        .replace(
+            "name = \"质量技术监督专项经费\"",
+            "name = \"质量\\uFFFF技术\\u0001监督\\uFFFE经费\"",
+        );
+    let dir = files(&[("data.toml", data.as_bytes())]);
+    for file in ["r.docx", "t.xlsx"] {
+        let run = pfc_in(
+            dir.path(),
+            &["eval", "cn-self-eval-2020", "data.toml", "-o", file],
+        );
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let path = dir.path().join(file);
+        for name in zip_names(&path).iter().filter(|n| n.ends_with(".xml")) {
+            let text = zip_part(&path, name);
+            if let Err(e) = roxmltree::Document::parse(&text) {
+                panic!("{file}: {name} is not well-formed XML: {e}");
+            }
+        }
+    }
+    let doc = zip_part(&dir.path().join("r.docx"), "word/document.xml");
+    assert!(
+        doc.contains("质量\u{FFFD}技术\u{FFFD}监督\u{FFFD}经费"),
+        "shown as �"
+    );
+}
+
 /// LibreOffice opens the Word file and the Excel file and prints them; the
-/// Excel table fits one page.
+/// Excel table fits one page, and so does the Word report's 自评表, on a
+/// landscape page after the portrait pages of the text.
 #[test]
 fn libreoffice_converts_docx_and_xlsx_to_pdf() {
-    let Some(soffice) = tool(&["soffice", "libreoffice"], "LibreOffice (soffice)") else {
+    let Some(soffice) = tool("libreoffice_converts_docx_and_xlsx_to_pdf") else {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
@@ -306,6 +573,13 @@ fn libreoffice_converts_docx_and_xlsx_to_pdf() {
                 String::from_utf8_lossy(&out.stderr)
             );
             pages.push(pdf_pages(&pdf));
+            if format == "docx" {
+                assert_eq!(
+                    landscape_pages(&pdf),
+                    1,
+                    "{stem}: the 自评表 on one landscape page"
+                );
+            }
         }
         assert!(
             pages[0] >= 2,
@@ -340,10 +614,20 @@ fn html_is_self_contained_and_accessible() {
     assert!(html.contains("Content-Security-Policy"));
     assert!(html.contains(r#"<svg class="score-chart""#));
     assert!(html.contains(r#"role="img""#) && html.contains("aria-labelledby"));
-    assert!(html.contains("<title id=\"score-chart-title\">各指标得分与分值</title>"));
+    // One picture a part, so that a printed page can break between them.
+    assert_eq!(html.matches("<svg ").count(), 4, "one chart a part");
+    assert!(html.contains("<title id=\"score-chart-title-2\">各指标得分与分值：产出指标</title>"));
+    assert!(html.contains("<desc id=\"score-chart-desc-1\">每一行是一项指标："));
     assert!(html.contains("社会公众或服务对象对项目实施效果的满意程度：得分10.00，分值10。"));
     assert!(html.contains("@media print") && html.contains("table-header-group"));
-    assert!(html.contains(r#"class="warnings""#));
+    // The total row prints once: its `tfoot` is not repeated at each page's foot.
+    assert!(!html.contains("table-footer-group"));
+    assert!(
+        !html.contains(r#"class="warnings""#),
+        "pfc's findings are the reviewer's"
+    );
+    let review = pfc(&["eval", FRAMEWORK, CAIDIAN, "-f", "html", "--review"]);
+    assert!(review.stdout.contains(r#"class="warnings""#));
 }
 
 #[test]
@@ -383,25 +667,48 @@ fn html_escapes_what_the_data_says() {
 }
 
 /// Headless Chromium renders both examples: a screenshot (kept out of the
-/// repository, in a temporary folder), a PDF with the expected number of A4
-/// pages, and no console message (the page's Content-Security-Policy turns
-/// any script or network request into one).
+/// repository, in a temporary folder), a PDF of two A4 pages, and no
+/// console message (the page's Content-Security-Policy turns any script or
+/// network request into one). The reviewer's report, with pfc's findings
+/// and the formulas, takes a page more for the second example.
 #[test]
 fn chromium_renders_and_prints_the_html_reports() {
-    let Some(chromium) = tool(
-        &["chromium", "chromium-browser", "google-chrome"],
-        "Chromium",
-    ) else {
+    let Some(chromium) = tool("chromium_renders_and_prints_the_html_reports") else {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let shots = std::env::var_os("PFC_SCREENSHOTS").map(PathBuf::from);
-    for (data, stem, pages) in [
-        (CAIDIAN, "caidian-2019", 3),
-        (UNDER, "underperforming-2021", 3),
+    for (data, stem, pages, review_pages) in [
+        (CAIDIAN, "caidian-2019", 2, 2),
+        (UNDER, "underperforming-2021", 2, 3),
     ] {
         let (run, html) = eval_to(dir.path(), data, "html", &format!("{stem}.html"));
         assert_eq!(run.code, 0, "{}", run.transcript());
+        let review = dir.path().join(format!("{stem}-review.html"));
+        let run = pfc(&[
+            "eval",
+            FRAMEWORK,
+            data,
+            "--review",
+            "-o",
+            &review.display().to_string(),
+        ]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let review_pdf = dir.path().join(format!("{stem}-review.pdf"));
+        let log = headless(
+            &chromium,
+            &review,
+            &[
+                format!("--print-to-pdf={}", review_pdf.display()),
+                "--no-pdf-header-footer".into(),
+            ],
+        );
+        assert_no_console_messages(&log, stem);
+        assert_eq!(
+            pdf_pages(&review_pdf),
+            review_pages,
+            "{stem}: pages of the reviewer's printed report"
+        );
         let shot_dir = shots.clone().unwrap_or_else(|| dir.path().to_owned());
         let png = shot_dir.join(format!("{stem}.png"));
         let phone = shot_dir.join(format!("{stem}-phone.png"));
@@ -447,10 +754,7 @@ fn chromium_renders_and_prints_the_html_reports() {
 /// network request is caught.
 #[test]
 fn chromium_console_check_catches_errors() {
-    let Some(chromium) = tool(
-        &["chromium", "chromium-browser", "google-chrome"],
-        "Chromium",
-    ) else {
+    let Some(chromium) = tool("chromium_console_check_catches_errors") else {
         return;
     };
     let dir = files(&[(
@@ -533,20 +837,108 @@ fn pdf_pages(path: &Path) -> usize {
     count
 }
 
-/// A program the check needs. Missing, the check is skipped with a note —
-/// except in CI (`CI` set), where `.ci/run` installs it and its absence is
-/// a failure.
+/// Pages printed landscape (wider than tall) in a PDF: its `/MediaBox`
+/// entries, one a page as LibreOffice writes them.
+fn landscape_pages(path: &Path) -> usize {
+    let bytes = std::fs::read(path).expect("pdf written");
+    let text = String::from_utf8_lossy(&bytes);
+    text.match_indices("/MediaBox")
+        .filter_map(|(i, _)| {
+            let rest = &text[i + "/MediaBox".len()..];
+            let open = rest.find('[')?;
+            let close = rest.find(']')?;
+            let numbers: Vec<f64> = rest[open + 1..close]
+                .split_whitespace()
+                .filter_map(|n| n.parse().ok())
+                .collect();
+            match numbers[..] {
+                [x0, y0, x1, y1] => Some(x1 - x0 > y1 - y0),
+                _ => None,
+            }
+        })
+        .filter(|wide| *wide)
+        .count()
+}
+
+/// The checks that need a program besides cargo, with the program's
+/// names (the first found is used) and what to call it.
+const RENDER_CHECKS: &[(&str, &[&str], &str)] = &[
+    (
+        "libreoffice_converts_docx_and_xlsx_to_pdf",
+        &["soffice", "libreoffice"],
+        "LibreOffice (soffice)",
+    ),
+    (
+        "chromium_renders_and_prints_the_html_reports",
+        CHROMIUM,
+        "Chromium",
+    ),
+    (
+        "chromium_console_check_catches_errors",
+        CHROMIUM,
+        "Chromium",
+    ),
+];
+
+const CHROMIUM: &[&str] = &["chromium", "chromium-browser", "google-chrome"];
+
+/// The program `check` needs (its entry in [`RENDER_CHECKS`]). Missing, the
+/// check is skipped, said on the terminal itself — except in CI (`CI`
+/// set), where `.ci/run` installs it and its absence is a failure.
 #[track_caller]
-fn tool(names: &[&str], what: &str) -> Option<PathBuf> {
+fn tool(check: &str) -> Option<PathBuf> {
+    let (names, what) = RENDER_CHECKS
+        .iter()
+        .find(|(name, _, _)| *name == check)
+        .map(|(_, names, what)| (*names, *what))
+        .unwrap_or_else(|| panic!("{check} is not in RENDER_CHECKS"));
     let found = which(names);
     if found.is_none() {
         assert!(
             std::env::var_os("CI").is_none(),
-            "{what} is not installed, and CI must run this check (.ci/run installs it)"
+            "{what} is not installed, and CI must run {check} (.ci/run installs it)"
         );
-        println!("skipped: {what} is not installed (.ci/run installs it)");
+        loud(&format!(
+            "SKIPPED reports::{check}: {what} is not installed (.ci/run installs it; with CI set this fails)"
+        ));
     }
     found
+}
+
+/// A line on the terminal even when the test passes: written to the
+/// process's standard error, which the test harness does not capture
+/// (it captures `print!` and `eprint!` only).
+fn loud(line: &str) {
+    use std::io::Write;
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{line}");
+}
+
+/// Every render check this machine cannot run, by name, in one place: the
+/// summary a newcomer's `cargo test` ends with on a machine with cargo only
+/// (the README's promise: it passes there). It fails with `CI` set when
+/// one is missing, as the checks themselves do.
+#[test]
+fn skipped_render_checks() {
+    let skipped: Vec<String> = RENDER_CHECKS
+        .iter()
+        .filter(|(_, names, _)| which(names).is_none())
+        .map(|(check, _, what)| format!("reports::{check} (no {what})"))
+        .collect();
+    if skipped.is_empty() {
+        return;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must run every render check; missing: {}",
+        skipped.join(", ")
+    );
+    loud(&format!(
+        "SKIPPED {} of {} render checks: {} — install chromium and libreoffice (see .ci/run) to run them",
+        skipped.len(),
+        RENDER_CHECKS.len(),
+        skipped.join(", ")
+    ));
 }
 
 fn which(names: &[&str]) -> Option<PathBuf> {

@@ -410,6 +410,10 @@ catalogue! {
         ArgTemplate =>
             en: "Render md, html or docx with this Tera template instead of the framework's. A name ending in `.html` or `.html.tera` turns on HTML escaping",
             zh: "用此 Tera 模板代替评价框架自带的模板，生成 md、html 或 docx。文件名以 `.html` 或 `.html.tera` 结尾时启用 HTML 转义";
+        /// `--review`.
+        ArgReview =>
+            en: "The reviewer's report: md, html and docx with pfc's findings and the formula of every score, which the unit's report leaves out",
+            zh: "生成复核用报告：md、html 和 docx 中附上 pfc 的复核提示和每项得分的计算过程（单位报送的报告不含这些内容）";
         /// `--out`.
         ArgOut =>
             en: "Score every project of DATA (a folder of `.toml`/`.json` files, a `.csv` file or an `.xlsx` workbook) and write the reports, `summary.csv`/`summary.xlsx` and `findings.csv` (every error and warning) into DIR (docs/batch.md)",

@@ -102,6 +102,10 @@ pub enum Command {
         /// escaping.
         #[arg(long, value_name = "FILE")]
         template: Option<PathBuf>,
+        /// The reviewer's report: md, html and docx with pfc's findings and
+        /// the formula of every score, which the unit's report leaves out.
+        #[arg(long)]
+        review: bool,
         /// Score every project of DATA (a folder of `.toml`/`.json` files, a
         /// `.csv` file or an `.xlsx` workbook) and write the reports,
         /// `summary.csv`/`summary.xlsx` and `findings.csv` (every error and

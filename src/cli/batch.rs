@@ -37,6 +37,7 @@ pub(crate) struct Request {
     pub out: PathBuf,
     pub formats: Vec<Format>,
     pub template: Option<PathBuf>,
+    pub review: bool,
     pub strict: bool,
     /// `--fail-fast`: stop at the first project that cannot be scored.
     pub fail_fast: bool,
@@ -153,6 +154,11 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
         sources: &sources,
         templates: fw.templates,
         template,
+        audience: if req.review {
+            crate::report::Audience::Review
+        } else {
+            crate::report::Audience::Unit
+        },
         formats: &req.formats,
         error_format: out.format,
         lang,

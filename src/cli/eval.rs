@@ -17,6 +17,8 @@ pub(crate) struct Request {
     pub format: Option<Format>,
     pub output: Option<PathBuf>,
     pub template: Option<PathBuf>,
+    /// `--review`: the reviewer's report.
+    pub review: bool,
     /// `--project ID`: the data is this project of a batch input.
     pub pick: Option<super::batch::Pick>,
     /// `--strict`: departures from the framework are errors.
@@ -134,7 +136,12 @@ pub(crate) fn run(out: &Printer, req: &Request) -> ExitCode {
     let Some(evaluation) = outcome.evaluation else {
         return out.finish(&sources, &diags);
     };
-    let rendered = match report::render(format, &evaluation, &mut sources, template) {
+    let audience = if req.review {
+        report::Audience::Review
+    } else {
+        report::Audience::Unit
+    };
+    let rendered = match report::render_for(audience, format, &evaluation, &mut sources, template) {
         Ok(r) => r,
         Err(errors) => {
             diags.extend(errors);

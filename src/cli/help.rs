@@ -268,6 +268,7 @@ fn arg_help(command: &str, id: &str) -> Option<Cli> {
         ("eval", "format") => Cli::ArgFormat,
         ("eval", "output") => Cli::ArgOutput,
         ("eval", "template") => Cli::ArgTemplate,
+        ("eval", "review") => Cli::ArgReview,
         ("eval", "out") => Cli::ArgOut,
         ("eval", "project") => Cli::ArgProject,
         ("eval", "strict") => Cli::ArgStrict,

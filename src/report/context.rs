@@ -82,6 +82,10 @@ pub struct Context<'a> {
     pub partial: String,
     /// Warnings found by pfc.
     pub warnings: Vec<WarningView>,
+    /// Whether this is the reviewer's report (`pfc eval --review`): pfc's
+    /// findings and the scoring formulas go into its body. The unit's
+    /// report, for submission, leaves them out.
+    pub review: bool,
     /// The words of pfc's own layouts in the framework's language
     /// (`labels.total` is `总分` or `Total`); see `labels.rs`.
     pub labels: BTreeMap<String, String>,
@@ -116,6 +120,13 @@ pub struct FundView {
     pub executed: Option<String>,
     /// 执行率 with two decimals, `98.73%`.
     pub rate: Option<String>,
+    /// 年初预算数 as a number of 万元 with 2 to 4 decimals, `186.80`, as
+    /// the 自评表 shows it (absent when blank or not an amount).
+    pub initial_wan: Option<String>,
+    /// 全年预算数 in 万元, `87.65`.
+    pub budget_wan: Option<String>,
+    /// 全年执行数 in 万元, `86.54`.
+    pub executed_wan: Option<String>,
     /// The amounts (年初预算数, 全年预算数, 全年执行数) and the rate as
     /// values, for layouts that write numbers.
     #[serde(skip)]
@@ -133,15 +144,22 @@ pub struct FundValues {
 
 impl From<&FundRow<'_>> for FundView {
     fn from(f: &FundRow) -> Self {
+        let amounts =
+            [&f.initial, &f.budget, &f.executed].map(|a| a.as_ref().and_then(|a| a.value.clone()));
+        let [initial_wan, budget_wan, executed_wan] = amounts
+            .clone()
+            .map(|q| q.map(|q| super::table::wan_text(&q.value)));
         FundView {
             name: f.name.to_owned(),
             initial: f.initial.as_ref().map(|a| a.text.clone()),
             budget: f.budget.as_ref().map(|a| a.text.clone()),
             executed: f.executed.as_ref().map(|a| a.text.clone()),
             rate: f.rate.as_ref().map(percent_text),
+            initial_wan,
+            budget_wan,
+            executed_wan,
             values: FundValues {
-                amounts: [&f.initial, &f.budget, &f.executed]
-                    .map(|a| a.as_ref().and_then(|a| a.value.clone())),
+                amounts,
                 rate: f.rate.clone(),
             },
         }
@@ -299,7 +317,7 @@ pub struct LeafView {
 
 /// A weight or other exact figure as people write it (`10`, `22.5`);
 /// one with no finite decimal form to four places, marked `≈`.
-fn num(d: &Exact) -> String {
+pub(crate) fn num(d: &Exact) -> String {
     match d.approx(4) {
         (shown, true) => shown,
         (shown, false) => format!("≈{shown}"),
@@ -473,6 +491,7 @@ pub fn build<'a>(ev: &Evaluation<'a>) -> Context<'a> {
             .iter()
             .map(|f| WarningView::of(f, ev.framework.language))
             .collect(),
+        review: false,
         labels: super::labels::labels(
             ev.framework.language,
             &ev.project.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -650,6 +669,9 @@ impl<'a> Context<'a> {
                 budget: Some("1万元".into()),
                 executed: Some("1万元".into()),
                 rate: Some("100.00%".into()),
+                initial_wan: Some("1.00".into()),
+                budget_wan: Some("1.00".into()),
+                executed_wan: Some("1.00".into()),
                 values: FundValues::default(),
             });
         }

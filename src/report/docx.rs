@@ -15,14 +15,22 @@
 //! block quotes, code blocks, pipe tables, hard breaks, and `---`, which
 //! starts a new page. HTML is shown as text; images show their alt text.
 //!
+//! The 自评表 is not Markdown: a template places it with
+//! `{{ self_eval_table() }}`, which leaves [`TABLE_MARKER`] in the text, and
+//! here it becomes the layout of `table.rs` as one Word table — 一级 and 二级
+//! merged down (`vMerge`), blocks merged across (`gridSpan`), column widths
+//! that keep every figure on one line — on a landscape page of its own (a
+//! section of its own; the page before it and after it stay portrait).
+//!
 //! Output is byte-for-byte deterministic: fixed zip timestamps, parts in a
 //! fixed order, no dates in the document properties.
 
 use super::context::Context;
-use super::html::esc;
+use super::table::{self, Layout, Style};
 use crate::catalogue::Lang;
 use crate::catalogue::report::Report;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::ooxml::escape as esc;
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -38,12 +46,21 @@ const MARGIN_BOTTOM: u32 = 1984;
 const MARGIN_LEFT: u32 = 1588;
 const MARGIN_RIGHT: u32 = 1474;
 const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+/// The 自评表's landscape page: the same sides, 20 mm above and below.
+const LANDSCAPE_MARGIN: u32 = 1134;
+const LANDSCAPE_TEXT_WIDTH: u32 = PAGE_HEIGHT - MARGIN_LEFT - MARGIN_RIGHT;
+
+/// What `self_eval_table()` leaves in the Markdown of the Word report: an
+/// HTML comment, which Markdown passes through as a block of its own, and
+/// which no value can produce (values are escaped for Markdown).
+pub(crate) const TABLE_MARKER: &str = "<!-- pfc:self-eval-table -->";
 
 const STYLES: &str = include_str!("templates/docx/styles.xml");
 
 /// Build the `.docx` file from the report's Markdown text.
 pub(crate) fn render(ctx: &Context, markdown: &str) -> Result<Vec<u8>, Diagnostic> {
-    let (body, ordered_starts) = convert(markdown);
+    let layout = markdown.contains(TABLE_MARKER).then(|| table::layout(ctx));
+    let (body, ordered_starts) = convert(markdown, layout.as_ref());
     let title = &ctx.report_title;
     let parts: Vec<(&str, String)> = vec![
         ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
@@ -87,21 +104,54 @@ fn document(body: &str) -> String {
             "\n",
             r#"<w:document xmlns:w="{w}" xmlns:r="{r}"><w:body>"#,
             "\n{body}",
-            r#"<w:sectPr><w:footerReference w:type="default" r:id="rId4"/>"#,
-            r#"<w:pgSz w:w="{pw}" w:h="{ph}"/>"#,
-            r#"<w:pgMar w:top="{mt}" w:right="{mr}" w:bottom="{mb}" w:left="{ml}" w:header="851" w:footer="992" w:gutter="0"/>"#,
-            r#"<w:pgNumType w:start="1"/></w:sectPr>"#,
-            "\n</w:body></w:document>\n"
+            "</w:body></w:document>\n"
         ),
         w = W_NS,
         r = R_NS,
         body = body,
-        pw = PAGE_WIDTH,
-        ph = PAGE_HEIGHT,
-        mt = MARGIN_TOP,
+    )
+}
+
+/// Which way a section's pages stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Orientation {
+    Portrait,
+    Landscape,
+}
+
+/// A section's properties: its page, margins and footer. The first
+/// section starts the page numbers at 1; the others go on counting.
+fn sect_pr(orientation: Orientation, first: bool) -> String {
+    let (w, h, top, bottom, orient) = match orientation {
+        Orientation::Portrait => (PAGE_WIDTH, PAGE_HEIGHT, MARGIN_TOP, MARGIN_BOTTOM, ""),
+        Orientation::Landscape => (
+            PAGE_HEIGHT,
+            PAGE_WIDTH,
+            LANDSCAPE_MARGIN,
+            LANDSCAPE_MARGIN,
+            r#" w:orient="landscape""#,
+        ),
+    };
+    let start = if first {
+        r#"<w:pgNumType w:start="1"/>"#
+    } else {
+        ""
+    };
+    format!(
+        concat!(
+            r#"<w:sectPr><w:footerReference w:type="default" r:id="rId4"/>"#,
+            r#"<w:pgSz w:w="{w}" w:h="{h}"{orient}/>"#,
+            r#"<w:pgMar w:top="{top}" w:right="{mr}" w:bottom="{bottom}" w:left="{ml}" w:header="851" w:footer="992" w:gutter="0"/>"#,
+            "{start}</w:sectPr>"
+        ),
+        w = w,
+        h = h,
+        orient = orient,
+        top = top,
+        bottom = bottom,
         mr = MARGIN_RIGHT,
-        mb = MARGIN_BOTTOM,
         ml = MARGIN_LEFT,
+        start = start,
     )
 }
 
@@ -286,7 +336,14 @@ struct ListState {
 }
 
 #[derive(Default)]
-struct Converter {
+struct Converter<'l> {
+    /// The 自评表, when the text places it.
+    layout: Option<&'l Layout>,
+    /// The sections before the current one.
+    sections: Vec<Section>,
+    /// Which way the current section's pages stand.
+    orientation: Option<Orientation>,
+    /// The current section's body.
     out: String,
     para: Option<Para>,
     bold: usize,
@@ -304,20 +361,64 @@ struct Converter {
 
 /// Convert Markdown to the body of `document.xml`; also returns the start
 /// number of every numbered list, in order.
-fn convert(markdown: &str) -> (String, Vec<u64>) {
+fn convert(markdown: &str, layout: Option<&Layout>) -> (String, Vec<u64>) {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let mut c = Converter::default();
+    let mut c = Converter {
+        layout,
+        ..Converter::default()
+    };
     for event in Parser::new_ext(markdown, options) {
         c.event(event);
     }
     c.close_para();
-    if c.out.is_empty() || c.last_was_table {
-        c.out.push_str("<w:p/>\n");
+    c.end_section(Orientation::Portrait);
+    let sections: Vec<Section> = c
+        .sections
+        .into_iter()
+        .filter(|s| !s.body.is_empty())
+        .collect();
+    let mut out = String::new();
+    if sections.is_empty() {
+        out.push_str("<w:p/>\n");
+        out.push_str(&sect_pr(Orientation::Portrait, true));
     }
-    (c.out, c.ordered_starts)
+    for (i, section) in sections.iter().enumerate() {
+        out.push_str(&section.body);
+        let props = sect_pr(section.orientation, i == 0);
+        // After a table, Word needs a paragraph: one a point high with its
+        // mark hidden, so that a table that fills its page does not push
+        // it onto an empty page of its own.
+        let end = if section.ends_with_table {
+            r#"<w:pStyle w:val="SectionEnd"/><w:rPr><w:vanish/></w:rPr>"#
+        } else {
+            r#"<w:pStyle w:val="TableGap"/>"#
+        };
+        if i + 1 < sections.len() {
+            // A section ends with the paragraph that holds its properties.
+            let _ = writeln!(out, "<w:p><w:pPr>{end}{props}</w:pPr></w:p>");
+        } else {
+            if section.ends_with_table {
+                let _ = writeln!(out, "<w:p><w:pPr>{end}</w:pPr></w:p>");
+            }
+            out.push_str(&props);
+        }
+    }
+    (out, c.ordered_starts)
 }
 
-impl Converter {
+/// A page break, as `---` gives it.
+const PAGE_BREAK: &str = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>\n";
+/// A paragraph a few points high, between tables.
+const GAP: &str = "<w:p><w:pPr><w:pStyle w:val=\"TableGap\"/></w:pPr></w:p>\n";
+
+/// A finished section of the body.
+struct Section {
+    orientation: Orientation,
+    body: String,
+    ends_with_table: bool,
+}
+
+impl Converter<'_> {
     fn event(&mut self, event: Event<'_>) {
         match event {
             Event::Start(tag) => self.start(tag),
@@ -330,6 +431,7 @@ impl Converter {
                 }
             }
             Event::Code(t) => self.text(&t, Some("CodeChar")),
+            Event::Html(t) if t.trim() == TABLE_MARKER => self.self_eval_table(),
             Event::Html(t) | Event::InlineHtml(t) => {
                 for (i, line) in t.lines().enumerate() {
                     if i > 0 {
@@ -342,12 +444,38 @@ impl Converter {
             Event::HardBreak => self.hard_break(),
             Event::Rule => {
                 self.close_para();
-                self.out
-                    .push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>\n");
+                self.out.push_str(PAGE_BREAK);
                 self.last_was_table = false;
             }
             _ => {}
         }
+    }
+
+    /// End the current section here; the next one's pages stand `next`.
+    fn end_section(&mut self, next: Orientation) {
+        let orientation = self.orientation.replace(next);
+        self.sections.push(Section {
+            orientation: orientation.unwrap_or(Orientation::Portrait),
+            body: std::mem::take(&mut self.out),
+            ends_with_table: std::mem::take(&mut self.last_was_table),
+        });
+    }
+
+    /// The 自评表, on landscape pages of its own.
+    fn self_eval_table(&mut self) {
+        let Some(layout) = self.layout else {
+            return;
+        };
+        self.close_para();
+        // The new section starts a page: a `---` just before it would
+        // leave an empty one.
+        if self.out.ends_with(PAGE_BREAK) {
+            self.out.truncate(self.out.len() - PAGE_BREAK.len());
+        }
+        self.end_section(Orientation::Landscape);
+        layout_xml(&mut self.out, layout);
+        self.last_was_table = true;
+        self.end_section(Orientation::Portrait);
     }
 
     fn start(&mut self, tag: Tag<'_>) {
@@ -487,8 +615,7 @@ impl Converter {
                 if let Some(t) = self.table.take() {
                     if self.last_was_table {
                         // Word joins tables that touch: keep them apart.
-                        self.out
-                            .push_str("<w:p><w:pPr><w:pStyle w:val=\"TableGap\"/></w:pPr></w:p>\n");
+                        self.out.push_str(GAP);
                     }
                     table_xml(&mut self.out, &t);
                     self.last_was_table = true;
@@ -694,6 +821,133 @@ fn table_xml(out: &mut String, t: &TableBuf) {
     out.push_str("</w:tbl>\n");
 }
 
+/// The 自评表: its title and year centred above one table on the grid of
+/// `table::WIDTHS`, scaled to the landscape page. A cell spanning columns
+/// is one `w:tc` with `gridSpan`; one spanning rows starts with
+/// `vMerge="restart"` and goes on in an empty `w:tc` with `vMerge` in each
+/// row below. Rows never split; the rows that name the project repeat on
+/// every page the table runs onto; column headings stay with the row below.
+fn layout_xml(out: &mut String, layout: &Layout) {
+    let _ = writeln!(
+        out,
+        r#"<w:p><w:pPr><w:pStyle w:val="TableTitle"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+        esc(&layout.title)
+    );
+    let _ = writeln!(
+        out,
+        r#"<w:p><w:pPr><w:pStyle w:val="TableSubtitle"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+        esc(&layout.subtitle)
+    );
+    let widths = grid_widths(LANDSCAPE_TEXT_WIDTH);
+    let total: u32 = widths.iter().sum();
+    let _ = write!(
+        out,
+        concat!(
+            r#"<w:tbl><w:tblPr><w:tblStyle w:val="ReportTable"/><w:tblW w:w="{total}" w:type="dxa"/>"#,
+            r#"<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>"#,
+            r#"<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>"#,
+            "</w:tblPr><w:tblGrid>"
+        ),
+        total = total
+    );
+    for w in &widths {
+        let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
+    }
+    out.push_str("</w:tblGrid>\n");
+    // Which cell covers each position: (the row it starts in, its index).
+    let mut owner = vec![[None::<(usize, usize)>; table::COLUMNS]; layout.rows.len()];
+    for (r, row) in layout.rows.iter().enumerate() {
+        for (i, cell) in row.cells.iter().enumerate() {
+            for covered in owner.iter_mut().skip(r).take(cell.rows) {
+                for slot in covered.iter_mut().skip(cell.col).take(cell.cols) {
+                    *slot = Some((r, i));
+                }
+            }
+        }
+    }
+    for (r, row) in layout.rows.iter().enumerate() {
+        out.push_str("<w:tr><w:trPr><w:cantSplit/>");
+        if r < layout.repeat {
+            out.push_str("<w:tblHeader/>");
+        }
+        out.push_str("</w:trPr>");
+        let mut col = 0;
+        while col < table::COLUMNS {
+            let Some((start, i)) = owner[r][col] else {
+                // Never: the layout covers every position. An empty cell
+                // keeps the grid whole all the same.
+                let _ = write!(
+                    out,
+                    r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr><w:p/></w:tc>"#,
+                    widths[col]
+                );
+                col += 1;
+                continue;
+            };
+            let cell = &layout.rows[start].cells[i];
+            let span = cell.cols.max(1);
+            let width: u32 = widths[col..(col + span).min(table::COLUMNS)].iter().sum();
+            let _ = write!(out, r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>"#);
+            if span > 1 {
+                let _ = write!(out, r#"<w:gridSpan w:val="{span}"/>"#);
+            }
+            if start < r {
+                out.push_str(r#"<w:vMerge/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr></w:p></w:tc>"#);
+                col += span;
+                continue;
+            }
+            if cell.rows > 1 {
+                out.push_str(r#"<w:vMerge w:val="restart"/>"#);
+            }
+            out.push_str(r#"<w:vAlign w:val="center"/></w:tcPr>"#);
+            let (style, align, bold) = match cell.style {
+                Style::Label => ("TableHeading", "", false),
+                Style::Text => ("TableText", "", false),
+                Style::Center => ("TableText", r#"<w:jc w:val="center"/>"#, false),
+                Style::Total => ("TableText", r#"<w:jc w:val="center"/>"#, true),
+            };
+            let keep = if row.heading { "<w:keepNext/>" } else { "" };
+            let _ = write!(
+                out,
+                r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}{align}</w:pPr>"#
+            );
+            let text = cell.value.text();
+            for (k, line) in text.split('\n').enumerate() {
+                out.push_str("<w:r>");
+                if bold {
+                    out.push_str("<w:rPr><w:b/><w:bCs/></w:rPr>");
+                }
+                if k > 0 {
+                    out.push_str("<w:br/>");
+                }
+                if !line.is_empty() {
+                    let _ = write!(out, r#"<w:t xml:space="preserve">{}</w:t>"#, esc(line));
+                }
+                out.push_str("</w:r>");
+            }
+            out.push_str("</w:p></w:tc>");
+            col += span;
+        }
+        out.push_str("</w:tr>\n");
+    }
+    out.push_str("</w:tbl>\n");
+}
+
+/// The columns of `table::WIDTHS` in twentieths of a point, sharing
+/// `total` in proportion (the last takes what rounding leaves).
+fn grid_widths(total: u32) -> Vec<u32> {
+    let sum: f64 = table::WIDTHS.iter().sum();
+    let mut widths: Vec<u32> = table::WIDTHS
+        .iter()
+        .map(|w| (w / sum * f64::from(total)).floor() as u32)
+        .collect();
+    let used: u32 = widths.iter().sum();
+    if let Some(last) = widths.last_mut() {
+        *last += total.saturating_sub(used);
+    }
+    widths
+}
+
 /// Share `total` among columns: a column narrower than an equal share of
 /// what is left keeps its natural width; the others divide the rest in
 /// proportion to theirs. So a column of scores is never squeezed to a digit
@@ -761,7 +1015,7 @@ mod tests {
     #[test]
     fn headings_lists_and_tables() {
         let md = "# 标题\n\n## 一、基本\n\n正文**粗**。\n\n- 甲\n- 乙\n\n1. 一\n2. 二\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n";
-        let (body, starts) = convert(md);
+        let (body, starts) = convert(md, None);
         assert!(body.contains(r#"<w:pStyle w:val="Heading1"/>"#));
         assert!(body.contains(r#"<w:pStyle w:val="Heading2"/>"#));
         assert!(body.contains("<w:b/>"));
@@ -774,13 +1028,13 @@ mod tests {
 
     #[test]
     fn escaped_markdown_is_plain_text() {
-        let (body, _) = convert(r"A\|B \<script\> 98\.73\%");
+        let (body, _) = convert(r"A\|B \<script\> 98\.73\%", None);
         assert!(body.contains("A|B &lt;script&gt; 98.73%"), "{body}");
     }
 
     #[test]
     fn chinese_lines_join_without_spaces() {
-        let (body, _) = convert("第一行\n第二行 and\nmore");
+        let (body, _) = convert("第一行\n第二行 and\nmore", None);
         assert!(body.contains(">第一行第二行 and more</w:t>"), "{body}");
     }
 }

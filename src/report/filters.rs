@@ -2,7 +2,8 @@
 //! set, listed in docs/reports.md.
 
 use super::context::Context;
-use super::html;
+use super::template::Escape;
+use super::{docx, html, table};
 use std::io::Write;
 
 /// `score_chart()`: the inline SVG chart of score against weight for every
@@ -19,9 +20,33 @@ impl tera::Function<tera::Value> for ScoreChart {
     }
 }
 
-/// Add pfc's functions to `tera`.
-pub(crate) fn register(tera: &mut tera::Tera, ctx: &Context) {
+/// `self_eval_table()`: the 自评表 of 附件1 as `table.rs` lays it out. In
+/// the Word report, a marker that pfc replaces with a Word table (merged
+/// cells, a landscape page); in Markdown and HTML, a `<table>` with
+/// `rowspan` and `colspan` (Markdown has no merged cells of its own).
+struct SelfEvalTable(Option<String>);
+
+impl tera::Function<tera::Value> for SelfEvalTable {
+    fn call(&self, _kwargs: tera::Kwargs, _state: &tera::State) -> tera::Value {
+        match &self.0 {
+            Some(html) => tera::Value::safe_string(html),
+            None => tera::Value::safe_string(&format!("\n{}\n", docx::TABLE_MARKER)),
+        }
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// Add pfc's functions to `tera`, for this project and this escaping.
+pub(crate) fn register(tera: &mut tera::Tera, ctx: &Context, escape: Escape) {
     tera.register_function("score_chart", ScoreChart(html::score_chart(ctx)));
+    let table = match escape {
+        Escape::Markdown => None,
+        Escape::None | Escape::Html => Some(table::html(&table::layout(ctx))),
+    };
+    tera.register_function("self_eval_table", SelfEvalTable(table));
 }
 
 /// Tera escape function for Markdown that pfc parses again (the Word

@@ -1,5 +1,6 @@
 //! The HTML report's chart: score against weight for every indicator, as
-//! inline SVG (no script, no network), with a text alternative.
+//! inline SVG (no script, no network), one picture a top-level part, with a
+//! text alternative.
 //!
 //! The page itself is a Tera template (`templates/report.html.tera`, or a
 //! framework's own); templates place the chart with `{{ score_chart() }}`.
@@ -19,7 +20,12 @@ const LABEL_SIZE: f64 = 13.0;
 const LINE: f64 = 17.0;
 const BAR: f64 = 11.0;
 
-/// The chart as an `<svg>` element.
+/// The chart: one `<svg>` a top-level part, so that a printed page can
+/// break between parts (an `<svg>` is one picture, which a page cannot
+/// cut: one for the whole chart would leave a page half empty before it).
+/// Each is an image for screen readers, titled with the chart's title and
+/// the part, described by a sentence a bar; the first also says how to
+/// read the bars.
 pub(crate) fn score_chart(ctx: &Context) -> String {
     let max_weight = ctx
         .leaves
@@ -27,10 +33,15 @@ pub(crate) fn score_chart(ctx: &Context) -> String {
         .map(|l| number(&l.weight))
         .fold(0.0_f64, f64::max);
     let lang = ctx.framework.language;
-    let mut body = String::new();
-    let mut desc = vec![Report::ChartIntro.render(lang)];
-    let mut y = 4.0;
-    for part in &ctx.tree {
+    let title = ctx.labels.get("chart_title").map_or("", String::as_str);
+    let mut out = String::new();
+    for (i, part) in ctx.tree.iter().enumerate() {
+        let mut body = String::new();
+        let mut desc = Vec::new();
+        if i == 0 {
+            desc.push(Report::ChartIntro.render(lang));
+        }
+        let mut y = 4.0;
         let leaves: Vec<&LeafView> = part.groups.iter().flat_map(|g| &g.leaves).collect();
         let lone = leaves.len() == 1 && leaves[0].name == part.name;
         if !lone {
@@ -63,21 +74,27 @@ pub(crate) fn score_chart(ctx: &Context) -> String {
                 .render(lang),
             );
         }
+        let height = y + 4.0;
+        let n = i + 1;
+        let _ = write!(
+            out,
+            concat!(
+                r#"<svg class="score-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h:.1}" role="img" aria-labelledby="score-chart-title-{n} score-chart-desc-{n}">"#,
+                r#"<title id="score-chart-title-{n}">{title}{sep}{part}</title>"#,
+                r#"<desc id="score-chart-desc-{n}">{desc}</desc>"#,
+                "{body}</svg>"
+            ),
+            w = WIDTH,
+            h = height,
+            n = n,
+            title = esc(title),
+            sep = esc(ctx.labels.get("colon").map_or(": ", String::as_str)),
+            part = esc(&part.name),
+            desc = esc(desc.join("").trim_end()),
+            body = body,
+        );
     }
-    let height = y + 8.0;
-    format!(
-        concat!(
-            r#"<svg class="score-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h:.1}" role="img" aria-labelledby="score-chart-title score-chart-desc">"#,
-            r#"<title id="score-chart-title">{title}</title>"#,
-            r#"<desc id="score-chart-desc">{desc}</desc>"#,
-            "{body}</svg>"
-        ),
-        w = WIDTH,
-        h = height,
-        title = esc(ctx.labels.get("chart_title").map_or("", String::as_str)),
-        desc = esc(desc.join("").trim_end()),
-        body = body,
-    )
+    out
 }
 
 fn leaf_row(out: &mut String, l: &LeafView, mut y: f64, max_weight: f64, lang: Lang) -> f64 {

@@ -118,7 +118,7 @@ pub fn render(
             compiled.fields_checked = true;
         }
         // The chart is this project's.
-        filters::register(&mut compiled.tera, ctx);
+        filters::register(&mut compiled.tera, ctx, escape);
         let context = tera::Context::from_serialize(ctx).map_err(|e| vec![no_context(&e)])?;
         compiled
             .tera
@@ -147,7 +147,7 @@ fn compile(
             tera.set_escape_fn(filters::escape_markdown);
         }
     }
-    filters::register(&mut tera, ctx);
+    filters::register(&mut tera, ctx, escape);
     let templates: Vec<(String, String)> = names
         .iter()
         .map(|(name, id)| (name.clone(), sources.get(*id).text.clone()))
